@@ -1,0 +1,81 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IdentityDocument } from '../documents';
+import { LegalStatus, Sex } from '../events';
+import { EronCode, LocalDate, Money, Nui, Text, Timestamp } from '../primitives';
+
+/**
+ * The written order of the judicial authority (Art. 27). Items are typed loosely on purpose: a
+ * missing or malformed item is a CLS-03 rule failure (422 listing every item), not a schema error.
+ */
+export const DetentionOrder = Type.Object(
+  {
+    names: Type.Optional(Type.String({ description: 'Nombres de la persona según la orden' })),
+    surnames: Type.Optional(Type.String({ description: 'Apellidos según la orden' })),
+    idNumber: Type.Optional(Type.String({ description: 'Cédula (o número del documento) que identifica a la persona' })),
+    offence: Type.Optional(Type.String({ description: 'Delito por el que se priva de la libertad' })),
+    authorityName: Type.Optional(Type.String({ description: 'Nombre de la autoridad judicial que profirió la medida' })),
+    authorityPosition: Type.Optional(Type.String({ description: 'Cargo de la autoridad judicial' })),
+    authoritySigned: Type.Optional(Type.Boolean({ description: 'La orden está firmada por la autoridad' })),
+    captureDate: Type.Optional(Type.String({ description: 'Fecha de la captura (AAAA-MM-DD)' })),
+    issueDate: Type.Optional(Type.String({ description: 'Fecha de expedición de la orden (AAAA-MM-DD)' })),
+    orderNumber: Type.Optional(Type.String({ description: 'Número de la orden' })),
+    courtCategory: Type.Optional(Type.String({ description: 'Categoría del despacho (p. ej. Juzgado Penal Municipal con Función de Control de Garantías)' })),
+  },
+  { additionalProperties: false, description: 'Orden escrita de autoridad judicial competente (Art. 27)' },
+);
+export type DetentionOrder = Static<typeof DetentionOrder>;
+
+export const IntakeCash = Type.Object(
+  {
+    amount: Money,
+    actaNumber: Text(40, 'Número del acta de recibo del dinero (Art. 28)'),
+    searchDate: LocalDate,
+  },
+  { additionalProperties: false, description: 'Dinero encontrado en la requisa de ingreso, entregado a pagaduría (CLS-10)' },
+);
+export type IntakeCash = Static<typeof IntakeCash>;
+
+export const IdentificationRecords = Type.Object(
+  {
+    fingerprints: Text(200, 'Referencia a la reseña decadactilar'),
+    photo: Text(200, 'Referencia a la reseña fotográfica'),
+    biometrics: Type.Optional(Text(200)),
+    voice: Type.Optional(Text(200)),
+    morphological: Type.Optional(Text(200)),
+  },
+  { additionalProperties: false, description: 'Referencias (no archivos) a las reseñas tomadas al ingreso (Art. 25 §1)' },
+);
+
+export const AdmissionRequest = Type.Object(
+  {
+    eron: EronCode,
+    person: Type.Object(
+      {
+        names: Text(120, 'Nombres'),
+        surnames: Text(120, 'Apellidos'),
+        document: IdentityDocument,
+        sex: Sex,
+        birthDate: LocalDate,
+        nationality: Type.String({ pattern: '^[A-Z]{2}$', description: 'País (ISO 3166-1 alfa-2)', examples: ['CO'] }),
+      },
+      { additionalProperties: false },
+    ),
+    legalStatus: LegalStatus,
+    order: DetentionOrder,
+    identification: IdentificationRecords,
+    cashAtIntake: Type.Optional(IntakeCash),
+  },
+  { additionalProperties: false, description: 'Ingreso de una persona al establecimiento (Arts. 25–28)' },
+);
+export type AdmissionRequest = Static<typeof AdmissionRequest>;
+
+export const Admission = Type.Object({
+  nui: Nui,
+  eron: EronCode,
+  entryNumber: Type.Integer({ description: 'Número en el libro de ingresos del establecimiento (Art. 25 §1)' }),
+  legalStatus: LegalStatus,
+  securityLevel: Type.Union([Type.Integer(), Type.Null()], { description: 'Nivel de seguridad; 1 para extradición (Art. 19)' }),
+  admittedAt: Timestamp,
+  cashAtIntake: Type.Union([IntakeCash, Type.Null()]),
+});
+export type Admission = Static<typeof Admission>;

@@ -1,0 +1,98 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { EronCode, LocalDate, Money, Nui, Timestamp, Uuid } from './primitives';
+
+/** The services of the suite. */
+export const SERVICES = ['classification', 'folio', 'discipline', 'visits'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export const LegalStatus = Type.Union(
+  [
+    Type.Literal('sindicado'),
+    Type.Literal('imputado'),
+    Type.Literal('acusado'),
+    Type.Literal('condenado'),
+    Type.Literal('extradicion', { description: 'Capturado con fines de extradición (Art. 19)' }),
+  ],
+  { description: 'Situación jurídica (CLS-04)' },
+);
+export type LegalStatus = Static<typeof LegalStatus>;
+
+export const Sex = Type.Union([Type.Literal('M'), Type.Literal('F')], { description: 'Sexo registrado' });
+
+export const ExitReason = Type.Union([
+  Type.Literal('release'),
+  Type.Literal('house_arrest'),
+  Type.Literal('death'),
+  Type.Literal('escape'),
+  Type.Literal('extradition'),
+]);
+export type ExitReason = Static<typeof ExitReason>;
+
+/**
+ * Event payloads (README "Events between services"). IDs and the listed fields only — never
+ * confidential data (PLT-06).
+ */
+export const EventPayloads = {
+  'ppl.admitted': Type.Object({
+    nui: Nui,
+    eron: EronCode,
+    legalStatus: LegalStatus,
+    sex: Sex,
+    admittedAt: Timestamp,
+    cashAtIntake: Type.Union([
+      Type.Object({ amount: Money, actaNumber: Type.String(), searchDate: LocalDate }),
+      Type.Null(),
+    ]),
+  }),
+  'ppl.placed': Type.Object({ nui: Nui, eron: EronCode, unitId: Uuid, cellId: Uuid }),
+  'ppl.transferred': Type.Object({ nui: Nui, transferId: Uuid, fromEron: EronCode, toEron: EronCode }),
+  'ppl.exited': Type.Object({ nui: Nui, eron: EronCode, exitId: Uuid, reason: ExitReason }),
+  'ppl.status-changed': Type.Object({
+    nui: Nui,
+    eron: EronCode,
+    legalStatus: Type.Optional(LegalStatus),
+    securityLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    phase: Type.Optional(Type.String()),
+  }),
+  'sanction.firm': Type.Object({
+    sanctionId: Uuid,
+    nui: Nui,
+    eron: EronCode,
+    kind: Type.String(),
+    visitsSuppressed: Type.Integer({ minimum: 0 }),
+  }),
+  'sanction.lifted': Type.Object({ sanctionId: Uuid, nui: Nui, eron: EronCode, kind: Type.String() }),
+  'notification.requested': Type.Object({
+    notificationId: Uuid,
+    recipient: Type.String({ description: 'judge, consulate, migration, icbf, regional_director, police, dg…' }),
+    subject: Type.String({ description: 'What happened, e.g. foreign-admission, escape' }),
+    eron: EronCode,
+    nui: Type.Optional(Nui),
+  }),
+} satisfies Record<string, TSchema>;
+
+export type EventType = keyof typeof EventPayloads;
+export type EventPayload<T extends EventType> = Static<(typeof EventPayloads)[T]>;
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  source: ServiceName;
+  occurredAt: string;
+  requestId?: string;
+  payload: EventPayload<T>;
+}
+
+/** Who consumes what: the relay fans each event out to one queue per subscriber (PLT-08). */
+export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
+  'ppl.admitted': ['folio', 'visits', 'discipline'],
+  'ppl.placed': ['visits'],
+  'ppl.transferred': ['folio', 'visits'],
+  'ppl.exited': ['folio', 'visits', 'discipline'],
+  'ppl.status-changed': ['visits', 'discipline'],
+  'sanction.firm': ['visits'],
+  'sanction.lifted': ['visits'],
+  'notification.requested': [],
+};
+
+export const eventQueueName = (service: ServiceName): string => `events-${service}`;

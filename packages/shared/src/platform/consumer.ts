@@ -1,0 +1,67 @@
+import { Worker, type ConnectionOptions } from 'bullmq';
+import type { Kysely, Transaction } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { eventQueueName, type EventEnvelope, type EventType, type ServiceName } from '../events';
+import type { PlatformTables } from './tables';
+
+export interface EventContext<DB> {
+  trx: Transaction<DB>;
+  log: FastifyBaseLogger;
+}
+
+/** What a service does with each event it subscribes to; runs in the inbox's transaction. */
+export type EventHandlers<DB> = {
+  [T in EventType]?: (event: EventEnvelope<T>, ctx: EventContext<DB>) => Promise<void>;
+};
+
+/**
+ * Applies each event once (PLT-08): the inbox row and the handler's writes commit together, so
+ * a redelivered event finds its ID and is skipped. Failures are retried with backoff by BullMQ
+ * and kept, once attempts run out, for inspection and replay.
+ */
+export async function applyOnce<DB>(
+  db: Kysely<DB & PlatformTables>,
+  handlers: EventHandlers<DB>,
+  event: EventEnvelope,
+  log: FastifyBaseLogger,
+): Promise<'applied' | 'duplicate' | 'ignored'> {
+  const handler = handlers[event.type] as ((e: EventEnvelope, c: EventContext<DB>) => Promise<void>) | undefined;
+  if (!handler) return 'ignored';
+  const platform = db as unknown as Kysely<PlatformTables>;
+  return platform.transaction().execute(async (trx) => {
+    const fresh = await trx
+      .insertInto('inbox')
+      .values({ event_id: event.id, type: event.type })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .returning('event_id')
+      .executeTakeFirst();
+    if (!fresh) return 'duplicate';
+    await handler(event, { trx: trx as unknown as Transaction<DB>, log });
+    return 'applied';
+  });
+}
+
+export function startConsumer<DB>(opts: {
+  service: ServiceName;
+  db: Kysely<DB & PlatformTables>;
+  handlers: EventHandlers<DB>;
+  connection: ConnectionOptions;
+  prefix: string;
+  log: FastifyBaseLogger;
+  concurrency?: number;
+}): Worker {
+  const worker = new Worker<EventEnvelope>(
+    eventQueueName(opts.service),
+    async (job) => {
+      const event = job.data;
+      const log = opts.log.child({ requestId: event.requestId, eventId: event.id, eventType: event.type });
+      const outcome = await applyOnce(opts.db, opts.handlers, event, log);
+      log.info({ outcome }, 'Event consumed');
+      return outcome;
+    },
+    { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 8, autorun: true },
+  );
+  worker.on('error', (err) => opts.log.warn({ err: err.message }, 'Event worker connection problem'));
+  worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'Event failed'));
+  return worker;
+}

@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import pg, { Pool } from 'pg';
+
+// Pesos are whole numbers far below 2^53, and dates are calendar dates in Bogotá (PLT-09):
+// read BIGINT as number and DATE as its 'YYYY-MM-DD' text, never as a shifted JS Date.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+/**
+ * Each service owns one Postgres schema (PLT-07): its pool sets `search_path` to it, so its
+ * queries and migrations never see another service's tables.
+ */
+export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kysely<DB> {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max,
+    options: `-c search_path=${schema}`,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its server is not a reason to die; the next query reconnects.
+  pool.on('error', () => undefined);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export type Migrations = Record<string, Migration>;
+
+/** Runs a service's migrations in its schema; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<any>, schema: string, migrations: Migrations): Promise<string[]> {
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: schema,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).map((r) => `${r.migrationName}: ${r.status}`);
+}

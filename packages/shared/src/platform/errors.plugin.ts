@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import fp from 'fastify-plugin';
+import localize from 'ajv-i18n';
+import { langFrom, ProblemError, problemType, type Lang, type Problem } from '../problem';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/** JSON pointer of the field an AJV error is about, prefixed by where it was (body, querystring…). */
+function fieldOf(error: FastifySchemaValidationError, context: string): string {
+  const params = error.params as Record<string, unknown>;
+  const leaf = params.missingProperty ?? params.additionalProperty;
+  const path = `${error.instancePath}${leaf === undefined ? '' : `/${String(leaf)}`}`;
+  return context === 'body' ? path || '/' : `${context}:${path || '/'}`;
+}
+
+/** One problem per bad field, deduplicated (a union reports each branch), in the caller's language. */
+function validationProblem(err: FastifyError, lang: Lang): Problem {
+  const errors = structuredClone(err.validation ?? []) as FastifySchemaValidationError[];
+  localize[lang](errors as Parameters<(typeof localize)['en']>[0]);
+  const byField = new Map<string, string>();
+  for (const e of errors) {
+    const field = fieldOf(e, err.validationContext ?? 'body');
+    if (!byField.has(field)) byField.set(field, e.message ?? 'invalid');
+  }
+  const list = [...byField].map(([field, message]) => ({ field, message }));
+  const fields = list.map((e) => e.field).join(', ');
+  return {
+    type: problemType('invalid-request'),
+    title: 'Invalid request',
+    status: 400,
+    detail: lang === 'es' ? `La solicitud tiene ${list.length} campo(s) inválido(s): ${fields}` : `The request has ${list.length} invalid field(s): ${fields}`,
+    rule: 'PLT-04',
+    errors: list,
+  };
+}
+
+const GENERIC: Record<number, { code: string; es: string; en: string }> = {
+  400: { code: 'bad-request', es: 'La solicitud no es válida', en: 'The request is not valid' },
+  404: { code: 'not-found', es: 'No existe el recurso', en: 'No such resource' },
+  405: { code: 'method-not-allowed', es: 'Método no permitido', en: 'Method not allowed' },
+  413: { code: 'payload-too-large', es: 'El cuerpo es demasiado grande', en: 'The body is too large' },
+  415: { code: 'unsupported-media-type', es: 'Tipo de contenido no soportado', en: 'Unsupported content type' },
+  429: { code: 'too-many-requests', es: 'Demasiadas solicitudes', en: 'Too many requests' },
+};
+
+function genericProblem(status: number, lang: Lang, message?: string): Problem {
+  const g = GENERIC[status] ?? { code: `http-${status}`, es: 'Solicitud rechazada', en: 'Request refused' };
+  return { type: problemType(g.code), title: g.en, status, detail: message && lang === 'en' ? message : g[lang] };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_JSON).send(problem);
+}
+
+/**
+ * The one error handler (PLT-04): validation → 400 listing every field; our problems → their
+ * status; other client errors → their status; anything else → a bare 500, logged as ERROR.
+ */
+export const errorsPlugin = fp(
+  async function errors(app: FastifyInstance) {
+    app.setErrorHandler(function handle(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+      const lang = langFrom(req.headers['accept-language']);
+      const base = { instance: req.url, requestId: req.id };
+      if (err instanceof ProblemError) {
+        if (err.status >= 500) req.log.error({ err }, 'Problem with server status');
+        return sendProblem(reply, { ...err.toProblem(lang), ...base });
+      }
+      if (err.validation) return sendProblem(reply, { ...validationProblem(err, lang), ...base });
+      const status = err.statusCode ?? 500;
+      if (status >= 400 && status < 500) return sendProblem(reply, { ...genericProblem(status, lang, err.message), ...base });
+      req.log.error({ err }, 'Unhandled error');
+      return sendProblem(reply, {
+        type: problemType('internal'),
+        title: 'Internal error',
+        status: 500,
+        detail: lang === 'es' ? 'Error interno; se registró para su revisión' : 'Internal error; it was logged for review',
+        ...base,
+      });
+    });
+    app.setNotFoundHandler(function notFound(req, reply) {
+      const lang = langFrom(req.headers['accept-language']);
+      return sendProblem(reply, { ...genericProblem(404, lang), instance: req.url, requestId: req.id });
+    });
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,27 @@
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback } from 'fastify';
+import closeWithGrace from 'close-with-grace';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { serverOptions } from './logger';
+import type { BaseEnv } from './config';
+
+/** Builds the Fastify instance for a service plugin; used by the server and by the tests alike. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each app has its own config type
+type AppPlugin = FastifyPluginAsync<any> | FastifyPluginCallback<any>;
+
+export async function buildApp(name: string, plugin: AppPlugin, config: BaseEnv): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions({ logLevel: config.LOG_LEVEL, service: name })).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(plugin, { config });
+  await app.ready();
+  return app as unknown as FastifyInstance;
+}
+
+/** The thin shell: build, listen, and on a signal finish in-flight work and close (PLT-10). */
+export async function runServer(name: string, plugin: AppPlugin, config: BaseEnv): Promise<void> {
+  const app = await buildApp(name, plugin, config);
+  closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
+    if (err) app.log.error({ err }, 'Closing after a fatal error');
+    else app.log.info({ signal }, 'Closing');
+    await app.close();
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+}

@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import swagger from '@fastify/swagger';
+import metrics from 'fastify-metrics';
+import { eventQueueName, type EventPayload, type EventType, type ServiceName } from '../events';
+import { authPlugin } from './auth.plugin';
+import type { BaseEnv } from './config';
+import { startConsumer, type EventHandlers } from './consumer';
+import { createDb, migrateToLatest, type Migrations } from './db';
+import { errorsPlugin } from './errors.plugin';
+import { OutboxRelay, publish } from './outbox';
+import { platformMigration, PLATFORM_MIGRATION_NAME } from './platform.migration';
+import { openApiOptions } from './openapi';
+import type { PlatformTables } from './tables';
+
+export interface ServiceDefinition<DB> {
+  name: ServiceName;
+  title: string;
+  description: string;
+  migrations: Migrations;
+  handlers?: EventHandlers<DB>;
+}
+
+export interface ServiceOptions {
+  config: BaseEnv;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: BaseEnv;
+    db: Kysely<any>;
+    redis: Redis;
+    outbox: OutboxRelay;
+    /** Writes an event to the outbox in the caller's transaction (PLT-08). */
+    publish<T extends EventType>(trx: Transaction<any>, type: T, payload: EventPayload<T>, requestId?: string): Promise<void>;
+  }
+}
+
+export const allMigrations = (own: Migrations): Migrations => ({ [PLATFORM_MIGRATION_NAME]: platformMigration, ...own });
+
+/**
+ * Everything a service stands on, in order: errors, OpenAPI, auth, Postgres (migrated), Redis,
+ * the outbox relay and the event consumer, health/readiness/metrics. Resources close in reverse.
+ */
+export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
+  return fp<ServiceOptions>(
+    async function platform(app: FastifyInstance, { config }) {
+      app.decorate('config', config);
+      await app.register(errorsPlugin);
+      await app.register(swagger, openApiOptions(def));
+      await app.register(authPlugin, config);
+
+      const db = createDb<any>(config.DATABASE_URL, def.name);
+      app.decorate('db', db);
+      app.addHook('onClose', async () => db.destroy());
+      if (config.MIGRATE_ON_START) await migrateToLatest(db, def.name, allMigrations(def.migrations));
+
+      // Producers fail fast while Redis is down; the outbox keeps the events until it is back.
+      const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+      redis.on('error', () => undefined);
+      redis.connect().catch(() => undefined);
+      app.decorate('redis', redis);
+      const queues = new Map<ServiceName, Queue>();
+      const queueFor = (service: ServiceName): Queue => {
+        let q = queues.get(service);
+        if (!q) {
+          q = new Queue(eventQueueName(service), { connection: redis, prefix: config.QUEUE_PREFIX });
+          q.on('error', () => undefined);
+          queues.set(service, q);
+        }
+        return q;
+      };
+      const relay = new OutboxRelay(db, queueFor, app.log, config.OUTBOX_POLL_MS);
+      app.decorate('outbox', relay);
+      app.decorate('publish', async (trx, type, payload, requestId) => {
+        await publish(trx, def.name, type, payload, requestId);
+      });
+      relay.start();
+
+      const worker = def.handlers
+        ? startConsumer({
+            service: def.name,
+            db,
+            handlers: def.handlers,
+            connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined),
+            prefix: config.QUEUE_PREFIX,
+            log: app.log,
+          })
+        : undefined;
+
+      app.addHook('onClose', async () => {
+        await worker?.close();
+        await relay.stop();
+        await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
+        redis.disconnect();
+      });
+
+      await app.register(metrics, {
+        endpoint: { url: '/metrics', method: 'GET', schema: { hide: true }, config: { auth: 'public' }, handler: undefined as never },
+        routeMetrics: { enabled: true },
+      });
+      app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+      app.get('/health', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
+      app.get('/ready', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
+        const [postgres, redisUp] = await Promise.all([
+          withTimeout(sql`select 1`.execute(db).then(() => true), 2_000),
+          withTimeout(redis.ping().then(() => true), 2_000),
+        ]);
+        const ok = postgres && redisUp;
+        return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', postgres, redis: redisUp, service: def.name, version: VERSION });
+      });
+    },
+    { name: 'platform' },
+  );
+}
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([p.catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,34 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EventEnvelope } from '../events';
+
+/** Platform tables present in every service schema (see platform.migration.ts). */
+export interface PlatformTables {
+  outbox: {
+    seq: Generated<string>;
+    id: string;
+    type: string;
+    envelope: JSONColumnType<EventEnvelope>;
+    created_at: Generated<Date>;
+    published_at: Date | null;
+  };
+  inbox: { event_id: string; type: string; applied_at: Generated<Date> };
+  idempotency_keys: {
+    key: string;
+    scope: string;
+    request_hash: string;
+    status: number | null;
+    response: ColumnType<unknown, string | null, string | null>;
+    created_at: Generated<Date>;
+  };
+  audit_log: {
+    id: Generated<string>;
+    at: Generated<Date>;
+    actor: string;
+    roles: string[];
+    action: string;
+    entity: string;
+    entity_id: string;
+    request_id: string | null;
+    details: ColumnType<unknown, string | null, never>;
+  };
+}

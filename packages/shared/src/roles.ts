@@ -1,0 +1,55 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Staff roles (PLT-03). */
+export const STAFF_ROLES = [
+  'dg',
+  'regional_director',
+  'director',
+  'deputy_director',
+  'legal',
+  'guard_commander',
+  'health',
+  'social_worker',
+  'paymaster',
+  'shop_clerk',
+  'gate_officer',
+  'visits_officer',
+  'investigator',
+  'council_member',
+  'treatment_officer',
+  'info_systems',
+  'auditor',
+] as const;
+
+/** Machine clients authenticate with HMAC-signed requests (PLT-03). */
+export const MACHINE_ROLES = ['bank', 'telephony_provider', 'video_provider'] as const;
+
+export const ROLES = [...STAFF_ROLES, ...MACHINE_ROLES] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type MachineRole = (typeof MACHINE_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose scope is national unless the token narrows it. */
+export const NATIONAL_ROLES: readonly Role[] = ['dg', 'auditor'];
+
+/** Roles that may open the operations dashboards (queues). */
+export const ADMIN_ROLES: readonly Role[] = ['info_systems', 'dg'];
+
+export const RoleSchema = Type.Union(
+  ROLES.map((r) => Type.Literal(r)),
+  { description: 'Rol del usuario o cliente' },
+);
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Who is calling: the verified claims of a token (PLT-03). */
+export interface Principal {
+  sub: string;
+  roles: Role[];
+  /** Establishments the caller acts for; ignored when national. */
+  erons: string[];
+  national: boolean;
+}
+
+export const canActFor = (p: Principal, eron: string): boolean => p.national || p.erons.includes(eron);
+

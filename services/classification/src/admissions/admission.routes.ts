@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Admission, AdmissionRequest, Problem } from '@eron/shared';
+import { idempotent } from '@eron/shared/platform';
+import { admit, checkAdmission } from './admissions';
+
+export const ADMITTING_ROLES = ['director', 'deputy_director', 'legal', 'guard_commander', 'gate_officer'] as const;
+
+const admissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/classification/admissions',
+    {
+      config: { auth: { roles: ADMITTING_ROLES } },
+      schema: {
+        operationId: 'admit',
+        summary: 'Admit a person on a written judicial order (ingreso)',
+        description:
+          'Checks the order of detention item by item (CLS-03, Arts. 25 and 27), assigns a new NUI and an intake-book number (CLS-05) and publishes `ppl.admitted`, with any cash carried (CLS-10). Accepts `Idempotency-Key` (PLT-05).',
+        body: AdmissionRequest,
+        response: { 201: Admission, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      checkAdmission(req, req.body);
+      const sent = await idempotent(req, reply, app.db, (trx) => admit(app, req, trx, req.body));
+      app.outbox.kick();
+      return sent;
+    },
+  );
+};
+
+export default admissionRoutes;

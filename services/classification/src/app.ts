@@ -1,0 +1,23 @@
+import fp from 'fastify-plugin';
+import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
+import admissionRoutes from './admissions/admission.routes';
+import type { ClassificationTables } from './db';
+import { migrations } from './migrations';
+import pplRoutes from './ppl/ppl.routes';
+
+export const definition = {
+  name: 'classification' as const,
+  title: 'ERON — classification',
+  description: 'Establishments, intake (ingreso), the PPL register, the patio/cell board, movements and exits.',
+  migrations,
+};
+
+/** The classification service: platform first, then its capabilities. */
+export default fp<ServiceOptions>(
+  async function classification(app, opts) {
+    await app.register(servicePlatform<ClassificationTables>(definition), opts);
+    await app.register(admissionRoutes);
+    await app.register(pplRoutes);
+  },
+  { name: 'classification' },
+);

@@ -1,0 +1,7 @@
+import type { Migrations } from '@eron/shared/platform';
+import { migration as ppl } from './20261125T0900_ppl';
+
+/** In order; names are frozen once released. */
+export const migrations: Migrations = {
+  '20261125T0900_ppl': ppl,
+};

@@ -1,0 +1,23 @@
+import fp from 'fastify-plugin';
+import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
+import { accountEvents } from './accounts/account.events';
+import accountRoutes from './accounts/account.routes';
+import type { FolioTables } from './db';
+import { migrations } from './migrations';
+
+export const definition = {
+  name: 'folio' as const,
+  title: 'ERON — folio',
+  description: 'Each PPL’s money account (Folio): ledger, bank deposits, caps, shop, phone credit, work pay, payouts.',
+  migrations,
+  handlers: { ...accountEvents },
+};
+
+/** The folio service: platform first, then its capabilities. */
+export default fp<ServiceOptions>(
+  async function folio(app, opts) {
+    await app.register(servicePlatform<FolioTables>(definition), opts);
+    await app.register(accountRoutes);
+  },
+  { name: 'folio' },
+);

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, EronAccountKind, PplAccountKind, Trx } from '../db';
+
+const PPL_KINDS: readonly PplAccountKind[] = ['ppl_available', 'ppl_savings', 'ppl_seized'];
+
+/** Opens a PPL's Folio and its three accounts (FOL-01); a second call for the same NUI is a no-op. */
+export async function openFolio(trx: Trx, f: { nui: string; eron: string; eventId: string }): Promise<boolean> {
+  const opened = await trx
+    .insertInto('folios')
+    .values({ nui: f.nui, eron: f.eron, opened_by_event: f.eventId })
+    .onConflict((oc) => oc.column('nui').doNothing())
+    .returning('nui')
+    .executeTakeFirst();
+  if (!opened) return false;
+  await trx
+    .insertInto('ledger_accounts')
+    .values(PPL_KINDS.map((kind) => ({ eron: f.eron, kind, nui: f.nui })))
+    .execute();
+  return true;
+}
+
+export async function pplAccountId(trx: Trx, nui: string, kind: PplAccountKind): Promise<string> {
+  const row = await trx.selectFrom('ledger_accounts').select('id').where('nui', '=', nui).where('kind', '=', kind).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The establishment's account of a kind (Caja Especial, paymaster…), created on first use. */
+export async function eronAccountId(trx: Trx, eron: string, kind: EronAccountKind): Promise<string> {
+  await trx
+    .insertInto('ledger_accounts')
+    .values({ eron, kind, nui: null })
+    .onConflict((oc) => oc.columns(['eron', 'kind']).where('nui', 'is', null).doNothing())
+    .execute();
+  const row = await trx.selectFrom('ledger_accounts').select('id').where('eron', '=', eron).where('kind', '=', kind).where('nui', 'is', null).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface NewTransaction {
+  kind: string;
+  eron: string;
+  nui: string | null;
+  /** Unique per kind: the document that justifies it (acta, receipt, bank operation…). */
+  reference: string;
+  concept: string;
+  createdBy: string;
+  requestId?: string;
+  postings: { accountId: string; amount: number }[];
+}
+
+/**
+ * Records one balanced transaction (FOL-02). Postings are applied in account order so concurrent
+ * transactions lock accounts in the same order and cannot deadlock.
+ */
+export async function record(trx: Trx, t: NewTransaction): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('ledger_transactions')
+    .values({ id, kind: t.kind, eron: t.eron, nui: t.nui, reference: t.reference, concept: t.concept, reverses: null, created_by: t.createdBy, request_id: t.requestId ?? null })
+    .execute();
+  const postings = [...t.postings].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  await trx.insertInto('postings').values(postings.map((p) => ({ transaction_id: id, account_id: p.accountId, amount: p.amount }))).execute();
+  return id;
+}
+
+export async function findFolio(db: Db, nui: string) {
+  const folio = await db.selectFrom('folios').selectAll().where('nui', '=', nui).executeTakeFirst();
+  if (!folio) return undefined;
+  const accounts = await db.selectFrom('ledger_accounts').select(['kind', 'balance']).where('nui', '=', nui).execute();
+  const balance = (kind: PplAccountKind) => accounts.find((a) => a.kind === kind)?.balance ?? 0;
+  return { ...folio, available: balance('ppl_available'), savings: balance('ppl_savings'), seized: balance('ppl_seized') };
+}

@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+/**
+ * The double-entry, append-only ledger (FOL-01, FOL-02). Postings are signed (credit > 0); the
+ * database itself makes the broken states impossible:
+ * - a transaction whose postings do not sum to zero cannot commit (deferred constraint trigger);
+ * - a PPL account cannot go below zero (CHECK on the running balance kept by a trigger);
+ * - transactions and postings cannot be updated or deleted (triggers), only reversed.
+ */
+export const migration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('ledger_accounts')
+      .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+      .addColumn('eron', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('nui', 'text')
+      .addColumn('balance', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addCheckConstraint('ppl_account_not_negative', sql`nui IS NULL OR balance >= 0`)
+      .addCheckConstraint('ppl_kinds_have_owner', sql`(kind LIKE 'ppl_%') = (nui IS NOT NULL)`)
+      .execute();
+    await sql`CREATE UNIQUE INDEX ledger_accounts_ppl ON ledger_accounts (nui, kind) WHERE nui IS NOT NULL`.execute(db);
+    await sql`CREATE UNIQUE INDEX ledger_accounts_eron ON ledger_accounts (eron, kind) WHERE nui IS NULL`.execute(db);
+
+    await db.schema
+      .createTable('folios')
+      .addColumn('nui', 'text', (c) => c.primaryKey())
+      .addColumn('eron', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
+      .addColumn('opened_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('opened_by_event', 'uuid', (c) => c.notNull().unique())
+      .execute();
+
+    await db.schema
+      .createTable('ledger_transactions')
+      .addColumn('id', 'uuid', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('eron', 'text', (c) => c.notNull())
+      .addColumn('nui', 'text')
+      .addColumn('reference', 'text', (c) => c.notNull())
+      .addColumn('concept', 'text', (c) => c.notNull())
+      .addColumn('reverses', 'uuid', (c) => c.unique().references('ledger_transactions.id'))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('request_id', 'text')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addUniqueConstraint('ledger_transactions_reference', ['kind', 'reference'])
+      .execute();
+
+    await db.schema
+      .createTable('postings')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('transaction_id', 'uuid', (c) => c.notNull().references('ledger_transactions.id'))
+      .addColumn('account_id', 'uuid', (c) => c.notNull().references('ledger_accounts.id'))
+      .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount <> 0`))
+      .addColumn('balance_after', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('postings_account').on('postings').columns(['account_id', 'id']).execute();
+    await db.schema.createIndex('postings_transaction').on('postings').column('transaction_id').execute();
+
+    await sql`
+      CREATE FUNCTION apply_posting() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE ledger_accounts SET balance = balance + NEW.amount WHERE id = NEW.account_id
+          RETURNING balance INTO NEW.balance_after;
+        RETURN NEW;
+      END $$`.execute(db);
+    await sql`CREATE TRIGGER postings_apply BEFORE INSERT ON postings FOR EACH ROW EXECUTE FUNCTION apply_posting()`.execute(db);
+
+    await sql`
+      CREATE FUNCTION check_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE total bigint;
+      BEGIN
+        SELECT COALESCE(sum(amount), 0) INTO total FROM postings WHERE transaction_id = NEW.transaction_id;
+        IF total <> 0 THEN
+          RAISE EXCEPTION 'ledger transaction % does not balance (%)', NEW.transaction_id, total USING ERRCODE = '23514';
+        END IF;
+        RETURN NULL;
+      END $$`.execute(db);
+    await sql`CREATE CONSTRAINT TRIGGER postings_balanced AFTER INSERT ON postings
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_balanced()`.execute(db);
+
+    for (const table of ['ledger_transactions', 'postings']) {
+      await sql`CREATE TRIGGER ${sql.id(`${table}_append_only`)} BEFORE UPDATE OR DELETE ON ${sql.id(table)}
+        FOR EACH ROW EXECUTE FUNCTION forbid_change()`.execute(db);
+    }
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('postings').execute();
+    await db.schema.dropTable('ledger_transactions').execute();
+    await db.schema.dropTable('folios').execute();
+    await db.schema.dropTable('ledger_accounts').execute();
+    await sql`DROP FUNCTION apply_posting(); DROP FUNCTION check_balanced()`.execute(db);
+  },
+};
