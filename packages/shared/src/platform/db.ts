@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
+import { Migrator, type Migration } from 'kysely';
 import pg, { Pool } from 'pg';
 
 // Pesos are whole numbers far below 2^53, and dates are calendar dates in Bogotá (PLT-09):

@@ -37,7 +37,6 @@ export function serverOptions(opts: { logLevel: string; service: string }): Fast
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
     requestIdHeader: REQUEST_ID_HEADER,
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     ajv: {

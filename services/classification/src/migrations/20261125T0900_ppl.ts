@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /** The PPL register and the intake books (CLS-03, CLS-05, CLS-10). */
 export const migration: Migration = {

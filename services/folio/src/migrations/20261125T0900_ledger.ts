@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /**
  * The double-entry, append-only ledger (FOL-01, FOL-02). Postings are signed (credit > 0); the

@@ -1,0 +1,147 @@
+import type { FastifyInstance } from 'fastify';
+import type { Problem } from '@eron/shared';
+import { buildApp } from '@eron/shared/platform';
+import { bearer, testConfig } from '@eron/shared/testing';
+import classification from '../src/app';
+import { admissionRequest } from './admission.factory';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+const officer = bearer(['gate_officer'], ['113']);
+const count = async (table: string) => Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  const t = await testConfig();
+  cleanup = t.cleanup;
+  app = await buildApp('classification', classification, t.config);
+});
+afterAll(async () => {
+  await app.close();
+  await cleanup();
+});
+
+const admit = (body: unknown, headers: Record<string, string> = officer) =>
+  app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers, payload: body as object });
+
+describe('POST /admissions', () => {
+  it('CLS-05 when the order is complete then a new NUI, an intake-book number and ppl.admitted in the outbox', async () => {
+    const res = await admit(admissionRequest());
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.nui).toMatch(/^\d{7}$/);
+    expect(body.entryNumber).toBeGreaterThan(0);
+    const event = await app.db.selectFrom('outbox').selectAll().where('type', '=', 'ppl.admitted').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(event.envelope.payload).toMatchObject({ nui: body.nui, eron: '113', legalStatus: 'sindicado', cashAtIntake: null });
+    const second = (await admit(admissionRequest())).json();
+    expect(Number(second.nui)).toBeGreaterThan(Number(body.nui));
+    expect(second.entryNumber).toBe(body.entryNumber + 1);
+  });
+
+  it('CLS-03 when order items are missing or malformed then 422 lists every one and nothing is created', async () => {
+    const [before, eventsBefore] = [await count('ppl'), await count('outbox')];
+    const req = admissionRequest();
+    const { offence: _o, authorityPosition: _p, ...order } = req.order;
+    const res = await admit({ ...req, order: { ...order, authoritySigned: false, captureDate: '2026-13-45', issueDate: '2999-01-01', idNumber: '999' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const problem = res.json<Problem>();
+    expect(problem.rule).toBe('CLS-03');
+    expect(problem.article).toContain('27');
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(
+      ['/order/authorityPosition', '/order/authoritySigned', '/order/captureDate', '/order/idNumber', '/order/issueDate', '/order/offence'].sort(),
+    );
+    expect(await count('ppl')).toBe(before);
+    expect(await count('outbox')).toBe(eventsBefore);
+  });
+
+  it('CLS-04 when held for extradition then pre-trial procedure at security level one', async () => {
+    const res = await admit(admissionRequest({ legalStatus: 'extradicion' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().securityLevel).toBe(1);
+  });
+
+  it('CLS-10 when cash was carried then the admission records amount and acta and the event carries it', async () => {
+    const cashAtIntake = { amount: 185_000, actaNumber: 'ACTA-113-2026-0091', searchDate: '2026-11-24' };
+    const res = await admit(admissionRequest({ cashAtIntake }));
+    expect(res.statusCode).toBe(201);
+    const row = await app.db.selectFrom('admissions').selectAll().where('nui', '=', res.json().nui).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ cash_amount: 185_000, cash_acta: 'ACTA-113-2026-0091', cash_search_date: '2026-11-24' });
+    const event = await app.db.selectFrom('outbox').select('envelope').where('type', '=', 'ppl.admitted').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(event.envelope.payload).toMatchObject({ cashAtIntake });
+  });
+});
+
+describe('PLT-04 bad input', () => {
+  it('PLT-04 when three fields are bad then 400 lists all three in Spanish, in English on request, and stores nothing', async () => {
+    const before = await count('ppl');
+    const bad = { ...admissionRequest(), eron: 'XX', legalStatus: 'libre', person: { ...admissionRequest().person, birthDate: 'ayer' } };
+    const es = await admit(bad);
+    expect(es.statusCode).toBe(400);
+    const problem = es.json<Problem>();
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['/eron', '/legalStatus', '/person/birthDate']);
+    expect(problem.detail).toMatch(/inválido/);
+    expect(problem.errors?.[0]?.message).toMatch(/debe/);
+    const en = await app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers: { ...officer, 'accept-language': 'en' }, payload: bad });
+    expect(en.json<Problem>().detail).toMatch(/invalid field/);
+    expect(en.json<Problem>().errors?.[0]?.message).toMatch(/must/);
+    expect(await count('ppl')).toBe(before);
+  });
+
+  it('PLT-04 when the body is not JSON then 400 problem, never 500', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers: { ...officer, 'content-type': 'application/json' }, payload: '{"eron":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('PLT-05 Idempotency-Key', () => {
+  it('PLT-05 when the same key and body come twice then one admission and the same answer', async () => {
+    const before = await count('ppl');
+    const body = admissionRequest();
+    const headers = { ...officer, 'idempotency-key': 'adm-key-0001-xyz' };
+    const [a, b] = [await admit(body, headers), await admit(body, headers)];
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(b.json()).toEqual(a.json());
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(await count('ppl')).toBe(before + 1);
+  });
+
+  it('PLT-05 when the same key comes with another body then 422', async () => {
+    const headers = { ...officer, 'idempotency-key': 'adm-key-0002-xyz' };
+    expect((await admit(admissionRequest(), headers)).statusCode).toBe(201);
+    const res = await admit(admissionRequest(), headers);
+    expect(res.statusCode).toBe(422);
+    expect(res.json<Problem>().rule).toBe('PLT-05');
+  });
+
+  it('PLT-05 when duplicates arrive at once then exactly one admission; the others replay or get 409', async () => {
+    const before = await count('ppl');
+    const body = admissionRequest();
+    const headers = { ...officer, 'idempotency-key': 'adm-key-0003-xyz' };
+    const results = await Promise.all(Array.from({ length: 8 }, () => admit(body, headers)));
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    expect(await count('ppl')).toBe(before + 1);
+  });
+});
+
+describe('PLT-03 auth on classification', () => {
+  it('PLT-03 when no token then 401; wrong role then 403; another establishment then 403 — and nothing created', async () => {
+    const before = await count('ppl');
+    expect((await admit(admissionRequest(), {})).statusCode).toBe(401);
+    expect((await admit(admissionRequest(), bearer(['shop_clerk'], ['113']))).statusCode).toBe(403);
+    const other = await admit(admissionRequest(), bearer(['gate_officer'], ['114']));
+    expect(other.statusCode).toBe(403);
+    expect(other.json<Problem>().rule).toBe('PLT-03');
+    expect(await count('ppl')).toBe(before);
+  });
+
+  it('PLT-03 when reading a PPL of another establishment then refused; own establishment and national roles read it', async () => {
+    const { nui } = (await admit(admissionRequest())).json();
+    const read = (headers: Record<string, string>) => app.inject({ method: 'GET', url: `/api/v1/classification/ppl/${nui}`, headers });
+    expect((await read(bearer(['director'], ['113']))).statusCode).toBe(200);
+    expect((await read(bearer(['director'], ['114']))).statusCode).toBe(403);
+    expect((await read(bearer(['dg']))).statusCode).toBe(200);
+    expect((await read({})).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import fp from 'fastify-plugin';
+import cors from '@fastify/cors';
+import metrics from 'fastify-metrics';
+import { Redis } from 'ioredis';
+import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER } from '@eron/shared/platform';
+import { corsOrigins, type GatewayConfig } from './config';
+import loginRoutes from './admin/login.routes';
+import queuesDashboard from './admin/queues.plugin';
+import docs from './docs/docs.plugin';
+import opsRoutes from './ops/ops.routes';
+import proxy from './proxy/proxy.plugin';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+}
+
+/** Every response names its request ID, so a caller can quote it when reporting a problem (PLT-02). */
+function echoRequestId(req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  reply.header(REQUEST_ID_HEADER, req.id);
+  done();
+}
+
+/**
+ * Shared by the rate limiter and `/ready`. It fails fast instead of queueing while Redis is down,
+ * so the limiter skips and traffic flows (PLT-02, PLT-17).
+ */
+function rateLimitRedis(app: FastifyInstance, url: string): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, lazyConnect: true });
+  let down = false;
+  redis.on('error', (err) => {
+    if (!down) app.log.warn({ err }, 'Redis unreachable: rate limits are not applied');
+    down = true;
+  });
+  redis.on('ready', () => (down = false));
+  redis.connect().catch(() => undefined);
+  app.addHook('onClose', async () => redis.disconnect());
+  return redis;
+}
+
+/** The gateway (PLT-02): the one public entry in front of the four services. */
+export default fp<GatewayOptions>(
+  async function gateway(app, { config }) {
+    await app.register(errorsPlugin);
+    app.addHook('onRequest', echoRequestId);
+    await app.register(cors, {
+      origin: corsOrigins(config),
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+      maxAge: 600,
+    });
+    // Before any route, so every route is measured; one process has one gateway, hence the clear.
+    await app.register(metrics, {
+      endpoint: '/metrics',
+      clearRegisterOnInit: true,
+      routeMetrics: { enabled: { histogram: true, summary: false } },
+    });
+
+    const redis = rateLimitRedis(app, config.REDIS_URL);
+    const verify = createTokenVerifier(config);
+    await app.register(opsRoutes, { config, redis });
+    await app.register(docs, { config });
+    await app.register(loginRoutes, { config, verify });
+    await app.register(queuesDashboard, { config, verify });
+    await app.register(proxy, { config, redis });
+  },
+  { name: 'gateway' },
+);
