@@ -40,7 +40,7 @@ export function isBusinessDay(date: string): boolean {
 /** The date `n` business days after `date` (n ≥ 0; the start day itself is never counted). */
 export function addBusinessDays(date: string, n: number): string {
   let current = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     current = addDays(current, 1);
     if (isBusinessDay(current)) left -= 1;
   }

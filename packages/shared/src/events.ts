@@ -39,10 +39,7 @@ export const EventPayloads = {
     legalStatus: LegalStatus,
     sex: Sex,
     admittedAt: Timestamp,
-    cashAtIntake: Type.Union([
-      Type.Object({ amount: Money, actaNumber: Type.String(), searchDate: LocalDate }),
-      Type.Null(),
-    ]),
+    cashAtIntake: Type.Union([Type.Object({ amount: Money, actaNumber: Type.String(), searchDate: LocalDate }), Type.Null()]),
   }),
   'ppl.placed': Type.Object({ nui: Nui, eron: EronCode, unitId: Uuid, cellId: Uuid }),
   'ppl.transferred': Type.Object({ nui: Nui, transferId: Uuid, fromEron: EronCode, toEron: EronCode }),

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 
 /** Staff roles (PLT-03). */
 export const STAFF_ROLES = [
@@ -52,4 +52,3 @@ export interface Principal {
 }
 
 export const canActFor = (p: Principal, eron: string): boolean => p.national || p.erons.includes(eron);
-

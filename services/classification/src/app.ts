@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import admissionRoutes from './admissions/admission.routes';
@@ -5,19 +6,25 @@ import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import pplRoutes from './ppl/ppl.routes';
 
+/** Every capability's routes, in the order of the spec. */
+async function routes(app: FastifyInstance): Promise<void> {
+  await app.register(admissionRoutes);
+  await app.register(pplRoutes);
+}
+
 export const definition = {
   name: 'classification' as const,
   title: 'ERON — classification',
   description: 'Establishments, intake (ingreso), the PPL register, the patio/cell board, movements and exits.',
   migrations,
+  routes,
 };
 
 /** The classification service: platform first, then its capabilities. */
 export default fp<ServiceOptions>(
   async function classification(app, opts) {
     await app.register(servicePlatform<ClassificationTables>(definition), opts);
-    await app.register(admissionRoutes);
-    await app.register(pplRoutes);
+    await app.register(definition.routes);
   },
   { name: 'classification' },
 );

@@ -8,7 +8,14 @@ export function admissionRequest(overrides: Partial<AdmissionRequest> = {}): Adm
   const cc = String(1_020_300_000 + seq * 7 + Math.floor(Math.random() * 1000));
   return {
     eron: '113',
-    person: { names: 'Juan Carlos', surnames: 'Pérez Gómez', document: { type: 'CC', number: cc }, sex: 'M', birthDate: '1990-04-12', nationality: 'CO' },
+    person: {
+      names: 'Juan Carlos',
+      surnames: 'Pérez Gómez',
+      document: { type: 'CC', number: cc },
+      sex: 'M',
+      birthDate: '1990-04-12',
+      nationality: 'CO',
+    },
     legalStatus: 'sindicado',
     order: {
       names: 'Juan Carlos',

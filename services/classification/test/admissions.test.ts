@@ -8,7 +8,15 @@ import { admissionRequest } from './admission.factory';
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
 const officer = bearer(['gate_officer'], ['113']);
-const count = async (table: string) => Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: string) =>
+  Number(
+    (
+      await app.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   const t = await testConfig();
@@ -30,7 +38,12 @@ describe('POST /admissions', () => {
     const body = res.json();
     expect(body.nui).toMatch(/^\d{7}$/);
     expect(body.entryNumber).toBeGreaterThan(0);
-    const event = await app.db.selectFrom('outbox').selectAll().where('type', '=', 'ppl.admitted').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const event = await app.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('type', '=', 'ppl.admitted')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(event.envelope.payload).toMatchObject({ nui: body.nui, eron: '113', legalStatus: 'sindicado', cashAtIntake: null });
     const second = (await admit(admissionRequest())).json();
     expect(Number(second.nui)).toBeGreaterThan(Number(body.nui));
@@ -41,14 +54,24 @@ describe('POST /admissions', () => {
     const [before, eventsBefore] = [await count('ppl'), await count('outbox')];
     const req = admissionRequest();
     const { offence: _o, authorityPosition: _p, ...order } = req.order;
-    const res = await admit({ ...req, order: { ...order, authoritySigned: false, captureDate: '2026-13-45', issueDate: '2999-01-01', idNumber: '999' } });
+    const res = await admit({
+      ...req,
+      order: { ...order, authoritySigned: false, captureDate: '2026-13-45', issueDate: '2999-01-01', idNumber: '999' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const problem = res.json<Problem>();
     expect(problem.rule).toBe('CLS-03');
     expect(problem.article).toContain('27');
     expect(problem.errors?.map((e) => e.field).sort()).toEqual(
-      ['/order/authorityPosition', '/order/authoritySigned', '/order/captureDate', '/order/idNumber', '/order/issueDate', '/order/offence'].sort(),
+      [
+        '/order/authorityPosition',
+        '/order/authoritySigned',
+        '/order/captureDate',
+        '/order/idNumber',
+        '/order/issueDate',
+        '/order/offence',
+      ].sort(),
     );
     expect(await count('ppl')).toBe(before);
     expect(await count('outbox')).toBe(eventsBefore);
@@ -66,7 +89,12 @@ describe('POST /admissions', () => {
     expect(res.statusCode).toBe(201);
     const row = await app.db.selectFrom('admissions').selectAll().where('nui', '=', res.json().nui).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ cash_amount: 185_000, cash_acta: 'ACTA-113-2026-0091', cash_search_date: '2026-11-24' });
-    const event = await app.db.selectFrom('outbox').select('envelope').where('type', '=', 'ppl.admitted').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const event = await app.db
+      .selectFrom('outbox')
+      .select('envelope')
+      .where('type', '=', 'ppl.admitted')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(event.envelope.payload).toMatchObject({ cashAtIntake });
   });
 });
@@ -81,14 +109,24 @@ describe('PLT-04 bad input', () => {
     expect(problem.errors?.map((e) => e.field).sort()).toEqual(['/eron', '/legalStatus', '/person/birthDate']);
     expect(problem.detail).toMatch(/inválido/);
     expect(problem.errors?.[0]?.message).toMatch(/debe/);
-    const en = await app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers: { ...officer, 'accept-language': 'en' }, payload: bad });
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/v1/classification/admissions',
+      headers: { ...officer, 'accept-language': 'en' },
+      payload: bad,
+    });
     expect(en.json<Problem>().detail).toMatch(/invalid field/);
     expect(en.json<Problem>().errors?.[0]?.message).toMatch(/must/);
     expect(await count('ppl')).toBe(before);
   });
 
   it('PLT-04 when the body is not JSON then 400 problem, never 500', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers: { ...officer, 'content-type': 'application/json' }, payload: '{"eron":' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/classification/admissions',
+      headers: { ...officer, 'content-type': 'application/json' },
+      payload: '{"eron":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });

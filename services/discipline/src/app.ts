@@ -5,8 +5,11 @@ import { migrations } from './migrations';
 export const definition = {
   name: 'discipline' as const,
   title: 'ERON — discipline',
-  description: 'Offence catalogue, disciplinary cases, sanctions, appeals, the Disciplinary Council, conduct ratings, incentives, complaints.',
+  description:
+    'Offence catalogue, disciplinary cases, sanctions, appeals, the Disciplinary Council, conduct ratings, incentives, complaints.',
   migrations,
+  // Capabilities land route by route; the platform (health, events, OpenAPI) is already up.
+  routes: async () => undefined,
   // Subscribed events are consumed (and acknowledged) until this service's capabilities land.
   handlers: {},
 };
@@ -15,6 +18,7 @@ export const definition = {
 export default fp<ServiceOptions>(
   async function discipline(app, opts) {
     await app.register(servicePlatform<PlatformTables>(definition), opts);
+    await app.register(definition.routes);
   },
   { name: 'discipline' },
 );

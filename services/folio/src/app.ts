@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import { accountEvents } from './accounts/account.events';
@@ -5,11 +6,17 @@ import accountRoutes from './accounts/account.routes';
 import type { FolioTables } from './db';
 import { migrations } from './migrations';
 
+/** Every capability's routes, in the order of the spec. */
+async function routes(app: FastifyInstance): Promise<void> {
+  await app.register(accountRoutes);
+}
+
 export const definition = {
   name: 'folio' as const,
   title: 'ERON — folio',
   description: 'Each PPL’s money account (Folio): ledger, bank deposits, caps, shop, phone credit, work pay, payouts.',
   migrations,
+  routes,
   handlers: { ...accountEvents },
 };
 
@@ -17,7 +24,7 @@ export const definition = {
 export default fp<ServiceOptions>(
   async function folio(app, opts) {
     await app.register(servicePlatform<FolioTables>(definition), opts);
-    await app.register(accountRoutes);
+    await app.register(definition.routes);
   },
   { name: 'folio' },
 );

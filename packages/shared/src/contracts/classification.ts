@@ -19,7 +19,9 @@ export const DetentionOrder = Type.Object(
     captureDate: Type.Optional(Type.String({ description: 'Fecha de la captura (AAAA-MM-DD)' })),
     issueDate: Type.Optional(Type.String({ description: 'Fecha de expedición de la orden (AAAA-MM-DD)' })),
     orderNumber: Type.Optional(Type.String({ description: 'Número de la orden' })),
-    courtCategory: Type.Optional(Type.String({ description: 'Categoría del despacho (p. ej. Juzgado Penal Municipal con Función de Control de Garantías)' })),
+    courtCategory: Type.Optional(
+      Type.String({ description: 'Categoría del despacho (p. ej. Juzgado Penal Municipal con Función de Control de Garantías)' }),
+    ),
   },
   { additionalProperties: false, description: 'Orden escrita de autoridad judicial competente (Art. 27)' },
 );

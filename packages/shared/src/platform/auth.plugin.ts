@@ -22,8 +22,7 @@ export interface AuthOptions extends TokenSettings {
   HMAC_KEYS: string;
 }
 
-const bearer = (header: string | undefined): string | undefined =>
-  header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+const bearer = (header: string | undefined): string | undefined => (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
 
 export const authPlugin = fp<AuthOptions>(
   async function auth(app: FastifyInstance, opts) {
@@ -35,12 +34,12 @@ export const authPlugin = fp<AuthOptions>(
     const parseJson = app.getDefaultJsonParser('error', 'error');
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       req.rawBody = body as Buffer;
-      parseJson(req, body as never, done);
+      void parseJson(req, body as never, done);
     });
 
     app.addHook('onRoute', (route) => {
       if (route.url.startsWith('/api/') && !route.config?.auth) {
-        throw new Error(`Route ${route.method} ${route.url} declares no auth (PLT-03)`);
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no auth (PLT-03)`);
       }
     });
 

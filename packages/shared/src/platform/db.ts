@@ -34,6 +34,6 @@ export async function migrateToLatest(db: Kysely<any>, schema: string, migration
     migrationTableSchema: schema,
   });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).map((r) => `${r.migrationName}: ${r.status}`);
 }

@@ -7,15 +7,15 @@ const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 
 /** JSON pointer of the field an AJV error is about, prefixed by where it was (body, querystring…). */
 function fieldOf(error: FastifySchemaValidationError, context: string): string {
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   const leaf = params.missingProperty ?? params.additionalProperty;
-  const path = `${error.instancePath}${leaf === undefined ? '' : `/${String(leaf)}`}`;
+  const path = `${error.instancePath}${typeof leaf === 'string' ? `/${leaf}` : ''}`;
   return context === 'body' ? path || '/' : `${context}:${path || '/'}`;
 }
 
 /** One problem per bad field, deduplicated (a union reports each branch), in the caller's language. */
 function validationProblem(err: FastifyError, lang: Lang): Problem {
-  const errors = structuredClone(err.validation ?? []) as FastifySchemaValidationError[];
+  const errors = structuredClone<FastifySchemaValidationError[]>(err.validation ?? []);
   localize[lang](errors as Parameters<(typeof localize)['en']>[0]);
   const byField = new Map<string, string>();
   for (const e of errors) {
@@ -28,7 +28,10 @@ function validationProblem(err: FastifyError, lang: Lang): Problem {
     type: problemType('invalid-request'),
     title: 'Invalid request',
     status: 400,
-    detail: lang === 'es' ? `La solicitud tiene ${list.length} campo(s) inválido(s): ${fields}` : `The request has ${list.length} invalid field(s): ${fields}`,
+    detail:
+      lang === 'es'
+        ? `La solicitud tiene ${list.length} campo(s) inválido(s): ${fields}`
+        : `The request has ${list.length} invalid field(s): ${fields}`,
     rule: 'PLT-04',
     errors: list,
   };

@@ -33,11 +33,18 @@ export async function idempotent<DB, B>(
     return reply.code(out.status).send(out.body);
   }
   if (typeof key !== 'string' || key.length < 8 || key.length > 200) {
-    throw keyProblem(400, 'idempotency-key-invalid', 'Idempotency-Key debe tener entre 8 y 200 caracteres', 'Idempotency-Key must be 8 to 200 characters');
+    throw keyProblem(
+      400,
+      'idempotency-key-invalid',
+      'Idempotency-Key debe tener entre 8 y 200 caracteres',
+      'Idempotency-Key must be 8 to 200 characters',
+    );
   }
   const platform = db as unknown as Kysely<PlatformTables>;
-  const scope = `${req.routeOptions.method} ${req.routeOptions.url} ${req.principal?.sub ?? ''}`;
-  const hash = createHash('sha256').update(req.rawBody ?? JSON.stringify(req.body ?? null)).digest('hex');
+  const scope = `${String(req.routeOptions.method)} ${req.routeOptions.url} ${req.principal?.sub ?? ''}`;
+  const hash = createHash('sha256')
+    .update(req.rawBody ?? JSON.stringify(req.body ?? null))
+    .digest('hex');
   const replay = await claim(platform, scope, key, hash);
   if (replay) return reply.code(replay.status).header('idempotent-replayed', 'true').send(replay.body);
   try {
@@ -69,7 +76,12 @@ async function claim(db: Kysely<PlatformTables>, scope: string, key: string, has
   const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
   if (!row) return claim(db, scope, key, hash);
   if (row.request_hash !== hash) {
-    throw keyProblem(422, 'idempotency-key-reused', 'Esta Idempotency-Key ya se usó con otro cuerpo', 'This Idempotency-Key was already used with another body');
+    throw keyProblem(
+      422,
+      'idempotency-key-reused',
+      'Esta Idempotency-Key ya se usó con otro cuerpo',
+      'This Idempotency-Key was already used with another body',
+    );
   }
   if (row.status !== null) return { status: row.status, body: row.response };
   const reclaimed = await db
@@ -82,10 +94,18 @@ async function claim(db: Kysely<PlatformTables>, scope: string, key: string, has
     .returning('key')
     .executeTakeFirst();
   if (reclaimed) return null;
-  throw keyProblem(409, 'idempotency-key-in-flight', 'Una solicitud con esta Idempotency-Key aún está en curso', 'A request with this Idempotency-Key is still in flight');
+  throw keyProblem(
+    409,
+    'idempotency-key-in-flight',
+    'Una solicitud con esta Idempotency-Key aún está en curso',
+    'A request with this Idempotency-Key is still in flight',
+  );
 }
 
 /** Keys are kept at least 24 h (PLT-05); older completed ones are pruned. */
 export async function pruneIdempotencyKeys(db: Kysely<PlatformTables>): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', sql<Date>`now() - interval '48 hours'`).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', sql<Date>`now() - interval '48 hours'`)
+    .execute();
 }

@@ -1,5 +1,4 @@
 import type { SwaggerOptions } from '@fastify/swagger';
-import type { RouteAuth } from './auth.plugin';
 
 type Doc = Record<string, any>;
 
@@ -24,7 +23,7 @@ export function openApiOptions(def: { name: string; title: string; description: 
       components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: ({ schema, url, route }) => {
-      const auth = route.config?.auth as RouteAuth | undefined;
+      const auth = route.config?.auth;
       const s: Doc = { ...(schema as Doc), tags: [def.name] };
       if (route.config && auth && auth !== 'public') {
         if ('roles' in auth) {
@@ -35,7 +34,7 @@ export function openApiOptions(def: { name: string; title: string; description: 
           s.description = `${s.description ? `${s.description}\n\n` : ''}Machine clients: ${auth.machine.join(', ')}.`;
         }
       }
-      return { schema: s as never, url };
+      return { schema: s, url };
     },
   };
 }
@@ -54,7 +53,10 @@ export function mergeOpenApi(specs: Record<string, Doc>, info: { title: string; 
       if (claimed) throw new Error(`Path ${path} is declared by both ${claimed} and ${service}`);
       owner.set(path, service);
       paths[path] = Object.fromEntries(
-        Object.entries<Doc>(item).map(([method, op]) => [method, op.operationId ? { ...op, operationId: `${service}_${op.operationId}` } : op]),
+        Object.entries<Doc>(item).map(([method, op]) => [
+          method,
+          op.operationId ? { ...op, operationId: `${service}_${op.operationId}` } : op,
+        ]),
       );
     }
     for (const [name, schema] of Object.entries<Doc>(spec.components?.schemas ?? {})) schemas[`${service}_${name}`] = schema;

@@ -25,7 +25,10 @@ export async function publish<T extends EventType>(
   requestId?: string,
 ): Promise<EventEnvelope<T>> {
   const envelope: EventEnvelope<T> = { id: randomUUID(), type, source, occurredAt: new Date().toISOString(), requestId, payload };
-  await trx.insertInto('outbox').values({ id: envelope.id, type, envelope: JSON.stringify(envelope), published_at: null }).execute();
+  await trx
+    .insertInto('outbox')
+    .values({ id: envelope.id, type, envelope: JSON.stringify(envelope), published_at: null })
+    .execute();
   return envelope;
 }
 
@@ -105,7 +108,11 @@ export class OutboxRelay {
       await trx
         .updateTable('outbox')
         .set({ published_at: new Date() })
-        .where('seq', 'in', rows.map((r) => r.seq))
+        .where(
+          'seq',
+          'in',
+          rows.map((r) => r.seq),
+        )
         .execute();
       return rows.length;
     });

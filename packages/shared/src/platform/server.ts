@@ -5,14 +5,14 @@ import { serverOptions } from './logger';
 import type { BaseEnv } from './config';
 
 /** Builds the Fastify instance for a service plugin; used by the server and by the tests alike. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each app has its own config type
+
 type AppPlugin = FastifyPluginAsync<any> | FastifyPluginCallback<any>;
 
 export async function buildApp(name: string, plugin: AppPlugin, config: BaseEnv): Promise<FastifyInstance> {
   const app = Fastify(serverOptions({ logLevel: config.LOG_LEVEL, service: name })).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(plugin, { config });
   await app.ready();
-  return app as unknown as FastifyInstance;
+  return app;
 }
 
 /** The thin shell: build, listen, and on a signal finish in-flight work and close (PLT-10). */

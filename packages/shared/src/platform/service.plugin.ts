@@ -14,7 +14,6 @@ import { errorsPlugin } from './errors.plugin';
 import { OutboxRelay, publish } from './outbox';
 import { platformMigration, PLATFORM_MIGRATION_NAME } from './platform.migration';
 import { openApiOptions } from './openapi';
-import type { PlatformTables } from './tables';
 
 export interface ServiceDefinition<DB> {
   name: ServiceName;
@@ -106,11 +105,19 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
       app.get('/health', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
       app.get('/ready', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
         const [postgres, redisUp] = await Promise.all([
-          withTimeout(sql`select 1`.execute(db).then(() => true), 2_000),
-          withTimeout(redis.ping().then(() => true), 2_000),
+          withTimeout(
+            sql`select 1`.execute(db).then(() => true),
+            2_000,
+          ),
+          withTimeout(
+            redis.ping().then(() => true),
+            2_000,
+          ),
         ]);
         const ok = postgres && redisUp;
-        return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', postgres, redis: redisUp, service: def.name, version: VERSION });
+        return reply
+          .code(ok ? 200 : 503)
+          .send({ status: ok ? 'ready' : 'not-ready', postgres, redis: redisUp, service: def.name, version: VERSION });
       });
     },
     { name: 'platform' },

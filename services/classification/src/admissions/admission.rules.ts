@@ -17,7 +17,13 @@ const REQUIRED_TEXT: readonly Item[] = [
   ['courtCategory', 'falta la categoría del despacho', 'the court’s category is missing'],
 ];
 
-const norm = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().toUpperCase().replace(/\s+/g, ' ');
+const norm = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, ' ');
 
 /**
  * CLS-03 (Arts. 25, 27): the written order of a competent judicial authority must state every
@@ -29,7 +35,8 @@ export function detentionOrderProblems(req: AdmissionRequest, today: string): It
   const fail = (field: string, es: string, en: string) => problems.push({ field: `/order/${field}`, message: { es, en } });
 
   for (const [field, es, en] of REQUIRED_TEXT) if (blank(order[field as keyof typeof order] as string | undefined)) fail(field, es, en);
-  if (order.authoritySigned !== true) fail('authoritySigned', 'la orden no está firmada por la autoridad', 'the order is not signed by the authority');
+  if (order.authoritySigned !== true)
+    fail('authoritySigned', 'la orden no está firmada por la autoridad', 'the order is not signed by the authority');
   for (const [field, es, en] of [
     ['captureDate', 'fecha de captura', 'capture date'],
     ['issueDate', 'fecha de expedición', 'issue date'],
@@ -40,7 +47,11 @@ export function detentionOrderProblems(req: AdmissionRequest, today: string): It
   }
   // Plenamente identificada (Art. 25): the order names the same person and document.
   if (!blank(order.idNumber) && norm(order.idNumber ?? '') !== norm(person.document.number)) {
-    fail('idNumber', 'el documento de la orden no coincide con el de la persona', 'the order’s ID number does not match the person’s document');
+    fail(
+      'idNumber',
+      'el documento de la orden no coincide con el de la persona',
+      'the order’s ID number does not match the person’s document',
+    );
   }
   if (!blank(order.surnames) && norm(order.surnames ?? '') !== norm(person.surnames)) {
     fail('surnames', 'los apellidos de la orden no coinciden con los de la persona', 'the order’s surnames do not match the person’s');

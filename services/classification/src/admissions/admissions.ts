@@ -41,6 +41,14 @@ export async function admit(app: FastifyInstance, req: FastifyRequest, trx: Trx,
   await audit(trx, req, { action: 'admit', entity: 'ppl', entityId: nui, details: { eron: body.eron, entryNumber } });
   return {
     status: 201,
-    body: { nui, eron: body.eron, entryNumber, legalStatus: body.legalStatus, securityLevel, admittedAt: admittedAt.toISOString(), cashAtIntake },
+    body: {
+      nui,
+      eron: body.eron,
+      entryNumber,
+      legalStatus: body.legalStatus,
+      securityLevel,
+      admittedAt: admittedAt.toISOString(),
+      cashAtIntake,
+    },
   };
 }

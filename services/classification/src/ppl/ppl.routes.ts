@@ -20,8 +20,20 @@ const PplSummary = Type.Object(
 );
 
 export const PPL_READERS = [
-  'dg', 'regional_director', 'director', 'deputy_director', 'legal', 'guard_commander', 'gate_officer',
-  'visits_officer', 'social_worker', 'treatment_officer', 'council_member', 'paymaster', 'auditor', 'info_systems',
+  'dg',
+  'regional_director',
+  'director',
+  'deputy_director',
+  'legal',
+  'guard_commander',
+  'gate_officer',
+  'visits_officer',
+  'social_worker',
+  'treatment_officer',
+  'council_member',
+  'paymaster',
+  'auditor',
+  'info_systems',
 ] as const;
 
 const pplRoutes: FastifyPluginAsyncTypebox = async (app) => {

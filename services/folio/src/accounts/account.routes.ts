@@ -5,7 +5,16 @@ import { assertActsFor } from '@eron/shared/platform';
 import type { Db } from '../db';
 import { findFolio } from '../ledger/ledger.repository';
 
-export const ACCOUNT_READERS = ['paymaster', 'director', 'deputy_director', 'shop_clerk', 'auditor', 'dg', 'regional_director', 'info_systems'] as const;
+export const ACCOUNT_READERS = [
+  'paymaster',
+  'director',
+  'deputy_director',
+  'shop_clerk',
+  'auditor',
+  'dg',
+  'regional_director',
+  'info_systems',
+] as const;
 
 const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -20,7 +20,12 @@ export async function openFolio(trx: Trx, f: { nui: string; eron: string; eventI
 }
 
 export async function pplAccountId(trx: Trx, nui: string, kind: PplAccountKind): Promise<string> {
-  const row = await trx.selectFrom('ledger_accounts').select('id').where('nui', '=', nui).where('kind', '=', kind).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('ledger_accounts')
+    .select('id')
+    .where('nui', '=', nui)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -31,7 +36,13 @@ export async function eronAccountId(trx: Trx, eron: string, kind: EronAccountKin
     .values({ eron, kind, nui: null })
     .onConflict((oc) => oc.columns(['eron', 'kind']).where('nui', 'is', null).doNothing())
     .execute();
-  const row = await trx.selectFrom('ledger_accounts').select('id').where('eron', '=', eron).where('kind', '=', kind).where('nui', 'is', null).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('ledger_accounts')
+    .select('id')
+    .where('eron', '=', eron)
+    .where('kind', '=', kind)
+    .where('nui', 'is', null)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -55,10 +66,23 @@ export async function record(trx: Trx, t: NewTransaction): Promise<string> {
   const id = randomUUID();
   await trx
     .insertInto('ledger_transactions')
-    .values({ id, kind: t.kind, eron: t.eron, nui: t.nui, reference: t.reference, concept: t.concept, reverses: null, created_by: t.createdBy, request_id: t.requestId ?? null })
+    .values({
+      id,
+      kind: t.kind,
+      eron: t.eron,
+      nui: t.nui,
+      reference: t.reference,
+      concept: t.concept,
+      reverses: null,
+      created_by: t.createdBy,
+      request_id: t.requestId ?? null,
+    })
     .execute();
   const postings = [...t.postings].sort((a, b) => a.accountId.localeCompare(b.accountId));
-  await trx.insertInto('postings').values(postings.map((p) => ({ transaction_id: id, account_id: p.accountId, amount: p.amount }))).execute();
+  await trx
+    .insertInto('postings')
+    .values(postings.map((p) => ({ transaction_id: id, account_id: p.accountId, amount: p.amount })))
+    .execute();
   return id;
 }
 

@@ -11,7 +11,7 @@ export const payloadTooLarge = (limit: number): ProblemError =>
     rule: 'PLT-02',
   });
 
-/** Counts the bytes of a body sent without Content-Length and stops it at the limit. */
+/** Counts the bytes as they pass, for bodies sent without a Content-Length. */
 function limited(limit: number): Transform {
   let seen = 0;
   return new Transform({
@@ -23,18 +23,15 @@ function limited(limit: number): Transform {
 }
 
 /**
- * Any content type, kept as the raw stream: HMAC signatures are over the exact bytes, and
- * streaming spares the gateway parsing and buffering bodies (PLT-02). The limit is enforced on
- * the declared length, or while streaming when there is none.
+ * Any content type, kept as the raw bytes: HMAC signatures are over the exact body, and streaming
+ * spares the gateway parsing and buffering it (PLT-02). The request itself is never handed to the
+ * HTTP client: when an upstream fails, undici destroys the body it was given, and that must not
+ * reset the caller's connection before the 502 reaches it.
  */
 export function rawBody(limit: number) {
   return function passThrough(req: FastifyRequest, payload: Readable, done: (err: Error | null, body?: unknown) => void): void {
     const length = req.headers['content-length'];
-    if (length === undefined) {
-      done(null, payload.pipe(limited(limit)));
-      return;
-    }
-    if (Number(length) > limit) done(payloadTooLarge(limit));
-    else done(null, payload);
+    if (length !== undefined && Number(length) > limit) done(payloadTooLarge(limit));
+    else done(null, payload.pipe(limited(limit)));
   };
 }

@@ -39,7 +39,9 @@ export function upstreamProblem(service: ServiceName, error: CodedError): Proble
 export function replyUpstreamError(service: ServiceName) {
   return function onError(reply: FastifyReply<RouteGenericInterface, RawServerBase>, { error }: { error: Error }): void {
     const req = reply.request;
+    // The rest of an unread body would stall this keep-alive connection; end it after the answer.
+    if (!req.raw.complete) reply.header('connection', 'close');
     const problem = upstreamProblem(service, error).toProblem(langFrom(req.headers['accept-language']), req.url, req.id);
-    void sendProblem(reply, problem);
+    void sendProblem(reply as FastifyReply, problem); // reply-from types allow HTTP/2; the gateway serves HTTP/1
   };
 }

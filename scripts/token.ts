@@ -1,0 +1,36 @@
+/**
+ * `pnpm token --role director --eron 113 [--role paymaster] [--sub ana] [--national]`: mints a
+ * local bearer token with the dev key, to paste into Swagger UI's "Authorize" or curl.
+ */
+import { parseArgs } from 'node:util';
+import { isRole, type Role } from '@eron/shared';
+import { loadConfig, mintToken, NoExtra } from '@eron/shared/platform';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true, default: [] },
+    eron: { type: 'string', multiple: true, default: [] },
+    sub: { type: 'string' },
+    national: { type: 'boolean' },
+    hours: { type: 'string', default: '12' },
+  },
+});
+
+const roles = values.role.filter(isRole);
+const unknown = values.role.filter((r) => !isRole(r));
+if (roles.length === 0 || unknown.length > 0) {
+  console.error(`Usage: pnpm token --role <role> [--eron <code>]…  (unknown role: ${unknown.join(', ') || 'none given'})`);
+  process.exit(2);
+}
+const config = loadConfig(NoExtra);
+if (!config.JWT_SECRET) {
+  console.error('This environment verifies tokens through JWKS (JWT_JWKS_URL); get a token from the identity provider.');
+  process.exit(2);
+}
+const token = mintToken(
+  config.JWT_SECRET,
+  config.JWT_ISSUER,
+  { sub: values.sub ?? `dev-${roles.join('-')}`, roles: roles as Role[], erons: values.eron, national: values.national },
+  Number(values.hours) * 3_600_000,
+);
+console.log(token);
