@@ -102,5 +102,6 @@ eron_bootstrap() {
 eron_bootstrap || {
   eron_log "bootstrap failed"
   # When sourced, `return` leaves the caller in charge; `exit` if someone ran this file directly.
+  # shellcheck disable=SC2317
   return 1 2>/dev/null || exit 1
 }

@@ -107,7 +107,9 @@ function writeEnvFile(values: Record<string, string>): void {
   const lines = existsSync(ENV_FILE)
     ? readFileSync(ENV_FILE, 'utf8').replace(/\n$/, '').split('\n')
     : ['# Written by scripts/infra.ts (git-ignored). The services read it at start; the real environment wins.'];
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, raw] of Object.entries(values)) {
+    // Quote only when needed: `#` would start a comment, spaces would be trimmed.
+    const value = /[\s#"'`]/.test(raw) ? `'${raw}'` : raw;
     const i = lines.findIndex((line) => new RegExp(`^\\s*(export\\s+)?${key}\\s*=`).test(line));
     if (i >= 0) lines[i] = `${key}=${value}`;
     else lines.push(`${key}=${value}`);
@@ -238,7 +240,7 @@ async function startEmbeddedPg(): Promise<string | { why: string }> {
     ...(ids ?? {}),
   });
   if (!started.ok) {
-    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-6).join('\n') : '';
     return { why: `pg_ctl start failed: ${started.out}\n${tail}` };
   }
   log(`started embedded Postgres on 127.0.0.1:${EMBEDDED_PG_PORT} (data ${dataDir}, log ${logFile})`);
@@ -319,6 +321,7 @@ async function startEmbeddedRedis(): Promise<string | { why: string }> {
     return { why: 'redis-server is not installed (and could not be installed with apt-get)' };
   }
   mkdirSync(DATA, { recursive: true, mode: 0o755 });
+  // prettier-ignore
   const r = run('redis-server', [
     '--daemonize', 'yes',
     '--bind', '127.0.0.1',
@@ -328,7 +331,7 @@ async function startEmbeddedRedis(): Promise<string | { why: string }> {
     '--dir', DATA,
     '--pidfile', REDIS_PIDFILE,
     '--logfile', join(DATA, 'redis.log'),
-  ]); // prettier-ignore
+  ]);
   if (!r.ok) return { why: `redis-server failed: ${r.out}` };
   if (!(await waitFor(async () => !(await redisProbe(EMBEDDED_REDIS)), 15_000))) {
     return { why: `redis-server did not answer on port ${EMBEDDED_REDIS_PORT} (see .data/redis.log)` };

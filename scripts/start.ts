@@ -75,11 +75,11 @@ function pretty(line: string): string {
   const req = o.req as { method?: string; url?: string } | undefined;
   const res = o.res as { statusCode?: number } | undefined;
   const err = o.err as { stack?: string; message?: string } | undefined;
-  const parts = [time, level, String(o.msg ?? '')];
+  const parts = [time, level, typeof o.msg === 'string' ? o.msg : ''];
   if (req?.method) parts.push(`${req.method} ${req.url ?? ''}`);
   if (res?.statusCode) parts.push(String(res.statusCode));
   if (typeof o.responseTime === 'number') parts.push(`${o.responseTime.toFixed(1)}ms`);
-  if (o.requestId) parts.push(`\x1b[90m${String(o.requestId)}\x1b[0m`);
+  if (typeof o.requestId === 'string') parts.push(`\x1b[90m${o.requestId}\x1b[0m`);
   const text = parts.filter(Boolean).join(' ');
   return err ? `${text}\n${err.stack ?? err.message ?? ''}` : text;
 }
@@ -129,7 +129,10 @@ function startService(s: Service): ChildProcess {
   pipeLines(s, child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     children.delete(s.name);
-    if (stopping) return;
+    if (stopping) {
+      say(`${s.name} stopped${code ? ` (code ${code})` : ''}`);
+      return;
+    }
     say(`\x1b[31m${s.name} exited (${signal ?? `code ${code}`}); stopping the suite\x1b[0m`);
     void shutdown(1);
   });
@@ -161,6 +164,7 @@ async function shutdown(code: number): Promise<void> {
   }, STOP_TIMEOUT_MS);
   await Promise.all(exits);
   clearTimeout(timer);
+  say('all stopped');
   process.exit(code);
 }
 
@@ -222,7 +226,7 @@ async function main(): Promise<void> {
     `  Gateway (the only public entry)  ${gateway}/api/v1/<service>/…`,
     `  API docs (Swagger UI)            ${gateway}/docs`,
     `  Merged OpenAPI                   ${gateway}/openapi.json`,
-    `  Queue dashboard (admin role)     ${gateway}/admin/queues`,
+    `  Queue dashboard                  ${gateway}/admin/queues  (token of role info_systems or dg)`,
     '  Services (health, ready, Prometheus metrics):',
     ...SERVICES.filter((s) => s.name !== 'gateway').map(
       (s) => `    ${s.name.padEnd(WIDTH)}  ${urlOf(s)}/health  ${urlOf(s)}/ready  ${urlOf(s)}/metrics`,

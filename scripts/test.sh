@@ -23,6 +23,7 @@ else
   pnpm exec tsx scripts/infra.ts --for-tests
   # Hand the URLs to jest as well, whatever its setup reads (.env or the environment).
   while IFS='=' read -r key value; do
+    value="${value#[\"\']}" value="${value%[\"\']}" # infra.ts quotes values holding '#' or spaces
     case "$key" in DATABASE_URL | REDIS_URL) export "$key=$value" ;; esac
   done <.env
 fi

@@ -15,4 +15,6 @@ source scripts/bootstrap.sh
 
 pnpm exec tsx scripts/infra.ts
 pnpm db:migrate
-exec pnpm exec tsx scripts/start.ts
+# `node --import tsx` (what `pnpm exec tsx` amounts to, minus two wrapper processes): this shell's
+# process becomes the supervisor itself, so Ctrl-C/SIGTERM and its exit code reach it directly.
+exec node --import tsx scripts/start.ts

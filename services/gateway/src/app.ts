@@ -25,16 +25,19 @@ function echoRequestId(req: FastifyRequest, reply: FastifyReply, done: HookHandl
  * Shared by the rate limiter and `/ready`. It fails fast instead of queueing while Redis is down,
  * so the limiter skips and traffic flows (PLT-02, PLT-17).
  */
-function rateLimitRedis(app: FastifyInstance, url: string): Redis {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, lazyConnect: true });
+async function rateLimitRedis(app: FastifyInstance, url: string): Promise<Redis> {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, enableAutoPipelining: true, lazyConnect: true });
   let down = false;
   redis.on('error', (err) => {
     if (!down) app.log.warn({ err }, 'Redis unreachable: rate limits are not applied');
     down = true;
   });
   redis.on('ready', () => (down = false));
-  redis.connect().catch(() => undefined);
   app.addHook('onClose', async () => redis.disconnect());
+  // Boot waits a moment for Redis so limits apply from the first request, but never hangs on it.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([redis.connect().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+  clearTimeout(timer);
   return redis;
 }
 
@@ -56,7 +59,7 @@ export default fp<GatewayOptions>(
       routeMetrics: { enabled: { histogram: true, summary: false } },
     });
 
-    const redis = rateLimitRedis(app, config.REDIS_URL);
+    const redis = await rateLimitRedis(app, config.REDIS_URL);
     const verify = createTokenVerifier(config);
     await app.register(opsRoutes, { config, redis });
     await app.register(docs, { config });

@@ -79,12 +79,13 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
       });
       relay.start();
 
-      const worker = def.handlers
+      const workerRedis = def.handlers ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
+      const worker = workerRedis
         ? startConsumer({
             service: def.name,
             db,
-            handlers: def.handlers,
-            connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined),
+            handlers: def.handlers ?? {},
+            connection: workerRedis,
             prefix: config.QUEUE_PREFIX,
             log: app.log,
           })
@@ -95,11 +96,14 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
         await relay.stop();
         await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
         redis.disconnect();
+        workerRedis?.disconnect();
       });
 
       await app.register(metrics, {
         endpoint: { url: '/metrics', method: 'GET', schema: { hide: true }, config: { auth: 'public' }, handler: undefined as never },
-        routeMetrics: { enabled: true },
+        routeMetrics: { enabled: { histogram: true, summary: false } },
+        // One service per process in production; tests run several in one and must not collide.
+        clearRegisterOnInit: true,
       });
       app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
       app.get('/health', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));

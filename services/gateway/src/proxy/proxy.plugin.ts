@@ -57,6 +57,7 @@ async function serviceProxy(app: FastifyInstance, opts: { service: ServiceName; 
  * client in Redis, shared by every gateway instance; Redis down never blocks traffic.
  */
 export default async function proxy(app: FastifyInstance, { config, redis }: ProxyOptions): Promise<void> {
+  app.setErrorHandler(clientGone);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', rawBody(config.BODY_LIMIT));
   app.decorateRequest('clientKey', '');
@@ -76,6 +77,16 @@ export default async function proxy(app: FastifyInstance, { config, redis }: Pro
   for (const service of SERVICES) {
     await app.register(serviceProxy, { prefix: `/api/v1/${service}`, service, base: bases[service] });
   }
+}
+
+/**
+ * A caller that hangs up before the service answers makes the answer's stream fail; that is not
+ * our fault, so it is no ERROR in the log. Every other error goes on to the one handler (PLT-04).
+ */
+function clientGone(err: Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!reply.raw.destroyed) throw err;
+  req.log.debug({ code: (err as { code?: string }).code }, 'Caller left before the answer');
+  return reply.code(499).send();
 }
 
 const tooManyRequests = (after: string): ProblemError =>

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { eventQueueName, type EventEnvelope } from '@eron/shared';
+import { buildApp, type BaseEnv } from '@eron/shared/platform';
+import { bearer, eventually, testConfig } from '@eron/shared/testing';
+import folio from '../src/app';
+
+let app: FastifyInstance;
+let config: BaseEnv;
+let cleanup: () => Promise<void>;
+let queue: Queue;
+
+beforeAll(async () => {
+  const t = await testConfig();
+  ({ config, cleanup } = t);
+  app = await buildApp('folio', folio, config);
+  queue = new Queue(eventQueueName('folio'), { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX });
+});
+afterAll(async () => {
+  await queue.close();
+  await app.close();
+  await cleanup();
+});
+
+let nuiSeq = 7_000_000;
+function admitted(cash: number | null, eron = '113'): EventEnvelope<'ppl.admitted'> {
+  nuiSeq += 1;
+  return {
+    id: randomUUID(),
+    type: 'ppl.admitted',
+    source: 'classification',
+    occurredAt: new Date().toISOString(),
+    payload: {
+      nui: String(nuiSeq),
+      eron,
+      legalStatus: 'sindicado',
+      sex: 'F',
+      admittedAt: new Date().toISOString(),
+      cashAtIntake: cash === null ? null : { amount: cash, actaNumber: `ACTA-${nuiSeq}`, searchDate: '2026-11-24' },
+    },
+  };
+}
+
+const account = (nui: string, headers = bearer(['paymaster'], ['113'])) => app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}`, headers });
+const ledgerTotal = async () =>
+  Number((await app.db.selectFrom('postings').select((eb) => eb.fn.coalesce(eb.fn.sum('amount'), eb.lit(0)).as('t')).executeTakeFirstOrThrow()).t);
+
+describe('ppl.admitted → Folio', () => {
+  it('FOL-01 when a PPL is admitted then the Folio opens with a zero balance', async () => {
+    const event = admitted(null);
+    await queue.add(event.type, event, { jobId: event.id });
+    const res = await eventually(async () => ((await account(event.payload.nui)).statusCode === 200 ? account(event.payload.nui) : undefined), 10_000, 'folio');
+    expect(res.json()).toMatchObject({ nui: event.payload.nui, eron: '113', status: 'open', available: 0, savings: 0, seized: 0 });
+  });
+
+  it('CLS-10 when intake cash comes with the event then it is credited exactly once, even if the event is delivered twice', async () => {
+    const event = admitted(185_000);
+    await queue.add(event.type, event, { jobId: event.id });
+    await queue.add(event.type, event, { jobId: `${event.id}-redelivered` });
+    await eventually(async () => (await queue.getJobCounts('completed')).completed >= 2, 10_000, 'both deliveries consumed');
+    const body = (await account(event.payload.nui)).json();
+    expect(body.available).toBe(185_000);
+    const inbox = await app.db.selectFrom('inbox').selectAll().where('event_id', '=', event.id).execute();
+    expect(inbox).toHaveLength(1);
+    const txs = await app.db.selectFrom('ledger_transactions').selectAll().where('nui', '=', event.payload.nui).execute();
+    expect(txs).toHaveLength(1);
+    expect(txs[0]).toMatchObject({ kind: 'intake_cash', reference: `113/ACTA-${event.payload.nui}` });
+  });
+
+  it('FOL-02 when money moves then every transaction balances to zero and the ledger refuses edits', async () => {
+    expect(await ledgerTotal()).toBe(0);
+    await expect(app.db.updateTable('postings').set({ amount: 1 }).execute()).rejects.toThrow(/append-only/);
+    await expect(app.db.deleteFrom('ledger_transactions').execute()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('PLT-03 auth on folio accounts', () => {
+  it('PLT-03 when the caller lacks the role, has no token or acts for another establishment then refused', async () => {
+    const event = admitted(null, '114');
+    await queue.add(event.type, event, { jobId: event.id });
+    const nui = event.payload.nui;
+    await eventually(async () => (await account(nui, bearer(['paymaster'], ['114']))).statusCode === 200, 10_000, 'folio');
+    expect((await account(nui, {} as never)).statusCode).toBe(401);
+    expect((await account(nui, bearer(['gate_officer'], ['114']))).statusCode).toBe(403);
+    const other = await account(nui, bearer(['paymaster'], ['113']));
+    expect(other.statusCode).toBe(403);
+    expect(other.json().rule).toBe('PLT-03');
+    expect((await account(nui, bearer(['auditor']))).statusCode).toBe(200);
+  });
+
+  it('PLT-04 when the NUI is malformed then 400 problem naming the field', async () => {
+    const res = await account('12ab');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('params:/nui');
+  });
+});

@@ -1,0 +1,51 @@
+import { signedHeaders } from '@eron/shared/platform';
+import { bearerOf, deadUrl, startGateway, type TestGateway } from './helper';
+
+describe('PLT-02 per-client rate limit', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway({ RATE_LIMIT_MAX: 3 });
+  });
+  afterAll(async () => gw.close());
+
+  it('PLT-02 when a client passes RATE_LIMIT_MAX in a minute then 429 problem, while another client is still served', async () => {
+    const alice = bearerOf(gw.config, ['paymaster'], 'alice');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await gw.app.inject({ url: '/api/v1/folio/accounts/1', headers: alice })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+
+    // A fresh token of the same subject is the same client.
+    const again = await gw.app.inject({ url: '/api/v1/visits/bookings', headers: { ...bearerOf(gw.config, ['paymaster'], 'alice'), 'accept-language': 'en' } });
+    expect(again.statusCode).toBe(429);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(again.headers['retry-after']).toBeDefined();
+    expect(again.json()).toMatchObject({ status: 429, rule: 'PLT-02' });
+
+    const bob = await gw.app.inject({ url: '/api/v1/folio/accounts/1', headers: bearerOf(gw.config, ['paymaster'], 'bob') });
+    expect(bob.statusCode).toBe(200);
+  });
+
+  it('PLT-02 when a machine client signs its requests then it is counted by its key id', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const headers = { 'content-type': 'application/json', ...signedHeaders({ keyId: 'bank-7', secret: 's' }, '{}') };
+      statuses.push((await gw.app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/deposits', headers, payload: '{}' })).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('PLT-02 rate limit with Redis down', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway({ RATE_LIMIT_MAX: 1, REDIS_URL: (await deadUrl()).replace('http', 'redis') });
+  });
+  afterAll(async () => gw.close());
+
+  it('PLT-02 when Redis is unreachable then requests still flow, unlimited', async () => {
+    const headers = bearerOf(gw.config, ['paymaster'], 'carol');
+    for (let i = 0; i < 3; i++) {
+      expect((await gw.app.inject({ url: '/api/v1/folio/accounts/1', headers })).statusCode).toBe(200);
+    }
+  });
+});
