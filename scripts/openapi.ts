@@ -27,7 +27,10 @@ async function specOf(def: (typeof SERVICES)[number]): Promise<Record<string, an
 async function main(mode: string): Promise<void> {
   const specs: Record<string, Record<string, any>> = {};
   for (const def of SERVICES) specs[def.name] = await specOf(def);
-  const files: Record<string, unknown> = { ...specs, eron: mergeOpenApi(specs, { title: 'ERON suite', description: 'All services behind the gateway' }) };
+  const files: Record<string, unknown> = {
+    ...specs,
+    eron: mergeOpenApi(specs, { title: 'ERON suite', description: 'All services behind the gateway' }),
+  };
   const stale: string[] = [];
   await mkdir(dir, { recursive: true });
   for (const [name, doc] of Object.entries(files)) {

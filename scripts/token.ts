@@ -3,7 +3,7 @@
  * local bearer token with the dev key, to paste into Swagger UI's "Authorize" or curl.
  */
 import { parseArgs } from 'node:util';
-import { isRole, type Role } from '@eron/shared';
+import { isRole } from '@eron/shared';
 import { loadConfig, mintToken, NoExtra } from '@eron/shared/platform';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ if (!config.JWT_SECRET) {
 const token = mintToken(
   config.JWT_SECRET,
   config.JWT_ISSUER,
-  { sub: values.sub ?? `dev-${roles.join('-')}`, roles: roles as Role[], erons: values.eron, national: values.national },
+  { sub: values.sub ?? `dev-${roles.join('-')}`, roles: roles, erons: values.eron, national: values.national },
   Number(values.hours) * 3_600_000,
 );
 console.log(token);

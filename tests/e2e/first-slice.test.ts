@@ -14,9 +14,14 @@ const paymaster = bearer(['paymaster'], ['113']);
 const json = { 'content-type': 'application/json' };
 
 async function admit(body: unknown, headers: Record<string, string> = officer): Promise<Response> {
-  return fetch(`${suite.url}/api/v1/classification/admissions`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+  return fetch(`${suite.url}/api/v1/classification/admissions`, {
+    method: 'POST',
+    headers: { ...json, ...headers },
+    body: JSON.stringify(body),
+  });
 }
-const account = (nui: string, headers: Record<string, string> = paymaster) => fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers });
+const account = (nui: string, headers: Record<string, string> = paymaster) =>
+  fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers });
 
 describe('first slice through the gateway: admission → ppl.admitted → Folio', () => {
   it('CLS-10 when a person is admitted with cash through the gateway then folio opens the account and credits the cash once', async () => {
@@ -24,10 +29,14 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const { nui } = (await res.json()) as Admission;
-    const folio = await eventually(async () => {
-      const r = await account(nui);
-      return r.status === 200 ? ((await r.json()) as Account) : undefined;
-    }, 10_000, 'the Folio to open');
+    const folio = await eventually(
+      async () => {
+        const r = await account(nui);
+        return r.status === 200 ? ((await r.json()) as Account) : undefined;
+      },
+      10_000,
+      'the Folio to open',
+    );
     expect(folio).toMatchObject({ nui, eron: '113', available: 250_000 });
   });
 
@@ -50,7 +59,12 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await res.json()) as Problem;
-    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['/eron', '/identification/fingerprints', '/identification/photo', '/legalStatus']);
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual([
+      '/eron',
+      '/identification/fingerprints',
+      '/identification/photo',
+      '/legalStatus',
+    ]);
     expect(problem.detail).toMatch(/invalid/);
   });
 });

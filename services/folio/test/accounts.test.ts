@@ -42,15 +42,27 @@ function admitted(cash: number | null, eron = '113'): EventEnvelope<'ppl.admitte
   };
 }
 
-const account = (nui: string, headers = bearer(['paymaster'], ['113'])) => app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}`, headers });
+const account = (nui: string, headers = bearer(['paymaster'], ['113'])) =>
+  app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}`, headers });
 const ledgerTotal = async () =>
-  Number((await app.db.selectFrom('postings').select((eb) => eb.fn.coalesce(eb.fn.sum('amount'), eb.lit(0)).as('t')).executeTakeFirstOrThrow()).t);
+  Number(
+    (
+      await app.db
+        .selectFrom('postings')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum('amount'), eb.lit(0)).as('t'))
+        .executeTakeFirstOrThrow()
+    ).t,
+  );
 
 describe('ppl.admitted → Folio', () => {
   it('FOL-01 when a PPL is admitted then the Folio opens with a zero balance', async () => {
     const event = admitted(null);
     await queue.add(event.type, event, { jobId: event.id });
-    const res = await eventually(async () => ((await account(event.payload.nui)).statusCode === 200 ? account(event.payload.nui) : undefined), 10_000, 'folio');
+    const res = await eventually(
+      async () => ((await account(event.payload.nui)).statusCode === 200 ? account(event.payload.nui) : undefined),
+      10_000,
+      'folio',
+    );
     expect(res.json()).toMatchObject({ nui: event.payload.nui, eron: '113', status: 'open', available: 0, savings: 0, seized: 0 });
   });
 
@@ -58,7 +70,7 @@ describe('ppl.admitted → Folio', () => {
     const event = admitted(185_000);
     await queue.add(event.type, event, { jobId: event.id });
     await queue.add(event.type, event, { jobId: `${event.id}-redelivered` });
-    await eventually(async () => (await queue.getJobCounts('completed')).completed >= 2, 10_000, 'both deliveries consumed');
+    await eventually(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 2, 10_000, 'both deliveries consumed');
     const body = (await account(event.payload.nui)).json();
     expect(body.available).toBe(185_000);
     const inbox = await app.db.selectFrom('inbox').selectAll().where('event_id', '=', event.id).execute();

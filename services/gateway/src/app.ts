@@ -26,7 +26,13 @@ function echoRequestId(req: FastifyRequest, reply: FastifyReply, done: HookHandl
  * so the limiter skips and traffic flows (PLT-02, PLT-17).
  */
 async function rateLimitRedis(app: FastifyInstance, url: string): Promise<Redis> {
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, enableAutoPipelining: true, lazyConnect: true });
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 250,
+    enableAutoPipelining: true,
+    lazyConnect: true,
+  });
   let down = false;
   redis.on('error', (err) => {
     if (!down) app.log.warn({ err }, 'Redis unreachable: rate limits are not applied');

@@ -82,7 +82,11 @@ describe('PLT-10 queue dashboard behind the gateway, admin roles only', () => {
     try {
       const job = await queue.add('ppl.admitted', { nui: '1' }, { attempts: 1 });
       await waitFor(async () => (await queue.getJobState(job.id!)) === 'failed');
-      const retry = await gw.app.inject({ method: 'PUT', url: `/admin/queues/api/queues/${FOLIO_QUEUE}/retry/failed`, headers: bearerOf(gw.config, ['info_systems']) });
+      const retry = await gw.app.inject({
+        method: 'PUT',
+        url: `/admin/queues/api/queues/${FOLIO_QUEUE}/retry/failed`,
+        headers: bearerOf(gw.config, ['info_systems']),
+      });
       expect(retry.statusCode).toBe(200);
       await waitFor(async () => (await queue.getJobState(job.id!)) === 'completed');
       expect(runs).toBe(2);

@@ -38,7 +38,13 @@ describe('PLT-02 merged OpenAPI and Swagger UI', () => {
     expect(page.body).toContain('swagger-ui');
     const init = await gw.app.inject({ url: '/docs/static/swagger-initializer.js' });
     expect(init.statusCode).toBe(200);
-    for (const url of ['/openapi.json', '/openapi/classification.json', '/openapi/folio.json', '/openapi/discipline.json', '/openapi/visits.json']) {
+    for (const url of [
+      '/openapi.json',
+      '/openapi/classification.json',
+      '/openapi/folio.json',
+      '/openapi/discipline.json',
+      '/openapi/visits.json',
+    ]) {
       expect(init.body).toContain(`"url":"${url}"`);
     }
     expect(init.body).toContain('"persistAuthorization":true');

@@ -47,7 +47,8 @@ export async function fakeService(name: string, paths = [`/api/v1/${name}/things
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.url === '/openapi.json') return json(200, specOf(name, paths));
       if (req.url === '/health') return json(200, { status: 'ok' });
       res.setHeader('x-served-by', name);
@@ -86,7 +87,10 @@ export interface TestGateway {
 }
 
 /** The gateway in front of four fake services, with its own queue and rate-limit prefix. */
-export async function startGateway(env: Record<string, unknown> = {}, paths: Partial<Record<ServiceName, string[]>> = {}): Promise<TestGateway> {
+export async function startGateway(
+  env: Record<string, unknown> = {},
+  paths: Partial<Record<ServiceName, string[]>> = {},
+): Promise<TestGateway> {
   const list = await Promise.all(SERVICES.map((s) => fakeService(s, paths[s])));
   const services = Object.fromEntries(list.map((f) => [f.name, f])) as Record<ServiceName, FakeService>;
   const config = loadGatewayConfig({
@@ -112,4 +116,6 @@ export async function startGateway(env: Record<string, unknown> = {}, paths: Par
 export const tokenOf = (config: GatewayConfig, roles: Role[], sub = `test-${uniqueSuffix()}`): string =>
   mintToken(config.JWT_SECRET!, config.JWT_ISSUER, { sub, roles, erons: ['EC-001'] });
 
-export const bearerOf = (config: GatewayConfig, roles: Role[], sub?: string) => ({ authorization: `Bearer ${tokenOf(config, roles, sub)}` });
+export const bearerOf = (config: GatewayConfig, roles: Role[], sub?: string) => ({
+  authorization: `Bearer ${tokenOf(config, roles, sub)}`,
+});

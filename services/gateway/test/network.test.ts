@@ -9,7 +9,11 @@ interface Answer {
 }
 
 /** Over a real socket, chunked when no length is given, so the streaming paths are exercised. */
-function send(base: string, path: string, opts: { method?: string; headers?: Record<string, string>; chunks?: Buffer[] } = {}): Promise<Answer> {
+function send(
+  base: string,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; chunks?: Buffer[] } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, base), { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';

@@ -61,7 +61,12 @@ describe('PLT-02 proxy: /api/v1/<service>/… reaches the service unchanged', ()
 
   it('PLT-02 when the body is larger than BODY_LIMIT then 413 problem', async () => {
     const big = Buffer.alloc(gw.config.BODY_LIMIT + 1, 'a');
-    const res = await gw.app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers: { ...bearerOf(gw.config, ['paymaster']), 'content-type': 'text/plain' }, payload: big });
+    const res = await gw.app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/recaudo/files',
+      headers: { ...bearerOf(gw.config, ['paymaster']), 'content-type': 'text/plain' },
+      payload: big,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ status: 413, rule: 'PLT-02' });
   });
@@ -70,11 +75,19 @@ describe('PLT-02 proxy: /api/v1/<service>/… reaches the service unchanged', ()
     const res = await gw.app.inject({
       method: 'OPTIONS',
       url: '/api/v1/visits/bookings',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.statusCode).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
-    const other = await gw.app.inject({ method: 'OPTIONS', url: '/api/v1/visits/bookings', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await gw.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/visits/bookings',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -99,7 +112,10 @@ describe('PLT-03 authentication at the edge', () => {
     const expired = mintToken(gw.config.JWT_SECRET!, gw.config.JWT_ISSUER, { sub: 'x', roles: ['dg'] }, 1);
     await new Promise((r) => setTimeout(r, 1_100));
     for (const token of [forged, expired, 'not-a-jwt']) {
-      const res = await gw.app.inject({ url: '/api/v1/classification/ppl/123', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
+      const res = await gw.app.inject({
+        url: '/api/v1/classification/ppl/123',
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().detail).toMatch(/invalid or expired/);
     }
@@ -134,7 +150,12 @@ describe('PLT-02 a service that is down', () => {
 
   it('PLT-02 when the service is down then 502 problem+json, not a 500, and the others still answer', async () => {
     const headers = { ...bearerOf(gw.config, ['visits_officer']), 'accept-language': 'en' };
-    const res = await gw.app.inject({ method: 'POST', url: '/api/v1/visits/bookings', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"a":1}' });
+    const res = await gw.app.inject({
+      method: 'POST',
+      url: '/api/v1/visits/bookings',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"a":1}',
+    });
     expect(res.statusCode).toBe(502);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({ status: 502, rule: 'PLT-02', detail: expect.stringContaining('visits') });

@@ -15,7 +15,10 @@ describe('PLT-02 per-client rate limit', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
 
     // A fresh token of the same subject is the same client.
-    const again = await gw.app.inject({ url: '/api/v1/visits/bookings', headers: { ...bearerOf(gw.config, ['paymaster'], 'alice'), 'accept-language': 'en' } });
+    const again = await gw.app.inject({
+      url: '/api/v1/visits/bookings',
+      headers: { ...bearerOf(gw.config, ['paymaster'], 'alice'), 'accept-language': 'en' },
+    });
     expect(again.statusCode).toBe(429);
     expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(again.headers['retry-after']).toBeDefined();

@@ -79,7 +79,9 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
       });
       relay.start();
 
-      const workerRedis = def.handlers ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
+      const workerRedis = def.handlers
+        ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined)
+        : undefined;
       const worker = workerRedis
         ? startConsumer({
             service: def.name,

@@ -44,7 +44,14 @@ export function adminGuard(verify: Verify) {
     }
     if (!isAdmin(principal)) {
       const roles = ADMIN_ROLES.join(', ');
-      return refuse(req, reply, forbidden({ es: `El tablero de colas requiere uno de los roles: ${roles}`, en: `The queue dashboard needs one of the roles: ${roles}` }));
+      return refuse(
+        req,
+        reply,
+        forbidden({
+          es: `El tablero de colas requiere uno de los roles: ${roles}`,
+          en: `The queue dashboard needs one of the roles: ${roles}`,
+        }),
+      );
     }
     return undefined;
   };
