@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
-import metrics from 'fastify-metrics';
 import { Redis } from 'ioredis';
 import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER } from '@eron/shared/platform';
 import { corsOrigins, type GatewayConfig } from './config';
 import loginRoutes from './admin/login.routes';
 import queuesDashboard from './admin/queues.plugin';
 import docs from './docs/docs.plugin';
+import { metricsPlugin } from './ops/metrics.plugin';
 import opsRoutes from './ops/ops.routes';
 import proxy from './proxy/proxy.plugin';
 
@@ -58,12 +58,7 @@ export default fp<GatewayOptions>(
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
       maxAge: 600,
     });
-    // Before any route, so every route is measured; one process has one gateway, hence the clear.
-    await app.register(metrics, {
-      endpoint: '/metrics',
-      clearRegisterOnInit: true,
-      routeMetrics: { enabled: { histogram: true, summary: false } },
-    });
+    await app.register(metricsPlugin); // before any route, so every route is measured
 
     const redis = await rateLimitRedis(app, config.REDIS_URL);
     const verify = createTokenVerifier(config);

@@ -18,8 +18,10 @@ export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kys
     options: `-c search_path=${schema}`,
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its server is not a reason to die; the next query reconnects.
+  // A client losing its server is not a reason to die: the query in flight fails (and its
+  // transaction rolls back), the pool drops the client, and the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
