@@ -29,7 +29,7 @@ async function main(mode: string): Promise<void> {
   for (const def of SERVICES) specs[def.name] = await specOf(def);
   const files: Record<string, unknown> = {
     ...specs,
-    eron: mergeOpenApi(specs, { title: 'ERON suite', description: 'All services behind the gateway' }),
+    eron: mergeOpenApi(specs),
   };
   const stale: string[] = [];
   await mkdir(dir, { recursive: true });

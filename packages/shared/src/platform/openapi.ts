@@ -43,7 +43,12 @@ export function openApiOptions(def: { name: string; title: string; description: 
  * Merges the services' specs into one (PLT-02): operationIds are namespaced per service and a
  * path claimed by two services is an error, never a silent overwrite.
  */
-export function mergeOpenApi(specs: Record<string, Doc>, info: { title: string; description: string }): Doc {
+export const SUITE_INFO = {
+  title: 'ERON suite',
+  description: 'All services of the suite behind the gateway: `/api/v1/<service>/…`, bearer JWT or HMAC-signed requests.',
+};
+
+export function mergeOpenApi(specs: Record<string, Doc>, info: { title: string; description: string } = SUITE_INFO): Doc {
   const paths: Doc = {};
   const schemas: Doc = {};
   const owner = new Map<string, string>();

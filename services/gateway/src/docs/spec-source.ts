@@ -3,10 +3,6 @@ import { mergeOpenApi } from '@eron/shared/platform';
 
 type Doc = Record<string, any>;
 
-const INFO = {
-  title: 'ERON suite',
-  description: 'All services of the suite behind the gateway: `/api/v1/<service>/…`, bearer JWT or HMAC-signed requests.',
-};
 
 const unavailable = (service: ServiceName): ProblemError =>
   new ProblemError({
@@ -61,7 +57,7 @@ export function createSpecSource(bases: Record<ServiceName, string>, ttlMs: numb
   async function merged(): Promise<Doc> {
     const docs = await Promise.all(SERVICES.map(async (s) => [s, await spec(s)] as const));
     try {
-      return mergeOpenApi(Object.fromEntries(docs), INFO);
+      return mergeOpenApi(Object.fromEntries(docs));
     } catch (err) {
       throw conflict((err as Error).message);
     }
