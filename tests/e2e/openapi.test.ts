@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { startSuite, type RunningSuite } from '../support/suite';
 
-const committed = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../openapi/${name}.json`), 'utf8')) as Record<string, any>;
+const committed = (name: string) =>
+  JSON.parse(readFileSync(resolve(__dirname, `../../openapi/${name}.json`), 'utf8')) as Record<string, any>;
 
 describe('PLT-02 the merged OpenAPI document', () => {
   let suite: RunningSuite;

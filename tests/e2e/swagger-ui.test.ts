@@ -23,10 +23,20 @@ withBrowser('PLT-02 Swagger UI as an operator uses it', () => {
       body: JSON.stringify(admissionRequest({ cashAtIntake: { amount: 321_000, actaNumber: 'ACTA-UI-1', searchDate: '2026-11-24' } })),
     });
     nui = ((await res.json()) as Admission).nui;
-    await eventually(async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).ok);
+    await eventually(
+      async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).ok,
+    );
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -43,7 +53,10 @@ withBrowser('PLT-02 Swagger UI as an operator uses it', () => {
     }
 
     await page.locator('button.authorize').first().click();
-    await page.locator('.modal-ux input[type="text"]').first().fill(tokenFor(['paymaster'], ['113']));
+    await page
+      .locator('.modal-ux input[type="text"]')
+      .first()
+      .fill(tokenFor(['paymaster'], ['113']));
     await page.locator('.modal-ux button.authorize').first().click();
     await page.locator('.modal-ux button.btn-done, .modal-ux .close-modal').first().click();
 

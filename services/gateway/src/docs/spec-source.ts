@@ -3,7 +3,6 @@ import { mergeOpenApi } from '@eron/shared/platform';
 
 type Doc = Record<string, any>;
 
-
 const unavailable = (service: ServiceName): ProblemError =>
   new ProblemError({
     status: 503,
