@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { recreateDatabase, TEMPLATE_DB } from '@eron/shared/testing';
+import { recreateDatabase } from '@eron/shared/testing';
 import { migrateAll } from '../../scripts/suite';
 import { startContainers } from './containers';
 
@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_URL ??= 'postgres://postgres:postgres@127.0.0.1:5432/eron';
     process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
   }
-  const template = await recreateDatabase(process.env.DATABASE_URL!, TEMPLATE_DB);
+  process.env.ERON_TEMPLATE_DB = `eron_test_template_${process.pid}`;
+  const template = await recreateDatabase(process.env.DATABASE_URL!, process.env.ERON_TEMPLATE_DB);
   await migrateAll(template);
 }

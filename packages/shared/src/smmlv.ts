@@ -25,3 +25,16 @@ export function smmlv(year: number): number {
 
 /** SMLDV, the daily minimum wage: SMMLV ÷ 30, rounded down to whole pesos. */
 export const smldv = (year: number): number => Math.floor(smmlv(year) / 30);
+
+const KNOWN_YEARS = Object.keys(SMMLV)
+  .map(Number)
+  .sort((a, b) => a - b);
+
+/**
+ * The SMMLV in force in a year: that year's decree, or — for a year whose decree is not in the
+ * table yet — the latest one known, until the table (or a DG override) is updated.
+ */
+export function smmlvInForce(year: number): number {
+  const known = KNOWN_YEARS.filter((y) => y <= year).at(-1) ?? KNOWN_YEARS[0]!;
+  return smmlv(known);
+}

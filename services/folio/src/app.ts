@@ -4,11 +4,22 @@ import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import { accountEvents } from './accounts/account.events';
 import accountRoutes from './accounts/account.routes';
 import type { FolioTables } from './db';
+import { incomeEvents } from './income/income.events';
+import incomeRoutes from './income/income.routes';
+import limitsRoutes from './limits/limits.routes';
 import { migrations } from './migrations';
+import recaudoRoutes from './recaudo/recaudo.routes';
+import reportsRoutes from './reports/reports.routes';
+import spendingRoutes from './spending/spending.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
+  await app.register(limitsRoutes);
+  await app.register(recaudoRoutes);
+  await app.register(spendingRoutes);
+  await app.register(incomeRoutes);
+  await app.register(reportsRoutes);
 }
 
 export const definition = {
@@ -17,7 +28,7 @@ export const definition = {
   description: 'Each PPL’s money account (Folio): ledger, bank deposits, caps, shop, phone credit, work pay, payouts.',
   migrations,
   routes,
-  handlers: { ...accountEvents },
+  handlers: { ...accountEvents, ...incomeEvents },
 };
 
 /** The folio service: platform first, then its capabilities. */

@@ -1,32 +1,15 @@
-import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
+import type { IncomeTables } from './income/income.tables';
+import type { LedgerTables } from './ledger/ledger.tables';
+import type { LimitsTables } from './limits/limits.tables';
+import type { RecaudoTables } from './recaudo/recaudo.tables';
+import type { SpendingTables } from './spending/spending.tables';
 
-export type PplAccountKind = 'ppl_available' | 'ppl_savings' | 'ppl_seized';
-export type EronAccountKind = 'caja_especial' | 'shop' | 'paymaster' | 'bank_clearing' | 'providers' | 'refunds_due';
+export type { EronAccountKind, PplAccountKind } from './ledger/ledger.tables';
 
-export interface FolioTables extends PlatformTables {
-  ledger_accounts: {
-    id: Generated<string>;
-    eron: string;
-    kind: PplAccountKind | EronAccountKind;
-    nui: string | null;
-    balance: Generated<number>;
-  };
-  folios: { nui: string; eron: string; status: Generated<'open' | 'closed'>; opened_at: Generated<Date>; opened_by_event: string };
-  ledger_transactions: {
-    id: string;
-    kind: string;
-    eron: string;
-    nui: string | null;
-    reference: string;
-    concept: string;
-    reverses: string | null;
-    created_by: string;
-    request_id: string | null;
-    created_at: Generated<Date>;
-  };
-  postings: { id: Generated<string>; transaction_id: string; account_id: string; amount: number; balance_after: Generated<number> };
-}
+/** Every table in folio's schema, one interface per capability. */
+export interface FolioTables extends PlatformTables, LedgerTables, LimitsTables, RecaudoTables, SpendingTables, IncomeTables {}
 
 export type Db = Kysely<FolioTables>;
 export type Trx = Transaction<FolioTables>;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-export const TEMPLATE_DB = 'eron_test_template';
+/** The migrated template of this test run (set by the global set-up; one per run, so runs never collide). */
+export const templateDb = (): string => process.env.ERON_TEMPLATE_DB ?? 'eron_test_template';
 
 /** The same server as DATABASE_URL, another database. */
 export function databaseUrl(base: string, database: string): string {
@@ -18,6 +19,10 @@ async function onServer<T>(base: string, fn: (c: Client) => Promise<T>): Promise
   } finally {
     await client.end();
   }
+}
+
+export async function dropDatabase(base: string, name: string): Promise<void> {
+  await onServer(base, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** Drops and recreates a database (the migrated template, in the global set-up). */
@@ -37,7 +42,7 @@ export async function cloneTemplate(base: string): Promise<{ url: string; drop: 
   const name = `eron_t_${randomBytes(5).toString('hex')}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await onServer(base, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
+      await onServer(base, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`));
       break;
     } catch (err) {
       // Two clones at the same instant can collide on the template's lock; try again shortly.

@@ -93,3 +93,55 @@ export async function findFolio(db: Db, nui: string) {
   const balance = (kind: PplAccountKind) => accounts.find((a) => a.kind === kind)?.balance ?? 0;
   return { ...folio, available: balance('ppl_available'), savings: balance('ppl_savings'), seized: balance('ppl_seized') };
 }
+
+/**
+ * Corrects a transaction by recording its mirror image (FOL-02): nothing is edited or deleted.
+ * A transaction is reversed at most once (unique `reverses`); the PPL-balance CHECK still holds,
+ * so money already spent cannot be "un-deposited" into a negative balance.
+ */
+export async function reverse(
+  trx: Trx,
+  r: { transactionId: string; reason: string; createdBy: string; requestId?: string },
+): Promise<string> {
+  const original = await trx.selectFrom('ledger_transactions').selectAll().where('id', '=', r.transactionId).executeTakeFirstOrThrow();
+  const postings = await trx
+    .selectFrom('postings')
+    .select(['account_id', 'amount'])
+    .where('transaction_id', '=', r.transactionId)
+    .execute();
+  const id = randomUUID();
+  await trx
+    .insertInto('ledger_transactions')
+    .values({
+      id,
+      kind: `reversal`,
+      eron: original.eron,
+      nui: original.nui,
+      reference: `reversal-of-${original.id}`,
+      concept: `Reversión: ${r.reason}`,
+      reverses: original.id,
+      created_by: r.createdBy,
+      request_id: r.requestId ?? null,
+    })
+    .execute();
+  const mirrored = postings
+    .map((p) => ({ transaction_id: id, account_id: p.account_id, amount: -p.amount }))
+    .sort((a, b) => a.account_id.localeCompare(b.account_id));
+  await trx.insertInto('postings').values(mirrored).execute();
+  return id;
+}
+
+/** Locks a PPL's account row for the rest of the transaction: the one serialisation point for caps and balance. */
+export async function lockPplAccount(
+  trx: Trx,
+  nui: string,
+  kind: PplAccountKind,
+): Promise<{ id: string; balance: number; eron: string } | undefined> {
+  return trx
+    .selectFrom('ledger_accounts')
+    .select(['id', 'balance', 'eron'])
+    .where('nui', '=', nui)
+    .where('kind', '=', kind)
+    .forUpdate()
+    .executeTakeFirst();
+}

@@ -1,7 +1,15 @@
 import type { Migrations } from '@eron/shared/platform';
 import { migration as ledger } from './20261125T0900_ledger';
+import { migration as limits } from './20261125T0910_limits';
+import { incomeMigrations } from './income';
+import { recaudoMigrations } from './recaudo';
+import { spendingMigrations } from './spending';
 
-/** In order; names are frozen once released. */
+/** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
   '20261125T0900_ledger': ledger,
+  '20261125T0910_limits': limits,
+  ...recaudoMigrations,
+  ...spendingMigrations,
+  ...incomeMigrations,
 };

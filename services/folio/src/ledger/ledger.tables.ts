@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+
+export type PplAccountKind = 'ppl_available' | 'ppl_savings' | 'ppl_seized';
+export type EronAccountKind =
+  'caja_especial' | 'shop' | 'paymaster' | 'bank_clearing' | 'providers' | 'refunds_due' | 'unknown_owner_cash' | 'settlements_held';
+
+/** The ledger (FOL-01, FOL-02): accounts, balanced transactions, signed postings (credit > 0). */
+export interface LedgerTables {
+  ledger_accounts: {
+    id: Generated<string>;
+    eron: string;
+    kind: PplAccountKind | EronAccountKind;
+    nui: string | null;
+    balance: Generated<number>;
+  };
+  folios: { nui: string; eron: string; status: Generated<'open' | 'closed'>; opened_at: Generated<Date>; opened_by_event: string };
+  ledger_transactions: {
+    id: string;
+    kind: string;
+    eron: string;
+    nui: string | null;
+    reference: string;
+    concept: string;
+    reverses: string | null;
+    created_by: string;
+    request_id: string | null;
+    created_at: Generated<Date>;
+  };
+  postings: { id: Generated<string>; transaction_id: string; account_id: string; amount: number; balance_after: Generated<number> };
+}

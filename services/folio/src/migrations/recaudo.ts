@@ -1,0 +1,4 @@
+import type { Migrations } from '@eron/shared/platform';
+
+/** Bank deposits: depositors, real-time notices, Asobancaria 2001 files (FOL-04 … FOL-06). Names: 2026…T…_recaudo_…, frozen once released. */
+export const recaudoMigrations: Migrations = {};
