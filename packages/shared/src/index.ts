@@ -7,3 +7,6 @@ export * from './roles';
 export * from './smmlv';
 export * from './contracts/classification';
 export * from './contracts/folio';
+export * from './contracts/folio-recaudo';
+export * from './contracts/folio-spending';
+export * from './contracts/folio-income';
