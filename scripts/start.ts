@@ -232,8 +232,8 @@ async function main(): Promise<void> {
       (s) => `    ${s.name.padEnd(WIDTH)}  ${urlOf(s)}/health  ${urlOf(s)}/ready  ${urlOf(s)}/metrics`,
     ),
     `    ${'gateway'.padEnd(WIDTH)}  ${gateway}/health  ${gateway}/metrics`,
-    '  A token to call the API (dev key):  pnpm token --role director --eron 113',
-    `    curl -H "Authorization: Bearer $(pnpm -s token --role director --eron 113)" ${gateway}/api/v1/…`,
+    '  A token to call the API (dev key):  pnpm run token --role director --eron 113',
+    `    curl -H "Authorization: Bearer $(pnpm -s run token --role director --eron 113)" ${gateway}/api/v1/…`,
     '  Ctrl-C stops everything.',
   ];
   for (const line of lines) say(line);
