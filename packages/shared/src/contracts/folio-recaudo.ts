@@ -1,2 +1,177 @@
 // Contract of folio's recaudo capability: request and response schemas, one file per domain.
-export {};
+import { Type, type Static } from '@sinclair/typebox';
+import { IdentityDocument } from '../documents';
+import { Amount, EronCode, LocalDate, Money, Nui, Timestamp, Uuid } from '../primitives';
+
+const Names = (description: string) => Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', description });
+
+/** One natural person a PPL authorises to deposit (FOL-05, Art. 40 §2). Confidential (PLT-06). */
+export const DepositorInput = Type.Object(
+  {
+    document: IdentityDocument,
+    givenNames: Names('Nombres'),
+    surnames: Names('Apellidos'),
+  },
+  { additionalProperties: false },
+);
+export type DepositorInput = Static<typeof DepositorInput>;
+
+export const DepositorListRequest = Type.Object(
+  {
+    depositors: Type.Array(DepositorInput, {
+      minItems: 1,
+      maxItems: 20,
+      description: 'La lista completa de personas autorizadas (reemplaza la vigente); a lo sumo 5 (FOL-05)',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type DepositorListRequest = Static<typeof DepositorListRequest>;
+
+export const DepositorEntry = Type.Object({
+  id: Uuid,
+  document: Type.String({ description: 'Documento enmascarado, p. ej. CC ****5678' }),
+  givenNames: Type.Optional(Type.String({ description: 'Solo para pagador y director; la lectura queda auditada' })),
+  surnames: Type.Optional(Type.String()),
+});
+
+export const DepositorList = Type.Object(
+  {
+    nui: Nui,
+    depositors: Type.Array(DepositorEntry),
+    firstRegisteredAt: Type.Union([Timestamp, Type.Null()]),
+    lastChangedAt: Type.Union([Timestamp, Type.Null()]),
+    nextChangeFrom: Type.Union([Timestamp, Type.Null()], {
+      description: 'Desde cuándo se puede volver a cambiar la lista (una vez cada 12 meses tras el primer registro)',
+    }),
+  },
+  { description: 'Personas autorizadas para consignar a la PPL (FOL-05)' },
+);
+export type DepositorList = Static<typeof DepositorList>;
+
+export const DepositorIdentity = Type.Object({
+  id: Uuid,
+  document: IdentityDocument,
+  givenNames: Type.Union([Type.String(), Type.Null()]),
+  surnames: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The bank's real-time notice of one deposit (FOL-06 a). */
+export const DepositNotice = Type.Object(
+  {
+    operationNumber: Type.String({
+      pattern: '^0*[1-9][0-9]{0,19}$',
+      maxLength: 20,
+      description: 'Número de operación del banco (no cero): la llave de idempotencia',
+    }),
+    nui: Nui,
+    depositor: IdentityDocument,
+    amount: Money,
+    paidAt: Timestamp,
+    bankCode: Type.String({ pattern: '^[0-9]{3}$', description: 'Código de la entidad recaudadora' }),
+    branch: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  },
+  { additionalProperties: false },
+);
+export type DepositNotice = Static<typeof DepositNotice>;
+
+export const DepositStatus = Type.Union([Type.Literal('credited'), Type.Literal('rejected'), Type.Literal('held')]);
+
+export const DepositReason = Type.Union(
+  [
+    Type.Literal('monthly_cap'),
+    Type.Literal('depositor_not_authorised'),
+    Type.Literal('unknown_reference'),
+    Type.Literal('amount_not_whole_pesos'),
+    Type.Literal('return_reason'),
+    Type.Literal('depositor_unknown'),
+  ],
+  { description: 'Por qué no se abonó: tope mensual (FOL-04), consignante no autorizado (FOL-05), referencia, monto, devolución' },
+);
+export type DepositReason = Static<typeof DepositReason>;
+
+export const DepositNoticeResult = Type.Object({
+  depositId: Uuid,
+  result: Type.Union([Type.Literal('credited'), Type.Literal('rejected'), Type.Literal('held'), Type.Literal('duplicate')]),
+  status: DepositStatus,
+  reason: Type.Union([DepositReason, Type.Null()]),
+  reasonText: Type.Union([Type.String(), Type.Null()]),
+  amount: Money,
+});
+export type DepositNoticeResult = Static<typeof DepositNoticeResult>;
+
+export const RecaudoFileStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('processing'),
+  Type.Literal('done'),
+  Type.Literal('held_for_review'),
+]);
+
+export const RecaudoFileAccepted = Type.Object({
+  id: Uuid,
+  status: RecaudoFileStatus,
+  duplicateUpload: Type.Boolean({ description: 'El mismo archivo ya se había cargado: no se abona nada otra vez' }),
+  totalRecords: Type.Integer({ minimum: 0 }),
+  warnings: Type.Array(Type.Object({ check: Type.String(), line: Type.Integer(), field: Type.String(), message: Type.String() })),
+});
+
+export const RecaudoFileProgress = Type.Object({
+  id: Uuid,
+  status: RecaudoFileStatus,
+  collectionDate: LocalDate,
+  modifier: Type.String(),
+  processed: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  uploadedAt: Timestamp,
+  finishedAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+const Bucket = Type.Object({ count: Type.Integer({ minimum: 0 }), amount: Amount });
+
+export const RecaudoFileReport = Type.Object(
+  {
+    id: Uuid,
+    status: RecaudoFileStatus,
+    fileTotal: Bucket,
+    credited: Bucket,
+    rejected: Bucket,
+    held: Bucket,
+    duplicates: Bucket,
+    reconciles: Type.Boolean({ description: 'total del archivo = abonado + rechazado + retenido + duplicados' }),
+    records: Type.Array(
+      Type.Object({
+        line: Type.Integer(),
+        outcome: Type.Union([Type.Literal('credited'), Type.Literal('rejected'), Type.Literal('held'), Type.Literal('duplicate')]),
+        reason: Type.Union([Type.String(), Type.Null()]),
+        nui: Type.String(),
+        amount: Amount,
+      }),
+      { description: 'Los registros no abonados (rechazados, retenidos, duplicados), por línea' },
+    ),
+  },
+  { description: 'Resultado de un archivo Asobancaria 2001 (FOL-06 b); montos en pesos (los centavos se truncan en el total)' },
+);
+export type RecaudoFileReport = Static<typeof RecaudoFileReport>;
+
+export const ReconciliationQuery = Type.Object({ from: LocalDate, to: LocalDate, eron: EronCode }, { additionalProperties: false });
+
+export const ReconciliationDay = Type.Object({
+  date: LocalDate,
+  businessDay: Type.Boolean(),
+  filesReceived: Type.Integer({ minimum: 0 }),
+  fileMissing: Type.Boolean({ description: 'Día hábil ya vencido sin archivo de recaudo' }),
+  credited: Bucket,
+  rejected: Bucket,
+  held: Bucket,
+  refundsDue: Amount,
+});
+
+export const Reconciliation = Type.Object({
+  eron: EronCode,
+  from: LocalDate,
+  to: LocalDate,
+  days: Type.Array(ReconciliationDay),
+  heldForReview: Bucket,
+  refundsDueBalance: Amount,
+});
+export type Reconciliation = Static<typeof Reconciliation>;

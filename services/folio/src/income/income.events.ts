@@ -1,5 +1,31 @@
 import type { EventHandlers } from '@eron/shared/platform';
 import type { FolioTables } from '../db';
+import { EventNotApplicable, moveFolio, settleExit } from './movements.repository';
 
-/** ppl.transferred (FOL-13) and ppl.exited (FOL-14, FOL-15). */
-export const incomeEvents: EventHandlers<FolioTables> = {};
+/**
+ * ppl.transferred (FOL-13) and ppl.exited (FOL-14, FOL-15), applied once by the inbox. An event
+ * that cannot apply (no Folio, closed, held elsewhere) is logged and thrown, so the inbox rolls
+ * back and the job stays failed for replay — money is never moved or skipped silently.
+ */
+export const incomeEvents: EventHandlers<FolioTables> = {
+  'ppl.transferred': async (event, { trx, log }) => {
+    const { nui, transferId, fromEron, toEron } = event.payload;
+    try {
+      const total = await moveFolio(trx, { nui, transferId, fromEron, toEron, requestId: event.requestId });
+      log.info({ nui, fromEron, toEron, total }, 'Folio moved to the destination establishment');
+    } catch (err) {
+      if (err instanceof EventNotApplicable) log.error({ nui, transferId, reason: err.message }, 'Transfer not applied to the Folio');
+      throw err;
+    }
+  },
+  'ppl.exited': async (event, { trx, log }) => {
+    const { nui, eron, exitId, reason } = event.payload;
+    try {
+      const out = await settleExit(trx, { nui, eron, exitId, reason, requestId: event.requestId });
+      log.info({ nui, eron, reason, total: out.total, payout: out.toPerson }, 'Folio settled and closed on exit');
+    } catch (err) {
+      if (err instanceof EventNotApplicable) log.error({ nui, exitId, reason: err.message }, 'Exit not applied to the Folio');
+      throw err;
+    }
+  },
+};

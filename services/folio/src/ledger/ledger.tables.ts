@@ -2,7 +2,17 @@ import type { Generated } from 'kysely';
 
 export type PplAccountKind = 'ppl_available' | 'ppl_savings' | 'ppl_seized';
 export type EronAccountKind =
-  'caja_especial' | 'shop' | 'paymaster' | 'bank_clearing' | 'providers' | 'refunds_due' | 'unknown_owner_cash' | 'settlements_held';
+  | 'caja_especial'
+  | 'shop'
+  | 'phone_hold'
+  | 'paymaster'
+  | 'bank_clearing'
+  | 'providers'
+  | 'refunds_due'
+  | 'unknown_owner_cash'
+  | 'settlements_held'
+  | 'payouts_due'
+  | 'deposits_held';
 
 /** The ledger (FOL-01, FOL-02): accounts, balanced transactions, signed postings (credit > 0). */
 export interface LedgerTables {

@@ -1,4 +1,7 @@
 import type { Migrations } from '@eron/shared/platform';
+import { migration as income } from './20261125T1200_income_tables';
 
-/** Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15). Names: 2026…T…_income_…, frozen once released. */
-export const incomeMigrations: Migrations = {};
+/** Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15). Names: 2026…T12xx_income_…, frozen once released. */
+export const incomeMigrations: Migrations = {
+  '20261125T1200_income_tables': income,
+};

@@ -1,4 +1,26 @@
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db';
+import depositorsRoutes from './depositors.routes';
+import { FileJobRunner } from './files.job';
+import filesRoutes, { MAX_FILE_BYTES } from './files.routes';
+import noticesRoutes from './notices.routes';
+import { agreementFromEnv } from './recaudo.config';
+import reconciliationRoutes from './reconciliation.routes';
 
-/** Bank deposits: depositors, real-time notices, Asobancaria 2001 files (FOL-04 … FOL-06). */
-export default async function recaudoRoutes(_app: FastifyInstance): Promise<void> {}
+/** Bank deposits: depositors, real-time notices, Asobancaria 2001 files, reconciliation (FOL-04 … FOL-06, FOL-17). */
+export default async function recaudoRoutes(app: FastifyInstance): Promise<void> {
+  const agreement = agreementFromEnv();
+  // Collection files arrive as they are: fixed-width text, read byte-wise (asobancaria-2001.md §1).
+  app.addContentTypeParser(
+    ['text/plain', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+  const runner = new FileJobRunner(app.db as Db, app.log, agreement, agreement.batchSize);
+  app.addHook('onReady', async () => runner.start());
+  app.addHook('onClose', async () => runner.stop());
+  await app.register(depositorsRoutes);
+  await app.register(noticesRoutes, { agreement });
+  await app.register(filesRoutes, { agreement, runner });
+  await app.register(reconciliationRoutes);
+}

@@ -1,3 +1,77 @@
-/** Bank deposits: depositors, real-time notices, Asobancaria 2001 files (FOL-04 … FOL-06). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the capability lands
-export interface RecaudoTables {}
+import type { Generated } from 'kysely';
+
+export type DepositStatus = 'credited' | 'rejected' | 'held';
+export type FileOutcome = DepositStatus | 'duplicate';
+export type RecaudoFileStatus = 'queued' | 'processing' | 'done' | 'held_for_review';
+
+/** Bank deposits (FOL-04 … FOL-06). `depositors` is the confidential store of identities (PLT-06). */
+export interface RecaudoTables {
+  depositors: {
+    id: Generated<string>;
+    doc_type: string;
+    doc_number: string;
+    given_names: string | null;
+    surnames: string | null;
+    created_at: Generated<Date>;
+  };
+  depositor_list_changes: {
+    id: string;
+    nui: string;
+    eron: string;
+    first: boolean;
+    changed_by: string;
+    request_id: string | null;
+    changed_at: Generated<Date>;
+  };
+  depositor_authorisations: {
+    id: Generated<string>;
+    nui: string;
+    depositor_id: string;
+    added_by: string;
+    removed_by: string | null;
+  };
+  recaudo_files: {
+    id: string;
+    identity_key: string;
+    sha256: string;
+    collection_date: string;
+    bank_code: string;
+    modifier: string;
+    status: RecaudoFileStatus;
+    total_records: number;
+    total_cents: number;
+    processed: Generated<number>;
+    warnings: string;
+    content: string;
+    uploaded_by: string;
+    uploaded_at: Generated<Date>;
+    finished_at: Date | null;
+  };
+  recaudo_deposits: {
+    id: string;
+    key: string;
+    channel: 'notice' | 'file';
+    nui: string;
+    eron: string;
+    amount_cents: number;
+    collection_date: string;
+    month: string;
+    status: DepositStatus;
+    reason: string | null;
+    depositor_id: string | null;
+    bank_code: string;
+    file_id: string | null;
+    line: number | null;
+    transaction_id: string | null;
+    created_at: Generated<Date>;
+  };
+  recaudo_file_records: {
+    file_id: string;
+    line: number;
+    outcome: FileOutcome;
+    reason: string | null;
+    nui: string;
+    amount_cents: number;
+    deposit_id: string;
+  };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Trx } from '../db';
+import type { ParsedFile } from './asobancaria.parser';
+import type { Processed } from './deposit.repository';
+import type { RecaudoFileStatus } from './recaudo.tables';
+
+/** ASO-20: what makes a file "the same file". */
+export const identityKey = (h: ParsedFile['header']): string => [h.nit, h.bankCode, h.account, h.collectionDate, h.modifier].join('|');
+
+/**
+ * Records an uploaded file once (ASO-20). Uploads of the same identity are serialised by an
+ * advisory lock, so two at once see each other: same content → the earlier file; other content →
+ * held for review, never processed.
+ */
+export async function registerFile(trx: Trx, parsed: ParsedFile, uploadedBy: string) {
+  const key = identityKey(parsed.header);
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  const earlier = await trx
+    .selectFrom('recaudo_files')
+    .select(['id', 'status', 'sha256', 'total_records'])
+    .where('identity_key', '=', key)
+    .execute();
+  const same = earlier.find((f) => f.sha256 === parsed.sha256);
+  if (same) return { id: same.id, status: same.status, duplicateUpload: true };
+  const status: RecaudoFileStatus = earlier.length > 0 ? 'held_for_review' : 'queued';
+  const id = randomUUID();
+  await trx
+    .insertInto('recaudo_files')
+    .values({
+      id,
+      identity_key: key,
+      sha256: parsed.sha256,
+      collection_date: parsed.header.collectionDate,
+      bank_code: parsed.header.bankCode,
+      modifier: parsed.header.modifier,
+      status,
+      total_records: parsed.details.length,
+      total_cents: Number(parsed.totalCents),
+      warnings: JSON.stringify(parsed.warnings),
+      content: parsed.normalised,
+      uploaded_by: uploadedBy,
+      finished_at: null,
+    })
+    .execute();
+  return { id, status, duplicateUpload: false };
+}
+
+export const nextPendingFile = (db: Db) =>
+  db
+    .selectFrom('recaudo_files')
+    .select('id')
+    .where('status', 'in', ['queued', 'processing'])
+    .orderBy('uploaded_at')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Claims the file for one batch; another worker holding it means "not now". */
+export const claimFile = (trx: Trx, id: string) =>
+  trx
+    .selectFrom('recaudo_files')
+    .select(['id', 'status', 'processed', 'total_records', 'collection_date', 'bank_code'])
+    .where('id', '=', id)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+
+export async function saveBatch(trx: Trx, fileId: string, results: Processed[], processed: number, total: number): Promise<void> {
+  if (results.length > 0) {
+    await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
+      SELECT ${fileId}::uuid, * FROM unnest(${results.map((r) => r.line)}::int[], ${results.map((r) => r.outcome)}::text[],
+        ${results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason))}::text[], ${results.map((r) => r.nui)}::text[],
+        ${results.map((r) => r.amountCents.toString())}::bigint[], ${results.map((r) => r.depositId)}::uuid[])`.execute(trx);
+  }
+  const done = processed >= total;
+  await trx
+    .updateTable('recaudo_files')
+    .set({ processed, status: done ? 'done' : 'processing', finished_at: done ? new Date() : null })
+    .where('id', '=', fileId)
+    .execute();
+}
+
+export const loadContent = (db: Db, id: string) =>
+  db.selectFrom('recaudo_files').select('content').where('id', '=', id).executeTakeFirstOrThrow();

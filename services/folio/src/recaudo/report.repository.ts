@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { canActFor, type Principal } from '@eron/shared';
+import type { Db } from '../db';
+import type { FileOutcome } from './recaudo.tables';
+
+const OUTCOMES: FileOutcome[] = ['credited', 'rejected', 'held', 'duplicate'];
+const pesos = (cents: bigint): number => Number(cents / 100n);
+
+/** The per-file report (FOL-06 b): totals by outcome that add up to the file total, and what was not credited. */
+export async function fileReport(db: Db, id: string, principal: Principal) {
+  const file = await db
+    .selectFrom('recaudo_files')
+    .select(['id', 'status', 'total_records', 'total_cents'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!file) return undefined;
+  const sums = await sql<{ outcome: FileOutcome; n: string; cents: string }>`
+    SELECT outcome, count(*) AS n, sum(amount_cents) AS cents FROM recaudo_file_records WHERE file_id = ${id} GROUP BY outcome`.execute(db);
+  const bucket = (o: FileOutcome) => {
+    const row = sums.rows.find((r) => r.outcome === o);
+    return { count: Number(row?.n ?? 0), cents: BigInt(row?.cents ?? 0) };
+  };
+  const parts = OUTCOMES.map(bucket);
+  const partsCents = parts.reduce((a, p) => a + p.cents, 0n);
+  const partsCount = parts.reduce((a, p) => a + p.count, 0);
+  const records = await sql<{ line: number; outcome: FileOutcome; reason: string | null; nui: string; amount_cents: string; eron: string }>`
+    SELECT r.line, r.outcome, r.reason, r.nui, r.amount_cents, d.eron
+    FROM recaudo_file_records r JOIN recaudo_deposits d ON d.id = r.deposit_id
+    WHERE r.file_id = ${id} AND r.outcome <> 'credited' ORDER BY r.line`.execute(db);
+  const [credited, rejected, held, duplicates] = parts.map((p) => ({ count: p.count, amount: pesos(p.cents) }));
+  return {
+    id: file.id,
+    status: file.status,
+    fileTotal: { count: file.total_records, amount: pesos(BigInt(file.total_cents)) },
+    credited: credited!,
+    rejected: rejected!,
+    held: held!,
+    duplicates: duplicates!,
+    reconciles: file.status === 'done' && partsCount === file.total_records && partsCents === BigInt(file.total_cents),
+    records: records.rows
+      .filter((r) => canActFor(principal, r.eron))
+      .map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason, nui: r.nui, amount: pesos(BigInt(r.amount_cents)) })),
+  };
+}

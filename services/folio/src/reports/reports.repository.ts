@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { addDays } from '@eron/shared';
+import type { Db, EronAccountKind } from '../db';
+import { bogotaStart, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
+
+const n = (v: unknown): number => Number(v ?? 0);
+type Window = { start: Date; end: Date };
+
+/** Deposits received and rejected per Bogotá day (FOL-17), from the ledger's deposit transactions. */
+export async function depositsByDay(db: Db, eron: string, w: Window) {
+  const { rows } = await sql<{ day: string; kind: string; count: string; amount: string }>`
+    SELECT to_char(t.created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD') AS day, t.kind,
+           count(DISTINCT t.id) AS count, COALESCE(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS amount
+      FROM ledger_transactions t JOIN postings p ON p.transaction_id = t.id
+     WHERE t.eron = ${eron} AND t.kind IN ('deposit', 'deposit_rejected')
+       AND t.created_at >= ${w.start} AND t.created_at < ${w.end}
+     GROUP BY 1, 2 ORDER BY 1`.execute(db);
+  const days = new Map<string, { date: string; received: number; receivedCount: number; rejected: number; rejectedCount: number }>();
+  for (const r of rows) {
+    const d = days.get(r.day) ?? { date: r.day, received: 0, receivedCount: 0, rejected: 0, rejectedCount: 0 };
+    if (r.kind === 'deposit') Object.assign(d, { received: n(r.amount), receivedCount: n(r.count) });
+    else Object.assign(d, { rejected: n(r.amount), rejectedCount: n(r.count) });
+    days.set(r.day, d);
+  }
+  return [...days.values()];
+}
+
+/** Postings on one establishment account in a window, with its balance before and after. */
+export async function accountMovements(db: Db, eron: string, kind: EronAccountKind, w: Window) {
+  const { rows } = await sql<{ at: Date; kind: string; concept: string; reference: string; amount: string; balance: string }>`
+    SELECT t.created_at AS at, t.kind, t.concept, t.reference, p.amount, p.balance_after AS balance
+      FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+      JOIN ledger_accounts a ON a.id = p.account_id
+     WHERE a.eron = ${eron} AND a.kind = ${kind} AND a.nui IS NULL
+       AND t.created_at >= ${w.start} AND t.created_at < ${w.end}
+     ORDER BY p.id`.execute(db);
+  const opening = await accountBalanceAt(db, eron, kind, w.start);
+  const movements = rows.map((r) => ({
+    at: r.at.toISOString(),
+    kind: r.kind,
+    concept: r.concept,
+    reference: r.reference,
+    amount: n(r.amount),
+    balance: n(r.balance),
+  }));
+  return { opening, closing: movements.at(-1)?.balance ?? opening, movements };
+}
+
+async function accountBalanceAt(db: Db, eron: string, kind: string, at: Date): Promise<number> {
+  const { rows } = await sql<{ s: string }>`
+    SELECT COALESCE(sum(p.amount), 0) AS s FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+      JOIN ledger_accounts a ON a.id = p.account_id
+     WHERE a.eron = ${eron} AND a.kind = ${kind} AND a.nui IS NULL AND t.created_at < ${at}`.execute(db);
+  return n(rows[0]?.s);
+}
+
+/**
+ * Shop sales, returns and the Caja Especial share, read from the shop account's postings (FOL-17).
+ * Profit is cash-basis: sales less what left the shop account otherwise (purchases paid).
+ */
+export async function shopFigures(db: Db, eron: string, w: Window) {
+  const { rows } = await sql<{ sales: string; sales_count: string; returns: string; share: string; other_out: string }>`
+    SELECT COALESCE(sum(p.amount) FILTER (WHERE t.kind IN (${sql.join([...SALE_KINDS])}) AND p.amount > 0), 0) AS sales,
+           count(DISTINCT t.id) FILTER (WHERE t.kind IN (${sql.join([...SALE_KINDS])})) AS sales_count,
+           COALESCE(-sum(p.amount) FILTER (WHERE t.kind = 'reversal' AND o.kind IN (${sql.join([...SALE_KINDS])})), 0) AS returns,
+           COALESCE(-sum(p.amount) FILTER (WHERE t.kind = ${SHOP_CAJA_SHARE_KIND}), 0) AS share,
+           COALESCE(-sum(p.amount) FILTER (WHERE p.amount < 0 AND t.kind <> ${SHOP_CAJA_SHARE_KIND}
+                                            AND NOT (t.kind = 'reversal' AND o.kind IN (${sql.join([...SALE_KINDS])}))), 0) AS other_out
+      FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+      JOIN ledger_accounts a ON a.id = p.account_id
+      LEFT JOIN ledger_transactions o ON o.id = t.reverses
+     WHERE a.eron = ${eron} AND a.kind = 'shop' AND a.nui IS NULL
+       AND t.created_at >= ${w.start} AND t.created_at < ${w.end}`.execute(db);
+  const r = rows[0];
+  const sales = n(r?.sales);
+  const returns = n(r?.returns);
+  const costOfGoods = n(r?.other_out);
+  return {
+    sales,
+    salesCount: n(r?.sales_count),
+    returns,
+    costOfGoods,
+    profit: sales - returns - costOfGoods,
+    cajaEspecialShare: n(r?.share),
+  };
+}
+
+export const shopSalesOf = async (db: Db, eron: string, from: string, to: string) =>
+  (await shopFigures(db, eron, { start: bogotaStart(from), end: bogotaStart(addDays(to, 1)) })).sales;

@@ -1,0 +1,54 @@
+import { signedHeaders } from '@eron/shared/platform';
+
+export interface TelephonySettings {
+  baseUrl: string;
+  keyId: string;
+  secret: string;
+  timeoutMs: number;
+}
+
+/** Settings from the service config or the environment (TELEPHONY_URL, TELEPHONY_KEY_ID, TELEPHONY_SECRET, TELEPHONY_TIMEOUT_MS). */
+export function telephonySettings(config: Record<string, unknown>): TelephonySettings {
+  const get = (k: string): string => {
+    const v = config[k] ?? process.env[k];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  };
+  return {
+    baseUrl: get('TELEPHONY_URL') || 'http://127.0.0.1:9',
+    keyId: get('TELEPHONY_KEY_ID') || 'eron-folio',
+    secret: get('TELEPHONY_SECRET') || 'dev-telephony-secret',
+    timeoutMs: Number(get('TELEPHONY_TIMEOUT_MS') || 3000),
+  };
+}
+
+export type ProviderAnswer = { ok: true; providerTransactionId: string } | { ok: false; reason: string };
+
+async function call(s: TelephonySettings, path: string, payload: object): Promise<Response> {
+  const body = JSON.stringify(payload);
+  return fetch(`${s.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signedHeaders({ keyId: s.keyId, secret: s.secret }, body) },
+    body,
+    signal: AbortSignal.timeout(s.timeoutMs),
+  });
+}
+
+/**
+ * Asks the provider to load credit (FOL-10). The reference is ours and the provider deduplicates on
+ * it, so asking again for the same reference never loads twice. Any error or timeout is "not confirmed".
+ */
+export async function recharge(s: TelephonySettings, r: { reference: string; line: string; amount: number }): Promise<ProviderAnswer> {
+  try {
+    const res = await call(s, '/v1/recharges', r);
+    const body = (await res.json().catch(() => ({}))) as { status?: string; transactionId?: string };
+    if (res.ok && body.status === 'confirmed' && body.transactionId) return { ok: true, providerTransactionId: body.transactionId };
+    return { ok: false, reason: `provider answered ${res.status} ${body.status ?? ''}`.trim() };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).name === 'TimeoutError' ? 'provider timed out' : 'provider unreachable' };
+  }
+}
+
+/** Voids a reference the provider may have loaded after we gave up, so credit never outlives a release. */
+export async function cancel(s: TelephonySettings, reference: string): Promise<void> {
+  await call(s, `/v1/recharges/${reference}/cancel`, { reference }).catch(() => undefined);
+}

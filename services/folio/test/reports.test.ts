@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
+import type { Db } from '../src/db';
+import { eronAccountId, pplAccountId, record } from '../src/ledger/ledger.repository';
+import { monthBounds, shopAccountsDue } from '../src/reports/period.rules';
+import { admit, inboxHas, staff, startFolio, transfer } from './income.support';
+
+let app: FastifyInstance;
+let queue: Queue;
+let stop: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, queue, stop } = await startFolio());
+});
+afterAll(async () => stop());
+
+const today = bogotaToday();
+const director = (eron: string) => staff(['director'], [eron]);
+const get = (url: string, headers: Record<string, string>) => app.inject({ method: 'GET', url, headers });
+
+/** Ledger entries as the recaudo and shop capabilities write them: the report reads only transaction kinds and accounts. */
+async function book(
+  eron: string,
+  kind: string,
+  from: { nui?: string; acc?: Parameters<typeof eronAccountId>[2] },
+  to: typeof from,
+  amount: number,
+) {
+  await (app.db as Db).transaction().execute(async (trx) => {
+    const id = async (x: typeof from) => (x.nui ? pplAccountId(trx, x.nui, 'ppl_available') : eronAccountId(trx, eron, x.acc!));
+    await record(trx, {
+      kind,
+      eron,
+      nui: from.nui ?? to.nui ?? null,
+      reference: randomUUID(),
+      concept: kind,
+      createdBy: 'test',
+      postings: [
+        { accountId: await id(from), amount: -amount },
+        { accountId: await id(to), amount },
+      ],
+    });
+  });
+}
+
+describe('FOL-17 establishment reports', () => {
+  it('FOL-17 when the day is reported then deposits, shop, Caja Especial and balances held come from the ledger and reconcile', async () => {
+    const a = await admit(app, queue, '131', 10_000);
+    const b = await admit(app, queue, '131');
+    await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: a }, 200_000);
+    await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: b }, 50_000);
+    await book('131', 'deposit_rejected', { acc: 'bank_clearing' }, { acc: 'refunds_due' }, 80_000);
+    await book('131', 'purchase', { nui: a }, { acc: 'shop' }, 30_000);
+    await book('131', 'shop_caja_share', { acc: 'shop' }, { acc: 'caja_especial' }, 2_000);
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/work-payments',
+      headers: staff(['paymaster'], ['131']),
+      payload: { nui: b, month: '2026-10', amount: 100_000, workFront: 'Aseo', payrollReference: 'P-1' },
+    });
+    await inboxHas(app, (await transfer(queue, a, '131', '132')).id);
+
+    const res = await get(`/api/v1/folio/establishments/131/reports/daily?date=${today}`, director('131'));
+    expect(res.statusCode).toBe(200);
+    const r = res.json<EstablishmentReport>();
+    expect(r.deposits).toEqual([{ date: today, received: 250_000, receivedCount: 2, rejected: 80_000, rejectedCount: 1 }]);
+    expect(r.shop).toMatchObject({ sales: 30_000, salesCount: 1, cajaEspecialShare: 2_000 });
+    expect(r.cajaEspecial.movements.map((m) => [m.kind, m.amount])).toEqual([
+      ['shop_caja_share', 2_000],
+      ['work_pay', 10_000],
+    ]);
+    expect(r.cajaEspecial).toMatchObject({ opening: 0, closing: 12_000 });
+    // a left for 132 with 180 000; b holds 50 000 + 90 000.
+    expect(r.balancesHeld).toMatchObject({ opening: 0, closing: 140_000 });
+    const held = await sql<{ s: string }>`SELECT sum(balance) AS s FROM ledger_accounts WHERE eron = '131' AND nui IS NOT NULL`.execute(
+      app.db,
+    );
+    expect(Number(held.rows[0]?.s)).toBe(140_000);
+    expect(r.reconciliation).toMatchObject({ reconciles: true, heldFromPostings: 140_000, heldFromBalances: 140_000, mismatches: [] });
+    const dest = (
+      await get(`/api/v1/folio/establishments/132/reports/monthly?month=${bogotaMonth()}`, director('132'))
+    ).json<EstablishmentReport>();
+    expect(dest.balancesHeld.closing).toBe(180_000);
+    expect(dest.reconciliation.reconciles).toBe(true);
+    expect(dest.balancesHeld.movements).toEqual([{ kind: 'transfer_in', count: 1, amount: 180_000 }]);
+  });
+
+  it('FOL-17 when the month is reported then it adds up with the days, and an earlier month is empty and reconciles', async () => {
+    const monthly = (
+      await get(`/api/v1/folio/establishments/131/reports/monthly?month=${bogotaMonth()}`, director('131'))
+    ).json<EstablishmentReport>();
+    expect(monthly.period).toEqual(monthBounds(bogotaMonth()));
+    expect(monthly.balancesHeld.opening + monthly.balancesHeld.movements.reduce((s, m) => s + m.amount, 0)).toBe(
+      monthly.balancesHeld.closing,
+    );
+    expect(monthly.reconciliation.reconciles).toBe(true);
+    const earlier = (
+      await get('/api/v1/folio/establishments/131/reports/monthly?month=2026-01', director('131'))
+    ).json<EstablishmentReport>();
+    expect(earlier).toMatchObject({ deposits: [], balancesHeld: { opening: 0, closing: 0 }, reconciliation: { reconciles: true } });
+  });
+
+  it('FOL-17 when an account balance no longer matches its postings then the report says it does not reconcile', async () => {
+    const c = await admit(app, queue, '133', 40_000);
+    expect(
+      (await get(`/api/v1/folio/establishments/133/reports/daily?date=${today}`, director('133'))).json().reconciliation.reconciles,
+    ).toBe(true);
+    await sql`UPDATE ledger_accounts SET balance = balance + 1 WHERE eron = '133' AND kind = 'paymaster'`.execute(app.db);
+    const r = (await get(`/api/v1/folio/establishments/133/reports/daily?date=${today}`, director('133'))).json<EstablishmentReport>();
+    expect(r.reconciliation.reconciles).toBe(false);
+    expect(r.reconciliation.mismatches).toEqual([{ account: 'paymaster', postings: -40_000, balance: -39_999 }]);
+    expect(c).toBeTruthy();
+  });
+
+  it('FOL-17 when reports are asked without role, out of scope or with bad input then refused', async () => {
+    const url = `/api/v1/folio/establishments/131/reports/daily?date=${today}`;
+    expect((await get(url, {})).statusCode).toBe(401);
+    expect((await get(url, staff(['shop_clerk'], ['131']))).statusCode).toBe(403);
+    expect((await get(url, director('132'))).statusCode).toBe(403);
+    expect((await get(url, staff(['auditor']))).statusCode).toBe(200);
+    expect((await get('/api/v1/folio/establishments/131/reports/daily?date=2026-11-31x', director('131'))).statusCode).toBe(400);
+    expect((await get('/api/v1/folio/establishments/131/reports/monthly?month=2026-13', director('131'))).statusCode).toBe(400);
+    expect((await get('/api/v1/folio/establishments/1x1/reports/monthly?month=2026-10', director('131'))).statusCode).toBe(400);
+  });
+});
+
+describe('FOL-17 shop accounts (Art. 128)', () => {
+  it('FOL-17 when the month ends then its accounts are due by the 5th calendar day of the next month', () => {
+    expect(shopAccountsDue('2026-02')).toBe('2026-03-05');
+    expect(shopAccountsDue('2026-12')).toBe('2027-01-05');
+  });
+
+  it('FOL-17 when a month with shop sales is not submitted by the 5th then it is flagged overdue; submitting late keeps the flag', async () => {
+    const nui = await admit(app, queue, '134', 50_000);
+    // A sale two months ago, as the shop capability would have booked it then.
+    const [y, m] = bogotaMonth().split('-').map(Number) as [number, number];
+    const back = new Date(Date.UTC(y, m - 3, 15, 17));
+    const month = back.toISOString().slice(0, 7);
+    await (app.db as Db).transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await trx
+        .insertInto('ledger_transactions')
+        .values({
+          id,
+          kind: 'purchase',
+          eron: '134',
+          nui,
+          reference: id,
+          concept: 'Venta',
+          reverses: null,
+          created_by: 'test',
+          request_id: null,
+          created_at: back,
+        })
+        .execute();
+      await trx
+        .insertInto('postings')
+        .values([
+          { transaction_id: id, account_id: await pplAccountId(trx, nui, 'ppl_available'), amount: -9_000 },
+          { transaction_id: id, account_id: await eronAccountId(trx, '134', 'shop'), amount: 9_000 },
+        ])
+        .execute();
+    });
+    const list = async (headers = director('134')) =>
+      get(`/api/v1/folio/establishments/134/shop-accounts?year=${month.slice(0, 4)}`, headers);
+    const first = await list();
+    expect(first.statusCode).toBe(200);
+    const before = first.json();
+    expect(before.months.find((x: { month: string }) => x.month === month)).toMatchObject({
+      sales: 9_000,
+      due: true,
+      submittedAt: null,
+      overdue: true,
+      dueDate: shopAccountsDue(month),
+    });
+    expect(before.months.filter((x: { due: boolean }) => !x.due).every((x: { overdue: boolean }) => !x.overdue)).toBe(true);
+
+    const url = `/api/v1/folio/establishments/134/shop-accounts/${month}/submission`;
+    const body = { submittedTo: 'regional_finance', reference: 'Oficio 2026-7781' };
+    expect((await app.inject({ method: 'POST', url, headers: staff(['paymaster'], ['134']), payload: body })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url, headers: director('131'), payload: body })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url, headers: director('134'), payload: { submittedTo: 'nowhere' } })).statusCode).toBe(400);
+    const current = await app.inject({
+      method: 'POST',
+      url: `/api/v1/folio/establishments/134/shop-accounts/${bogotaMonth()}/submission`,
+      headers: director('134'),
+      payload: body,
+    });
+    expect(current.statusCode).toBe(422);
+    expect(current.json()).toMatchObject({ rule: 'FOL-17', article: 'Art. 128' });
+    const sent = await app.inject({
+      method: 'POST',
+      url,
+      headers: { ...director('134'), 'idempotency-key': `shop-${month}-134` },
+      payload: body,
+    });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json()).toMatchObject({ month, overdue: true });
+    expect((await app.inject({ method: 'POST', url, headers: director('134'), payload: body })).statusCode).toBe(409);
+    const after = (await list(staff(['auditor']))).json();
+    expect(after.months.find((x: { month: string }) => x.month === month)).toMatchObject({
+      submittedTo: 'regional_finance',
+      overdue: true,
+    });
+    expect((await list(staff(['paymaster'], ['131']))).statusCode).toBe(403);
+  });
+});

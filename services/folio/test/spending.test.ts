@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { eventQueueName, type EventEnvelope } from '@eron/shared';
+import { buildApp } from '@eron/shared/platform';
+import { bearer, eventually, testConfig } from '@eron/shared/testing';
+import folio from '../src/app';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let queue: Queue;
+beforeAll(async () => {
+  const t = await testConfig();
+  cleanup = t.cleanup;
+  app = await buildApp('folio', folio, t.config);
+  queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
+});
+afterAll(async () => {
+  await queue.close();
+  await app.close();
+  await cleanup();
+});
+
+let seq = 8_200_000;
+/** A PPL admitted through the real queue with cash at intake; resolves once the Folio is open. */
+async function admit(cash: number, eron = '113'): Promise<string> {
+  seq += 1;
+  const nui = String(seq);
+  const event: EventEnvelope<'ppl.admitted'> = {
+    id: randomUUID(),
+    type: 'ppl.admitted',
+    source: 'classification',
+    occurredAt: new Date().toISOString(),
+    payload: {
+      nui,
+      eron,
+      legalStatus: 'condenado',
+      sex: 'M',
+      admittedAt: new Date().toISOString(),
+      cashAtIntake: { amount: cash, actaNumber: `A-${nui}`, searchDate: '2026-11-24' },
+    },
+  };
+  await queue.add(event.type, event, { jobId: event.id });
+  await eventually(async () => (await available(nui)) === cash, 10_000, `folio of ${nui}`);
+  return nui;
+}
+const available = async (nui: string) =>
+  (
+    await app.db
+      .selectFrom('ledger_accounts')
+      .select('balance')
+      .where('nui', '=', nui)
+      .where('kind', '=', 'ppl_available')
+      .executeTakeFirst()
+  )?.balance as number | undefined;
+const paymaster = (eron = '113') => bearer(['paymaster'], [eron]);
+const withdraw = (body: object, headers: Record<string, string> = paymaster()) =>
+  app.inject({ method: 'POST', url: '/api/v1/folio/withdrawals', headers, payload: body });
+const caps = (nui: string, headers: Record<string, string> = paymaster()) =>
+  app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}/caps`, headers });
+const signed = { date: '2026-11-24', signed: true, fingerprint: true, documentRef: 'RAD-1' };
+const transfer = (nui: string, amount: number, amountInWords: string) => ({
+  nui,
+  use: 'transfer',
+  amount,
+  amountInWords,
+  writtenRequest: signed,
+  beneficiary: {
+    givenNames: 'María José',
+    surnames: 'Pérez Gómez',
+    relationship: 'madre',
+    document: { type: 'CC', number: '52123456' },
+    address: 'Calle 1 # 2-3, Bogotá',
+    phone: '3001234567',
+  },
+  bank: { bank: 'Banco Agrario', accountNumber: '4001-2345', accountType: 'savings' },
+});
+
+describe('FOL-07 caps', () => {
+  it('FOL-07 when the caps are read then they show 2 SMLDV a day, 2 SMMLV a month, what was spent and what remains', async () => {
+    const nui = await admit(10_000);
+    const res = await caps(nui);
+    expect(res.statusCode).toBe(200);
+    const limits = (await app.inject({ method: 'GET', url: '/api/v1/folio/limits', headers: paymaster() })).json();
+    expect(res.json()).toMatchObject({
+      nui,
+      day: { cap: limits.spendDay, spent: 0, remaining: limits.spendDay },
+      month: { cap: limits.spendMonth, spent: 0, remaining: limits.spendMonth },
+    });
+    expect((await caps(nui, {})).statusCode).toBe(401);
+    expect((await caps(nui, bearer(['gate_officer'], ['113']))).statusCode).toBe(403);
+    expect((await caps(nui, paymaster('114'))).statusCode).toBe(403);
+    expect((await caps('12ab')).statusCode).toBe(400);
+    expect((await caps('9999999')).statusCode).toBe(404);
+  });
+
+  it('FOL-07 when a transfer to a relative passes the daily cap then 422 FOL-07, the caps bind every use', async () => {
+    const nui = await admit(500_000);
+    const { day } = (await caps(nui)).json();
+    const res = await withdraw(transfer(nui, day.cap + 1, 'x'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rule).toBe('FOL-08'); // the words do not match: checked first
+    const over = await withdraw({ ...transfer(nui, 200_000, 'doscientos mil pesos m/cte') });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().rule).toBe('FOL-07');
+    expect(await available(nui)).toBe(500_000);
+  });
+});
+
+describe('FOL-08 uses of the Folio on written request', () => {
+  it('FOL-08 when a complete transfer to a relative is asked then it is paid within the caps and recorded with its data', async () => {
+    const nui = await admit(300_000);
+    const res = await withdraw(transfer(nui, 50_000, 'Cincuenta mil pesos'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ nui, use: 'transfer', amount: 50_000, after: { available: 250_000, day: { spent: 50_000 } } });
+    const use = await app.db.selectFrom('spend_uses').selectAll().where('tx_id', '=', res.json().transactionId).executeTakeFirstOrThrow();
+    expect(use.details).toMatchObject({ beneficiary: { relationship: 'madre' }, bank: { accountType: 'savings' } });
+  });
+
+  it('FOL-08 when a transfer lacks items then 422 FOL-08 listing every one, and nothing moves', async () => {
+    const nui = await admit(300_000);
+    const res = await withdraw({
+      nui,
+      use: 'transfer',
+      amount: 50_000,
+      amountInWords: 'cuarenta mil',
+      writtenRequest: { signed: true },
+      beneficiary: { givenNames: 'Ana', document: { type: 'CC', number: '0123' } },
+      bank: { bank: 'Banco Agrario' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rule).toBe('FOL-08');
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      '/writtenRequest/fingerprint',
+      '/beneficiary/surnames',
+      '/beneficiary/relationship',
+      '/beneficiary/address',
+      '/beneficiary/phone',
+      '/beneficiary/document',
+      '/amountInWords',
+      '/bank/accountNumber',
+      '/bank/accountType',
+    ]);
+    expect(await available(nui)).toBe(300_000);
+  });
+
+  it('FOL-08 when each other use comes without its written authorisation then 422 naming what is missing', async () => {
+    const nui = await admit(300_000);
+    const fields = async (body: object) =>
+      (await withdraw({ nui, amount: 1_000, ...body })).json().errors.map((e: { field: string }) => e.field);
+    expect(await fields({ use: 'productive_project' })).toEqual(['/receiptNumber', '/project']);
+    expect(await fields({ use: 'permission', permission: { hours: 96 } })).toEqual([
+      '/writtenRequest',
+      '/permission/authorisation',
+      '/permission/hours',
+    ]);
+    expect(await fields({ use: 'bail_or_debt', writtenRequest: { signed: false } })).toEqual([
+      '/writtenRequest/signed',
+      '/debt/kind',
+      '/debt/creditor',
+      '/debt/legalBasis',
+    ]);
+    expect(await fields({ use: 'appliance_fee' })).toEqual(['/writtenRequest', '/appliance/name', '/appliance/tariffResolution']);
+    expect(await available(nui)).toBe(300_000);
+  });
+
+  it('FOL-08 when each use is complete then it is paid: project, permission, bail, appliance', async () => {
+    const nui = await admit(300_000);
+    const ok = [
+      { use: 'productive_project', receiptNumber: 'PP-9', project: 'Panadería' },
+      { use: 'permission', writtenRequest: signed, permission: { startsOn: '2026-11-26', hours: 72, authorisation: 'Res. 77' } },
+      { use: 'bail_or_debt', writtenRequest: { signed: true }, debt: { kind: 'bail', creditor: 'Juzgado 3', legalBasis: 'Auto 12' } },
+      { use: 'appliance_fee', writtenRequest: { signed: true }, appliance: { name: 'Televisor', tariffResolution: 'Res. DG 9' } },
+    ];
+    for (const body of ok) expect((await withdraw({ nui, amount: 5_000, ...body })).statusCode).toBe(201);
+    expect(await available(nui)).toBe(280_000);
+    expect((await caps(nui)).json().day.spent).toBe(20_000);
+  });
+
+  it('PLT-03 when the caller lacks the role, token or establishment then refused and nothing moves', async () => {
+    const nui = await admit(300_000);
+    const body = transfer(nui, 10_000, 'diez mil');
+    expect((await withdraw(body, {})).statusCode).toBe(401);
+    expect((await withdraw(body, bearer(['shop_clerk'], ['113']))).statusCode).toBe(403);
+    expect((await withdraw(body, paymaster('114'))).statusCode).toBe(403);
+    const bad = await withdraw({ nui: 'x', use: 'lottery', amount: -5, extra: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(await available(nui)).toBe(300_000);
+  });
+});
+
+describe('FOL-02 reversing a use', () => {
+  it('FOL-02 when a use is reversed then the money and the caps come back, once', async () => {
+    const nui = await admit(100_000);
+    const paid = (await withdraw(transfer(nui, 40_000, 'cuarenta mil'))).json();
+    const rev = (headers: Record<string, string> = paymaster()) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/folio/uses/${paid.transactionId}/reversal`,
+        headers,
+        payload: { reason: 'Error de digitación' },
+      });
+    expect((await rev(paymaster('114'))).statusCode).toBe(403);
+    expect((await rev(bearer(['shop_clerk'], ['113']))).statusCode).toBe(403);
+    const res = await rev();
+    expect(res.statusCode).toBe(201);
+    expect(await available(nui)).toBe(100_000);
+    expect((await caps(nui)).json().day.spent).toBe(0);
+    expect((await rev()).statusCode).toBe(409);
+  });
+});
