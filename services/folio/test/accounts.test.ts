@@ -85,6 +85,50 @@ describe('ppl.admitted → Folio', () => {
     await expect(app.db.updateTable('postings').set({ amount: 1 }).execute()).rejects.toThrow(/append-only/);
     await expect(app.db.deleteFrom('ledger_transactions').execute()).rejects.toThrow(/append-only/);
   });
+
+  it('FOL-02 when postings do not balance or would take a PPL account below zero then the database refuses them', async () => {
+    const event = admitted(10_000);
+    await queue.add(event.type, event, { jobId: event.id });
+    await eventually(async () => (await account(event.payload.nui)).json().available === 10_000, 10_000, 'intake cash');
+    const [ppl, paymaster] = await Promise.all([
+      app.db
+        .selectFrom('ledger_accounts')
+        .select('id')
+        .where('nui', '=', event.payload.nui)
+        .where('kind', '=', 'ppl_available')
+        .executeTakeFirstOrThrow(),
+      app.db.selectFrom('ledger_accounts').select('id').where('eron', '=', '113').where('kind', '=', 'paymaster').executeTakeFirstOrThrow(),
+    ]);
+    const attempt = (amounts: [number, number]) =>
+      app.db.transaction().execute(async (trx) => {
+        const id = randomUUID();
+        await trx
+          .insertInto('ledger_transactions')
+          .values({
+            id,
+            kind: 'test',
+            eron: '113',
+            nui: event.payload.nui,
+            reference: id,
+            concept: 'test',
+            reverses: null,
+            created_by: 'test',
+            request_id: null,
+          })
+          .execute();
+        await trx
+          .insertInto('postings')
+          .values([
+            { transaction_id: id, account_id: ppl.id, amount: amounts[0] },
+            { transaction_id: id, account_id: paymaster.id, amount: amounts[1] },
+          ])
+          .execute();
+      });
+    await expect(attempt([-1_000, 999])).rejects.toThrow(/does not balance/);
+    await expect(attempt([-10_001, 10_001])).rejects.toThrow(/ppl_account_not_negative/);
+    expect((await account(event.payload.nui)).json().available).toBe(10_000);
+    expect(await ledgerTotal()).toBe(0);
+  });
 });
 
 describe('PLT-03 auth on folio accounts', () => {

@@ -67,7 +67,7 @@ export async function balances(app: FastifyInstance, nui: string) {
 
 export async function eronBalance(app: FastifyInstance, eron: string, kind: string): Promise<number> {
   const row = await app.db
-    .selectFrom('ledger_accounts')
+    .selectFrom('account_balances')
     .select('balance')
     .where('eron', '=', eron)
     .where('kind', '=', kind)
@@ -76,12 +76,12 @@ export async function eronBalance(app: FastifyInstance, eron: string, kind: stri
   return Number(row?.balance ?? 0);
 }
 
-/** Every posting ever made sums to zero, and every account's balance equals the sum of its postings. */
+/** Every posting ever made sums to zero, and every PPL account's kept balance equals the sum of its postings. */
 export async function ledgerAddsUp(app: FastifyInstance): Promise<void> {
   const total = await sql<{ t: string }>`SELECT COALESCE(sum(amount), 0) AS t FROM postings`.execute(app.db);
   if (Number(total.rows[0]?.t) !== 0) throw new Error(`ledger does not sum to zero: ${total.rows[0]?.t}`);
   const bad = await sql<{ id: string }>`
-    SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id
+    SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id WHERE a.nui IS NOT NULL
      GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0)`.execute(app.db);
   if (bad.rows.length) throw new Error(`accounts off their postings: ${JSON.stringify(bad.rows)}`);
 }

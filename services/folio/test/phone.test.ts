@@ -75,7 +75,7 @@ const spentToday = async (nui: string) =>
 const holdBalance = async () =>
   (
     await app.db
-      .selectFrom('ledger_accounts')
+      .selectFrom('account_balances')
       .select('balance')
       .where('eron', '=', '113')
       .where('kind', '=', 'phone_hold')

@@ -107,10 +107,10 @@ describe('FOL-17 establishment reports', () => {
     expect(
       (await get(`/api/v1/folio/establishments/133/reports/daily?date=${today}`, director('133'))).json().reconciliation.reconciles,
     ).toBe(true);
-    await sql`UPDATE ledger_accounts SET balance = balance + 1 WHERE eron = '133' AND kind = 'paymaster'`.execute(app.db);
+    await sql`UPDATE ledger_accounts SET balance = balance + 1 WHERE nui = ${c} AND kind = 'ppl_available'`.execute(app.db);
     const r = (await get(`/api/v1/folio/establishments/133/reports/daily?date=${today}`, director('133'))).json<EstablishmentReport>();
     expect(r.reconciliation.reconciles).toBe(false);
-    expect(r.reconciliation.mismatches).toEqual([{ account: 'paymaster', postings: -40_000, balance: -39_999 }]);
+    expect(r.reconciliation.mismatches).toEqual([{ account: `${c}/ppl_available`, postings: 40_000, balance: 40_001 }]);
     expect(c).toBeTruthy();
   });
 

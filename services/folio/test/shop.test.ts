@@ -198,7 +198,7 @@ describe('FOL-09 the monthly close (Art. 128)', () => {
     const statement = await app.inject({ method: 'GET', url: '/api/v1/folio/shops/113/months/2026-10', headers: bearer(['auditor']) });
     expect(statement.json()).toMatchObject({ profit: 2_000, cajaEspecialShare: 600, closed: true });
     const caja = await app.db
-      .selectFrom('ledger_accounts')
+      .selectFrom('account_balances')
       .select('balance')
       .where('eron', '=', '113')
       .where('kind', '=', 'caja_especial')

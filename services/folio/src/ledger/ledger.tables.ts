@@ -16,6 +16,7 @@ export type EronAccountKind =
 
 /** The ledger (FOL-01, FOL-02): accounts, balanced transactions, signed postings (credit > 0). */
 export interface LedgerTables {
+  /** `balance` is kept for PPL accounts only; read establishment balances from `account_balances`. */
   ledger_accounts: {
     id: Generated<string>;
     eron: string;
@@ -36,5 +37,8 @@ export interface LedgerTables {
     request_id: string | null;
     created_at: Generated<Date>;
   };
-  postings: { id: Generated<string>; transaction_id: string; account_id: string; amount: number; balance_after: Generated<number> };
+  /** balance_after: the PPL account's running balance; null on establishment accounts. */
+  postings: { id: Generated<string>; transaction_id: string; account_id: string; amount: number; balance_after: Generated<number | null> };
+  /** View: PPL accounts' kept balance, establishment accounts' sum of postings. */
+  account_balances: { id: string; eron: string; kind: PplAccountKind | EronAccountKind; nui: string | null; balance: number };
 }

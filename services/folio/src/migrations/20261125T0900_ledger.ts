@@ -4,9 +4,13 @@ import type { Migration } from 'kysely';
 /**
  * The double-entry, append-only ledger (FOL-01, FOL-02). Postings are signed (credit > 0); the
  * database itself makes the broken states impossible:
- * - a transaction whose postings do not sum to zero cannot commit (deferred constraint trigger);
- * - a PPL account cannot go below zero (CHECK on the running balance kept by a trigger);
+ * - postings that leave a transaction unbalanced cannot be inserted (statement-level check: a
+ *   transaction's postings go in with one INSERT, however many transactions it carries);
+ * - a PPL account cannot go below zero (CHECK on its running balance, kept by a trigger);
  * - transactions and postings cannot be updated or deleted (triggers), only reversed.
+ * Only PPL accounts keep a running balance in their row. An establishment account (Caja Especial,
+ * shop, bank clearing…) is the sum of its postings: touched by every sale or deposit of the
+ * establishment, a balance row would serialise them all on one lock.
  */
 export const migration: Migration = {
   async up(db: Kysely<any>) {
@@ -53,7 +57,9 @@ export const migration: Migration = {
       .addColumn('transaction_id', 'uuid', (c) => c.notNull().references('ledger_transactions.id'))
       .addColumn('account_id', 'uuid', (c) => c.notNull().references('ledger_accounts.id'))
       .addColumn('amount', 'bigint', (c) => c.notNull().check(sql`amount <> 0`))
-      .addColumn('balance_after', 'bigint', (c) => c.notNull())
+      // The PPL account's balance after this posting (its statement's running balance); NULL on
+      // establishment accounts.
+      .addColumn('balance_after', 'bigint')
       .execute();
     await db.schema.createIndex('postings_account').on('postings').columns(['account_id', 'id']).execute();
     await db.schema.createIndex('postings_transaction').on('postings').column('transaction_id').execute();
@@ -61,7 +67,7 @@ export const migration: Migration = {
     await sql`
       CREATE FUNCTION apply_posting() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE ledger_accounts SET balance = balance + NEW.amount WHERE id = NEW.account_id
+        UPDATE ledger_accounts SET balance = balance + NEW.amount WHERE id = NEW.account_id AND nui IS NOT NULL
           RETURNING balance INTO NEW.balance_after;
         RETURN NEW;
       END $$`.execute(db);
@@ -69,16 +75,26 @@ export const migration: Migration = {
 
     await sql`
       CREATE FUNCTION check_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE total bigint;
+      DECLARE unbalanced uuid;
       BEGIN
-        SELECT COALESCE(sum(amount), 0) INTO total FROM postings WHERE transaction_id = NEW.transaction_id;
-        IF total <> 0 THEN
-          RAISE EXCEPTION 'ledger transaction % does not balance (%)', NEW.transaction_id, total USING ERRCODE = '23514';
+        SELECT p.transaction_id INTO unbalanced FROM postings p
+         WHERE p.transaction_id IN (SELECT DISTINCT transaction_id FROM new_postings)
+         GROUP BY p.transaction_id HAVING sum(p.amount) <> 0 LIMIT 1;
+        IF unbalanced IS NOT NULL THEN
+          RAISE EXCEPTION 'ledger transaction % does not balance', unbalanced USING ERRCODE = '23514';
         END IF;
         RETURN NULL;
       END $$`.execute(db);
-    await sql`CREATE CONSTRAINT TRIGGER postings_balanced AFTER INSERT ON postings
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_balanced()`.execute(db);
+    await sql`CREATE TRIGGER postings_balanced AFTER INSERT ON postings
+      REFERENCING NEW TABLE AS new_postings FOR EACH STATEMENT EXECUTE FUNCTION check_balanced()`.execute(db);
+
+    // Every account's balance: the kept one for PPL accounts, the sum of postings for the others.
+    await sql`
+      CREATE VIEW account_balances AS
+      SELECT a.id, a.eron, a.kind, a.nui,
+             CASE WHEN a.nui IS NOT NULL THEN a.balance
+                  ELSE COALESCE((SELECT sum(p.amount) FROM postings p WHERE p.account_id = a.id), 0)::bigint END AS balance
+        FROM ledger_accounts a`.execute(db);
 
     for (const table of ['ledger_transactions', 'postings']) {
       await sql`CREATE TRIGGER ${sql.id(`${table}_append_only`)} BEFORE UPDATE OR DELETE ON ${sql.id(table)}
@@ -86,6 +102,7 @@ export const migration: Migration = {
     }
   },
   async down(db: Kysely<any>) {
+    await sql`DROP VIEW account_balances`.execute(db);
     await db.schema.dropTable('postings').execute();
     await db.schema.dropTable('ledger_transactions').execute();
     await db.schema.dropTable('folios').execute();

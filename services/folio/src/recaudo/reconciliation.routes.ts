@@ -49,7 +49,7 @@ const reconciliationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const held = await sql<{ n: string; cents: string | null }>`
         SELECT count(*) AS n, sum(amount_cents) AS cents FROM recaudo_deposits WHERE eron = ${eron} AND status = 'held'`.execute(db);
       const refunds = await db
-        .selectFrom('ledger_accounts')
+        .selectFrom('account_balances')
         .select('balance')
         .where('eron', '=', eron)
         .where('kind', '=', 'refunds_due')

@@ -41,19 +41,20 @@ export async function heldMovements(db: Db, eron: string, start: Date, end: Date
 }
 
 /**
- * Each establishment account at the instant: the sum of its postings against the running balance
- * the database kept (`balance_after` of its last posting) — and, for the present, the account row.
+ * Each PPL account of the establishment at the instant: the sum of its postings against the
+ * running balance the database kept (`balance_after` of its last posting) — and, for the present,
+ * the account row. (Establishment accounts keep no balance of their own: they are their postings.)
  */
 export async function accountMismatches(db: Db, eron: string, at: Date, now: boolean) {
-  const { rows } = await sql<{ kind: string; sum: string; last: string | null; balance: string }>`
-    SELECT a.kind, a.balance,
+  const { rows } = await sql<{ account: string; sum: string; last: string | null; balance: string }>`
+    SELECT a.nui || '/' || a.kind AS account, a.balance,
            COALESCE((SELECT sum(p.amount) FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
                       WHERE p.account_id = a.id AND t.created_at < ${at}), 0) AS sum,
            (SELECT p.balance_after FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
              WHERE p.account_id = a.id AND t.created_at < ${at} ORDER BY p.id DESC LIMIT 1) AS last
-      FROM ledger_accounts a WHERE a.eron = ${eron} AND a.nui IS NULL ORDER BY a.kind`.execute(db);
+      FROM ledger_accounts a WHERE a.eron = ${eron} AND a.nui IS NOT NULL ORDER BY a.nui, a.kind`.execute(db);
   const mismatches = rows
-    .map((r) => ({ account: r.kind, postings: n(r.sum), balance: now ? n(r.balance) : n(r.last) }))
+    .map((r) => ({ account: r.account, postings: n(r.sum), balance: now ? n(r.balance) : n(r.last) }))
     .filter((r) => r.postings !== r.balance);
   return { checked: rows.length, mismatches };
 }

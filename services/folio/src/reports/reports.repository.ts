@@ -25,15 +25,19 @@ export async function depositsByDay(db: Db, eron: string, w: Window) {
   return [...days.values()];
 }
 
-/** Postings on one establishment account in a window, with its balance before and after. */
+/**
+ * Postings on one establishment account in a window, with its balance before and after each:
+ * establishment accounts keep no balance row, so the running balance is a window sum.
+ */
 export async function accountMovements(db: Db, eron: string, kind: EronAccountKind, w: Window) {
   const { rows } = await sql<{ at: Date; kind: string; concept: string; reference: string; amount: string; balance: string }>`
-    SELECT t.created_at AS at, t.kind, t.concept, t.reference, p.amount, p.balance_after AS balance
-      FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
-      JOIN ledger_accounts a ON a.id = p.account_id
-     WHERE a.eron = ${eron} AND a.kind = ${kind} AND a.nui IS NULL
-       AND t.created_at >= ${w.start} AND t.created_at < ${w.end}
-     ORDER BY p.id`.execute(db);
+    SELECT at, kind, concept, reference, amount, balance FROM (
+      SELECT p.id, t.created_at AS at, t.kind, t.concept, t.reference, p.amount, sum(p.amount) OVER (ORDER BY p.id) AS balance
+        FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
+        JOIN ledger_accounts a ON a.id = p.account_id
+       WHERE a.eron = ${eron} AND a.kind = ${kind} AND a.nui IS NULL AND t.created_at < ${w.end}) m
+     WHERE m.at >= ${w.start}
+     ORDER BY m.id`.execute(db);
   const opening = await accountBalanceAt(db, eron, kind, w.start);
   const movements = rows.map((r) => ({
     at: r.at.toISOString(),

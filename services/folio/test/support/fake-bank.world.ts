@@ -54,7 +54,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
     Number(
       (
         await app.db
-          .selectFrom('ledger_accounts')
+          .selectFrom('account_balances')
           .select('balance')
           .where('eron', '=', eron)
           .where('kind', '=', kind)
