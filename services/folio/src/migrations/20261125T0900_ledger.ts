@@ -77,9 +77,10 @@ export const migration: Migration = {
       CREATE FUNCTION check_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE unbalanced uuid;
       BEGIN
-        SELECT p.transaction_id INTO unbalanced FROM postings p
-         WHERE p.transaction_id IN (SELECT DISTINCT transaction_id FROM new_postings)
-         GROUP BY p.transaction_id HAVING sum(p.amount) <> 0 LIMIT 1;
+        -- One index lookup per transaction touched (a transition table has no statistics, so a
+        -- join could be planned as a scan of every posting ever made).
+        SELECT n.transaction_id INTO unbalanced FROM (SELECT DISTINCT transaction_id FROM new_postings) n
+         WHERE (SELECT sum(p.amount) FROM postings p WHERE p.transaction_id = n.transaction_id) <> 0 LIMIT 1;
         IF unbalanced IS NOT NULL THEN
           RAISE EXCEPTION 'ledger transaction % does not balance', unbalanced USING ERRCODE = '23514';
         END IF;
