@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { recreateDatabase } from '@eron/shared/testing';
@@ -81,3 +82,46 @@ export async function latency(label: string, url: string, headers: Record<string
 
 export const table = (rows: Measured[]): void =>
   console.table(rows.map((r) => ({ run: r.label, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99 })));
+
+/**
+ * An open-loop load at a steady rate: requests start on a Poisson schedule (as `pgbench -R`), over
+ * at most `connections` keep-alive sockets, and each latency counts from when the request was due,
+ * so waiting for a free socket counts too. autocannon's `overallRate` is no use here: it sends each
+ * second's quota back to back at the start of the second (a burst at full load) and pads the
+ * histogram with coordinated-omission estimates.
+ */
+export async function paced(
+  label: string,
+  url: string,
+  opts: { rate: number; seconds: number; connections: number; method?: string; headers: Record<string, string>; body?: () => string },
+): Promise<Measured> {
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
+  const latencies: number[] = [];
+  let failed = 0;
+  const one = (due: number) =>
+    new Promise<void>((done) => {
+      const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
+        if ((res.statusCode ?? 0) >= 300) failed += 1;
+        res.resume().on('end', () => {
+          latencies.push(performance.now() - due);
+          done();
+        });
+      });
+      req.on('error', () => ((failed += 1), done()));
+      req.end(opts.body?.());
+    });
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let due = started; due < started + opts.seconds * 1000; due += -Math.log(1 - Math.random()) * (1000 / opts.rate)) {
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(one(due));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  if (failed > 0) throw new Error(`${label}: ${failed} failed requests`);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Number(latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(2));
+  return { label, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}

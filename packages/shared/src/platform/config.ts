@@ -22,6 +22,7 @@ export const BaseEnv = Type.Object({
     default: '',
     description: 'Machine clients: keyId:role:secret, comma separated (bank, telephony_provider, video_provider)',
   }),
+  DB_POOL_MAX: Type.Optional(Type.Integer({ minimum: 1, description: 'Postgres connections per service process (default 10)' })),
   MIGRATE_ON_START: Type.Boolean({ default: true }),
   OUTBOX_POLL_MS: Type.Integer({ default: 250, minimum: 10 }),
 });

@@ -11,6 +11,18 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  * Each service owns one Postgres schema (PLT-07): its pool sets `search_path` to it, so its
  * queries and migrations never see another service's tables.
  */
+const pools = new WeakMap<Kysely<any>, Pool>();
+
+/**
+ * The pg pool under a Kysely instance made by createDb: for the one hot statement that runs as a
+ * named prepared statement, parsed once per connection (PLT-13); everything else goes through Kysely.
+ */
+export function poolOf(db: Kysely<any>): Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this Kysely instance was not made by createDb');
+  return pool;
+}
+
 export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kysely<DB> {
   const pool = new Pool({
     connectionString: databaseUrl,
@@ -22,7 +34,9 @@ export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kys
   // transaction rolls back), the pool drops the client, and the next query reconnects.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
 }
 
 export type Migrations = Record<string, Migration>;

@@ -1,5 +1,6 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { langFrom, problemType } from '../problem';
 
 /**
  * Confidential fields never reach logs (PLT-06): any of these keys, at any of these depths, is
@@ -28,6 +29,62 @@ export const REDACT_PATHS = [
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+type Pino = FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
+
+/**
+ * A request's logger, made when the request first logs something at an enabled level. Making a
+ * pino child with the redaction paths costs microseconds per request (PLT-13), and at warn most
+ * requests never log; when one does, the real child carries the same bindings and redaction.
+ */
+class LazyChild {
+  #real: FastifyBaseLogger | undefined;
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+  get real(): FastifyBaseLogger {
+    return (this.#real ??= this.parent.child(this.bindings));
+  }
+  get level(): string {
+    return this.#real ? this.#real.level : this.parent.level;
+  }
+  set level(level: string) {
+    this.real.level = level;
+  }
+  child(bindings: Record<string, unknown>, opts?: Record<string, unknown>): FastifyBaseLogger {
+    return this.real.child(bindings, opts);
+  }
+  silent(): void {}
+  fatal(...args: unknown[]): void {
+    this.log('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.log('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.log('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.log('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.log('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.log('trace', args);
+  }
+  private log(level: Level, args: unknown[]): void {
+    if (!((this.#real ?? this.parent) as Pino).isLevelEnabled(level)) return;
+    const real = this.real;
+    Reflect.apply(real[level], real, args);
+  }
+}
+
+/** Route options with their own log level get a real child at once, as Fastify would make. */
+const lazyChildLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (logger, bindings, opts) =>
+  opts.level !== undefined ? logger.child(bindings, opts) : new LazyChild(logger, bindings);
+
 /** Fastify options shared by every service and the gateway: logging, request IDs, validation. */
 export function serverOptions(opts: { logLevel: string; service: string }): FastifyServerOptions {
   return {
@@ -36,6 +93,7 @@ export function serverOptions(opts: { logLevel: string; service: string }): Fast
       base: { service: opts.service },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
+    childLoggerFactory: lazyChildLogger,
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
@@ -43,5 +101,22 @@ export function serverOptions(opts: { logLevel: string; service: string }): Fast
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true },
     },
     return503OnClosing: true,
+    // A URL the router cannot even read (bad %-encoding, a parameter over 100 characters) is a 4xx problem too (PLT-04).
+    frameworkErrors: (err, req, res) => {
+      const reply = res as unknown as FastifyReply;
+      const status = err.statusCode ?? 400;
+      const es = langFrom(req.headers['accept-language']) === 'es';
+      void reply
+        .code(status)
+        .type('application/problem+json; charset=utf-8')
+        .send({
+          type: problemType('bad-url'),
+          title: 'Bad URL',
+          status,
+          detail: es ? 'La URL no es válida o un parámetro es demasiado largo' : 'The URL is not valid or a parameter is too long',
+          instance: req.url,
+          requestId: req.id,
+        });
+    },
   };
 }

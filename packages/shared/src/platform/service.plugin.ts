@@ -52,7 +52,7 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
       await app.register(swagger, openApiOptions(def));
       await app.register(authPlugin, config);
 
-      const db = createDb<any>(config.DATABASE_URL, def.name);
+      const db = createDb<any>(config.DATABASE_URL, def.name, config.DB_POOL_MAX);
       app.decorate('db', db);
       app.addHook('onClose', async () => db.destroy());
       if (config.MIGRATE_ON_START) await migrateToLatest(db, def.name, allMigrations(def.migrations));

@@ -20,7 +20,31 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
   const verify = settings.JWT_JWKS_URL
     ? createJwksVerifier(settings.JWT_JWKS_URL, settings.JWT_ISSUER)
     : createVerifier({ key: async () => settings.JWT_SECRET ?? '', algorithms: ['HS256'], allowedIss: settings.JWT_ISSUER, cache: 1000 });
-  return async (token) => toPrincipal((await verify(token)) as Record<string, unknown>);
+  return remembered(async (token) => {
+    const claims = (await verify(token)) as Record<string, unknown>;
+    return { principal: toPrincipal(claims), exp: typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity };
+  });
+}
+
+const REMEMBER_MS = 600_000;
+const REMEMBER_MAX = 1000;
+
+/**
+ * A verified token's principal, kept by the token's exact text until it expires (at most ten
+ * minutes, as fast-jwt's own cache): a client sends the same token on every call, and hashing and
+ * checking it each time was most of what authentication cost per request (PLT-13).
+ */
+function remembered(verify: (token: string) => Promise<{ principal: Principal; exp: number }>): (token: string) => Promise<Principal> {
+  const known = new Map<string, { principal: Principal; until: number }>();
+  return async (token) => {
+    const hit = known.get(token);
+    if (hit && Date.now() < hit.until) return hit.principal;
+    if (hit) known.delete(token);
+    const { principal, exp } = await verify(token);
+    if (known.size >= REMEMBER_MAX) known.delete(known.keys().next().value!);
+    known.set(token, { principal: Object.freeze(principal), until: Math.min(exp, Date.now() + REMEMBER_MS) });
+    return principal;
+  };
 }
 
 function createJwksVerifier(jwksUrl: string, issuer: string) {

@@ -33,7 +33,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getLimits',
         summary: 'Caps in force on a date (FOL-03)',
-        querystring: Type.Object({ date: Type.Optional(LocalDate) }),
+        querystring: Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false }),
         response: { 200: Caps, 400: Problem, 401: Problem, 403: Problem },
       },
     },

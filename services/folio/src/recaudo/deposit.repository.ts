@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DepositReason } from '@eron/shared';
 import type { Trx } from '../db';
 import { eronAccountId } from '../ledger/ledger.repository';
 import { capsInForce } from '../limits/limits.repository';
 import { decideDeposit, ledgerKindOf, REASON_TEXT } from './deposit.rules';
+import { orderedUuid } from './ordered-id';
 import type { DepositStatus, FileOutcome } from './recaudo.tables';
 
 /** How the depositor is known: the notice's full document, the reference's number slice, or not at all. */
@@ -34,7 +34,7 @@ export interface Processed {
 }
 
 interface State {
-  folios: Map<string, { accountId: string; eron: string; open: boolean }>;
+  folios: Map<string, { accountId: string; eron: string; open: boolean; balance: number }>;
   existing: Map<string, { id: string; status: DepositStatus; reason: DepositReason | null }>;
   monthSums: Map<string, number>;
   authorised: Map<string, { id: string; type: string; number: string }[]>;
@@ -43,8 +43,8 @@ interface State {
 /**
  * Decides and books a batch of deposits in one transaction, set-based: a handful of reads, then
  * one INSERT … SELECT unnest(…) each for deposits, ledger transactions and postings. The PPL
- * accounts are locked first (id order), then the establishment accounts, the same order as every
- * single booking, so caps hold under concurrency and batches cannot deadlock with notices.
+ * accounts are locked first (id order), like every single booking, so caps hold under concurrency
+ * and batches cannot deadlock with notices.
  */
 export async function processDeposits(
   trx: Trx,
@@ -87,7 +87,7 @@ export async function processDeposits(
       creditedThisMonth: state.monthSums.get(`${d.nui}/${month}`) ?? 0,
       monthlyCap: caps.get(month)!,
     });
-    const id = randomUUID();
+    const id = orderedUuid();
     if (decision.status === 'credited')
       state.monthSums.set(`${d.nui}/${month}`, (state.monthSums.get(`${d.nui}/${month}`) ?? 0) + Number(d.amountCents / 100n));
     state.existing.set(d.key, { id, ...decision });
@@ -138,8 +138,8 @@ async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
   const nuis = [...new Set(incoming.map((d) => d.nui))];
   const keys = incoming.map((d) => d.key);
   const months = [...new Set(incoming.map((d) => d.collectionDate.slice(0, 7)))];
-  const folios = await sql<{ id: string; nui: string; eron: string; status: string }>`
-    SELECT a.id, a.nui, f.eron, f.status FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
+  const folios = await sql<{ id: string; nui: string; eron: string; status: string; balance: string }>`
+    SELECT a.id, a.nui, f.eron, f.status, a.balance FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
     WHERE a.kind = 'ppl_available' AND a.nui = ANY(${nuis}::text[]) ORDER BY a.id FOR UPDATE OF a`.execute(trx);
   const existing = await sql<{ key: string; id: string; status: DepositStatus; reason: DepositReason | null }>`
     SELECT key, id, status, reason FROM recaudo_deposits WHERE key = ANY(${keys}::text[])`.execute(trx);
@@ -153,7 +153,9 @@ async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
   for (const p of people.rows)
     authorised.set(p.nui, [...(authorised.get(p.nui) ?? []), { id: p.id, type: p.doc_type, number: p.doc_number }]);
   return {
-    folios: new Map(folios.rows.map((f) => [f.nui, { accountId: f.id, eron: f.eron, open: f.status === 'open' }])),
+    folios: new Map(
+      folios.rows.map((f) => [f.nui, { accountId: f.id, eron: f.eron, open: f.status === 'open', balance: Number(f.balance) }]),
+    ),
     existing: new Map(existing.rows.map((e) => [e.key, { id: e.id, status: e.status, reason: e.reason }])),
     monthSums: new Map(sums.rows.map((s) => [`${s.nui}/${s.month}`, Number(BigInt(s.cents) / 100n)])),
     authorised,
@@ -164,7 +166,7 @@ type Fresh = Incoming & { id: string; eron: string; status: DepositStatus; reaso
 
 async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: string; requestId?: string }): Promise<void> {
   const accounts = await establishmentAccounts(trx, fresh);
-  const txIds: (string | null)[] = fresh.map((d) => (d.amountCents > 0n && d.amountCents % 100n === 0n ? randomUUID() : null));
+  const txIds: (string | null)[] = fresh.map((d) => (d.amountCents > 0n && d.amountCents % 100n === 0n ? orderedUuid() : null));
   await sql`INSERT INTO recaudo_deposits (id, key, channel, nui, eron, amount_cents, collection_date, month, status, reason, depositor_id, bank_code, file_id, line, transaction_id)
     SELECT * FROM unnest(${fresh.map((d) => d.id)}::uuid[], ${fresh.map((d) => d.key)}::text[], ${fresh.map((d) => d.channel)}::text[],
       ${fresh.map((d) => d.nui)}::text[], ${fresh.map((d) => d.eron)}::text[], ${fresh.map((d) => d.amountCents.toString())}::bigint[],
@@ -181,18 +183,21 @@ async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: st
   const tx: string[] = [];
   const account: string[] = [];
   const amount: number[] = [];
+  // The PPL accounts are locked: each posting's running balance is known here, so the ledger
+  // checks and applies them once per statement instead of one UPDATE per posting.
+  const after: (number | null)[] = [];
   for (const { d, tx: id } of booked) {
     const pesos = Number(d.amountCents / 100n);
-    const target =
-      ledgerKindOf(d.status).to === 'ppl_available'
-        ? state.folios.get(d.nui)!.accountId
-        : accounts.get(`${d.eron}/${ledgerKindOf(d.status).to}`)!;
+    const folio = ledgerKindOf(d.status).to === 'ppl_available' ? state.folios.get(d.nui)! : undefined;
+    if (folio) folio.balance += pesos;
     tx.push(id, id);
-    account.push(target, accounts.get(`${d.eron}/bank_clearing`)!);
+    account.push(folio?.accountId ?? accounts.get(`${d.eron}/${ledgerKindOf(d.status).to}`)!, accounts.get(`${d.eron}/bank_clearing`)!);
     amount.push(pesos, -pesos);
+    after.push(folio ? folio.balance : null, null);
   }
-  await sql`INSERT INTO postings (transaction_id, account_id, amount)
-    SELECT * FROM unnest(${tx}::uuid[], ${account}::uuid[], ${amount}::bigint[])`.execute(trx);
+  await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
+    SELECT t, a, m, b FROM unnest(${tx}::uuid[], ${account}::uuid[], ${amount}::bigint[], ${after}::bigint[]) WITH ORDINALITY AS p(t, a, m, b, n)
+    ORDER BY n`.execute(trx);
 }
 
 function conceptOf(d: Fresh): string {
@@ -200,7 +205,10 @@ function conceptOf(d: Fresh): string {
   return d.status === 'credited' ? `Consignación bancaria (${channel})` : `Consignación no abonada (${channel}): ${REASON_TEXT[d.reason!]}`;
 }
 
-/** The clearing and destination accounts of each establishment involved, created if new, then locked in id order. */
+/**
+ * The clearing and destination accounts of each establishment involved, created if new. Not locked:
+ * establishment accounts keep no balance row (their balance is the sum of their postings).
+ */
 async function establishmentAccounts(trx: Trx, fresh: Fresh[]): Promise<Map<string, string>> {
   const wanted = new Set<string>();
   for (const d of fresh) {
@@ -212,6 +220,5 @@ async function establishmentAccounts(trx: Trx, fresh: Fresh[]): Promise<Map<stri
     const [eron, kind] = w.split('/') as [string, 'bank_clearing' | 'refunds_due' | 'deposits_held'];
     ids.set(w, await eronAccountId(trx, eron, kind));
   }
-  await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${[...ids.values()]}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
   return ids;
 }

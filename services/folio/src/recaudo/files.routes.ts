@@ -4,6 +4,7 @@ import {
   bogotaToday,
   notFound,
   Problem,
+  ProblemError,
   RecaudoFileAccepted,
   RecaudoFileProgress,
   RecaudoFileReport,
@@ -19,6 +20,17 @@ import { fileReport } from './report.repository';
 import type { Agreement } from './recaudo.config';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+const notAFile = () =>
+  new ProblemError({
+    status: 415,
+    code: 'unsupported-media-type',
+    title: 'Unsupported Media Type',
+    detail: {
+      es: 'Envíe el archivo Asobancaria tal cual, como text/plain o application/octet-stream',
+      en: 'Send the Asobancaria file as it is, as text/plain or application/octet-stream',
+    },
+    rule: 'FOL-06',
+  });
 const UPLOADERS = ['paymaster', 'info_systems'] as const;
 const READERS = ['paymaster', 'info_systems', 'director', 'deputy_director', 'auditor', 'dg'] as const;
 
@@ -50,7 +62,9 @@ const filesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement; runner: Fil
       },
     },
     async (req, reply) => {
-      const parsed = parseAsobancaria(req.body as Buffer, agreement, bogotaToday());
+      // Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04).
+      if (!Buffer.isBuffer(req.body)) throw notAFile();
+      const parsed = parseAsobancaria(req.body, agreement, bogotaToday());
       const first = parsed.errors[0];
       if (first) {
         throw ruleBroken(

@@ -44,6 +44,6 @@ export function agreementFromEnv(env: Record<string, string | undefined> = proce
     reference: parseReferenceLayout(env.RECAUDO_REFERENCE_LAYOUT ?? 'nui:1:48'),
     maxAgeDays: Number(env.RECAUDO_MAX_AGE_DAYS ?? 30),
     nationalEron: '000',
-    batchSize: Number(env.RECAUDO_FILE_BATCH ?? 1000),
+    batchSize: Number(env.RECAUDO_FILE_BATCH ?? 10_000),
   };
 }

@@ -27,7 +27,7 @@ const reversalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const db = app.db as Db;
       const use = await db
         .selectFrom('spend_uses')
-        .select(['eron', 'use'])
+        .select(['nui', 'eron', 'use'])
         .where('tx_id', '=', req.params.transactionId)
         .executeTakeFirst();
       if (!use) throw notFound({ es: 'No existe ese uso del Folio', en: 'No such use of the Folio' });
@@ -39,6 +39,19 @@ const reversalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
       }
       return idempotent(req, reply, db, async (trx) => {
+        // Locked in the exit's order (Folio, then account): once the exit settled the balance, nothing may land in it.
+        const folio = await trx.selectFrom('folios').select('status').where('nui', '=', use.nui).forUpdate().executeTakeFirst();
+        if (folio?.status !== 'open') {
+          throw ruleBroken(
+            'FOL-14',
+            'Art. 41 §',
+            {
+              es: 'El Folio está cerrado: su saldo se liquidó a la salida y el uso ya no se puede reversar',
+              en: 'The Folio is closed: its balance was settled on exit and the use can no longer be reversed',
+            },
+            { code: 'folio-closed' },
+          );
+        }
         const { reversal } = await reverseUse(trx, {
           txId: req.params.transactionId,
           reason: req.body.reason,

@@ -43,7 +43,9 @@ async function serviceProxy(app: FastifyInstance, opts: { service: ServiceName; 
   };
   app.all('/*', function forward(req: FastifyRequest, reply: FastifyReply): void {
     try {
-      reply.from(req.url, from);
+      // A body read whole goes as it came: same bytes, same content type (reply-from would re-encode JSON).
+      if (Buffer.isBuffer(req.body)) reply.from(req.url, { ...from, body: req.body, contentType: req.headers['content-type'] });
+      else reply.from(req.url, from);
     } catch {
       // reply-from refuses path traversal and undecodable paths before sending anything.
       throw badPath();

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { bogotaMonth, bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType } from '@eron/shared';
+import { buildApp } from '@eron/shared/platform';
+import { bearer, eventually, testConfig } from '@eron/shared/testing';
+import folio from '../../src/app';
+
+export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
+/** A key of another machine client: signs correctly, but is not the bank. */
+export const PHONE = { keyId: 'sweep-phone', secret: 'sweep-phone-secret' };
+
+/** What one route is called with: real data of ERON 113, valid as far as the schema goes. */
+export interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** For a body that is not JSON (the Asobancaria file). */
+  raw?: { contentType: string; payload: string };
+  /** Why the route is not scoped to one establishment or PPL, when it is not. */
+  unscoped?: string;
+}
+
+export interface Fixtures {
+  nui: string;
+  productId: string;
+  useTx: string;
+  depositorId: string;
+  payoutId: string;
+  settlementId: string;
+}
+
+export async function startSweepWorld() {
+  const t = await testConfig({ HMAC_KEYS: `${BANK.keyId}:bank:${BANK.secret},${PHONE.keyId}:telephony_provider:${PHONE.secret}` });
+  const app = await buildApp('folio', folio, t.config);
+  const queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
+  const fixtures = await seed(app, queue);
+  const stop = async () => {
+    await queue.close();
+    await app.close();
+    await t.cleanup();
+  };
+  return { app, queue, fixtures, stop };
+}
+
+let seq = 7_300_000 + (process.pid % 1000) * 100;
+async function deliver<T extends EventType>(app: FastifyInstance, queue: Queue, type: T, payload: EventPayload<T>) {
+  const event: EventEnvelope<T> = { id: randomUUID(), type, source: 'classification', occurredAt: new Date().toISOString(), payload };
+  await queue.add(type, event, { jobId: event.id });
+  const applied = async () =>
+    Boolean(await app.db.selectFrom('inbox').select('event_id').where('event_id', '=', event.id).executeTakeFirst());
+  await eventually(applied, 10_000, `${type} applied`);
+}
+
+/** A PPL admitted at 113 through the real events-folio queue, with cash at intake. */
+async function admit(app: FastifyInstance, queue: Queue, cash: number): Promise<string> {
+  const nui = String((seq += 1));
+  const admittedAt = new Date().toISOString();
+  const cashAtIntake = { amount: cash, actaNumber: `A-${nui}`, searchDate: bogotaToday() };
+  await deliver(app, queue, 'ppl.admitted', { nui, eron: '113', legalStatus: 'condenado', sex: 'M', admittedAt, cashAtIntake });
+  return nui;
+}
+
+async function seed(app: FastifyInstance, queue: Queue): Promise<Fixtures> {
+  const clerk = bearer(['shop_clerk'], ['113']);
+  const nui = await admit(app, queue, 500_000);
+  const product = { sku: 'SW-1', name: 'Jabón', unitCost: 1_000, price: 1_100 };
+  const productId = (await app.inject({ method: 'POST', url: '/api/v1/folio/shops/113/products', headers: clerk, payload: product })).json()
+    .id;
+  const sale = { nui, shop: '113', items: [{ productId, quantity: 1 }] };
+  const useTx = (await app.inject({ method: 'POST', url: '/api/v1/folio/purchases', headers: clerk, payload: sale })).json().transactionId;
+  const list = { depositors: [{ document: { type: 'CC', number: '10205678' }, givenNames: 'Ana', surnames: 'Ruiz' }] };
+  const url = `/api/v1/folio/accounts/${nui}/depositors`;
+  const depositorId = (await app.inject({ method: 'POST', url, headers: bearer(['paymaster'], ['113']), payload: list })).json()
+    .depositors[0].id;
+  const released = await admit(app, queue, 50_000);
+  await deliver(app, queue, 'ppl.exited', { nui: released, eron: '113', exitId: randomUUID(), reason: 'release' });
+  const dead = await admit(app, queue, 60_000);
+  await deliver(app, queue, 'ppl.exited', { nui: dead, eron: '113', exitId: randomUUID(), reason: 'death' });
+  const payoutId = (await app.db.selectFrom('payouts').select('id').where('nui', '=', released).executeTakeFirstOrThrow()).id;
+  const settlementId = (await app.db.selectFrom('settlements').select('id').where('nui', '=', dead).executeTakeFirstOrThrow()).id;
+  if (!productId || !useTx || !depositorId) throw new Error('sweep fixtures were not created');
+  // The outbox relay marks what it published: let it settle before the database is snapshot.
+  await eventually(async () => (await app.db.selectFrom('outbox').select('seq').where('published_at', 'is', null).execute()).length === 0);
+  return { nui, productId, useTx, depositorId, payoutId, settlementId };
+}
+
+/** Every row of every table of the service's schema, as one fingerprint per table (PLT-18 "changes nothing"). */
+export async function snapshot(app: FastifyInstance): Promise<Record<string, string>> {
+  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(app.db);
+  const out: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ n: string; h: string }>`SELECT count(*) AS n,
+      md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.table(name)} t`.execute(app.db);
+    out[name] = `${rows[0]!.n} rows ${rows[0]!.h}`;
+  }
+  return out;
+}
+
+/** A valid call of every folio route, on the data of ERON 113; the sweep checks that it covers every documented route. */
+export function calls(f: Fixtures): Record<string, Call> {
+  const today = bogotaToday();
+  const month = bogotaMonth();
+  const nui = { nui: f.nui };
+  const shop = { code: '113' };
+  const doc = { type: 'CC', number: '10205678' };
+  return {
+    'GET /api/v1/folio/accounts/{nui}': { params: nui },
+    'GET /api/v1/folio/limits': { query: { date: today }, unscoped: 'the caps are national (FOL-03)' },
+    'POST /api/v1/folio/limits/overrides': {
+      body: { kind: 'spend_day', amount: 50_000, effectiveFrom: '2016-01-01', resolution: 'Res. 1' },
+      unscoped: 'the DG sets national figures (FOL-03)',
+    },
+    'POST /api/v1/folio/accounts/{nui}/depositors': {
+      params: nui,
+      body: { depositors: [{ document: doc, givenNames: 'Ana', surnames: 'Ruiz' }] },
+    },
+    'GET /api/v1/folio/accounts/{nui}/depositors': { params: nui },
+    'GET /api/v1/folio/accounts/{nui}/depositors/{id}': { params: { ...nui, id: f.depositorId } },
+    'POST /api/v1/folio/recaudo/deposits': {
+      body: { operationNumber: '991', nui: f.nui, depositor: doc, amount: 10_000, paidAt: new Date().toISOString(), bankCode: '007' },
+      unscoped: 'the bank is a national machine client (FOL-06)',
+    },
+    'POST /api/v1/folio/recaudo/files': {
+      raw: { contentType: 'text/plain', payload: 'not a file' },
+      unscoped: 'one collection file covers every establishment (FOL-06 b)',
+    },
+    'GET /api/v1/folio/recaudo/files/{id}': { params: { id: randomUUID() }, unscoped: 'file progress holds no PPL data' },
+    'GET /api/v1/folio/recaudo/files/{id}/report': {
+      params: { id: randomUUID() },
+      unscoped: 'the report lists only the records of the caller’s establishments',
+    },
+    'GET /api/v1/folio/recaudo/reconciliation': { query: { from: today, to: today, eron: '113' } },
+    'GET /api/v1/folio/accounts/{nui}/caps': { params: nui, query: { date: today } },
+    'PUT /api/v1/folio/shops/{code}': { params: shop, body: { runBy: 'establishment' } },
+    'GET /api/v1/folio/shops/{code}/products': { params: shop },
+    'POST /api/v1/folio/shops/{code}/products': { params: shop, body: { sku: 'SW-2', name: 'Pan', unitCost: 1_000, price: 1_000 } },
+    'GET /api/v1/folio/shops/{code}/months/{month}': { params: { ...shop, month } },
+    'POST /api/v1/folio/shops/{code}/months/{month}/close': { params: { ...shop, month: '2020-01' } },
+    'POST /api/v1/folio/purchases': { body: { nui: f.nui, shop: '113', items: [{ productId: f.productId, quantity: 1 }] } },
+    'POST /api/v1/folio/withdrawals': {
+      body: { nui: f.nui, use: 'productive_project', amount: 1_000, receiptNumber: 'PP-1', project: 'Taller' },
+    },
+    'POST /api/v1/folio/uses/{transactionId}/reversal': { params: { transactionId: f.useTx }, body: { reason: 'prueba' } },
+    'POST /api/v1/folio/phone-credits': { body: { nui: f.nui, line: '3001234567', amount: 1_000 } },
+    'PUT /api/v1/folio/accounts/{nui}/savings-authorisation': { params: nui, body: { authorised: true, document: 'Aut. 1' } },
+    'POST /api/v1/folio/work-payments': {
+      body: { nui: f.nui, month: '2020-01', amount: 100_000, workFront: 'Aseo', payrollReference: 'P-1' },
+    },
+    'POST /api/v1/folio/seizures': { body: { eron: '113', nui: f.nui, amount: 7_000, actaNumber: 'OP-1' } },
+    'GET /api/v1/folio/accounts/{nui}/exit-settlements': { params: nui },
+    'POST /api/v1/folio/payouts/{id}/payment': { params: { id: f.payoutId }, body: { method: 'cash', reference: 'CE-1' } },
+    'POST /api/v1/folio/payouts/{id}/small-remainder': { params: { id: f.payoutId }, body: { choice: 'cash', approval: 'Acta 1' } },
+    'POST /api/v1/folio/settlements/{id}/payments': {
+      params: { id: f.settlementId },
+      body: { amount: 1_000, beneficiary: { document: doc, names: 'Ana Ruiz' }, authorisationReference: 'Aut. 1' },
+    },
+    'GET /api/v1/folio/accounts/{nui}/statement': { params: nui, query: { from: today, to: today } },
+    'GET /api/v1/folio/establishments/{code}/reports/daily': { params: shop, query: { date: today } },
+    'GET /api/v1/folio/establishments/{code}/reports/monthly': { params: shop, query: { month } },
+    'GET /api/v1/folio/establishments/{code}/shop-accounts': { params: shop, query: { year: today.slice(0, 4) } },
+    'POST /api/v1/folio/establishments/{code}/shop-accounts/{month}/submission': {
+      params: { ...shop, month: '2020-01' },
+      body: { submittedTo: 'regional_finance', reference: 'Of. 1' },
+    },
+  };
+}
