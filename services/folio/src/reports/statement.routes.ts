@@ -44,8 +44,8 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Object({ nui: Nui }),
         querystring: Type.Object(
           {
-            from: LocalDate,
-            to: LocalDate,
+            from: Type.Optional({ ...LocalDate, description: 'Primer día del período; por defecto el primero del mes en curso' }),
+            to: Type.Optional({ ...LocalDate, description: 'Último día del período; por defecto hoy (America/Bogota)' }),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])),
           },
           { additionalProperties: false },
@@ -56,7 +56,8 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { nui } = req.params;
-      const { from, to } = req.query;
+      // What a paymaster asks for first: this month so far.
+      const { from = `${bogotaToday().slice(0, 7)}-01`, to = bogotaToday() } = req.query;
       if (from > to) throw badPeriod();
       const folio = await findFolio(db, nui);
       if (!folio) throw notFound({ es: `No hay Folio para la PPL ${nui}`, en: `No Folio for PPL ${nui}` });
