@@ -1,70 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { eventQueueName, type EventEnvelope } from '@eron/shared';
-import { buildApp } from '@eron/shared/platform';
-import { bearer, eventually, testConfig } from '@eron/shared/testing';
-import folio from '../src/app';
+import { bearer } from '@eron/shared/testing';
+import { startFolio, type FolioWorld } from './support/folio.world';
 import { FakeTelephony } from './support/fake-telephony';
 
 const provider = new FakeTelephony();
 
 let app: FastifyInstance;
-let cleanup: () => Promise<void>;
-let queue: Queue;
+let world: FolioWorld;
 beforeAll(async () => {
-  const t = await testConfig();
-  cleanup = t.cleanup;
   const url = await provider.start();
-  const config = {
-    ...t.config,
-    TELEPHONY_URL: url,
-    TELEPHONY_KEY_ID: 'eron-folio',
-    TELEPHONY_SECRET: 'telephony-test-secret',
-    TELEPHONY_TIMEOUT_MS: 300,
-  };
-  app = await buildApp('folio', folio, config);
-  queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
+  world = await startFolio({
+    firstNui: 8_300_000,
+    config: { TELEPHONY_URL: url, TELEPHONY_KEY_ID: 'eron-folio', TELEPHONY_SECRET: 'telephony-test-secret', TELEPHONY_TIMEOUT_MS: 300 },
+  });
+  app = world.app;
 });
 afterAll(async () => {
-  await queue.close();
-  await app.close();
-  await cleanup();
+  await world.close();
   await provider.stop();
 });
-
-let seq = 8_300_000;
-/** A PPL admitted through the real queue with cash at intake; resolves once the Folio is open. */
-async function admit(cash: number, eron = '113'): Promise<string> {
-  seq += 1;
-  const nui = String(seq);
-  const event: EventEnvelope<'ppl.admitted'> = {
-    id: randomUUID(),
-    type: 'ppl.admitted',
-    source: 'classification',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      nui,
-      eron,
-      legalStatus: 'condenado',
-      sex: 'M',
-      admittedAt: new Date().toISOString(),
-      cashAtIntake: { amount: cash, actaNumber: `A-${nui}`, searchDate: '2026-11-24' },
-    },
-  };
-  await queue.add(event.type, event, { jobId: event.id });
-  await eventually(async () => (await available(nui)) === cash, 10_000, `folio of ${nui}`);
-  return nui;
-}
-const available = async (nui: string) =>
-  (
-    await app.db
-      .selectFrom('ledger_accounts')
-      .select('balance')
-      .where('nui', '=', nui)
-      .where('kind', '=', 'ppl_available')
-      .executeTakeFirst()
-  )?.balance as number | undefined;
+const admit = (cash: number, eron = '113') => world.admit(cash, eron);
+const available = (nui: string) => world.available(nui);
 
 const clerk = (eron = '113') => bearer(['shop_clerk'], [eron]);
 const credit = (body: object, headers: Record<string, string> = clerk()) =>
