@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { bearer } from '@eron/shared/testing';
+import { bogotaToday } from '@eron/shared';
+import { bearer, eventually } from '@eron/shared/testing';
+import type { Db } from '../src/db';
+import { holdCredit } from '../src/spending/phone.repository';
+import { sweepHeldCredits } from '../src/spending/phone.sweeper';
+import { recharge, telephonySettings } from '../src/spending/telephony.client';
 import { startFolio, type FolioWorld } from './support/folio.world';
 import { FakeTelephony } from './support/fake-telephony';
 
@@ -11,7 +17,15 @@ beforeAll(async () => {
   const url = await provider.start();
   world = await startFolio({
     firstNui: 8_300_000,
-    config: { TELEPHONY_URL: url, TELEPHONY_KEY_ID: 'eron-folio', TELEPHONY_SECRET: 'telephony-test-secret', TELEPHONY_TIMEOUT_MS: 300 },
+    config: {
+      TELEPHONY_URL: url,
+      TELEPHONY_KEY_ID: 'eron-folio',
+      TELEPHONY_SECRET: 'telephony-test-secret',
+      TELEPHONY_TIMEOUT_MS: 300,
+      // The sweeps below are run directly; the timer would race them for the same rows.
+      PHONE_HOLD_TIMEOUT_MS: 60_000,
+      PHONE_SWEEP_INTERVAL_MS: 0,
+    },
   });
   app = world.app;
 });
@@ -28,15 +42,10 @@ const credit = (body: object, headers: Record<string, string> = clerk()) =>
 const spentToday = async (nui: string) =>
   (await app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}/caps`, headers: bearer(['paymaster'], ['113']) })).json().day
     .spent;
-const holdBalance = async () =>
-  (
-    await app.db
-      .selectFrom('account_balances')
-      .select('balance')
-      .where('eron', '=', '113')
-      .where('kind', '=', 'phone_hold')
-      .executeTakeFirst()
-  )?.balance ?? 0;
+const eronBalance = async (kind: string) =>
+  (await app.db.selectFrom('account_balances').select('balance').where('eron', '=', '113').where('kind', '=', kind).executeTakeFirst())
+    ?.balance ?? 0;
+const holdBalance = () => eronBalance('phone_hold');
 
 beforeEach(() => {
   provider.mode = 'ok';
@@ -111,5 +120,130 @@ describe('FOL-10 phone credit through the provider', () => {
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['/line', '/amount']);
     expect(await available(nui)).toBe(50_000);
     expect(provider.badSignatures).toBe(0);
+  });
+});
+
+/** What a request that died after committing the hold leaves behind: the real hold step, never settled. */
+async function crashedHold(nui: string, amount: number, minutesAgo = 10) {
+  const id = randomUUID();
+  const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount };
+  const o = await (app.db as Db)
+    .transaction()
+    .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+  expect(o.outcome).toBe('ok');
+  await app.db
+    .updateTable('phone_credits')
+    .set({ created_at: new Date(Date.now() - minutesAgo * 60_000) })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+const settings = () => telephonySettings(app.config);
+const sweep = () => sweepHeldCredits(app.db as Db, settings());
+const credit_ = (id: string) => app.db.selectFrom('phone_credits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const settlements = (id: string) =>
+  app.db
+    .selectFrom('ledger_transactions')
+    .select('kind')
+    .where('reference', '=', id)
+    .where('kind', '=', 'phone_credit_confirmed')
+    .execute();
+const nothing = { confirmed: 0, released: 0, undecided: 0 };
+
+describe('FOL-10 held credits left by a request that died', () => {
+  it('FOL-10 when the process dies between hold and confirmation then a credit the provider loaded is charged once and providers credited', async () => {
+    const nui = await admit(50_000);
+    const id = await crashedHold(nui, 10_000);
+    expect(await available(nui)).toBe(40_000);
+    // The provider loaded it; the answer never reached us.
+    expect(await recharge(settings(), { reference: id, line: '3001112233', amount: 10_000 })).toMatchObject({ ok: true });
+    const providers = await eronBalance('providers');
+    const calls = provider.calls;
+    expect(await sweep()).toEqual({ ...nothing, confirmed: 1 });
+    const row = await credit_(id);
+    expect(row).toMatchObject({ status: 'confirmed', provider_tx: provider.loaded.get(id)!.tx });
+    expect(await settlements(id)).toHaveLength(1);
+    expect(await available(nui)).toBe(40_000);
+    expect(await spentToday(nui)).toBe(10_000);
+    expect(await eronBalance('providers')).toBe(providers + 10_000);
+    expect(await holdBalance()).toBe(0);
+    expect(provider.calls).toBe(calls); // asked, never loaded again
+    expect(await sweep()).toEqual(nothing);
+    expect(await credit_(id)).toEqual(row);
+    expect(await settlements(id)).toHaveLength(1);
+    expect(await eronBalance('providers')).toBe(providers + 10_000);
+  });
+
+  it('FOL-10 when the process dies between hold and confirmation then a credit the provider never loaded is released, caps restored, nothing charged', async () => {
+    const nui = await admit(50_000);
+    const young = await crashedHold(nui, 4_000, 0);
+    const id = await crashedHold(nui, 6_000);
+    const providers = await eronBalance('providers');
+    expect(await spentToday(nui)).toBe(10_000);
+    expect(await sweep()).toEqual({ ...nothing, released: 1 });
+    expect(await credit_(id)).toMatchObject({ status: 'released', provider_tx: null });
+    expect(provider.cancelled.has(id)).toBe(true);
+    expect((await credit_(young)).status).toBe('held'); // still within PHONE_HOLD_TIMEOUT_MS: its request may be alive
+    expect(await available(nui)).toBe(46_000);
+    expect(await spentToday(nui)).toBe(4_000);
+    expect(await sweep()).toEqual(nothing);
+    await app.db
+      .updateTable('phone_credits')
+      .set({ created_at: new Date(Date.now() - 600_000) })
+      .where('id', '=', young)
+      .execute();
+    expect(await sweep()).toEqual({ ...nothing, released: 1 });
+    expect(await available(nui)).toBe(50_000);
+    expect(await spentToday(nui)).toBe(0);
+    expect(await holdBalance()).toBe(0);
+    expect(await eronBalance('providers')).toBe(providers);
+    expect(await settlements(id)).toHaveLength(0);
+    expect(await sweep()).toEqual(nothing);
+    expect(await available(nui)).toBe(50_000);
+  });
+
+  it('FOL-10 when the process dies between hold and confirmation then two sweepers side by side settle each credit once', async () => {
+    const nui = await admit(50_000);
+    const loaded = await crashedHold(nui, 5_000);
+    const lost = await crashedHold(nui, 3_000);
+    await recharge(settings(), { reference: loaded, line: '3001112233', amount: 5_000 });
+    const providers = await eronBalance('providers');
+    const [a, b] = await Promise.all([sweep(), sweep()]);
+    expect({ confirmed: a.confirmed + b.confirmed, released: a.released + b.released }).toEqual({ confirmed: 1, released: 1 });
+    expect((await credit_(loaded)).status).toBe('confirmed');
+    expect((await credit_(lost)).status).toBe('released');
+    expect(await settlements(loaded)).toHaveLength(1);
+    expect(await available(nui)).toBe(45_000);
+    expect(await eronBalance('providers')).toBe(providers + 5_000);
+    expect(await holdBalance()).toBe(0);
+  });
+});
+
+describe('FOL-10 the sweeper runs inside the service', () => {
+  it('FOL-10 when the process dies between hold and confirmation then the service’s own timer releases the credit', async () => {
+    const own = await startFolio({
+      firstNui: 8_350_000,
+      config: {
+        TELEPHONY_URL: settings().baseUrl,
+        TELEPHONY_KEY_ID: 'eron-folio',
+        TELEPHONY_SECRET: 'telephony-test-secret',
+        PHONE_HOLD_TIMEOUT_MS: 50,
+        PHONE_SWEEP_INTERVAL_MS: 100,
+      },
+    });
+    try {
+      const nui = await own.admit(20_000);
+      const id = randomUUID();
+      const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount: 2_000 };
+      await (own.app.db as Db)
+        .transaction()
+        .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+      const status = async () =>
+        (await own.app.db.selectFrom('phone_credits').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+      await eventually(async () => (await status()) === 'released', 5_000, 'swept by the timer');
+      expect(await own.available(nui)).toBe(20_000);
+    } finally {
+      await own.close();
+    }
   });
 });

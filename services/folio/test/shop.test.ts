@@ -180,6 +180,43 @@ describe('FOL-09 the monthly close (Art. 128)', () => {
     ).toBe(403);
   });
 
+  it('FOL-09 when several closes of one month arrive at once then one closes it, the rest get a clean 409, the Caja Especial is credited once', async () => {
+    const nui = await admit(100_000);
+    const sale = (await buy({ nui, shop: '113', items: [{ productId: soap, quantity: 20 }] })).json();
+    await app.db.updateTable('spend_uses').set({ spend_date: '2026-08-10' }).where('tx_id', '=', sale.transactionId).execute();
+    const caja = async () =>
+      (
+        await app.db
+          .selectFrom('account_balances')
+          .select('balance')
+          .where('eron', '=', '113')
+          .where('kind', '=', 'caja_especial')
+          .executeTakeFirst()
+      )?.balance ?? 0;
+    const before = await caja();
+    const director = bearer(['director'], ['113']);
+    const closes = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        app.inject({ method: 'POST', url: '/api/v1/folio/shops/113/months/2026-08/close', headers: director }),
+      ),
+    );
+    const codes = closes.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of closes.filter((c) => c.statusCode === 409)) expect(r.json()).toMatchObject({ status: 409, rule: 'FOL-09' });
+    expect(closes.find((c) => c.statusCode === 201)!.json()).toMatchObject({ sales: 44_000, profit: 4_000, cajaEspecialShare: 1_200 });
+    expect(await caja()).toBe(before + 1_200);
+    expect(
+      await app.db.selectFrom('shop_months').selectAll().where('eron', '=', '113').where('month', '=', '2026-08').execute(),
+    ).toHaveLength(1);
+    const shares = await app.db
+      .selectFrom('ledger_transactions')
+      .select('id')
+      .where('kind', '=', 'shop_caja_share')
+      .where('reference', '=', '113/2026-08')
+      .execute();
+    expect(shares).toHaveLength(1);
+  });
+
   it('FOL-09 when a private company runs the shop then the close sends nothing to the Caja Especial', async () => {
     const director = bearer(['director'], ['115']);
     const set = await app.inject({

@@ -1,7 +1,7 @@
 // Contract of folio's recaudo capability: request and response schemas, one file per domain.
 import { Type, type Static } from '@sinclair/typebox';
 import { IdentityDocument } from '../documents';
-import { Amount, EronCode, LocalDate, Money, Nui, Timestamp, Uuid } from '../primitives';
+import { Amount, EronCode, LocalDate, Money, Nui, Text, Timestamp, Uuid } from '../primitives';
 
 const Names = (description: string) => Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', description });
 
@@ -175,3 +175,59 @@ export const Reconciliation = Type.Object({
   refundsDueBalance: Amount,
 });
 export type Reconciliation = Static<typeof Reconciliation>;
+
+/** The paymaster's decision on a deposit held for review (FOL-06, then FOL-05 and FOL-04 for a credit). */
+export const DepositReviewRequest = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('credit'), Type.Literal('refund')], {
+      description: 'credit: abonar a la PPL si el consignante establecido cumple FOL-05 y FOL-04; refund: devolver al consignante',
+    }),
+    /** Required with credit: the depositor as the bank's support shows (confidential). */
+    depositor: Type.Optional(IdentityDocument),
+    reason: Text(500, 'Por qué se decide así (soporte del banco, causal de devolución)'),
+  },
+  { additionalProperties: false },
+);
+export type DepositReviewRequest = Static<typeof DepositReviewRequest>;
+
+export const DepositReviewParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const DepositReviewResult = Type.Object({
+  depositId: Uuid,
+  nui: Type.String(),
+  amount: Amount,
+  decision: Type.Union([Type.Literal('credit'), Type.Literal('refund')]),
+  status: Type.Union([Type.Literal('credited'), Type.Literal('rejected')]),
+  reason: Type.Union([DepositReason, Type.Null()], { description: 'La regla que impidió abonar (FOL-04, FOL-05), si alguna' }),
+  reasonText: Type.Union([Type.String(), Type.Null()]),
+  note: Type.String({ description: 'La razón dada por quien decidió' }),
+  depositor: Type.Union([Type.String(), Type.Null()], { description: 'Documento enmascarado, p. ej. CC ****5678' }),
+  decidedBy: Type.String(),
+  decidedAt: Timestamp,
+  transactionId: Uuid,
+});
+export type DepositReviewResult = Static<typeof DepositReviewResult>;
+
+export const HeldDepositsQuery = Type.Object({ status: Type.Literal('held'), eron: EronCode }, { additionalProperties: false });
+
+export const HeldDeposits = Type.Object(
+  {
+    eron: EronCode,
+    deposits: Type.Array(
+      Type.Object({
+        id: Uuid,
+        nui: Type.String(),
+        amount: Amount,
+        collectionDate: LocalDate,
+        channel: Type.Union([Type.Literal('notice'), Type.Literal('file')]),
+        fileId: Type.Union([Uuid, Type.Null()]),
+        line: Type.Union([Type.Integer(), Type.Null()]),
+        reason: Type.Union([DepositReason, Type.Null()]),
+        reasonText: Type.Union([Type.String(), Type.Null()]),
+        receivedAt: Timestamp,
+      }),
+    ),
+  },
+  { description: 'Consignaciones retenidas para revisión (FOL-06), sin la identidad del consignante' },
+);
+export type HeldDeposits = Static<typeof HeldDeposits>;

@@ -144,8 +144,9 @@ async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
   const existing = await sql<{ key: string; id: string; status: DepositStatus; reason: DepositReason | null }>`
     SELECT key, id, status, reason FROM recaudo_deposits WHERE key = ANY(${keys}::text[])`.execute(trx);
   const sums = await sql<{ nui: string; month: string; cents: string }>`
-    SELECT nui, month, sum(amount_cents) AS cents FROM recaudo_deposits
-    WHERE status = 'credited' AND nui = ANY(${nuis}::text[]) AND month = ANY(${months}::text[]) GROUP BY nui, month`.execute(trx);
+    SELECT d.nui, d.month, sum(d.amount_cents) AS cents FROM recaudo_deposits d LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
+    WHERE COALESCE(r.status, d.status) = 'credited' AND d.nui = ANY(${nuis}::text[]) AND d.month = ANY(${months}::text[])
+    GROUP BY d.nui, d.month`.execute(trx);
   const people = await sql<{ nui: string; id: string; doc_type: string; doc_number: string }>`
     SELECT a.nui, d.id, d.doc_type, d.doc_number FROM depositor_authorisations a JOIN depositors d ON d.id = a.depositor_id
     WHERE a.removed_by IS NULL AND a.nui = ANY(${nuis}::text[])`.execute(trx);

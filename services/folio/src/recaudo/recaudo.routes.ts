@@ -6,6 +6,7 @@ import filesRoutes, { MAX_FILE_BYTES } from './files.routes';
 import noticesRoutes from './notices.routes';
 import { agreementFromEnv } from './recaudo.config';
 import reconciliationRoutes from './reconciliation.routes';
+import reviewRoutes from './review.routes';
 
 /** Bank deposits: depositors, real-time notices, Asobancaria 2001 files, reconciliation (FOL-04 … FOL-06, FOL-17). */
 export default async function recaudoRoutes(app: FastifyInstance): Promise<void> {
@@ -23,4 +24,5 @@ export default async function recaudoRoutes(app: FastifyInstance): Promise<void>
   await app.register(noticesRoutes, { agreement });
   await app.register(filesRoutes, { agreement, runner });
   await app.register(reconciliationRoutes);
+  await app.register(reviewRoutes);
 }

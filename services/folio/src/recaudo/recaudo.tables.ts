@@ -74,4 +74,17 @@ export interface RecaudoTables {
     amount_cents: number;
     deposit_id: string;
   };
+  /** The paymaster's one decision on a held deposit (FOL-06); the deposit row itself never changes. */
+  recaudo_deposit_reviews: {
+    deposit_id: string;
+    decision: 'credit' | 'refund';
+    status: 'credited' | 'rejected';
+    reason: string | null;
+    note: string;
+    depositor_id: string | null;
+    transaction_id: string;
+    decided_by: string;
+    request_id: string | null;
+    decided_at: Generated<Date>;
+  };
 }

@@ -44,10 +44,15 @@ const reconciliationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         SELECT collection_date::text AS day, count(*) AS n FROM recaudo_files
         WHERE collection_date BETWEEN ${from}::date AND ${to}::date GROUP BY collection_date`.execute(db);
       const deposits = await sql<{ day: string; status: string; n: string; cents: string }>`
-        SELECT collection_date::text AS day, status, count(*) AS n, sum(amount_cents) AS cents FROM recaudo_deposits
-        WHERE eron = ${eron} AND collection_date BETWEEN ${from}::date AND ${to}::date GROUP BY collection_date, status`.execute(db);
+        SELECT d.collection_date::text AS day, COALESCE(r.status, d.status) AS status, count(*) AS n, sum(d.amount_cents) AS cents
+        FROM recaudo_deposits d LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
+        WHERE d.eron = ${eron} AND d.collection_date BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2`.execute(db);
+      // A reviewed deposit counts as the paymaster decided it (FOL-06): held goes down, credited or rejected up.
       const held = await sql<{ n: string; cents: string | null }>`
-        SELECT count(*) AS n, sum(amount_cents) AS cents FROM recaudo_deposits WHERE eron = ${eron} AND status = 'held'`.execute(db);
+        SELECT count(*) AS n, sum(d.amount_cents) AS cents FROM recaudo_deposits d
+        WHERE d.eron = ${eron} AND d.status = 'held' AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id)`.execute(
+        db,
+      );
       const refunds = await db
         .selectFrom('account_balances')
         .select('balance')

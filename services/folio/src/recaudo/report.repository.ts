@@ -5,6 +5,8 @@ import type { FileOutcome } from './recaudo.tables';
 
 const OUTCOMES: FileOutcome[] = ['credited', 'rejected', 'held', 'duplicate'];
 const pesos = (cents: bigint): number => Number(cents / 100n);
+/** A held record counts as the paymaster decided it (FOL-06 review): held goes down, credited or rejected up. */
+const CURRENT = sql.raw(`COALESCE(v.status, f.outcome)`);
 
 /** The per-file report (FOL-06 b): totals by outcome that add up to the file total, and what was not credited. */
 export async function fileReport(db: Db, id: string, principal: Principal) {
@@ -15,7 +17,9 @@ export async function fileReport(db: Db, id: string, principal: Principal) {
     .executeTakeFirst();
   if (!file) return undefined;
   const sums = await sql<{ outcome: FileOutcome; n: string; cents: string }>`
-    SELECT outcome, count(*) AS n, sum(amount_cents) AS cents FROM recaudo_file_records WHERE file_id = ${id} GROUP BY outcome`.execute(db);
+    SELECT ${CURRENT} AS outcome, count(*) AS n, sum(f.amount_cents) AS cents
+    FROM recaudo_file_records f LEFT JOIN recaudo_deposit_reviews v ON v.deposit_id = f.deposit_id AND f.outcome = 'held'
+    WHERE f.file_id = ${id} GROUP BY 1`.execute(db);
   const bucket = (o: FileOutcome) => {
     const row = sums.rows.find((r) => r.outcome === o);
     return { count: Number(row?.n ?? 0), cents: BigInt(row?.cents ?? 0) };
@@ -24,9 +28,10 @@ export async function fileReport(db: Db, id: string, principal: Principal) {
   const partsCents = parts.reduce((a, p) => a + p.cents, 0n);
   const partsCount = parts.reduce((a, p) => a + p.count, 0);
   const records = await sql<{ line: number; outcome: FileOutcome; reason: string | null; nui: string; amount_cents: string; eron: string }>`
-    SELECT r.line, r.outcome, r.reason, r.nui, r.amount_cents, d.eron
-    FROM recaudo_file_records r JOIN recaudo_deposits d ON d.id = r.deposit_id
-    WHERE r.file_id = ${id} AND r.outcome <> 'credited' ORDER BY r.line`.execute(db);
+    SELECT f.line, ${CURRENT} AS outcome, COALESCE(v.reason, v.note, f.reason) AS reason, f.nui, f.amount_cents, d.eron
+    FROM recaudo_file_records f JOIN recaudo_deposits d ON d.id = f.deposit_id
+      LEFT JOIN recaudo_deposit_reviews v ON v.deposit_id = f.deposit_id AND f.outcome = 'held'
+    WHERE f.file_id = ${id} AND ${CURRENT} <> 'credited' ORDER BY f.line`.execute(db);
   const [credited, rejected, held, duplicates] = parts.map((p) => ({ count: p.count, amount: pesos(p.cents) }));
   return {
     id: file.id,

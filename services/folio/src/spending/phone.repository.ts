@@ -1,6 +1,58 @@
 import type { Trx } from '../db';
 import { eronAccountId, record } from '../ledger/ledger.repository';
-import { reverseUse } from './spend.repository';
+import { reverseUse, spend } from './spend.repository';
+
+export interface Hold {
+  id: string;
+  requestKey: string;
+  requestHash: string;
+  nui: string;
+  erons: string[] | null;
+  line: string;
+  amount: number;
+  date: string;
+  by: string;
+  requestId: string;
+}
+
+/**
+ * Holds the money (available → phone_hold, within the caps) and records the credit as `held`, in the
+ * caller's transaction. Committed before the provider is called; if the process dies after this, the
+ * sweeper settles it with the provider (FOL-10).
+ */
+export async function holdCredit(trx: Trx, h: Hold) {
+  const o = await spend(trx, {
+    nui: h.nui,
+    erons: h.erons,
+    amount: h.amount,
+    dayAmount: h.amount,
+    date: h.date,
+    use: 'phone_credit',
+    reference: h.id,
+    concept: 'Recarga telefónica retenida mientras el proveedor confirma (Art. 41.3)',
+    counter: 'phone_hold',
+    createdBy: h.by,
+    requestId: h.requestId,
+    details: { line: h.line },
+  });
+  if (o.outcome !== 'ok') return o;
+  await trx
+    .insertInto('phone_credits')
+    .values({
+      id: h.id,
+      request_key: h.requestKey,
+      request_hash: h.requestHash,
+      nui: h.nui,
+      eron: o.ppl_eron!,
+      line: h.line,
+      amount: h.amount,
+      status: 'held',
+      hold_tx: o.txId,
+      created_by: h.by,
+    })
+    .execute();
+  return o;
+}
 
 /** The provider confirmed: the held money goes to the providers' account, once (FOL-10). */
 export async function confirmCredit(trx: Trx, id: string, providerTx: string, by: string, requestId: string) {

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bogotaToday, conflict, PhoneCredit, PhoneCreditRequest, Problem, ProblemError, ruleBroken } from '@eron/shared';
 import { IDEMPOTENCY_HEADER } from '@eron/shared/platform';
 import type { Db } from '../db';
-import { confirmCredit, releaseCredit } from './phone.repository';
-import { spend } from './spend.repository';
+import { confirmCredit, holdCredit, releaseCredit } from './phone.repository';
 import { refusal, standing } from './spend.rules';
 import { cancel, recharge, telephonySettings } from './telephony.client';
 
@@ -57,36 +56,19 @@ const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const held = await db
         .transaction()
         .execute(async (trx) => {
-          const o = await spend(trx, {
+          const o = await holdCredit(trx, {
+            id,
+            requestKey: key,
+            requestHash: hash,
             nui,
             erons: req.principal.national ? null : req.principal.erons,
+            line,
             amount,
-            dayAmount: amount,
             date: bogotaToday(),
-            use: 'phone_credit',
-            reference: id,
-            concept: 'Recarga telefónica retenida mientras el proveedor confirma (Art. 41.3)',
-            counter: 'phone_hold',
-            createdBy: req.principal.sub,
+            by: req.principal.sub,
             requestId: req.id,
-            details: { line },
           });
           if (o.outcome !== 'ok') throw refusal(o, nui, amount);
-          await trx
-            .insertInto('phone_credits')
-            .values({
-              id,
-              request_key: key,
-              request_hash: hash,
-              nui,
-              eron: o.ppl_eron!,
-              line,
-              amount,
-              status: 'held',
-              hold_tx: o.txId,
-              created_by: req.principal.sub,
-            })
-            .execute();
           return o;
         })
         .catch((err: { code?: string }) => {

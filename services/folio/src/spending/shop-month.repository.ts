@@ -21,6 +21,14 @@ export async function shopTotals(db: Db | Trx, shop: string, month: string): Pro
   return { sales: Number(rows[0]?.sales ?? 0), costOfGoods: Number(rows[0]?.cogs ?? 0) };
 }
 
+/**
+ * Serialises the closes of one shop month (FOL-09): the shop may have no `shops` row to lock, so
+ * two closes at once would both find the month open and the second would die on the primary key.
+ */
+export async function lockShopMonth(trx: Trx, shop: string, month: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`shop-month:${shop}/${month}`}, 0))`.execute(trx);
+}
+
 export const findClosedMonth = (db: Db | Trx, shop: string, month: string) =>
   db.selectFrom('shop_months').selectAll().where('eron', '=', shop).where('month', '=', month).executeTakeFirst();
 

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { bogotaMonth, conflict, EronCode, Problem, Product, ProductInput, ShopMonth, ShopSettings, STAFF_ROLES } from '@eron/shared';
 import { assertActsFor, audit } from '@eron/shared/platform';
 import type { Db } from '../db';
-import { closeMonth, findClosedMonth, shopTotals } from './shop-month.repository';
+import { closeMonth, findClosedMonth, lockShopMonth, shopTotals } from './shop-month.repository';
 import { listProducts, productView, saveProduct, shopRunBy } from './shop.repository';
 import { cajaShare, monthOpenProblem, priceProblem } from './shop.rules';
 
@@ -133,22 +133,25 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await db()
         .transaction()
         .execute(async (trx) => {
+          await lockShopMonth(trx, code, month);
           await trx.selectFrom('shops').select('eron').where('eron', '=', code).forUpdate().execute();
-          if (await findClosedMonth(trx, code, month)) {
-            throw conflict(
-              'shop-month-closed',
-              { es: `El mes ${month} ya está cerrado`, en: `Month ${month} is already closed` },
-              'FOL-09',
-            );
-          }
+          if (await findClosedMonth(trx, code, month)) throw monthClosed(month);
           const closed = await closeMonth(trx, code, month, req.principal.sub, req.id);
           await audit(trx, req, { action: 'close-shop-month', entity: 'shop_month', entityId: `${code}/${month}` });
           return closed;
+        })
+        .catch((err: { code?: string }) => {
+          // Belt and braces: whatever got past the lock, the primary key makes it the same 409.
+          if (err.code === '23505') throw monthClosed(month);
+          throw err;
         });
       return reply.code(201).send(monthView(row));
     },
   );
 };
+
+const monthClosed = (month: string) =>
+  conflict('shop-month-closed', { es: `El mes ${month} ya está cerrado`, en: `Month ${month} is already closed` }, 'FOL-09');
 
 function monthView(m: {
   eron: string;

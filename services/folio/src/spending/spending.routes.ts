@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import capsRoutes from './caps.routes';
 import phoneRoutes from './phone.routes';
+import { phoneSweeper } from './phone.sweeper';
 import purchaseRoutes from './purchase.routes';
 import reversalRoutes from './reversal.routes';
 import shopRoutes from './shop.routes';
@@ -14,4 +15,5 @@ export default async function spendingRoutes(app: FastifyInstance): Promise<void
   await app.register(withdrawalRoutes);
   await app.register(reversalRoutes);
   await app.register(phoneRoutes);
+  await app.register(phoneSweeper);
 }

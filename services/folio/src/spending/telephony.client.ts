@@ -5,9 +5,15 @@ export interface TelephonySettings {
   keyId: string;
   secret: string;
   timeoutMs: number;
+  /** A credit still `held` after this long was left by a request that died; the sweeper settles it (FOL-10). */
+  holdTimeoutMs: number;
+  sweepIntervalMs: number;
 }
 
-/** Settings from the service config or the environment (TELEPHONY_URL, TELEPHONY_KEY_ID, TELEPHONY_SECRET, TELEPHONY_TIMEOUT_MS). */
+/**
+ * Settings from the service config or the environment (TELEPHONY_URL, TELEPHONY_KEY_ID, TELEPHONY_SECRET,
+ * TELEPHONY_TIMEOUT_MS, PHONE_HOLD_TIMEOUT_MS, PHONE_SWEEP_INTERVAL_MS).
+ */
 export function telephonySettings(config: Record<string, unknown>): TelephonySettings {
   const get = (k: string): string => {
     const v = config[k] ?? process.env[k];
@@ -18,6 +24,8 @@ export function telephonySettings(config: Record<string, unknown>): TelephonySet
     keyId: get('TELEPHONY_KEY_ID') || 'eron-folio',
     secret: get('TELEPHONY_SECRET') || 'dev-telephony-secret',
     timeoutMs: Number(get('TELEPHONY_TIMEOUT_MS') || 3000),
+    holdTimeoutMs: Number(get('PHONE_HOLD_TIMEOUT_MS') || 120_000),
+    sweepIntervalMs: Number(get('PHONE_SWEEP_INTERVAL_MS') || 30_000),
   };
 }
 
@@ -51,4 +59,27 @@ export async function recharge(s: TelephonySettings, r: { reference: string; lin
 /** Voids a reference the provider may have loaded after we gave up, so credit never outlives a release. */
 export async function cancel(s: TelephonySettings, reference: string): Promise<void> {
   await call(s, `/v1/recharges/${reference}/cancel`, { reference }).catch(() => undefined);
+}
+
+export type ProviderStatus =
+  { known: true; status: 'confirmed'; providerTransactionId: string } | { known: true; status: 'unknown' } | { known: false };
+
+/**
+ * What the provider did with our reference: GET /v1/recharges/{reference} → 200 confirmed (with its
+ * transaction id), or 404 / cancelled → it loaded nothing. Any other answer, error or timeout → we do not know.
+ */
+export async function creditStatus(s: TelephonySettings, reference: string): Promise<ProviderStatus> {
+  try {
+    const res = await fetch(`${s.baseUrl}/v1/recharges/${reference}`, {
+      headers: signedHeaders({ keyId: s.keyId, secret: s.secret }, ''),
+      signal: AbortSignal.timeout(s.timeoutMs),
+    });
+    const body = (await res.json().catch(() => ({}))) as { status?: string; transactionId?: string };
+    if (res.ok && body.status === 'confirmed' && body.transactionId)
+      return { known: true, status: 'confirmed', providerTransactionId: body.transactionId };
+    if (res.status === 404 || (res.ok && body.status === 'cancelled')) return { known: true, status: 'unknown' };
+    return { known: false };
+  } catch {
+    return { known: false };
+  }
 }

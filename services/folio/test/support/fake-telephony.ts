@@ -7,7 +7,7 @@ export type Mode = 'ok' | 'fail' | 'timeout';
 /**
  * A real HTTP telephony provider speaking our protocol (FOL-10): HMAC-signed requests, recharges
  * deduplicated on our reference (a second request for one reference answers the first result again),
- * cancellations void a reference. It can fail (500) or time out (answers after `delayMs`, but loads).
+ * cancellations void a reference, GET /v1/recharges/{reference} tells what became of one. It can fail (500) or time out (answers after `delayMs`, but loads).
  */
 export class FakeTelephony {
   mode: Mode = 'ok';
@@ -23,6 +23,12 @@ export class FakeTelephony {
   async start(): Promise<string> {
     const keys = new Map([[this.key.keyId, { ...this.key, role: 'telephony_provider' as const }]]);
     this.server = createServer((req, res) => {
+      const status = (reference: string) => {
+        const found = this.loaded.get(reference);
+        if (found) return send(200, { status: 'confirmed', transactionId: found.tx });
+        if (this.cancelled.has(reference)) return send(200, { status: 'cancelled' });
+        return send(404, { status: 'unknown' });
+      };
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -31,6 +37,7 @@ export class FakeTelephony {
           this.badSignatures += 1;
           return send(401, { status: 'unauthorised' });
         }
+        if (req.method === 'GET') return status(decodeURIComponent(req.url?.split('/').pop() ?? ''));
         const body = JSON.parse(raw.toString()) as { reference: string; line: string; amount: number };
         if (req.url?.endsWith('/cancel')) {
           this.cancelled.add(body.reference);

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { bogotaMonth, bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType } from '@eron/shared';
+import { addDays, bogotaMonth, bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType } from '@eron/shared';
 import { buildApp } from '@eron/shared/platform';
 import { bearer, eventually, testConfig } from '@eron/shared/testing';
 import folio from '../../src/app';
+import { asobancariaFile } from './asobancaria';
 
 export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
 /** A key of another machine client: signs correctly, but is not the bank. */
@@ -29,6 +30,8 @@ export interface Fixtures {
   depositorId: string;
   payoutId: string;
   settlementId: string;
+  /** A bank-file deposit held for review (FOL-06): the default reference layout names no depositor. */
+  heldDepositId?: string;
 }
 
 export async function startSweepWorld() {
@@ -74,6 +77,7 @@ async function seed(app: FastifyInstance, queue: Queue): Promise<Fixtures> {
   const url = `/api/v1/folio/accounts/${nui}/depositors`;
   const depositorId = (await app.inject({ method: 'POST', url, headers: bearer(['paymaster'], ['113']), payload: list })).json()
     .depositors[0].id;
+  const heldDepositId = await heldDeposit(app, nui);
   const released = await admit(app, queue, 50_000);
   await deliver(app, queue, 'ppl.exited', { nui: released, eron: '113', exitId: randomUUID(), reason: 'release' });
   const dead = await admit(app, queue, 60_000);
@@ -83,7 +87,18 @@ async function seed(app: FastifyInstance, queue: Queue): Promise<Fixtures> {
   if (!productId || !useTx || !depositorId) throw new Error('sweep fixtures were not created');
   // The outbox relay marks what it published: let it settle before the database is snapshot.
   await eventually(async () => (await app.db.selectFrom('outbox').select('seq').where('published_at', 'is', null).execute()).length === 0);
-  return { nui, productId, useTx, depositorId, payoutId, settlementId };
+  return { nui, productId, useTx, depositorId, payoutId, settlementId, heldDepositId };
+}
+
+/** Uploads a collection file whose one record cannot name its depositor, and waits until it is held. */
+async function heldDeposit(app: FastifyInstance, nui: string): Promise<string> {
+  const payload = asobancariaFile({ collectionDate: addDays(bogotaToday(), -1), lots: [[{ nui, pesos: 20_000 }]] });
+  const headers = { ...bearer(['paymaster'], ['113']), 'content-type': 'text/plain' };
+  const up = await app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers, payload });
+  const held = async () =>
+    app.db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', up.json().id).where('status', '=', 'held').executeTakeFirst();
+  await eventually(async () => (await held()) !== undefined, 15_000, 'held deposit');
+  return (await held())!.id;
 }
 
 /** Every row of every table of the service's schema, as one fingerprint per table (PLT-18 "changes nothing"). */
@@ -133,6 +148,11 @@ export function calls(f: Fixtures): Record<string, Call> {
       unscoped: 'the report lists only the records of the caller’s establishments',
     },
     'GET /api/v1/folio/recaudo/reconciliation': { query: { from: today, to: today, eron: '113' } },
+    'GET /api/v1/folio/recaudo/deposits': { query: { status: 'held', eron: '113' } },
+    'POST /api/v1/folio/recaudo/deposits/{id}/review': {
+      params: { id: f.heldDepositId ?? '' },
+      body: { decision: 'credit', depositor: doc, reason: 'Soporte del banco' },
+    },
     'GET /api/v1/folio/accounts/{nui}/caps': { params: nui, query: { date: today } },
     'PUT /api/v1/folio/shops/{code}': { params: shop, body: { runBy: 'establishment' } },
     'GET /api/v1/folio/shops/{code}/products': { params: shop },
