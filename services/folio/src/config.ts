@@ -1,4 +1,36 @@
-import { loadConfig, NoExtra } from '@eron/shared/platform';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { loadConfig } from '@eron/shared/platform';
 
-export const loadFolioConfig = (env?: Record<string, unknown>) => loadConfig(NoExtra, env);
+/** Folio's settings on top of every service's (documented in `.env.example`), checked at boot. */
+export const FolioEnv = Type.Object({
+  TELEPHONY_URL: Type.String({ default: 'http://127.0.0.1:9', description: "Telephony provider's API base URL (FOL-10)" }),
+  TELEPHONY_KEY_ID: Type.String({ default: 'eron-folio', description: 'Our key id at the telephony provider' }),
+  TELEPHONY_SECRET: Type.String({ default: 'dev-telephony-secret', description: 'HMAC secret shared with the telephony provider' }),
+  TELEPHONY_TIMEOUT_MS: Type.Integer({ default: 3000, minimum: 1, description: 'How long a recharge may take before it is released' }),
+  PHONE_HOLD_TIMEOUT_MS: Type.Integer({
+    default: 120_000,
+    minimum: 1,
+    description: 'Age after which a held credit is resolved by the sweeper',
+  }),
+  PHONE_SWEEP_INTERVAL_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'How often the sweeper runs (0 = never)' }),
+  RECAUDO_NIT: Type.String({ default: '9001234567', description: "The biller's NIT with check digit in the bank agreement (FOL-06)" }),
+  RECAUDO_BANK_CODE: Type.String({ default: '007', description: "The collecting bank's code" }),
+  RECAUDO_ACCOUNT: Type.String({ default: '12345678901', description: 'The credited collection account' }),
+  RECAUDO_SERVICE_CODE: Type.String({ default: '7709998000018', description: 'The agreement’s EAN-13 service code' }),
+  RECAUDO_REFERENCE_LAYOUT: Type.String({ default: 'nui:1:48', description: 'Sub-layout of the 48-digit reference (name:start:length,…)' }),
+  RECAUDO_MAX_AGE_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'A collection date older than this is warned about' }),
+  RECAUDO_FILE_BATCH: Type.Integer({ default: 10_000, minimum: 1, description: 'Records decided and booked per database transaction' }),
+});
+
+/** Every folio setting with its default, for an app built with only the common settings (tests). */
+export const FOLIO_DEFAULTS = Value.Create(FolioEnv);
+
+/** The folio settings of an app's config, defaults filled in, as strings (how the environment gives them). */
+export function folioSettings(config: object): Record<keyof typeof FOLIO_DEFAULTS, string> {
+  const merged = { ...FOLIO_DEFAULTS, ...config } as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(FOLIO_DEFAULTS).map((k) => [k, String(merged[k])])) as Record<keyof typeof FOLIO_DEFAULTS, string>;
+}
+
+export const loadFolioConfig = (env?: Record<string, unknown>) => loadConfig(FolioEnv, env);
 export type FolioConfig = ReturnType<typeof loadFolioConfig>;

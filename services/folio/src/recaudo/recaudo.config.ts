@@ -1,6 +1,6 @@
 /**
  * The collection agreement (*convenio*) the Asobancaria files must match (ASO-09) and the
- * sub-layout of its 48-digit reference (asobancaria-2001.md §2). Read from the environment, with
+ * sub-layout of its 48-digit reference (asobancaria-2001.md §2), from folio's typed settings, with
  * the fictitious agreement of the spec's example as the local default.
  */
 export interface ReferenceSlice {
@@ -35,15 +35,16 @@ export function parseReferenceLayout(setting: string): ReferenceSlice[] {
   });
 }
 
-export function agreementFromEnv(env: Record<string, string | undefined> = process.env): Agreement {
+/** The agreement from folio's settings (config.ts; every value has its default there). */
+export function agreementFrom(s: Record<string, string>): Agreement {
   return {
-    nit: env.RECAUDO_NIT ?? '9001234567',
-    bankCode: env.RECAUDO_BANK_CODE ?? '007',
-    account: (env.RECAUDO_ACCOUNT ?? '12345678901').replace(/^[0 ]+/, ''),
-    serviceCode: env.RECAUDO_SERVICE_CODE ?? '7709998000018',
-    reference: parseReferenceLayout(env.RECAUDO_REFERENCE_LAYOUT ?? 'nui:1:48'),
-    maxAgeDays: Number(env.RECAUDO_MAX_AGE_DAYS ?? 30),
+    nit: s.RECAUDO_NIT!,
+    bankCode: s.RECAUDO_BANK_CODE!,
+    account: s.RECAUDO_ACCOUNT!.replace(/^[0 ]+/, ''),
+    serviceCode: s.RECAUDO_SERVICE_CODE!,
+    reference: parseReferenceLayout(s.RECAUDO_REFERENCE_LAYOUT!),
+    maxAgeDays: Number(s.RECAUDO_MAX_AGE_DAYS),
     nationalEron: '000',
-    batchSize: Number(env.RECAUDO_FILE_BATCH ?? 10_000),
+    batchSize: Number(s.RECAUDO_FILE_BATCH),
   };
 }

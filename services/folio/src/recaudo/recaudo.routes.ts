@@ -4,13 +4,14 @@ import depositorsRoutes from './depositors.routes';
 import { FileJobRunner } from './files.job';
 import filesRoutes, { MAX_FILE_BYTES } from './files.routes';
 import noticesRoutes from './notices.routes';
-import { agreementFromEnv } from './recaudo.config';
+import { agreementFrom } from './recaudo.config';
 import reconciliationRoutes from './reconciliation.routes';
 import reviewRoutes from './review.routes';
+import { folioSettings } from '../config';
 
 /** Bank deposits: depositors, real-time notices, Asobancaria 2001 files, reconciliation (FOL-04 … FOL-06, FOL-17). */
 export default async function recaudoRoutes(app: FastifyInstance): Promise<void> {
-  const agreement = agreementFromEnv();
+  const agreement = agreementFrom(folioSettings(app.config));
   // Collection files arrive as they are: fixed-width text, read byte-wise (asobancaria-2001.md §1).
   app.addContentTypeParser(
     ['text/plain', 'application/octet-stream'],

@@ -1,4 +1,5 @@
 import { signedHeaders } from '@eron/shared/platform';
+import { folioSettings } from '../config';
 
 export interface TelephonySettings {
   baseUrl: string;
@@ -10,22 +11,16 @@ export interface TelephonySettings {
   sweepIntervalMs: number;
 }
 
-/**
- * Settings from the service config or the environment (TELEPHONY_URL, TELEPHONY_KEY_ID, TELEPHONY_SECRET,
- * TELEPHONY_TIMEOUT_MS, PHONE_HOLD_TIMEOUT_MS, PHONE_SWEEP_INTERVAL_MS).
- */
-export function telephonySettings(config: Record<string, unknown>): TelephonySettings {
-  const get = (k: string): string => {
-    const v = config[k] ?? process.env[k];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-  };
+/** The telephony settings of folio's typed config (FOL-10; see config.ts and `.env.example`). */
+export function telephonySettings(config: object): TelephonySettings {
+  const s = folioSettings(config);
   return {
-    baseUrl: get('TELEPHONY_URL') || 'http://127.0.0.1:9',
-    keyId: get('TELEPHONY_KEY_ID') || 'eron-folio',
-    secret: get('TELEPHONY_SECRET') || 'dev-telephony-secret',
-    timeoutMs: Number(get('TELEPHONY_TIMEOUT_MS') || 3000),
-    holdTimeoutMs: Number(get('PHONE_HOLD_TIMEOUT_MS') || 120_000),
-    sweepIntervalMs: Number(get('PHONE_SWEEP_INTERVAL_MS') || 30_000),
+    baseUrl: s.TELEPHONY_URL,
+    keyId: s.TELEPHONY_KEY_ID,
+    secret: s.TELEPHONY_SECRET,
+    timeoutMs: Number(s.TELEPHONY_TIMEOUT_MS),
+    holdTimeoutMs: Number(s.PHONE_HOLD_TIMEOUT_MS),
+    sweepIntervalMs: Number(s.PHONE_SWEEP_INTERVAL_MS),
   };
 }
 

@@ -23,9 +23,8 @@ export interface World {
 let nuiSeq = 8_000_000 + Math.floor(Math.random() * 1_000_000);
 
 export async function startWorld(env: Record<string, string> = {}): Promise<World> {
-  Object.assign(process.env, env);
   const t = await testConfig({ HMAC_KEYS: `${BANK_KEY.keyId}:bank:${BANK_KEY.secret}` });
-  const app = await buildApp('folio', folio, t.config);
+  const app = await buildApp('folio', folio, { ...t.config, ...env });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address() as { port: number };
   const queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
