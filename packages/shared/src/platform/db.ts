@@ -48,6 +48,9 @@ export async function migrateToLatest(db: Kysely<any>, schema: string, migration
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: schema,
+    // Capabilities of a service add migrations side by side (each in its own time range), so a
+    // newer capability's file may sort before one already applied: run it rather than refuse.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${JSON.stringify(error)}`);
