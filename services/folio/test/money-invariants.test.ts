@@ -101,6 +101,7 @@ async function deliver<T extends EventType>(type: T, payload: EventPayload<T>): 
 /**
  * PLT-16. The test command runs FC_RUNS=200 (default). The documented long run is
  *   FC_RUNS=10000 pnpm test services/folio/test/money-invariants.test.ts
+ * and a reported failure replays with FC_SEED=<seed> FC_PATH=<path>.
  * (about 40 min on a developer machine; the test's own timeout grows with FC_RUNS).
  */
 const RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -330,10 +331,12 @@ describe('PLT-16 money invariants', () => {
             await checkInvariants(nuis);
           }
         }),
-        { numRuns: RUNS },
+        // FC_SEED (and FC_PATH) replay a reported failure.
+        { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
       );
       if (process.env.PLT16_TALLY) console.log([...tally].sort());
-      if (RUNS >= 50) {
+      // A replay (FC_SEED/FC_PATH) runs one case: only a full run must have tried every kind of step.
+      if (RUNS >= 50 && !process.env.FC_SEED) {
         for (const kind of [
           'purchase 201',
           'withdraw 201',

@@ -138,6 +138,10 @@ async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
   const nuis = [...new Set(incoming.map((d) => d.nui))];
   const keys = incoming.map((d) => d.key);
   const months = [...new Set(incoming.map((d) => d.collectionDate.slice(0, 7)))];
+  // Folio rows first, shared, in NUI order — the order exits and transfers lock them in (FOR
+  // UPDATE) — so a deposit waits for an exit in flight and then sees the Folio closed, never credits
+  // it on the strength of a status read before the exit committed.
+  await sql`SELECT nui FROM folios WHERE nui = ANY(${nuis}::text[]) ORDER BY nui FOR SHARE`.execute(trx);
   const folios = await sql<{ id: string; nui: string; eron: string; status: string; balance: string }>`
     SELECT a.id, a.nui, f.eron, f.status, a.balance FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
     WHERE a.kind = 'ppl_available' AND a.nui = ANY(${nuis}::text[]) ORDER BY a.id FOR UPDATE OF a`.execute(trx);
