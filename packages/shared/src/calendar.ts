@@ -54,15 +54,10 @@ export function businessDaysBetween(from: string, to: string): number {
   return count;
 }
 
-const bogotaDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const BOGOTA_OFFSET_MS = -5 * 3_600_000;
 
-/** The calendar date in Bogotá at an instant. */
-export const bogotaToday = (at: Date = new Date()): string => bogotaDate.format(at);
+/** The calendar date in Bogotá at an instant (UTC−5 all year: plain arithmetic, cheap on hot paths). */
+export const bogotaToday = (at: Date = new Date()): string => fromUtc(at.getTime() + BOGOTA_OFFSET_MS);
 
 /** The calendar month (YYYY-MM) in Bogotá at an instant. */
 export const bogotaMonth = (at: Date = new Date()): string => bogotaToday(at).slice(0, 7);

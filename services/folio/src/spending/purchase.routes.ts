@@ -20,17 +20,6 @@ export async function oneStatement<B>(
   return idempotent(req, reply, db, work);
 }
 
-const DAY_MS = 86_400_000;
-const BOGOTA_OFFSET_MS = -5 * 3_600_000; // UTC−5 all year, no daylight saving (calendar.ts)
-let known = { day: NaN, date: '' };
-
-/** Today in Bogotá, formatted once per day instead of once per sale (PLT-13). */
-function today(): string {
-  const day = Math.floor((Date.now() + BOGOTA_OFFSET_MS) / DAY_MS);
-  if (day !== known.day) known = { day, date: bogotaToday() };
-  return known.date;
-}
-
 const purchaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/folio/purchases',
@@ -50,7 +39,7 @@ const purchaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { nui, shop, items } = req.body;
       assertActsFor(req, shop);
-      const date = today();
+      const date = bogotaToday();
       return oneStatement(req, reply, app.db as Db, async (q) => {
         const o = await purchase(q, { nui, shop, items, date, createdBy: req.principal.sub, requestId: req.id });
         if (o.outcome !== 'ok') throw refusal(o, nui, o.total ?? 0);
