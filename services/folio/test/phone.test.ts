@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { bogotaToday } from '@eron/shared';
+import { bogotaToday, type ExitReason, type Payout, type Settlement } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import type { Db } from '../src/db';
 import { holdCredit } from '../src/spending/phone.repository';
 import { sweepHeldCredits } from '../src/spending/phone.sweeper';
 import { recharge, telephonySettings } from '../src/spending/telephony.client';
+import { balances, eronBalance as eronBalanceOf, exit, inboxHas, ledgerAddsUp } from './income.support';
 import { startFolio, type FolioWorld } from './support/folio.world';
 import { FakeTelephony } from './support/fake-telephony';
 
@@ -124,22 +125,22 @@ describe('FOL-10 phone credit through the provider', () => {
 });
 
 /** What a request that died after committing the hold leaves behind: the real hold step, never settled. */
-async function crashedHold(nui: string, amount: number, minutesAgo = 10) {
+async function crashedHold(nui: string, amount: number, minutesAgo = 10, on = app) {
   const id = randomUUID();
   const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount };
-  const o = await (app.db as Db)
+  const o = await (on.db as Db)
     .transaction()
     .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
   expect(o.outcome).toBe('ok');
-  await app.db
+  await on.db
     .updateTable('phone_credits')
     .set({ created_at: new Date(Date.now() - minutesAgo * 60_000) })
     .where('id', '=', id)
     .execute();
   return id;
 }
-const settings = () => telephonySettings(app.config);
-const sweep = () => sweepHeldCredits(app.db as Db, settings());
+const settings = (on = app) => telephonySettings(on.config);
+const sweep = (on = app) => sweepHeldCredits(on.db as Db, settings(on));
 const credit_ = (id: string) => app.db.selectFrom('phone_credits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const settlements = (id: string) =>
   app.db
@@ -216,6 +217,184 @@ describe('FOL-10 held credits left by a request that died', () => {
     expect(await available(nui)).toBe(45_000);
     expect(await eronBalance('providers')).toBe(providers + 5_000);
     expect(await holdBalance()).toBe(0);
+  });
+});
+
+describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () => {
+  /** Its own service: the provider hangs past a longer timeout, so an exit fits between the hold and the release. */
+  let late: FolioWorld;
+  beforeAll(async () => {
+    late = await startFolio({
+      firstNui: 8_370_000,
+      config: {
+        TELEPHONY_URL: settings().baseUrl,
+        TELEPHONY_KEY_ID: 'eron-folio',
+        TELEPHONY_SECRET: 'telephony-test-secret',
+        TELEPHONY_TIMEOUT_MS: 2_000,
+        PHONE_HOLD_TIMEOUT_MS: 60_000,
+        PHONE_SWEEP_INTERVAL_MS: 0,
+      },
+    });
+  });
+  afterAll(async () => late.close());
+  afterEach(() => {
+    provider.delayMs = 1_000;
+  });
+
+  const paymaster = () => bearer(['paymaster'], ['113']);
+  const post = (url: string, payload: object, headers: Record<string, string> = paymaster()) =>
+    late.app.inject({ method: 'POST', url, headers, payload });
+  const owed = async (nui: string) =>
+    (await late.app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}/exit-settlements`, headers: paymaster() })).json<{
+      payouts: Payout[];
+      settlements: Settlement[];
+    }>();
+  const folioStatus = async (nui: string) =>
+    (await late.app.db.selectFrom('folios').select('status').where('nui', '=', nui).executeTakeFirstOrThrow()).status;
+  const held = (kind: string) => eronBalanceOf(late.app, '113', kind);
+  const exited = async (nui: string, reason: ExitReason) => inboxHas(late.app, (await exit(late.queue, nui, '113', reason)).id);
+  const payPayout = (id: string, reference: string) => post(`/api/v1/folio/payouts/${id}/payment`, { method: 'cash', reference });
+  const paySettlement = (id: string, amount: number) =>
+    post(`/api/v1/folio/settlements/${id}/payments`, {
+      amount,
+      beneficiary: { document: { type: 'CC', number: '52123456' }, names: 'María Pérez Gómez' },
+      authorisationReference: 'Autorización 2025-044',
+    });
+  const settledBy = async (creditId: string) => {
+    const row = await late.app.db.selectFrom('phone_credits').selectAll().where('id', '=', creditId).executeTakeFirstOrThrow();
+    const tx = await late.app.db.selectFrom('ledger_transactions').select('kind').where('id', '=', row.settle_tx).executeTakeFirstOrThrow();
+    return { status: row.status, kind: tx.kind };
+  };
+  /** Everything the PPL's money may sit in at 113 once the Folio closed. */
+  const establishment = async () => ({
+    hold: await held('phone_hold'),
+    due: await held('payouts_due'),
+    settled: await held('settlements_held'),
+    paymaster: await held('paymaster'),
+  });
+
+  /** The credit is held and the provider hangs; `meanwhile` runs before our timeout releases it. */
+  async function whileHeld(nui: string, amount: number, meanwhile: () => Promise<void>) {
+    provider.mode = 'timeout';
+    provider.delayMs = 2_500;
+    const pending = late.app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/phone-credits',
+      headers: clerk(),
+      payload: { nui, line: '3001112233', amount },
+    });
+    const hold = await eventually(
+      () => late.app.db.selectFrom('phone_credits').select('id').where('nui', '=', nui).where('status', '=', 'held').executeTakeFirst(),
+      2_000,
+      'the hold',
+    );
+    await meanwhile();
+    return { res: await pending, id: hold.id };
+  }
+
+  it('FOL-10 FOL-14 when a phone credit is released after the PPL’s release from prison then it goes to the payout, not the closed Folio', async () => {
+    const nui = await late.admit(50_000);
+    const before = await establishment();
+    const { res, id } = await whileHeld(nui, 10_000, () => exited(nui, 'release'));
+    expect(res.statusCode).toBe(502);
+    expect(res.json().rule).toBe('FOL-10');
+    expect(provider.cancelled.has(id)).toBe(true);
+    expect(await settledBy(id)).toEqual({ status: 'released', kind: 'phone_credit_released_after_exit' });
+    const [payout] = (await owed(nui)).payouts;
+    expect(payout).toMatchObject({ amount: 50_000, available: 50_000, paid: 0, remaining: 50_000, status: 'due', smallRemainder: false });
+    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    expect(await folioStatus(nui)).toBe('closed');
+    expect(await establishment()).toEqual({ ...before, due: before.due + 50_000 });
+    await ledgerAddsUp(late.app);
+  });
+
+  it('FOL-10 FOL-14 when the payout was already paid when the credit is released then it is due again for exactly the late amount, and paying it pays only that', async () => {
+    const nui = await late.admit(50_000);
+    const before = await establishment();
+    let payoutId = '';
+    const { res, id } = await whileHeld(nui, 10_000, async () => {
+      await exited(nui, 'release');
+      payoutId = (await owed(nui)).payouts[0]!.id;
+      const first = await payPayout(payoutId, 'CE-1');
+      expect(first.json()).toMatchObject({ amount: 40_000, paid: 40_000, remaining: 0, status: 'paid' });
+    });
+    expect(res.statusCode).toBe(502);
+    expect(await settledBy(id)).toEqual({ status: 'released', kind: 'phone_credit_released_after_exit' });
+    expect((await owed(nui)).payouts).toEqual([
+      expect.objectContaining({ id: payoutId, amount: 50_000, available: 50_000, paid: 40_000, remaining: 10_000, status: 'due' }),
+    ]);
+    expect(await establishment()).toEqual({ ...before, due: before.due + 10_000, paymaster: before.paymaster + 40_000 });
+
+    const second = await payPayout(payoutId, 'CE-2');
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ amount: 50_000, paid: 50_000, remaining: 0, status: 'paid', settledAs: 'payment' });
+    expect(await establishment()).toEqual({ ...before, paymaster: before.paymaster + 50_000 });
+    expect((await payPayout(payoutId, 'CE-3')).statusCode).toBe(409);
+    const handedOver = await late.app.db
+      .selectFrom('ledger_transactions')
+      .select('reference')
+      .where('kind', '=', 'payout_paid')
+      .where('reference', 'like', `${payoutId}%`)
+      .orderBy('created_at')
+      .execute();
+    expect(handedOver.map((t) => t.reference)).toEqual([payoutId, `${payoutId}/40000`]);
+    expect(await folioStatus(nui)).toBe('closed');
+    await ledgerAddsUp(late.app);
+  });
+
+  it('FOL-10 FOL-15 when a phone credit is released after the PPL’s death then it is held with the settlement, even one already paid', async () => {
+    const nui = await late.admit(50_000);
+    const before = await establishment();
+    let settlementId = '';
+    const { res, id } = await whileHeld(nui, 10_000, async () => {
+      await exited(nui, 'death');
+      settlementId = (await owed(nui)).settlements[0]!.id;
+      expect((await paySettlement(settlementId, 40_000)).json()).toMatchObject({ remaining: 0, status: 'paid' });
+    });
+    expect(res.statusCode).toBe(502);
+    expect(await settledBy(id)).toEqual({ status: 'released', kind: 'phone_credit_released_after_exit' });
+    const out = await owed(nui);
+    expect(out.payouts).toEqual([]);
+    expect(out.settlements).toEqual([
+      expect.objectContaining({ id: settlementId, amount: 50_000, paid: 40_000, remaining: 10_000, status: 'held', reason: 'death' }),
+    ]);
+    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    expect(await establishment()).toEqual({ ...before, settled: before.settled + 10_000, paymaster: before.paymaster + 40_000 });
+    expect((await paySettlement(settlementId, 10_000)).json()).toMatchObject({ remaining: 0, status: 'paid' });
+    expect(await establishment()).toEqual({ ...before, paymaster: before.paymaster + 50_000 });
+    expect(await folioStatus(nui)).toBe('closed');
+    await ledgerAddsUp(late.app);
+  });
+
+  it('FOL-10 FOL-14 when the sweeper releases a credit held before the PPL left then it follows the paid payout, and a late remainder under $1 000 needs the Director', async () => {
+    const nui = await late.admit(20_000);
+    const id = await crashedHold(nui, 600, 10, late.app);
+    const before = await establishment();
+    await exited(nui, 'house_arrest');
+    const [payout] = (await owed(nui)).payouts;
+    expect((await payPayout(payout!.id, 'CE-9')).json()).toMatchObject({ amount: 19_400, status: 'paid' });
+    expect(await sweep(late.app)).toEqual({ ...nothing, released: 1 });
+    expect(provider.cancelled.has(id)).toBe(true);
+    expect(await settledBy(id)).toEqual({ status: 'released', kind: 'phone_credit_released_after_exit' });
+    expect((await owed(nui)).payouts).toEqual([
+      expect.objectContaining({ amount: 20_000, paid: 19_400, remaining: 600, status: 'due', smallRemainder: true }),
+    ]);
+    expect(await establishment()).toEqual({
+      ...before,
+      hold: before.hold - 600,
+      due: before.due + 600,
+      paymaster: before.paymaster + 19_400,
+    });
+    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+
+    expect((await payPayout(payout!.id, 'CE-10')).statusCode).toBe(422);
+    const director = bearer(['director'], ['113']);
+    const cash = await post(`/api/v1/folio/payouts/${payout!.id}/small-remainder`, { choice: 'cash', approval: 'Acta D-9' }, director);
+    expect(cash.json()).toMatchObject({ amount: 20_000, paid: 20_000, remaining: 0, status: 'paid', settledAs: 'cash' });
+    expect(await establishment()).toEqual({ ...before, hold: before.hold - 600, paymaster: before.paymaster + 20_000 });
+    expect(await sweep(late.app)).toEqual(nothing);
+    expect(await folioStatus(nui)).toBe('closed');
+    await ledgerAddsUp(late.app);
   });
 });
 

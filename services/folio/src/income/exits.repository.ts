@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Trx } from '../db';
 import type { IncomeTables } from './income.tables';
 import { eronAccountId, pplAccountId, record } from '../ledger/ledger.repository';
+import { isSmallRemainder } from './income.rules';
 
 type PayoutRow = Selectable<IncomeTables['payouts']>;
 type SettlementRow = Selectable<IncomeTables['settlements']>;
@@ -30,7 +31,9 @@ export const payoutView = (p: PayoutRow) => ({
   available: p.available,
   savings: p.savings,
   seized: p.seized,
-  smallRemainder: p.amount > 0 && p.amount < 1_000,
+  paid: p.paid,
+  remaining: p.amount - p.paid,
+  smallRemainder: isSmallRemainder(p.amount - p.paid),
   status: p.status,
   settledAs: p.settled_as,
   toNui: p.to_nui,
@@ -52,8 +55,8 @@ export const settlementView = (s: SettlementRow) => ({
 });
 
 /**
- * Hands the payout over (FOL-14): out of payouts due, either to the paymaster's cash or, for a
- * small remainder the Director approved, into another PPL's available account.
+ * Hands the payout over (FOL-14): what remains of it, out of payouts due, either to the paymaster's
+ * cash or, for a small remainder the Director approved, into another PPL's available account.
  */
 export async function settlePayout(
   trx: Trx,
@@ -66,22 +69,25 @@ export async function settlePayout(
     how.as === 'folio'
       ? `Saldo menor de $1 000 de ${p.nui} trasladado al Folio de ${how.toNui}`
       : `Entrega del saldo de salida de ${p.nui} (${how.reference})`;
+  const remaining = p.amount - p.paid;
   await record(trx, {
     kind: how.as === 'folio' ? 'payout_to_folio' : 'payout_paid',
     eron: p.eron,
     nui: how.as === 'folio' && how.toNui ? how.toNui : p.nui,
-    reference: p.id,
+    // A late return is handed over in a hand-over of its own: (kind, reference) is unique.
+    reference: p.paid === 0 ? p.id : `${p.id}/${p.paid}`,
     concept,
     createdBy: how.by,
     requestId: how.requestId,
     postings: [
-      { accountId: await eronAccountId(trx, p.eron, 'payouts_due'), amount: -p.amount },
-      { accountId: to, amount: p.amount },
+      { accountId: await eronAccountId(trx, p.eron, 'payouts_due'), amount: -remaining },
+      { accountId: to, amount: remaining },
     ],
   });
   const row = await trx
     .updateTable('payouts')
     .set({
+      paid: p.amount,
       status: 'paid',
       settled_as: how.as,
       to_nui: how.toNui ?? null,
@@ -132,4 +138,49 @@ export async function paySettlement(
   const status = paid === s.amount ? ('paid' as const) : ('held' as const);
   await trx.updateTable('settlements').set({ paid, status }).where('id', '=', s.id).execute();
   return { id, settlementId: s.id, amount: pay.amount, remaining: s.amount - paid, status };
+}
+
+export type ExitOwing = { to: 'payout'; row: PayoutRow } | { to: 'settlement'; row: SettlementRow };
+
+/** The exit that took the NUI's balance (the latest, should there be more), locked against a payment in flight. */
+export async function lockExitOf(trx: Trx, nui: string): Promise<ExitOwing | undefined> {
+  const payout = await trx
+    .selectFrom('payouts')
+    .selectAll()
+    .where('nui', '=', nui)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+  const settlement = await trx
+    .selectFrom('settlements')
+    .selectAll()
+    .where('nui', '=', nui)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+  if (payout && (!settlement || payout.created_at >= settlement.created_at)) return { to: 'payout', row: payout };
+  return settlement ? { to: 'settlement', row: settlement } : undefined;
+}
+
+/**
+ * Money that reaches the exit after it (a phone credit held before it, released after it: FOL-10,
+ * FOL-14, FOL-15) is owed with the rest of the balance: the payout or settlement grows by it and is
+ * due again, even when what the exit left was already handed over.
+ */
+export async function oweLateReturn(trx: Trx, owing: ExitOwing, amount: number): Promise<void> {
+  if (owing.to === 'payout') {
+    await trx
+      .updateTable('payouts')
+      .set((eb) => ({ amount: eb('amount', '+', amount), available: eb('available', '+', amount), status: 'due' }))
+      .where('id', '=', owing.row.id)
+      .execute();
+  } else {
+    await trx
+      .updateTable('settlements')
+      .set((eb) => ({ amount: eb('amount', '+', amount), status: 'held' }))
+      .where('id', '=', owing.row.id)
+      .execute();
+  }
 }

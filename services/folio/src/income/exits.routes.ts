@@ -66,7 +66,8 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'payPayout',
         summary: 'The paymaster hands the exit balance to the person (FOL-14)',
         description:
-          'FOL-14, Art. 41 §: the whole balance at once. A remainder under $1 000 needs the Director instead. Idempotency-Key (PLT-05).',
+          'FOL-14, Art. 41 §: what remains, at once — the whole balance, or what reached the payout after it was paid (a phone ' +
+          'credit released after the exit). A remainder under $1 000 needs the Director instead. Idempotency-Key (PLT-05).',
         params: IdParams,
         body: PayoutPaymentRequest,
         response: { 200: Payout, ...Errors },
@@ -78,7 +79,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!p) throw missing('pago de salida', req.params.id);
         assertActsFor(req, p.eron);
         if (p.status !== 'due') throw alreadyPaid();
-        if (isSmallRemainder(p.amount)) {
+        if (isSmallRemainder(p.amount - p.paid)) {
           throw small(
             'Saldo menor de $1 000: requiere la aprobación del Director',
             'Remainder under $1 000: needs the Director’s approval',
@@ -90,7 +91,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'pay-payout',
           entity: 'payout',
           entityId: p.id,
-          details: { amount: p.amount, method: req.body.method },
+          details: { amount: p.amount - p.paid, method: req.body.method },
         });
         return { status: 200, body };
       }),
@@ -118,7 +119,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!p) throw missing('pago de salida', req.params.id);
         assertActsFor(req, p.eron);
         if (p.status !== 'due') throw alreadyPaid();
-        if (!isSmallRemainder(p.amount)) {
+        if (!isSmallRemainder(p.amount - p.paid)) {
           throw small(
             'El saldo no es menor de $1 000: se entrega completo a la persona',
             'Not under $1 000: the whole balance goes to the person',
@@ -141,7 +142,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'approve-small-remainder',
           entity: 'payout',
           entityId: p.id,
-          details: { choice: b.choice, toNui: b.toNui },
+          details: { amount: p.amount - p.paid, choice: b.choice, toNui: b.toNui },
         });
         return { status: 200, body };
       }),

@@ -26,7 +26,7 @@ export interface IncomeTables {
   };
   /** Where each Folio was held over time (FOL-13): one row per transfer. */
   folio_moves: { transfer_id: string; nui: string; from_eron: string; to_eron: string; moved_at: Generated<Date> };
-  /** Balances owed on release or house arrest (FOL-14). */
+  /** Balances owed on release or house arrest (FOL-14); `paid` grows with each hand-over (a late return is owed again). */
   payouts: {
     id: string;
     nui: string;
@@ -34,6 +34,7 @@ export interface IncomeTables {
     exit_id: string;
     reason: string;
     amount: number;
+    paid: Generated<number>;
     available: number;
     savings: number;
     seized: number;

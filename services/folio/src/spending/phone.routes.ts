@@ -88,7 +88,9 @@ const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.code(201).send({ ...view(row), after: standing(held) });
       }
       await cancel(settings, id);
-      await db.transaction().execute((trx) => releaseCredit(trx, id, answer.reason, req.principal.sub, req.id));
+      const released = await db.transaction().execute((trx) => releaseCredit(trx, id, answer.reason, req.principal.sub, req.id));
+      if (released.owedTo)
+        req.log.info({ creditId: id, nui, owedTo: released.owedTo }, 'FOL-10 phone credit released after the exit, owed with it');
       throw notLoaded(answer.reason);
     },
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
 import { confirmCredit, releaseCredit } from './phone.repository';
@@ -19,7 +19,7 @@ export type SweepResult = Record<SweepOutcome, number>;
  * its caps. One credit per transaction, claimed with SKIP LOCKED, so instances side by side never
  * settle the same credit twice. A provider that does not answer leaves the credit for the next sweep.
  */
-export async function sweepHeldCredits(db: Db, s: TelephonySettings): Promise<SweepResult> {
+export async function sweepHeldCredits(db: Db, s: TelephonySettings, log?: FastifyBaseLogger): Promise<SweepResult> {
   const result: SweepResult = { confirmed: 0, released: 0, undecided: 0 };
   const requestId = `phone-sweep-${randomUUID()}`;
   const seen: string[] = [];
@@ -38,7 +38,7 @@ export async function sweepHeldCredits(db: Db, s: TelephonySettings): Promise<Sw
         .executeTakeFirst();
       if (!row) return null;
       seen.push(row.id);
-      return settle(trx, s, row.id, requestId);
+      return settle(trx, s, row.id, requestId, log);
     });
     if (!outcome) break;
     result[outcome] += 1;
@@ -46,7 +46,7 @@ export async function sweepHeldCredits(db: Db, s: TelephonySettings): Promise<Sw
   return result;
 }
 
-async function settle(trx: Trx, s: TelephonySettings, id: string, requestId: string): Promise<SweepOutcome> {
+async function settle(trx: Trx, s: TelephonySettings, id: string, requestId: string, log?: FastifyBaseLogger): Promise<SweepOutcome> {
   const answer = await creditStatus(s, id);
   if (!answer.known) return 'undecided';
   if (answer.status === 'confirmed') {
@@ -55,7 +55,9 @@ async function settle(trx: Trx, s: TelephonySettings, id: string, requestId: str
   }
   // Voided first, so credit the provider might still load never outlives the release.
   await cancel(s, id);
-  await releaseCredit(trx, id, 'the provider has no record of it after the request died', SWEEPER, requestId);
+  const released = await releaseCredit(trx, id, 'the provider has no record of it after the request died', SWEEPER, requestId);
+  if (released.owedTo)
+    log?.info({ creditId: id, nui: released.nui, owedTo: released.owedTo }, 'FOL-10 phone credit released after the exit, owed with it');
   return 'released';
 }
 
@@ -65,7 +67,7 @@ export async function phoneSweeper(app: FastifyInstance): Promise<void> {
   if (!(s.sweepIntervalMs > 0)) return;
   let running: Promise<void> | null = null;
   const tick = () => {
-    running ??= sweepHeldCredits(app.db as Db, s)
+    running ??= sweepHeldCredits(app.db as Db, s, app.log)
       .then((r) => {
         if (r.confirmed + r.released + r.undecided > 0) app.log.info({ phoneSweep: r }, 'FOL-10 held phone credits swept');
       })
