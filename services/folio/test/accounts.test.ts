@@ -5,6 +5,7 @@ import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import { buildApp, type BaseEnv } from '@eron/shared/platform';
 import { bearer, eventually, testConfig } from '@eron/shared/testing';
 import folio from '../src/app';
+import { bulkPostings } from '../src/ledger/ledger.repository';
 
 let app: FastifyInstance;
 let config: BaseEnv;
@@ -127,6 +128,69 @@ describe('ppl.admitted → Folio', () => {
     await expect(attempt([-1_000, 999])).rejects.toThrow(/does not balance/);
     await expect(attempt([-10_001, 10_001])).rejects.toThrow(/ppl_account_not_negative/);
     expect((await account(event.payload.nui)).json().available).toBe(10_000);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it("FOL-02 when a batch of postings names an unknown transaction or account, or a running balance that is not the account's, then the database refuses all of it", async () => {
+    const event = admitted(10_000);
+    await queue.add(event.type, event, { jobId: event.id });
+    const nui = event.payload.nui;
+    await eventually(async () => (await account(nui)).json().available === 10_000, 10_000, 'intake credited');
+    const ppl = await app.db
+      .selectFrom('ledger_accounts')
+      .select('id')
+      .where('nui', '=', nui)
+      .where('kind', '=', 'ppl_available')
+      .executeTakeFirstOrThrow();
+    const paymaster = await app.db
+      .selectFrom('ledger_accounts')
+      .select('id')
+      .where('eron', '=', '113')
+      .where('kind', '=', 'paymaster')
+      .executeTakeFirstOrThrow();
+    const batch = (p: { tx?: string; account?: string; after: [number | null, number | null]; second?: number | null }) =>
+      app.db.transaction().execute(async (trx) => {
+        const ids = [randomUUID(), randomUUID()];
+        for (const id of ids) {
+          await trx
+            .insertInto('ledger_transactions')
+            .values({
+              id,
+              kind: 'test',
+              eron: '113',
+              nui,
+              reference: id,
+              concept: 'test',
+              reverses: null,
+              created_by: 'test',
+              request_id: null,
+            })
+            .execute();
+        }
+        await trx.selectFrom('ledger_accounts').select('id').where('id', '=', ppl.id).forUpdate().execute();
+        const [a, b] = [p.tx ?? ids[0]!, ids[1]!];
+        await bulkPostings(trx, {
+          transactionId: [a, a, b, b],
+          accountId: [p.account ?? ppl.id, paymaster.id, ppl.id, paymaster.id],
+          amount: [500, -500, 700, -700],
+          balanceAfter: [p.after[0], null, p.second ?? 11_200, p.after[1]],
+        });
+      });
+    await expect(batch({ after: [10_400, null] })).rejects.toThrow(/running balance/);
+    await expect(batch({ after: [10_500, 0] })).rejects.toThrow(/running balance/);
+    await expect(batch({ after: [10_500, null], second: 11_000 })).rejects.toThrow(/running balance/);
+    await expect(batch({ after: [10_500, null], tx: randomUUID() })).rejects.toThrow(/does not balance|unknown ledger transaction/);
+    await expect(batch({ after: [null, null], account: randomUUID() })).rejects.toThrow(/unknown account/);
+    expect((await account(nui)).json().available).toBe(10_000);
+    await batch({ after: [10_500, null] });
+    expect((await account(nui)).json().available).toBe(11_200);
+    const statement = await app.db
+      .selectFrom('postings')
+      .select(['amount', 'balance_after'])
+      .where('account_id', '=', ppl.id)
+      .orderBy('id')
+      .execute();
+    expect(statement.map((p) => p.balance_after)).toEqual([10_000, 10_500, 11_200]);
     expect(await ledgerTotal()).toBe(0);
   });
 });

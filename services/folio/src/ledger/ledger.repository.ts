@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db, EronAccountKind, PplAccountKind, Trx } from '../db';
 
 const PPL_KINDS: readonly PplAccountKind[] = ['ppl_available', 'ppl_savings', 'ppl_seized'];
@@ -144,4 +145,21 @@ export async function lockPplAccount(
     .where('kind', '=', kind)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/**
+ * Inserts many postings in one statement, checked and applied by the ledger once per statement
+ * (migration T0920): the caller holds the PPL accounts' locks and gives each PPL posting its
+ * account's running balance (`balanceAfter`, null on establishment accounts); the database
+ * recomputes them and refuses the whole insert if one differs.
+ */
+export async function bulkPostings(
+  trx: Trx,
+  p: { transactionId: string[]; accountId: string[]; amount: number[]; balanceAfter: (number | null)[] },
+): Promise<void> {
+  await sql`SELECT set_config('ledger.bulk', 'on', true)`.execute(trx);
+  await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
+    SELECT t, a, m, b FROM unnest(${p.transactionId}::uuid[], ${p.accountId}::uuid[], ${p.amount}::bigint[], ${p.balanceAfter}::bigint[])
+      WITH ORDINALITY AS p(t, a, m, b, n) ORDER BY n`.execute(trx);
+  await sql`SELECT set_config('ledger.bulk', 'off', true)`.execute(trx);
 }

@@ -1,6 +1,7 @@
 import type { Migrations } from '@eron/shared/platform';
 import { migration as ledger } from './20261125T0900_ledger';
 import { migration as limits } from './20261125T0910_limits';
+import { migration as statementChecks } from './20261125T0920_ledger_statement_checks';
 import { incomeMigrations } from './income';
 import { recaudoMigrations } from './recaudo';
 import { spendingMigrations } from './spending';
@@ -9,6 +10,7 @@ import { spendingMigrations } from './spending';
 export const migrations: Migrations = {
   '20261125T0900_ledger': ledger,
   '20261125T0910_limits': limits,
+  '20261125T0920_ledger_statement_checks': statementChecks,
   ...recaudoMigrations,
   ...spendingMigrations,
   ...incomeMigrations,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DepositReason } from '@eron/shared';
 import type { Trx } from '../db';
-import { eronAccountId } from '../ledger/ledger.repository';
+import { bulkPostings, eronAccountId } from '../ledger/ledger.repository';
 import { capsInForce } from '../limits/limits.repository';
 import { decideDeposit, ledgerKindOf, REASON_TEXT } from './deposit.rules';
 import { orderedUuid } from './ordered-id';
@@ -135,34 +135,59 @@ async function depositorIdFor(trx: Trx, clue: DepositorClue): Promise<string | n
 }
 
 async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
-  const nuis = [...new Set(incoming.map((d) => d.nui))];
-  const keys = incoming.map((d) => d.key);
+  const seenKeys = (keys: string[]) =>
+    sql<{ key: string; id: string; status: DepositStatus; reason: DepositReason | null }>`
+      SELECT key, id, status, reason FROM recaudo_deposits WHERE key = ANY(${keys}::text[])`.execute(trx);
+  const existing = (await seenKeys(incoming.map((d) => d.key))).rows;
+  const seen = new Set(existing.map((e) => e.key));
+  // Only the PPL with something new are locked and read: a file sent again touches no account.
+  const nuis = [...new Set(incoming.filter((d) => !seen.has(d.key)).map((d) => d.nui))];
   const months = [...new Set(incoming.map((d) => d.collectionDate.slice(0, 7)))];
-  // Folio rows first, shared, in NUI order — the order exits and transfers lock them in (FOR
-  // UPDATE) — so a deposit waits for an exit in flight and then sees the Folio closed, never credits
-  // it on the strength of a status read before the exit committed.
-  await sql`SELECT nui FROM folios WHERE nui = ANY(${nuis}::text[]) ORDER BY nui FOR SHARE`.execute(trx);
-  const folios = await sql<{ id: string; nui: string; eron: string; status: string; balance: string }>`
-    SELECT a.id, a.nui, f.eron, f.status, a.balance FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
-    WHERE a.kind = 'ppl_available' AND a.nui = ANY(${nuis}::text[]) ORDER BY a.id FOR UPDATE OF a`.execute(trx);
-  const existing = await sql<{ key: string; id: string; status: DepositStatus; reason: DepositReason | null }>`
-    SELECT key, id, status, reason FROM recaudo_deposits WHERE key = ANY(${keys}::text[])`.execute(trx);
+  // The PPL accounts first, in id order like every booking. The Folio is read after the locks are
+  // held, in a statement of its own (a fresh snapshot): an exit or transfer holding them has then
+  // committed, so a deposit sees the Folio closed or moved, never a status read before it.
+  const accounts = await sql<{ id: string; nui: string; balance: string }>`
+    SELECT id, nui, balance FROM ledger_accounts WHERE kind = 'ppl_available' AND nui = ANY(${nuis}::text[]) ORDER BY id FOR UPDATE`.execute(
+    trx,
+  );
+  const folioRows = await sql<{ nui: string; eron: string; status: string }>`
+    SELECT nui, eron, status FROM folios WHERE nui = ANY(${nuis}::text[])`.execute(trx);
+  // The same payment arriving at once by another path waited for these locks: look again.
+  existing.push(...(await seenKeys(incoming.filter((d) => !seen.has(d.key)).map((d) => d.key))).rows);
+  // What each PPL already had credited in the months: credited deposits by one probe per PPL and
+  // month into their index (a join plan goes wrong while a first big file grows the table faster
+  // than its statistics follow), plus held deposits the paymaster credited on review.
   const sums = await sql<{ nui: string; month: string; cents: string }>`
-    SELECT d.nui, d.month, sum(d.amount_cents) AS cents FROM recaudo_deposits d LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
-    WHERE COALESCE(r.status, d.status) = 'credited' AND d.nui = ANY(${nuis}::text[]) AND d.month = ANY(${months}::text[])
-    GROUP BY d.nui, d.month`.execute(trx);
+    SELECT n.nui, m.month, s.cents FROM unnest(${nuis}::text[]) n(nui) CROSS JOIN unnest(${months}::text[]) m(month)
+      CROSS JOIN LATERAL (SELECT sum(d.amount_cents) AS cents FROM recaudo_deposits d
+        WHERE d.nui = n.nui AND d.month = m.month AND d.status = 'credited') s
+     WHERE s.cents IS NOT NULL
+    UNION ALL
+    SELECT d.nui, d.month, sum(d.amount_cents) FROM recaudo_deposit_reviews r JOIN recaudo_deposits d ON d.id = r.deposit_id
+     WHERE r.status = 'credited' AND d.nui = ANY(${nuis}::text[]) AND d.month = ANY(${months}::text[]) GROUP BY d.nui, d.month`.execute(
+    trx,
+  );
   const people = await sql<{ nui: string; id: string; doc_type: string; doc_number: string }>`
     SELECT a.nui, d.id, d.doc_type, d.doc_number FROM depositor_authorisations a JOIN depositors d ON d.id = a.depositor_id
     WHERE a.removed_by IS NULL AND a.nui = ANY(${nuis}::text[])`.execute(trx);
   const authorised = new Map<string, { id: string; type: string; number: string }[]>();
   for (const p of people.rows)
     authorised.set(p.nui, [...(authorised.get(p.nui) ?? []), { id: p.id, type: p.doc_type, number: p.doc_number }]);
+  const byNui = new Map(accounts.rows.map((a) => [a.nui, a]));
   return {
     folios: new Map(
-      folios.rows.map((f) => [f.nui, { accountId: f.id, eron: f.eron, open: f.status === 'open', balance: Number(f.balance) }]),
+      folioRows.rows.flatMap((f) => {
+        const account = byNui.get(f.nui);
+        return account
+          ? [[f.nui, { accountId: account.id, eron: f.eron, open: f.status === 'open', balance: Number(account.balance) }]]
+          : [];
+      }),
     ),
-    existing: new Map(existing.rows.map((e) => [e.key, { id: e.id, status: e.status, reason: e.reason }])),
-    monthSums: new Map(sums.rows.map((s) => [`${s.nui}/${s.month}`, Number(BigInt(s.cents) / 100n)])),
+    existing: new Map(existing.map((e) => [e.key, { id: e.id, status: e.status, reason: e.reason }])),
+    monthSums: sums.rows.reduce(
+      (m, r) => m.set(`${r.nui}/${r.month}`, (m.get(`${r.nui}/${r.month}`) ?? 0) + Number(BigInt(r.cents) / 100n)),
+      new Map<string, number>(),
+    ),
     authorised,
   };
 }
@@ -188,8 +213,8 @@ async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: st
   const tx: string[] = [];
   const account: string[] = [];
   const amount: number[] = [];
-  // The PPL accounts are locked: each posting's running balance is known here, so the ledger
-  // checks and applies them once per statement instead of one UPDATE per posting.
+  // The PPL accounts are locked (loadState): each posting's running balance is known here, so the
+  // ledger checks and applies them once per statement instead of one UPDATE per posting.
   const after: (number | null)[] = [];
   for (const { d, tx: id } of booked) {
     const pesos = Number(d.amountCents / 100n);
@@ -200,9 +225,7 @@ async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: st
     amount.push(pesos, -pesos);
     after.push(folio ? folio.balance : null, null);
   }
-  await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
-    SELECT t, a, m, b FROM unnest(${tx}::uuid[], ${account}::uuid[], ${amount}::bigint[], ${after}::bigint[]) WITH ORDINALITY AS p(t, a, m, b, n)
-    ORDER BY n`.execute(trx);
+  await bulkPostings(trx, { transactionId: tx, accountId: account, amount, balanceAfter: after });
 }
 
 function conceptOf(d: Fresh): string {

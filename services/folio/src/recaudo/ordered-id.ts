@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
@@ -18,11 +18,7 @@ export function orderedUuid(): string {
     lastMs += 1;
     counter = 0;
   }
-  const b = randomBytes(16);
-  b.writeUIntBE(lastMs, 0, 6);
-  b[6] = 0x70 | ((counter >> 8) & 0x0f);
-  b[7] = counter & 0xff;
-  b[8] = 0x80 | (b[8]! & 0x3f);
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // The random tail (and its variant bits) of a v4 UUID, which Node draws from a pooled buffer.
+  const ms = lastMs.toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${counter.toString(16).padStart(3, '0')}${randomUUID().slice(18)}`;
 }
