@@ -21,6 +21,12 @@ export const FolioEnv = Type.Object({
   RECAUDO_REFERENCE_LAYOUT: Type.String({ default: 'nui:1:48', description: 'Sub-layout of the 48-digit reference (name:start:length,…)' }),
   RECAUDO_MAX_AGE_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'A collection date older than this is warned about' }),
   RECAUDO_FILE_BATCH: Type.Integer({ default: 10_000, minimum: 1, description: 'Records decided and booked per database transaction' }),
+  RECAUDO_FILE_LANES: Type.Integer({
+    default: 2,
+    minimum: 1,
+    maximum: 16,
+    description: 'Transactions a file is booked in side by side, each for its own PPL (about one per database core)',
+  }),
 });
 
 /** Every folio setting with its default, for an app built with only the common settings (tests). */

@@ -194,38 +194,121 @@ async function loadState(trx: Trx, incoming: Incoming[]): Promise<State> {
 
 type Fresh = Incoming & { id: string; eron: string; status: DepositStatus; reason: DepositReason | null; depositorId: string | null };
 
+/**
+ * Writes the batch: deposits, their ledger transactions, their postings. The statements go out one
+ * after the other on the transaction's connection without waiting for each answer, so the next
+ * statement's parameters are built while Postgres runs the previous one (PLT-14).
+ */
 async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: string; requestId?: string }): Promise<void> {
   const accounts = await establishmentAccounts(trx, fresh);
-  const txIds: (string | null)[] = fresh.map((d) => (d.amountCents > 0n && d.amountCents % 100n === 0n ? orderedUuid() : null));
-  await sql`INSERT INTO recaudo_deposits (id, key, channel, nui, eron, amount_cents, collection_date, month, status, reason, depositor_id, bank_code, file_id, line, transaction_id)
+  const entries = journalEntries(fresh);
+  const txOf = new Map(entries.flatMap((e) => e.deposits.map((d) => [d.id, e.id] as const)));
+  const writes: Promise<unknown>[] = [
+    sql`INSERT INTO recaudo_deposits (id, key, channel, nui, eron, amount_cents, collection_date, month, status, reason, depositor_id, bank_code, file_id, line, transaction_id)
     SELECT * FROM unnest(${fresh.map((d) => d.id)}::uuid[], ${fresh.map((d) => d.key)}::text[], ${fresh.map((d) => d.channel)}::text[],
       ${fresh.map((d) => d.nui)}::text[], ${fresh.map((d) => d.eron)}::text[], ${fresh.map((d) => d.amountCents.toString())}::bigint[],
       ${fresh.map((d) => d.collectionDate)}::date[], ${fresh.map((d) => d.collectionDate.slice(0, 7))}::text[], ${fresh.map((d) => d.status)}::text[],
       ${fresh.map((d) => d.reason)}::text[], ${fresh.map((d) => d.depositorId)}::uuid[], ${fresh.map((d) => d.bankCode)}::text[],
-      ${fresh.map((d) => d.fileId)}::uuid[], ${fresh.map((d) => d.line)}::int[], ${txIds}::uuid[])`.execute(trx);
-  const booked = fresh.flatMap((d, i) => (txIds[i] ? [{ d, tx: txIds[i] }] : []));
-  if (booked.length === 0) return;
-  await sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
+      ${fresh.map((d) => d.fileId)}::uuid[], ${fresh.map((d) => d.line)}::int[], ${fresh.map((d) => txOf.get(d.id) ?? null)}::uuid[])`.execute(
+      trx,
+    ),
+  ];
+  if (entries.length > 0) {
+    writes.push(
+      sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
     SELECT t.id, t.kind, t.eron, t.nui, t.reference, t.concept, ${who.createdBy}, ${who.requestId ?? null}
-    FROM unnest(${booked.map((b) => b.tx)}::uuid[], ${booked.map((b) => ledgerKindOf(b.d.status).kind)}::text[], ${booked.map((b) => b.d.eron)}::text[],
-      ${booked.map((b) => (b.d.status === 'credited' ? b.d.nui : null))}::text[], ${booked.map((b) => b.d.key)}::text[], ${booked.map((b) => conceptOf(b.d))}::text[])
-      AS t(id, kind, eron, nui, reference, concept)`.execute(trx);
-  const tx: string[] = [];
-  const account: string[] = [];
-  const amount: number[] = [];
-  // The PPL accounts are locked (loadState): each posting's running balance is known here, so the
-  // ledger checks and applies them once per statement instead of one UPDATE per posting.
-  const after: (number | null)[] = [];
-  for (const { d, tx: id } of booked) {
-    const pesos = Number(d.amountCents / 100n);
-    const folio = ledgerKindOf(d.status).to === 'ppl_available' ? state.folios.get(d.nui)! : undefined;
-    if (folio) folio.balance += pesos;
-    tx.push(id, id);
-    account.push(folio?.accountId ?? accounts.get(`${d.eron}/${ledgerKindOf(d.status).to}`)!, accounts.get(`${d.eron}/bank_clearing`)!);
-    amount.push(pesos, -pesos);
-    after.push(folio ? folio.balance : null, null);
+    FROM unnest(${entries.map((e) => e.id)}::uuid[], ${entries.map((e) => e.kind)}::text[], ${entries.map((e) => e.eron)}::text[],
+      ${entries.map((e) => e.nui)}::text[], ${entries.map((e) => e.reference)}::text[], ${entries.map((e) => e.concept)}::text[])
+      AS t(id, kind, eron, nui, reference, concept)`.execute(trx),
+    );
+    writes.push(bulkPostings(trx, postingsOf(entries, state, accounts)));
   }
-  await bulkPostings(trx, { transactionId: tx, accountId: account, amount, balanceAfter: after });
+  await Promise.all(writes);
+}
+
+interface JournalEntry {
+  id: string;
+  kind: string;
+  eron: string;
+  nui: string | null;
+  reference: string;
+  concept: string;
+  deposits: Fresh[];
+}
+
+/**
+ * The ledger transactions of a batch. A deposit on its own (a notice) is one transaction named by
+ * its bank key. A bank file's lot is booked the way the bank pays it: one transaction per
+ * establishment and outcome, the clearing account paying each PPL (or refund, or review) its own
+ * posting — so a lot of 10 000 deposits is 10 001 postings, not 10 000 transactions of two. Each
+ * deposit keeps its own row (`recaudo_deposits`) naming the transaction it was booked in.
+ */
+function journalEntries(fresh: Fresh[]): JournalEntry[] {
+  const groups = new Map<string, Fresh[]>();
+  for (const d of fresh) {
+    if (!(d.amountCents > 0n && d.amountCents % 100n === 0n)) continue;
+    const k = `${d.eron}/${d.status}/${d.fileId ?? d.key}`;
+    const group = groups.get(k);
+    if (group) group.push(d);
+    else groups.set(k, [d]);
+  }
+  return [...groups.values()].map((deposits) => {
+    const first = deposits[0]!;
+    const { kind } = ledgerKindOf(first.status);
+    if (deposits.length === 1) {
+      return {
+        id: orderedUuid(),
+        kind,
+        eron: first.eron,
+        nui: first.status === 'credited' ? first.nui : null,
+        reference: first.key,
+        concept: conceptOf(first),
+        deposits,
+      };
+    }
+    const lines = `${first.line}–${deposits.at(-1)!.line}`;
+    const what =
+      first.status === 'credited'
+        ? 'Consignaciones bancarias'
+        : `Consignaciones no abonadas (${first.status === 'held' ? 'en revisión' : 'por reembolsar'})`;
+    return {
+      id: orderedUuid(),
+      kind,
+      eron: first.eron,
+      nui: null,
+      reference: `${first.key}+${deposits.length - 1}`,
+      concept: `${what}: ${deposits.length} del archivo Asobancaria del ${first.collectionDate}, líneas ${lines}`,
+      deposits,
+    };
+  });
+}
+
+/**
+ * One posting per deposit and one clearing posting per transaction. The PPL accounts are locked
+ * (loadState): each posting's running balance is known here, so the ledger checks and applies them
+ * once per statement.
+ */
+function postingsOf(entries: JournalEntry[], state: State, accounts: Map<string, string>) {
+  const p = { transactionId: [] as string[], accountId: [] as string[], amount: [] as number[], balanceAfter: [] as (number | null)[] };
+  for (const e of entries) {
+    let total = 0;
+    for (const d of e.deposits) {
+      const pesos = Number(d.amountCents / 100n);
+      const to = ledgerKindOf(d.status).to;
+      const folio = to === 'ppl_available' ? state.folios.get(d.nui)! : undefined;
+      if (folio) folio.balance += pesos;
+      p.transactionId.push(e.id);
+      p.accountId.push(folio?.accountId ?? accounts.get(`${d.eron}/${to}`)!);
+      p.amount.push(pesos);
+      p.balanceAfter.push(folio ? folio.balance : null);
+      total += pesos;
+    }
+    p.transactionId.push(e.id);
+    p.accountId.push(accounts.get(`${e.eron}/bank_clearing`)!);
+    p.amount.push(-total);
+    p.balanceAfter.push(null);
+  }
+  return p;
 }
 
 function conceptOf(d: Fresh): string {

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { parseAsobancaria, type Detail, type FileHeader } from './asobancaria.parser';
 import { processDeposits, type Incoming } from './deposit.repository';
 import { depositKey } from './deposit.rules';
-import { claimFile, loadContent, nextPendingFile, saveBatch } from './files.repository';
+import { claimLane, finishEmpty, loadContent, nextPendingFile, recordedLines, saveBatch } from './files.repository';
 import type { Agreement } from './recaudo.config';
 
 const POLL_MS = 1_000;
@@ -46,10 +46,20 @@ export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: 
   };
 }
 
+/** A record's lane: the same PPL always in the same lane, so its deposits keep the file's order. */
+export function laneOf(nui: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < nui.length; i += 1) h = (h * 31 + nui.charCodeAt(i)) >>> 0;
+  return h % lanes;
+}
+
 /**
  * The background job of FOL-06 (b), recorded in Postgres: the file and its progress live in
- * `recaudo_files`; each batch is decided, booked and its progress saved in one transaction, so a
- * restart resumes where it stopped and nothing is credited twice.
+ * `recaudo_files`, each record's outcome in `recaudo_file_records`. The records are split into lanes
+ * by PPL and the lanes booked side by side, each batch decided, booked and its records saved in one
+ * transaction: lanes never wait on each other's accounts, and a PPL's deposits keep the file's order
+ * (the monthly cap). A restart, or another instance, skips the lines already recorded, so nothing
+ * is credited twice.
  */
 export class FileJobRunner {
   private timer?: NodeJS.Timeout;
@@ -61,7 +71,6 @@ export class FileJobRunner {
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
     private readonly agreement: Agreement,
-    private readonly batchSize = 5_000,
   ) {}
 
   start(): void {
@@ -105,30 +114,40 @@ export class FileJobRunner {
     }
   }
 
-  /** true when the file is finished, false when another worker holds it or it keeps failing. */
+  /** true when the file is finished, false when another worker holds part of it or a lane keeps failing. */
   private async processFile(id: string): Promise<boolean> {
     const parsed = parseAsobancaria(Buffer.from((await loadContent(this.db, id)).content, 'latin1'), this.agreement, '9999-12-31');
     const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, id, this.agreement));
-    for (let failures = 0; !this.stopped;) {
+    if (incoming.length === 0) return (await finishEmpty(this.db, id), true);
+    const lanes: Incoming[][] = Array.from({ length: this.agreement.lanes }, () => []);
+    for (const d of incoming) lanes[laneOf(d.nui, lanes.length)]!.push(d);
+    const finished = await Promise.all(lanes.map((records, lane) => this.runLane(id, lane, records)));
+    return finished.every(Boolean);
+  }
+
+  private async runLane(id: string, lane: number, records: Incoming[]): Promise<boolean> {
+    let next = 0;
+    for (let failures = 0; next < records.length && !this.stopped;) {
       try {
         const step = await this.db.transaction().execute(async (trx) => {
-          const file = await claimFile(trx, id);
-          if (!file) return 'busy';
-          if (file.status !== 'queued' && file.status !== 'processing') return 'done';
-          const batch = incoming.slice(file.processed, file.processed + this.batchSize);
+          if (!(await claimLane(trx, id, lane))) return 'busy';
+          const slice = records.slice(next, next + this.agreement.batchSize);
+          const done = await recordedLines(trx, id, slice);
+          const batch = slice.filter((d) => !done.has(d.line!));
           const results = await processDeposits(trx, batch, { createdBy: `recaudo-file:${id}`, nationalEron: this.agreement.nationalEron });
-          await saveBatch(trx, id, results, file.processed + batch.length, file.total_records);
-          return file.processed + batch.length >= file.total_records ? 'done' : 'more';
+          await saveBatch(trx, id, results);
+          return slice.length;
         });
-        if (step !== 'more') return step === 'done';
+        if (step === 'busy') return false;
+        next += step;
         failures = 0;
       } catch (err) {
         failures += 1;
-        this.log.warn({ err, fileId: id, failures }, 'Recaudo batch failed; retrying');
+        this.log.warn({ err, fileId: id, lane, failures }, 'Recaudo batch failed; retrying');
         if (failures >= 5) return false;
         await new Promise((r) => setTimeout(r, RETRY_MS * failures));
       }
     }
-    return false;
+    return next >= records.length;
   }
 }

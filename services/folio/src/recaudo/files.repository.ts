@@ -55,30 +55,48 @@ export const nextPendingFile = (db: Db) =>
     .limit(1)
     .executeTakeFirst();
 
-/** Claims the file for one batch; another worker holding it means "not now". */
-export const claimFile = (trx: Trx, id: string) =>
-  trx
-    .selectFrom('recaudo_files')
-    .select(['id', 'status', 'processed', 'total_records', 'collection_date', 'bank_code'])
-    .where('id', '=', id)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
-
-export async function saveBatch(trx: Trx, fileId: string, results: Processed[], processed: number, total: number): Promise<void> {
-  if (results.length > 0) {
-    await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
-      SELECT ${fileId}::uuid, * FROM unnest(${results.map((r) => r.line)}::int[], ${results.map((r) => r.outcome)}::text[],
-        ${results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason))}::text[], ${results.map((r) => r.nui)}::text[],
-        ${results.map((r) => r.amountCents.toString())}::bigint[], ${results.map((r) => r.depositId)}::uuid[])`.execute(trx);
-  }
-  const done = processed >= total;
-  await trx
-    .updateTable('recaudo_files')
-    .set({ processed, status: done ? 'done' : 'processing', finished_at: done ? new Date() : null })
-    .where('id', '=', fileId)
-    .execute();
+/**
+ * Claims one lane of the file for one batch: another worker holding it means "not now". A file
+ * held for review or already done has no lane to claim.
+ */
+export async function claimLane(trx: Trx, id: string, lane: number): Promise<boolean> {
+  const { rows } = await sql<{ claimed: boolean }>`
+    SELECT pg_try_advisory_xact_lock(hashtext(${id}), ${lane}) AS claimed FROM recaudo_files
+     WHERE id = ${id} AND status IN ('queued', 'processing')`.execute(trx);
+  return rows[0]?.claimed ?? false;
 }
+
+/** The lines of a slice already recorded (by an earlier run, or another worker). */
+export async function recordedLines(trx: Trx, fileId: string, slice: { line: number | null }[]): Promise<Set<number>> {
+  const { rows } = await sql<{ line: number }>`
+    SELECT line FROM recaudo_file_records WHERE file_id = ${fileId} AND line = ANY(${slice.map((d) => d.line)}::int[])`.execute(trx);
+  return new Set(rows.map((r) => r.line));
+}
+
+/**
+ * Records each line's outcome and counts them into the file's progress; the lanes' batches queue
+ * on the file row here, so the one that completes the count marks the file done.
+ */
+export async function saveBatch(trx: Trx, fileId: string, results: Processed[]): Promise<void> {
+  if (results.length === 0) return;
+  await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
+    SELECT ${fileId}::uuid, * FROM unnest(${results.map((r) => r.line)}::int[], ${results.map((r) => r.outcome)}::text[],
+      ${results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason))}::text[], ${results.map((r) => r.nui)}::text[],
+      ${results.map((r) => r.amountCents.toString())}::bigint[], ${results.map((r) => r.depositId)}::uuid[])`.execute(trx);
+  await sql`UPDATE recaudo_files SET processed = processed + ${results.length},
+      status = CASE WHEN processed + ${results.length} >= total_records THEN 'done' ELSE 'processing' END,
+      finished_at = CASE WHEN processed + ${results.length} >= total_records THEN now() END
+    WHERE id = ${fileId}`.execute(trx);
+}
+
+/** A file with no detail records is done as soon as it is looked at. */
+export const finishEmpty = (db: Db, id: string) =>
+  db
+    .updateTable('recaudo_files')
+    .set({ status: 'done', finished_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'processing'])
+    .execute();
 
 export const loadContent = (db: Db, id: string) =>
   db.selectFrom('recaudo_files').select('content').where('id', '=', id).executeTakeFirstOrThrow();

@@ -22,6 +22,8 @@ export interface Agreement {
   nationalEron: string;
   /** Records decided and booked per database transaction by the file job. */
   batchSize: number;
+  /** Transactions the file job runs side by side, each for its own share of the PPL. */
+  lanes: number;
 }
 
 export function parseReferenceLayout(setting: string): ReferenceSlice[] {
@@ -46,5 +48,6 @@ export function agreementFrom(s: Record<string, string>): Agreement {
     maxAgeDays: Number(s.RECAUDO_MAX_AGE_DAYS),
     nationalEron: '000',
     batchSize: Number(s.RECAUDO_FILE_BATCH),
+    lanes: Number(s.RECAUDO_FILE_LANES),
   };
 }

@@ -18,7 +18,7 @@ export default async function recaudoRoutes(app: FastifyInstance): Promise<void>
     { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
     (_req, body, done) => done(null, body),
   );
-  const runner = new FileJobRunner(app.db as Db, app.log, agreement, agreement.batchSize);
+  const runner = new FileJobRunner(app.db as Db, app.log, agreement);
   app.addHook('onReady', async () => runner.start());
   app.addHook('onClose', async () => runner.stop());
   await app.register(depositorsRoutes);

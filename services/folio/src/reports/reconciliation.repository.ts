@@ -30,10 +30,13 @@ export async function heldFromBalances(db: Db, eron: string, at: Date): Promise<
   return n(rows[0]?.s);
 }
 
-/** Movements of the PPL balances held, by transaction kind, in a window. */
+/**
+ * Movements of the PPL balances held, by transaction kind, in a window; counted per PPL and
+ * transaction (a file's lot credits many PPL in one transaction).
+ */
 export async function heldMovements(db: Db, eron: string, start: Date, end: Date) {
   const { rows } = await sql<{ kind: string; count: string; amount: string }>`
-    SELECT t.kind, count(DISTINCT t.id) AS count, sum(p.amount) AS amount FROM postings p
+    SELECT t.kind, count(DISTINCT (t.id, a.nui)) AS count, sum(p.amount) AS amount FROM postings p
       JOIN ledger_transactions t ON t.id = p.transaction_id JOIN ledger_accounts a ON a.id = p.account_id
      WHERE a.nui IS NOT NULL AND t.eron = ${eron} AND t.created_at >= ${start} AND t.created_at < ${end}
      GROUP BY t.kind ORDER BY t.kind`.execute(db);

@@ -6,11 +6,14 @@ import { bogotaStart, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
 const n = (v: unknown): number => Number(v ?? 0);
 type Window = { start: Date; end: Date };
 
-/** Deposits received and rejected per Bogotá day (FOL-17), from the ledger's deposit transactions. */
+/**
+ * Deposits received and rejected per Bogotá day (FOL-17), from the ledger's deposit transactions:
+ * a file's lot is one transaction with a posting per deposit, so deposits are counted by posting.
+ */
 export async function depositsByDay(db: Db, eron: string, w: Window) {
   const { rows } = await sql<{ day: string; kind: string; count: string; amount: string }>`
     SELECT to_char(t.created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD') AS day, t.kind,
-           count(DISTINCT t.id) AS count, COALESCE(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS amount
+           count(*) FILTER (WHERE p.amount > 0) AS count, COALESCE(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS amount
       FROM ledger_transactions t JOIN postings p ON p.transaction_id = t.id
      WHERE t.eron = ${eron} AND t.kind IN ('deposit', 'deposit_rejected')
        AND t.created_at >= ${w.start} AND t.created_at < ${w.end}
