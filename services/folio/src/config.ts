@@ -22,10 +22,10 @@ export const FolioEnv = Type.Object({
   RECAUDO_MAX_AGE_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'A collection date older than this is warned about' }),
   RECAUDO_FILE_BATCH: Type.Integer({ default: 10_000, minimum: 1, description: 'Records decided and booked per database transaction' }),
   RECAUDO_FILE_LANES: Type.Integer({
-    default: 2,
+    default: 3,
     minimum: 1,
     maximum: 16,
-    description: 'Transactions a file is booked in side by side, each for its own PPL (about one per database core)',
+    description: 'Transactions a file is booked in side by side, each for its own PPL (a little over one per database core)',
   }),
 });
 

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import { Migrator, type Migration } from 'kysely';
 import pg, { Pool } from 'pg';
 
@@ -39,6 +39,29 @@ export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kys
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
+}
+
+const SEPARATOR = '\x1f';
+const NULL_MARK = '\x1e';
+type ArrayType = 'uuid' | 'text' | 'bigint' | 'int' | 'date';
+
+/**
+ * A column of values for `unnest(…)` in a bulk INSERT, sent as one text parameter and split by
+ * Postgres: half the client's work of a quoted array literal for 10 000-row batches (PLT-14).
+ * Values holding the separator (a control character) are refused rather than split.
+ */
+export function column(values: readonly (string | number | bigint | null | undefined)[], type: ArrayType): RawBuilder<unknown> {
+  const text = values
+    .map((v) => {
+      if (v === null || v === undefined) return NULL_MARK;
+      const s = String(v);
+      if (s.includes(SEPARATOR) || s.includes(NULL_MARK)) throw new Error('column: a value holds a control character');
+      return s;
+    })
+    .join(SEPARATOR);
+  // string_to_array('') is the empty array: no values, or one empty string, are spelled out.
+  if (text === '') return values.length === 0 ? sql`ARRAY[]::${sql.raw(type)}[]` : sql`ARRAY['']::${sql.raw(type)}[]`;
+  return sql`string_to_array(${text}, ${SEPARATOR}, ${NULL_MARK})::${sql.raw(type)}[]`;
 }
 
 export type Migrations = Record<string, Migration>;

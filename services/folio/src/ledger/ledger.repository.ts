@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { column } from '@eron/shared/platform';
 import type { Db, EronAccountKind, PplAccountKind, Trx } from '../db';
 
 const PPL_KINDS: readonly PplAccountKind[] = ['ppl_available', 'ppl_savings', 'ppl_seized'];
@@ -159,7 +160,7 @@ export async function bulkPostings(
 ): Promise<void> {
   await sql`SELECT set_config('ledger.bulk', 'on', true)`.execute(trx);
   await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
-    SELECT t, a, m, b FROM unnest(${p.transactionId}::uuid[], ${p.accountId}::uuid[], ${p.amount}::bigint[], ${p.balanceAfter}::bigint[])
+    SELECT t, a, m, b FROM unnest(${column(p.transactionId, 'uuid')}, ${column(p.accountId, 'uuid')}, ${column(p.amount, 'bigint')}, ${column(p.balanceAfter, 'bigint')})
       WITH ORDINALITY AS p(t, a, m, b, n) ORDER BY n`.execute(trx);
   await sql`SELECT set_config('ledger.bulk', 'off', true)`.execute(trx);
 }

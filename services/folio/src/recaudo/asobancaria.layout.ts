@@ -40,8 +40,12 @@ export const LAYOUT: Record<string, Field[]> = {
 
 export const field = (line: string, fd: Field): string => line.slice(fd.start - 1, fd.end);
 
+const BY_TYPE: Record<string, Record<string, Field>> = Object.fromEntries(
+  Object.entries(LAYOUT).map(([type, fields]) => [type, Object.fromEntries(fields.map((fd) => [fd.name, fd]))]),
+);
+
 export function fieldOf(type: string, name: string): Field {
-  const fd = LAYOUT[type]?.find((x) => x.name === name);
+  const fd = BY_TYPE[type]?.[name];
   if (!fd) throw new Error(`no field ${type}.${name}`);
   return fd;
 }

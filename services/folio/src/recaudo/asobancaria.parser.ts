@@ -42,6 +42,10 @@ export interface ParsedFile {
 }
 
 const MAX_ISSUES = 100;
+
+function readField(type: string, line: string, name: string): string {
+  return field(line, fieldOf(type, name));
+}
 const DIGITS = /^[0-9]+$/;
 
 /** Splits into records: CRLF or LF, trailing blank lines allowed (ASO-02). */
@@ -178,7 +182,8 @@ class Walker {
   }
 
   private record(type: string, line: string, n: number): void {
-    const get = (name: string) => field(line, fieldOf(type, name));
+    // A bound method, not a closure per record: the dev runtime (tsx) names every closure it creates.
+    const get = readField.bind(null, type, line);
     if (type === '01') this.fileHeader(get, n);
     else if (type === '05') this.lotHeader(get, n);
     else if (type === '06') this.detail(get, n);

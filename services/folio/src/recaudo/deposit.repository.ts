@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { column } from '@eron/shared/platform';
 import type { DepositReason } from '@eron/shared';
 import type { Trx } from '../db';
 import { bulkPostings, eronAccountId } from '../ledger/ledger.repository';
@@ -77,6 +78,7 @@ export async function processDeposits(
     }
     const folio = state.folios.get(d.nui);
     const month = d.collectionDate.slice(0, 7);
+    const monthKey = `${d.nui}/${month}`;
     if (!caps.has(month)) caps.set(month, (await capsInForce(trx, d.collectionDate)).deposit_month);
     const depositor = matchDepositor(state.authorised.get(d.nui) ?? [], d.depositor);
     const decision = decideDeposit({
@@ -84,15 +86,15 @@ export async function processDeposits(
       amountCents: d.amountCents,
       returnReason: d.returnReason,
       depositorAuthorised: depositor.authorised,
-      creditedThisMonth: state.monthSums.get(`${d.nui}/${month}`) ?? 0,
+      creditedThisMonth: state.monthSums.get(monthKey) ?? 0,
       monthlyCap: caps.get(month)!,
     });
     const id = orderedUuid();
-    if (decision.status === 'credited')
-      state.monthSums.set(`${d.nui}/${month}`, (state.monthSums.get(`${d.nui}/${month}`) ?? 0) + Number(d.amountCents / 100n));
+    if (decision.status === 'credited') state.monthSums.set(monthKey, (state.monthSums.get(monthKey) ?? 0) + Number(d.amountCents / 100n));
     state.existing.set(d.key, { id, ...decision });
     const eron = folio?.eron ?? who.nationalEron;
-    fresh.push({ ...d, id, eron, ...decision, depositorId: depositor.id ?? (await depositorIdFor(trx, d.depositor)) });
+    const depositorId = depositor.id ?? (d.depositor && 'type' in d.depositor ? await depositorIdFor(trx, d.depositor) : null);
+    fresh.push({ ...d, id, eron, status: decision.status, reason: decision.reason, depositorId });
     results.push({
       line: d.line,
       depositId: id,
@@ -205,20 +207,81 @@ async function book(trx: Trx, fresh: Fresh[], state: State, who: { createdBy: st
   const txOf = new Map(entries.flatMap((e) => e.deposits.map((d) => [d.id, e.id] as const)));
   const writes: Promise<unknown>[] = [
     sql`INSERT INTO recaudo_deposits (id, key, channel, nui, eron, amount_cents, collection_date, month, status, reason, depositor_id, bank_code, file_id, line, transaction_id)
-    SELECT * FROM unnest(${fresh.map((d) => d.id)}::uuid[], ${fresh.map((d) => d.key)}::text[], ${fresh.map((d) => d.channel)}::text[],
-      ${fresh.map((d) => d.nui)}::text[], ${fresh.map((d) => d.eron)}::text[], ${fresh.map((d) => d.amountCents.toString())}::bigint[],
-      ${fresh.map((d) => d.collectionDate)}::date[], ${fresh.map((d) => d.collectionDate.slice(0, 7))}::text[], ${fresh.map((d) => d.status)}::text[],
-      ${fresh.map((d) => d.reason)}::text[], ${fresh.map((d) => d.depositorId)}::uuid[], ${fresh.map((d) => d.bankCode)}::text[],
-      ${fresh.map((d) => d.fileId)}::uuid[], ${fresh.map((d) => d.line)}::int[], ${fresh.map((d) => txOf.get(d.id) ?? null)}::uuid[])`.execute(
-      trx,
-    ),
+    SELECT * FROM unnest(${column(
+      fresh.map((d) => d.id),
+      'uuid',
+    )}, ${column(
+      fresh.map((d) => d.key),
+      'text',
+    )}, ${column(
+      fresh.map((d) => d.channel),
+      'text',
+    )},
+      ${column(
+        fresh.map((d) => d.nui),
+        'text',
+      )}, ${column(
+        fresh.map((d) => d.eron),
+        'text',
+      )}, ${column(
+        fresh.map((d) => d.amountCents.toString()),
+        'bigint',
+      )},
+      ${column(
+        fresh.map((d) => d.collectionDate),
+        'date',
+      )}, ${column(
+        fresh.map((d) => d.collectionDate.slice(0, 7)),
+        'text',
+      )}, ${column(
+        fresh.map((d) => d.status),
+        'text',
+      )},
+      ${column(
+        fresh.map((d) => d.reason),
+        'text',
+      )}, ${column(
+        fresh.map((d) => d.depositorId),
+        'uuid',
+      )}, ${column(
+        fresh.map((d) => d.bankCode),
+        'text',
+      )},
+      ${column(
+        fresh.map((d) => d.fileId),
+        'uuid',
+      )}, ${column(
+        fresh.map((d) => d.line),
+        'int',
+      )}, ${column(
+        fresh.map((d) => txOf.get(d.id) ?? null),
+        'uuid',
+      )})`.execute(trx),
   ];
   if (entries.length > 0) {
     writes.push(
       sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
     SELECT t.id, t.kind, t.eron, t.nui, t.reference, t.concept, ${who.createdBy}, ${who.requestId ?? null}
-    FROM unnest(${entries.map((e) => e.id)}::uuid[], ${entries.map((e) => e.kind)}::text[], ${entries.map((e) => e.eron)}::text[],
-      ${entries.map((e) => e.nui)}::text[], ${entries.map((e) => e.reference)}::text[], ${entries.map((e) => e.concept)}::text[])
+    FROM unnest(${column(
+      entries.map((e) => e.id),
+      'uuid',
+    )}, ${column(
+      entries.map((e) => e.kind),
+      'text',
+    )}, ${column(
+      entries.map((e) => e.eron),
+      'text',
+    )},
+      ${column(
+        entries.map((e) => e.nui),
+        'text',
+      )}, ${column(
+        entries.map((e) => e.reference),
+        'text',
+      )}, ${column(
+        entries.map((e) => e.concept),
+        'text',
+      )})
       AS t(id, kind, eron, nui, reference, concept)`.execute(trx),
     );
     writes.push(bulkPostings(trx, postingsOf(entries, state, accounts)));

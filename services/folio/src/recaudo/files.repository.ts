@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { column } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { ParsedFile } from './asobancaria.parser';
 import type { Processed } from './deposit.repository';
@@ -80,9 +81,27 @@ export async function recordedLines(trx: Trx, fileId: string, slice: { line: num
 export async function saveBatch(trx: Trx, fileId: string, results: Processed[]): Promise<void> {
   if (results.length === 0) return;
   await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
-    SELECT ${fileId}::uuid, * FROM unnest(${results.map((r) => r.line)}::int[], ${results.map((r) => r.outcome)}::text[],
-      ${results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason))}::text[], ${results.map((r) => r.nui)}::text[],
-      ${results.map((r) => r.amountCents.toString())}::bigint[], ${results.map((r) => r.depositId)}::uuid[])`.execute(trx);
+    SELECT ${fileId}::uuid, * FROM unnest(${column(
+      results.map((r) => r.line),
+      'int',
+    )}, ${column(
+      results.map((r) => r.outcome),
+      'text',
+    )},
+      ${column(
+        results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason)),
+        'text',
+      )}, ${column(
+        results.map((r) => r.nui),
+        'text',
+      )},
+      ${column(
+        results.map((r) => r.amountCents.toString()),
+        'bigint',
+      )}, ${column(
+        results.map((r) => r.depositId),
+        'uuid',
+      )})`.execute(trx);
   await sql`UPDATE recaudo_files SET processed = processed + ${results.length},
       status = CASE WHEN processed + ${results.length} >= total_records THEN 'done' ELSE 'processing' END,
       finished_at = CASE WHEN processed + ${results.length} >= total_records THEN now() END
