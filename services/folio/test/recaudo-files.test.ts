@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { addDays, bogotaToday, isBusinessDay } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile as generate, DEPOSITOR_LAYOUT, dropChar, patch, type FileOptions, type Payment } from './support/asobancaria';
+import { laneOf } from '../src/recaudo/files.job';
 import { cc, setDepositors, startWorld, type World } from './support/fake-bank.world';
 
 let w: World;
@@ -248,5 +250,61 @@ describe('FOL-17 bank reconciliation by day', () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['querystring:/eron', 'querystring:/from']);
+  });
+});
+
+describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
+  let v: World;
+  beforeAll(async () => {
+    v = await startWorld({ RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT, RECAUDO_FILE_BATCH: '2', RECAUDO_FILE_LANES: '2' });
+  });
+  afterAll(async () => v.close());
+
+  it('FOL-06 FOL-02 when a batch keeps failing mid-file then the other lane finishes, and once it can the rest is booked, each line once', async () => {
+    const people: { nui: string; depositor: string }[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const nui = await v.admit();
+      depSeq += 1;
+      expect((await setDepositors(v.app, nui, [cc(depSeq)])).statusCode).toBe(201);
+      people.push({ nui, depositor: String(depSeq) });
+    }
+    // Each PPL pays twice; the second payment of the last PPL cannot be stored until the test allows it.
+    const payments: Payment[] = [1, 2].flatMap((round) =>
+      people.map((p, i) => ({ nui: p.nui, depositor: p.depositor, pesos: i === 5 && round === 2 ? 33_300 : 10_000 * round + i * 100 })),
+    );
+    const db = v.app.db;
+    await sql`CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the disk is full (test)'; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON recaudo_deposits FOR EACH ROW
+      WHEN (NEW.amount_cents = 3330000) EXECUTE FUNCTION refuse_one()`.execute(db);
+
+    const up = await v.app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/recaudo/files',
+      headers: { ...clerk, 'content-type': 'text/plain' },
+      payload: generate({ layout: 'depositor', collectionDate: nextDay(), lots: [payments] }),
+    });
+    expect(up.statusCode).toBe(202);
+    const id = up.json().id as string;
+    // What cannot be booked: the failing payment's batch and the rest of its lane.
+    const lane = payments.filter((p) => laneOf(p.nui, 2) === laneOf(people[5]!.nui, 2));
+    const stuck = lane.length - Math.floor(lane.findIndex((p) => p.pesos === 33_300) / 2) * 2;
+    const processed = async () => (await v.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers: clerk })).json();
+    await eventually(async () => (await processed()).processed === payments.length - stuck, 15_000, 'the other lane done');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await processed()).toMatchObject({ status: 'processing', processed: payments.length - stuck });
+
+    await sql`DROP TRIGGER refuse_one ON recaudo_deposits`.execute(db);
+    await eventually(async () => (await processed()).status === 'done', 20_000, 'file finished after the fault');
+    const r = (await v.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}/report`, headers: clerk })).json();
+    expect(r).toMatchObject({ credited: { count: 12 }, duplicates: { count: 0 }, reconciles: true });
+    for (const p of people) {
+      expect(await v.balance(p.nui)).toBe(payments.filter((x) => x.nui === p.nui).reduce((a, x) => a + x.pesos, 0));
+    }
+    expect(await v.balance(people[5]!.nui)).toBe(10_500 + 33_300);
+    const lines = await db.selectFrom('recaudo_file_records').select('line').where('file_id', '=', id).execute();
+    expect(new Set(lines.map((l) => l.line)).size).toBe(12);
+    const total = await sql<{ s: string }>`SELECT COALESCE(sum(amount), 0) AS s FROM postings`.execute(db);
+    expect(Number(total.rows[0]!.s)).toBe(0);
   });
 });
