@@ -10,3 +10,4 @@ export * from './contracts/folio';
 export * from './contracts/folio-recaudo';
 export * from './contracts/folio-spending';
 export * from './contracts/folio-income';
+export * from './contracts/classification-structure';

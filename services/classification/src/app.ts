@@ -5,9 +5,11 @@ import admissionRoutes from './admissions/admission.routes';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import pplRoutes from './ppl/ppl.routes';
+import structureRoutes from './structure/structure.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
+  await app.register(structureRoutes);
   await app.register(admissionRoutes);
   await app.register(pplRoutes);
 }
