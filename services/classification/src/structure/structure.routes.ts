@@ -13,6 +13,7 @@ import {
   EronCode,
   notFound,
   Problem,
+  STAFF_ROLES,
   Unit,
   UnitRenameRequest,
   UnitRequest,
@@ -41,22 +42,7 @@ import {
 import { assertNationalDg } from './structure.rules';
 
 /** Everyone on staff may read the structure; only the DG shapes it (CLS-01, CLS-02). */
-export const STRUCTURE_READERS = [
-  'dg',
-  'regional_director',
-  'director',
-  'deputy_director',
-  'legal',
-  'guard_commander',
-  'health',
-  'social_worker',
-  'treatment_officer',
-  'council_member',
-  'gate_officer',
-  'visits_officer',
-  'info_systems',
-  'auditor',
-] as const;
+export const STRUCTURE_READERS = STAFF_ROLES;
 /**
  * Who may ask to shape the structure: the DG decides (CLS-01, CLS-02); directors asking get the
  * rule that says so rather than a bare "forbidden".
