@@ -11,3 +11,4 @@ export * from './contracts/folio-recaudo';
 export * from './contracts/folio-spending';
 export * from './contracts/folio-income';
 export * from './contracts/classification-structure';
+export * from './contracts/classification-board';

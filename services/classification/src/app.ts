@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import admissionRoutes from './admissions/admission.routes';
+import placementRoutes from './board/placement.routes';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import pplRoutes from './ppl/ppl.routes';
@@ -12,6 +13,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(structureRoutes);
   await app.register(admissionRoutes);
   await app.register(pplRoutes);
+  await app.register(placementRoutes);
 }
 
 export const definition = {

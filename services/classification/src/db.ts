@@ -75,7 +75,27 @@ export interface StructureTables {
   cells: { id: string; unit_id: string; code: string; capacity: number; created_by: string; created_at: Generated<Date> };
 }
 
-export interface ClassificationTables extends PlatformTables, StructureTables {
+export interface BoardTables {
+  inductions: { nui: string; date: string; given_by: string; topics: string[]; recorded_by: string; recorded_at: Generated<Date> };
+  placements: {
+    id: string;
+    nui: string;
+    eron: string;
+    unit_id: string;
+    cell_id: string;
+    acta: string;
+    reasons: string;
+    decided_by: 'board' | 'dg';
+    special_regime_basis: string | null;
+    protection_consent: string | null;
+    over_capacity_reason: string | null;
+    placed_by: string;
+    placed_at: Generated<Date>;
+    ended_at: Date | null;
+  };
+}
+
+export interface ClassificationTables extends PlatformTables, StructureTables, BoardTables {
   ppl: PplTable;
   intake_books: { eron: string; last_entry: number };
   admissions: AdmissionTable;

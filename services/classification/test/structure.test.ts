@@ -1,25 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '@eron/shared/platform';
-import { bearer, testConfig, tokenFor } from '@eron/shared/testing';
-import classification from '../src/app';
+import { bearer, tokenFor } from '@eron/shared/testing';
+import { startClassification, type ClassificationWorld } from './support/classification.world';
 
 let app: FastifyInstance;
-let cleanup: () => Promise<void>;
+let call: ClassificationWorld['call'];
+let close: () => Promise<void>;
 beforeAll(async () => {
-  const t = await testConfig();
-  cleanup = t.cleanup;
-  app = await buildApp('classification', classification, t.config);
+  ({ app, call, close } = await startClassification());
 });
-afterAll(async () => {
-  await app.close();
-  await cleanup();
-});
+afterAll(async () => close());
 
 const dg = bearer(['dg']);
 /** A DG token narrowed to some establishments: not national. */
 const narrowedDg = (...erons: string[]) => ({ authorization: `Bearer ${tokenFor(['dg'], erons, 'dg-narrowed', false)}` });
-const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: object, payload?: object) =>
-  app.inject({ method, url: `/api/v1/classification${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) });
 let codeSeq = 200;
 const establishment = (over: object = {}) => ({
   code: String((codeSeq += 1)),

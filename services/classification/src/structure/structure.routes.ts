@@ -39,7 +39,7 @@ import {
   structureOf,
   unitView,
 } from './structure.repository';
-import { assertNationalDg } from './structure.rules';
+import { assertNationalDg, noEstablishment } from './structure.rules';
 
 /** Everyone on staff may read the structure; only the DG shapes it (CLS-01, CLS-02). */
 export const STRUCTURE_READERS = STAFF_ROLES;
@@ -54,7 +54,6 @@ const CELL_KEEPERS = ['director', 'deputy_director', 'dg'] as const;
 const Errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const CodeParams = Type.Object({ code: EronCode });
 const IdParams = Type.Object({ id: Uuid });
-const noEstablishment = (code: string) => notFound({ es: `No existe el establecimiento ${code}`, en: `No establishment ${code}` });
 const noUnit = () => notFound({ es: 'No existe esa unidad', en: 'No such unit' });
 
 const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {

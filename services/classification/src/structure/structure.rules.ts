@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ruleBroken } from '@eron/shared';
+import { notFound, ruleBroken } from '@eron/shared';
 
 /**
  * What only the Director General decides, with national scope: an establishment's security
@@ -25,3 +25,5 @@ export function assertNationalDg(req: FastifyRequest, rule: 'CLS-01' | 'CLS-02')
 
 /** A unit's places: the sum of its cells' capacities. */
 export const placesOf = (cells: readonly { capacity: number }[]): number => cells.reduce((a, c) => a + c.capacity, 0);
+
+export const noEstablishment = (code: string) => notFound({ es: `No existe el establecimiento ${code}`, en: `No establishment ${code}` });

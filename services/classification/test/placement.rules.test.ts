@@ -1,0 +1,33 @@
+import { eligibilityBreaches, legalGroupOf, overcrowding, reservedToDg } from '../src/board/placement.rules';
+
+const man = { sex: 'M', legalStatus: 'sindicado' as const, securityLevel: null };
+const unit = (over: object = {}) => ({ sexes: ['M'], legal: 'pre_trial', special_regime: null, ...over });
+
+describe('placement rules (pure)', () => {
+  it('CLS-04 CLS-13 extradition counts as pre-trial; only the sentenced are sentenced', () => {
+    expect(['sindicado', 'imputado', 'acusado', 'extradicion'].map((s) => legalGroupOf(s as never))).toEqual(Array(4).fill('pre_trial'));
+    expect(legalGroupOf('condenado')).toBe('sentenced');
+  });
+
+  it('CLS-13 every breach is named: sex, legal group, special regime and its missing basis', () => {
+    expect(eligibilityBreaches(man, unit(), undefined)).toEqual([]);
+    expect(eligibilityBreaches(man, unit({ sexes: ['F'], legal: 'sentenced' }), undefined)).toHaveLength(2);
+    expect(eligibilityBreaches(man, unit({ special_regime: 'extradition' }), undefined)).toHaveLength(1);
+    expect(eligibilityBreaches(man, unit({ sexes: ['M', 'F'], special_regime: 'mothers_with_children' }), undefined)).toHaveLength(2);
+    expect(eligibilityBreaches(man, unit({ special_regime: 'justicia_y_paz' }), 'Certificado de postulación')).toEqual([]);
+  });
+
+  it('CLS-15 security level one, extradition and special-regime units are the DG’s; a protection space is not', () => {
+    expect(reservedToDg(man, unit())).toBeNull();
+    expect(reservedToDg({ ...man, securityLevel: 1 }, unit())).not.toBeNull();
+    expect(reservedToDg({ ...man, legalStatus: 'extradicion' }, unit())).not.toBeNull();
+    expect(reservedToDg(man, unit({ special_regime: 'high_security' }))).not.toBeNull();
+    expect(reservedToDg(man, unit({ special_regime: 'protection_space' }))).toBeNull();
+  });
+
+  it('CLS-16 overcrowding is occupants ÷ places − 1, none without places', () => {
+    expect(overcrowding(150, 100)).toBe(0.5);
+    expect(overcrowding(80, 100)).toBe(-0.2);
+    expect(overcrowding(3, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '@eron/shared/platform';
+import { testConfig } from '@eron/shared/testing';
+import classification from '../../src/app';
+
+export interface ClassificationWorld {
+  app: FastifyInstance;
+  /** A call under /api/v1/classification. */
+  call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: object, payload?: object) => Promise<LightMyRequestResponse>;
+  close: () => Promise<void>;
+}
+
+/** The classification service on its own database, as the tests drive it. */
+export async function startClassification(): Promise<ClassificationWorld> {
+  const t = await testConfig();
+  const app = await buildApp('classification', classification, t.config);
+  return {
+    app,
+    call: (method, url, headers, payload) =>
+      app.inject({ method, url: `/api/v1/classification${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) }),
+    close: async () => {
+      await app.close();
+      await t.cleanup();
+    },
+  };
+}
