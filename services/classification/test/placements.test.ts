@@ -75,12 +75,19 @@ describe('CLS-12 … CLS-16 the patio/cell board places PPL', () => {
     expect(await placements(nui)).toHaveLength(0);
   });
 
-  it('CLS-12 when the board places an inducted PPL then the placement carries acta and reasons, and a later one ends it', async () => {
+  it('CLS-12 when the board places an inducted PPL then the placement carries acta and reasons, ppl.placed is published, and a later one ends it', async () => {
     const [a, b] = [await cellIn(MEN_PRETRIAL), await cellIn(MEN_PRETRIAL)];
     const nui = await admitted();
     const first = await call('POST', `/ppl/${nui}/placements`, board, placement(a));
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ nui, cellId: a, acta: 'JAPC 113-2026-0042', decidedBy: 'board', overCapacity: false });
+    const event = await app.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('type', '=', 'ppl.placed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event.envelope.payload).toEqual({ nui, eron: '113', unitId: first.json().unitId, cellId: a });
     expect((await call('POST', `/ppl/${nui}/placements`, board, placement(b))).statusCode).toBe(201);
     const rows = await placements(nui);
     expect(rows.map((r) => [r.cell_id, r.ended_at === null])).toEqual([

@@ -90,7 +90,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const b = req.body;
-      return idempotent(req, reply, db, async (trx) => {
+      const sent = await idempotent(req, reply, db, async (trx) => {
         const ppl = await lockPpl(trx, req.params.nui);
         if (!ppl) throw noPpl(req.params.nui);
         assertActsFor(req, ppl.eron);
@@ -163,9 +163,12 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { nui: ppl.nui, eron: ppl.eron, unitId: cell.unit_id, decidedBy: dg ? 'dg' : 'board', by: req.principal.sub, overCapacity: full },
           b,
         );
+        await app.publish(trx, 'ppl.placed', { nui: ppl.nui, eron: ppl.eron, unitId: cell.unit_id, cellId: cell.id }, req.id);
         await audit(trx, req, { action: 'place-in-cell', entity: 'ppl', entityId: ppl.nui, details: { cellId: cell.id, acta: b.acta } });
         return { status: 201, body: placementView(row) };
       });
+      app.outbox.kick();
+      return sent;
     },
   );
 
