@@ -12,3 +12,5 @@ export * from './contracts/folio-spending';
 export * from './contracts/folio-income';
 export * from './contracts/classification-structure';
 export * from './contracts/classification-board';
+export * from './contracts/classification-record';
+export * from './contracts/classification-movements';

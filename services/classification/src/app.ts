@@ -2,10 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import admissionRoutes from './admissions/admission.routes';
+import cellChangeRoutes from './board/cell-change.routes';
+import rollCallRoutes from './checks/roll-call.routes';
 import placementRoutes from './board/placement.routes';
+import sessionRoutes from './board/session.routes';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
+import movementRoutes from './movements/movements.routes';
 import pplRoutes from './ppl/ppl.routes';
+import recordRoutes from './record/record.routes';
 import structureRoutes from './structure/structure.routes';
 
 /** Every capability's routes, in the order of the spec. */
@@ -13,7 +18,12 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(structureRoutes);
   await app.register(admissionRoutes);
   await app.register(pplRoutes);
+  await app.register(recordRoutes);
+  await app.register(sessionRoutes);
   await app.register(placementRoutes);
+  await app.register(cellChangeRoutes);
+  await app.register(rollCallRoutes);
+  await app.register(movementRoutes);
 }
 
 export const definition = {

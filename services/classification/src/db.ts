@@ -1,6 +1,9 @@
 import type { Generated, Insertable, JSONColumnType, Kysely, Selectable, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
 import type { DetentionOrder } from '@eron/shared';
+import type { CheckTables } from './checks/checks.tables';
+import type { MovementTables } from './movements/movements.tables';
+import type { RecordTables } from './record/record.tables';
 
 export interface PplTable {
   nui: string;
@@ -92,10 +95,37 @@ export interface BoardTables {
     placed_by: string;
     placed_at: Generated<Date>;
     ended_at: Date | null;
+    session_id: string | null;
+  };
+  board_sessions: {
+    id: string;
+    eron: string;
+    date: string;
+    year: number;
+    number: number;
+    acta: string;
+    attendees: JSONColumnType<{ seat: string; name: string; position: string }[]>;
+    created_by: string;
+    created_at: Generated<Date>;
+  };
+  cell_change_requests: {
+    id: string;
+    nui: string;
+    eron: string;
+    wanted: string;
+    reason: string;
+    requested_by: string;
+    requested_at: Generated<Date>;
+    status: Generated<'pending' | 'approved' | 'denied'>;
+    session_id: string | null;
+    answer: string | null;
+    placement_id: string | null;
+    decided_by: string | null;
+    decided_at: Date | null;
   };
 }
 
-export interface ClassificationTables extends PlatformTables, StructureTables, BoardTables {
+export interface ClassificationTables extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables {
   ppl: PplTable;
   intake_books: { eron: string; last_entry: number };
   admissions: AdmissionTable;

@@ -1,3 +1,4 @@
+import { discrepancies } from '../src/checks/roll-call.rules';
 import { eligibilityBreaches, legalGroupOf, overcrowding, reservedToDg } from '../src/board/placement.rules';
 
 const man = { sex: 'M', legalStatus: 'sindicado' as const, securityLevel: null };
@@ -29,5 +30,22 @@ describe('placement rules (pure)', () => {
     expect(overcrowding(150, 100)).toBe(0.5);
     expect(overcrowding(80, 100)).toBe(-0.2);
     expect(overcrowding(3, 0)).toBeNull();
+  });
+});
+
+describe('roll-call rules (pure)', () => {
+  it('CLS-19 absent, wrong cell and unknown against the cell book', () => {
+    const book = [
+      { nui: 'a', cellId: '1' },
+      { nui: 'b', cellId: '1' },
+      { nui: 'c', cellId: '2' },
+    ];
+    expect(discrepancies(book, book)).toEqual([]);
+    const found = discrepancies(book, [
+      { nui: 'a', cellId: '1' },
+      { nui: 'b', cellId: '2' },
+      { nui: 'z', cellId: '2' },
+    ]);
+    expect(found.map((d) => `${d.kind}:${d.nui}`).sort()).toEqual(['absent:c', 'unknown:z', 'wrong_cell:b']);
   });
 });

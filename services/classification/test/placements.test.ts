@@ -16,6 +16,14 @@ const dg = bearer(['dg']);
 const board = bearer(['director'], ['113']);
 
 let established = false;
+let sessionId = '';
+const FULL_BOARD = [
+  { seat: 'presiding', name: 'Ana Director', position: 'Directora' },
+  { seat: 'legal', name: 'Luis Jurídica', position: 'Responsable jurídica' },
+  { seat: 'health', name: 'Marta Sanidad', position: 'Médica' },
+  { seat: 'guard_commander', name: 'Pedro Comando', position: 'Comandante de vigilancia' },
+  { seat: 'social_work', name: 'Sofía Psicología', position: 'Psicóloga' },
+];
 /** Establishment 113 with a unit of the given eligibility and one cell of the given places. */
 async function cellIn(eligibility: object, capacity = 2): Promise<string> {
   if (!established) {
@@ -29,6 +37,9 @@ async function cellIn(eligibility: object, capacity = 2): Promise<string> {
       resolution: 'Resolución DG 1',
     });
     established = true;
+    const opened = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-24', attendees: FULL_BOARD });
+    expect(opened.statusCode).toBe(201);
+    sessionId = opened.json().id;
   }
   const unit = await call('POST', '/establishments/113/units', dg, {
     kind: 'patio',
@@ -59,7 +70,7 @@ async function admitted(over: Partial<AdmissionRequest> = {}, inducted = true): 
 }
 const placement = (cellId: string, over: object = {}) => ({
   cellId,
-  acta: 'JAPC 113-2026-0042',
+  sessionId,
   reasons: 'Evaluación integral de la Junta',
   ...over,
 });
@@ -79,8 +90,9 @@ describe('CLS-12 … CLS-16 the patio/cell board places PPL', () => {
     const [a, b] = [await cellIn(MEN_PRETRIAL), await cellIn(MEN_PRETRIAL)];
     const nui = await admitted();
     const first = await call('POST', `/ppl/${nui}/placements`, board, placement(a));
+
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ nui, cellId: a, acta: 'JAPC 113-2026-0042', decidedBy: 'board', overCapacity: false });
+    expect(first.json()).toMatchObject({ nui, cellId: a, acta: 'JAPC-113-2026-0001', decidedBy: 'board', overCapacity: false });
     const event = await app.db
       .selectFrom('outbox')
       .selectAll()
@@ -187,6 +199,216 @@ describe('CLS-12 … CLS-16 the patio/cell board places PPL', () => {
         })
       ).statusCode,
     ).toBe(400);
+    expect(await placements(nui)).toHaveLength(0);
+  });
+});
+
+describe('CLS-11 the board sits in sessions', () => {
+  it('CLS-11 when the board sits with every seat then its acta is numbered per establishment and year and lists each decision with its reasons', async () => {
+    const cell = await cellIn(MEN_PRETRIAL);
+    const nui = await admitted();
+    expect(
+      (await call('POST', `/ppl/${nui}/placements`, board, placement(cell, { reasons: 'Perfil compatible con el patio' }))).statusCode,
+    ).toBe(201);
+    const acta = (await call('GET', `/board-sessions/${sessionId}`, bearer(['legal'], ['113']))).json();
+    expect(acta).toMatchObject({ eron: '113', date: '2026-11-24', acta: 'JAPC-113-2026-0001' });
+    expect(acta.attendees).toHaveLength(5);
+    expect(acta.decisions).toContainEqual(
+      expect.objectContaining({ kind: 'placement', nui, cellId: cell, reasons: 'Perfil compatible con el patio' }),
+    );
+    const next = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-25', attendees: FULL_BOARD });
+    expect(next.json().acta).toBe('JAPC-113-2026-0002');
+    const again = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-25', attendees: FULL_BOARD });
+    expect(again.json()).toMatchObject({ status: 409, rule: 'CLS-11' });
+  });
+
+  it('CLS-11 when a seat is empty or a decision cites no session then 422 naming the rule, and nothing is recorded', async () => {
+    await cellIn(MEN_PRETRIAL);
+    const res = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-20', attendees: FULL_BOARD.slice(0, 3) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'CLS-11', article: 'Art. 141' });
+    expect(res.json().errors).toHaveLength(2);
+    expect(await app.db.selectFrom('board_sessions').select('id').where('date', '=', '2026-11-20').execute()).toHaveLength(0);
+    const nui = await admitted();
+    const cell = await cellIn(MEN_PRETRIAL);
+    const orphan = await call('POST', `/ppl/${nui}/placements`, board, placement(cell, { sessionId: undefined }));
+    expect(orphan.json()).toMatchObject({ status: 422, rule: 'CLS-11' });
+    const noAct = await call('POST', `/ppl/${nui}/placements`, dg, placement(cell, { sessionId: undefined }));
+    expect(noAct.json()).toMatchObject({ status: 422, rule: 'CLS-11' });
+    expect(await placements(nui)).toHaveLength(0);
+    expect(
+      (await call('POST', '/establishments/113/board-sessions', bearer(['legal'], ['113']), { date: '2026-11-21', attendees: FULL_BOARD }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('CLS-18 cell-change requests', () => {
+  it('CLS-18 when a PPL asks for another cell then the board answers in a session with reasons: a denial is kept, an approval places them', async () => {
+    const [from, to] = [await cellIn(MEN_PRETRIAL), await cellIn(MEN_PRETRIAL)];
+    const nui = await admitted();
+    expect((await call('POST', `/ppl/${nui}/placements`, board, placement(from))).statusCode).toBe(201);
+    const staff = bearer(['social_worker'], ['113']);
+    const ask = async () => {
+      const res = await call('POST', `/ppl/${nui}/cell-change-requests`, staff, {
+        wanted: 'Patio con su hermano',
+        reason: 'Cercanía familiar',
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const first = await ask();
+    const denied = await call('POST', `/cell-change-requests/${first}/decision`, board, {
+      sessionId,
+      decision: 'denied',
+      reasons: 'No hay cupo en ese patio',
+    });
+    expect(denied.json()).toMatchObject({
+      status: 'denied',
+      answer: 'No hay cupo en ese patio',
+      acta: 'JAPC-113-2026-0001',
+      placementId: null,
+    });
+    const again = await call('POST', `/cell-change-requests/${first}/decision`, board, {
+      sessionId,
+      decision: 'approved',
+      reasons: 'x',
+      cellId: to,
+    });
+    expect(again.json()).toMatchObject({ status: 409, rule: 'CLS-18' });
+
+    const second = await ask();
+    const noCell = await call('POST', `/cell-change-requests/${second}/decision`, board, {
+      sessionId,
+      decision: 'approved',
+      reasons: 'Procede',
+    });
+    expect(noCell.json()).toMatchObject({ status: 422, rule: 'CLS-18' });
+    const approved = await call('POST', `/cell-change-requests/${second}/decision`, board, {
+      sessionId,
+      decision: 'approved',
+      reasons: 'Procede',
+      cellId: to,
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', answer: 'Procede' });
+    const current = (await placements(nui)).find((p) => p.ended_at === null)!;
+    expect(current).toMatchObject({ cell_id: to, session_id: sessionId, id: approved.json().placementId });
+
+    const seen = (await call('GET', `/ppl/${nui}/cell-change-requests`, bearer(['gate_officer'], ['113']))).json();
+    expect(seen.map((r: { status: string }) => r.status)).toEqual(['denied', 'approved']);
+  });
+
+  it('CLS-18 when an approval would break a placement rule then nothing is decided and the request stays pending', async () => {
+    const women = await cellIn({ sexes: ['F'], legal: 'both', specialRegime: null });
+    const nui = await admitted();
+    const id = (
+      await call('POST', `/ppl/${nui}/cell-change-requests`, bearer(['legal'], ['113']), { wanted: 'Otro patio', reason: 'Seguridad' })
+    ).json().id;
+    const res = await call('POST', `/cell-change-requests/${id}/decision`, board, {
+      sessionId,
+      decision: 'approved',
+      reasons: 'Procede',
+      cellId: women,
+    });
+    expect(res.json()).toMatchObject({ status: 422, rule: 'CLS-13' });
+    expect((await call('GET', `/ppl/${nui}/cell-change-requests`, board)).json()[0]).toMatchObject({ status: 'pending', answer: null });
+    expect(
+      (
+        await call('POST', `/cell-change-requests/${id}/decision`, bearer(['director'], ['114']), {
+          sessionId,
+          decision: 'denied',
+          reasons: 'r',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('POST', `/cell-change-requests/${id}/decision`, bearer(['paymaster'], ['113']), {
+          sessionId,
+          decision: 'denied',
+          reasons: 'r',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('CLS-19 roll calls', () => {
+  it('CLS-19 when a unit is counted then every name is checked against the cell book and absences, wrong cells and unknown persons are recorded and reported', async () => {
+    const c1 = await cellIn(MEN_PRETRIAL, 4);
+    const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', c1).executeTakeFirstOrThrow();
+    const c2 = (await call('POST', `/units/${unitId}/cells`, board, { code: 'C2', capacity: 4 })).json().id as string;
+    const [x, y, z] = [await admitted(), await admitted(), await admitted()];
+    for (const [nui, cell] of [
+      [x, c1],
+      [y, c1],
+      [z, c2],
+    ] as const) {
+      expect((await call('POST', `/ppl/${nui}/placements`, board, placement(cell))).statusCode).toBe(201);
+    }
+    const guard = bearer(['guard_commander'], ['113']);
+    const count = (seen: object[], takenAt: string) => call('POST', `/units/${unitId}/roll-calls`, guard, { takenAt, seen });
+    const morning = await count(
+      [
+        { nui: x, cellId: c1 },
+        { nui: y, cellId: c2 },
+        { nui: '9999999', cellId: c1 },
+      ],
+      '2026-11-24T11:00:00Z',
+    );
+    expect(morning.statusCode).toBe(201);
+    expect(morning.json()).toMatchObject({ day: '2026-11-24', expected: 3, present: 1 });
+    expect(morning.json().discrepancies).toEqual(
+      expect.arrayContaining([
+        { kind: 'absent', nui: z, bookedCellId: c2, seenCellId: null },
+        { kind: 'wrong_cell', nui: y, bookedCellId: c1, seenCellId: c2 },
+        { kind: 'unknown', nui: '9999999', bookedCellId: null, seenCellId: c1 },
+      ]),
+    );
+    const day = async () => (await call('GET', '/establishments/113/roll-calls?date=2026-11-24', bearer(['director'], ['113']))).json();
+    expect((await day()).units.find((u: { unitId: string }) => u.unitId === unitId)).toMatchObject({
+      rollCalls: 1,
+      belowMinimum: true,
+      discrepancies: 3,
+    });
+    const evening = await count(
+      [
+        { nui: x, cellId: c1 },
+        { nui: y, cellId: c1 },
+        { nui: z, cellId: c2 },
+      ],
+      '2026-11-24T23:00:00Z',
+    );
+    expect(evening.json()).toMatchObject({ expected: 3, present: 3, discrepancies: [] });
+    const report = await day();
+    expect(report.units.find((u: { unitId: string }) => u.unitId === unitId)).toMatchObject({
+      rollCalls: 2,
+      belowMinimum: false,
+      discrepancies: 3,
+    });
+    expect(report.discrepancies.filter((d: { unitId: string }) => d.unitId === unitId)).toHaveLength(3);
+  });
+
+  it('PLT-03 when a roll call comes from another establishment, a role that does not count, or malformed then refused and nothing is recorded', async () => {
+    const c1 = await cellIn(MEN_PRETRIAL);
+    const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', c1).executeTakeFirstOrThrow();
+    const body = { takenAt: '2026-11-24T11:00:00Z', seen: [] };
+    expect((await call('POST', `/units/${unitId}/roll-calls`, bearer(['guard_commander'], ['114']), body)).statusCode).toBe(403);
+    expect((await call('POST', `/units/${unitId}/roll-calls`, bearer(['paymaster'], ['113']), body)).statusCode).toBe(403);
+    expect((await call('POST', `/units/${unitId}/roll-calls`, board, { ...body, takenAt: 'mañana' })).statusCode).toBe(400);
+    expect((await call('GET', '/establishments/113/roll-calls?date=ayer', board)).statusCode).toBe(400);
+    expect(await app.db.selectFrom('roll_calls').select('id').where('unit_id', '=', unitId).execute()).toHaveLength(0);
+  });
+});
+
+describe('CLS-21 only a person held here is placed', () => {
+  it('CLS-21 when the person has left (an escape) then the board cannot place them', async () => {
+    const cell = await cellIn(MEN_PRETRIAL);
+    const nui = await admitted();
+    const exit = await call('POST', '/exits', board, { nui, reason: 'escape', occurredAt: '2026-11-24T03:00:00Z' });
+    expect(exit.statusCode).toBe(201);
+    const res = await call('POST', `/ppl/${nui}/placements`, board, placement(cell));
+    expect(res.json()).toMatchObject({ status: 422, rule: 'CLS-21' });
     expect(await placements(nui)).toHaveLength(0);
   });
 });

@@ -40,7 +40,10 @@ export const Induction = Type.Object({
 export const PlacementRequest = Type.Object(
   {
     cellId: Uuid,
-    acta: Text(60, 'Acta de la Junta de Asignación de Patios y Celdas (o del Director General)'),
+    sessionId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Sesión de la Junta que decide (CLS-11); su acta numera la decisión' }),
+    ),
+    acta: Type.Optional(Text(60, 'Sólo el Director General: el acto con que decide (la Junta usa el acta de su sesión)')),
     reasons: Text(1000, 'Motivación escrita de la decisión (Art. 141.5–6)'),
     specialRegimeBasis: Type.Optional(Text(200, 'Documento que acredita el régimen especial de la unidad, cuando lo tiene')),
     protectionConsent: Type.Optional(Text(200, 'Constancia del consentimiento de la persona para el espacio de protección (Art. 36 §4)')),
@@ -72,4 +75,114 @@ export const OccupancyReport = Type.Object({
   eron: EronCode,
   ...Occupancy,
   units: Type.Array(Type.Object({ unitId: Uuid, name: Type.String(), ...Occupancy })),
+});
+
+/** The seats of the patio/cell board (Art. 141); social work may be sat by a psychologist. */
+export const BOARD_SEATS = ['presiding', 'legal', 'health', 'guard_commander', 'social_work'] as const;
+
+export const BoardSessionRequest = Type.Object(
+  {
+    date: LocalDate,
+    attendees: Type.Array(
+      Type.Object(
+        {
+          seat: Type.Union(
+            BOARD_SEATS.map((s) => Type.Literal(s)),
+            { description: 'Preside (Director o subdirector), jurídica, sanidad, comando de vigilancia, trabajo social o psicología' },
+          ),
+          name: Text(120, 'Nombre de quien asiste'),
+          position: Text(120, 'Cargo'),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type BoardSessionRequest = Static<typeof BoardSessionRequest>;
+
+export const BoardSession = Type.Object({
+  id: Uuid,
+  eron: EronCode,
+  date: LocalDate,
+  acta: Type.String({ description: 'JAPC-<ERON>-<año>-<número>: numerada por establecimiento y año' }),
+  attendees: Type.Array(Type.Object({ seat: Type.String(), name: Type.String(), position: Type.String() })),
+  decisions: Type.Array(
+    Type.Object({ kind: Type.Literal('placement'), nui: Nui, cellId: Uuid, reasons: Type.String(), decidedAt: Timestamp }),
+    { description: 'Las decisiones del acta, cada una con su motivación (Art. 141.5–6)' },
+  ),
+});
+
+/** A PPL asks for another patio, unit or cell (CLS-18, Art. 141.6). */
+export const CellChangeRequestBody = Type.Object(
+  { wanted: Text(200, 'Qué patio, unidad o celda pide'), reason: Text(1000, 'Por qué lo pide') },
+  { additionalProperties: false },
+);
+
+export const CellChangeDecisionRequest = Type.Object(
+  {
+    sessionId: Uuid,
+    decision: Type.Union([Type.Literal('approved'), Type.Literal('denied')]),
+    reasons: Text(1000, 'Motivación de la Junta, que se le comunica a quien pidió'),
+    cellId: Type.Optional(Uuid),
+    specialRegimeBasis: Type.Optional(Text(200)),
+    protectionConsent: Type.Optional(Text(200)),
+    overCapacityReason: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false },
+);
+
+export const CellChange = Type.Object({
+  id: Uuid,
+  nui: Nui,
+  wanted: Type.String(),
+  reason: Type.String(),
+  requestedAt: Timestamp,
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('denied')]),
+  answer: Type.Union([Type.String(), Type.Null()]),
+  acta: Type.Union([Type.String(), Type.Null()]),
+  placementId: Type.Union([Uuid, Type.Null()]),
+  decidedAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+/** A roll call of a unit: whom the officers saw, in which cell (CLS-19). */
+export const RollCallRequest = Type.Object(
+  {
+    takenAt: Timestamp,
+    seen: Type.Array(Type.Object({ nui: Nui, cellId: Uuid }, { additionalProperties: false }), { maxItems: 5000, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+
+export const Discrepancy = Type.Object({
+  kind: Type.Union([Type.Literal('absent'), Type.Literal('wrong_cell'), Type.Literal('unknown')]),
+  nui: Nui,
+  bookedCellId: Type.Union([Uuid, Type.Null()]),
+  seenCellId: Type.Union([Uuid, Type.Null()]),
+});
+
+export const RollCall = Type.Object({
+  id: Uuid,
+  unitId: Uuid,
+  takenAt: Timestamp,
+  day: LocalDate,
+  expected: Type.Integer({ description: 'Personas en el libro de celdas de la unidad' }),
+  present: Type.Integer({ description: 'Personas vistas en su celda' }),
+  discrepancies: Type.Array(Discrepancy),
+});
+
+export const RollCallDay = Type.Object({
+  eron: EronCode,
+  date: LocalDate,
+  units: Type.Array(
+    Type.Object({
+      unitId: Uuid,
+      name: Type.String(),
+      rollCalls: Type.Integer(),
+      belowMinimum: Type.Boolean({ description: 'Menos de dos conteos en el día (CLS-19)' }),
+      discrepancies: Type.Integer(),
+    }),
+  ),
+  discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })])),
 });

@@ -11,6 +11,8 @@ const CONFIDENTIAL = [
   'genderIdentity',
   'genderExpression',
   'identityName',
+  'identity',
+  'confidential',
   'health',
   'hivStatus',
   'children',

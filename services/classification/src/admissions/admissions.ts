@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bogotaToday, ruleBroken, type Admission, type AdmissionRequest } from '@eron/shared';
 import { assertActsFor, audit, type Outcome } from '@eron/shared/platform';
 import type { Trx } from '../db';
+import { notifyForeignPpl } from '../record/foreign';
 import { detentionOrderProblems, initialSecurityLevel } from './admission.rules';
 import { insertAdmission, nextEntryNumber, nextNui } from './admission.repository';
 
@@ -38,6 +39,8 @@ export async function admit(app: FastifyInstance, req: FastifyRequest, trx: Trx,
     { nui, eron: body.eron, legalStatus: body.legalStatus, sex: body.person.sex, admittedAt: admittedAt.toISOString(), cashAtIntake },
     req.id,
   );
+  if (body.person.nationality !== 'CO')
+    await notifyForeignPpl(app, req, trx, { nui, eron: body.eron, nationality: body.person.nationality });
   await audit(trx, req, { action: 'admit', entity: 'ppl', entityId: nui, details: { eron: body.eron, entryNumber } });
   return {
     status: 201,

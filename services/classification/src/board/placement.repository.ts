@@ -58,7 +58,16 @@ export async function occupantsOf(trx: Trx, cellId: string): Promise<number> {
 /** Ends the current placement, if any, and records the new one. */
 export async function place(
   trx: Trx,
-  p: { nui: string; eron: string; unitId: string; decidedBy: 'board' | 'dg'; by: string; overCapacity: boolean },
+  p: {
+    nui: string;
+    eron: string;
+    unitId: string;
+    decidedBy: 'board' | 'dg';
+    by: string;
+    overCapacity: boolean;
+    acta: string;
+    sessionId: string | null;
+  },
   b: PlacementRequest,
 ): Promise<PlacementRow> {
   await trx.updateTable('placements').set({ ended_at: new Date() }).where('nui', '=', p.nui).where('ended_at', 'is', null).execute();
@@ -70,7 +79,8 @@ export async function place(
       eron: p.eron,
       unit_id: p.unitId,
       cell_id: b.cellId,
-      acta: b.acta,
+      acta: p.acta,
+      session_id: p.sessionId,
       reasons: b.reasons,
       decided_by: p.decidedBy,
       special_regime_basis: b.specialRegimeBasis ?? null,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   EronCode,
@@ -15,7 +16,7 @@ import {
   type LegalStatus,
 } from '@eron/shared';
 import { assertActsFor, audit, idempotent } from '@eron/shared/platform';
-import type { Db } from '../db';
+import type { Db, Trx } from '../db';
 import { findEstablishment } from '../structure/structure.repository';
 import { noEstablishment } from '../structure/structure.rules';
 import {
@@ -29,10 +30,11 @@ import {
   recordInduction,
 } from './placement.repository';
 import { eligibilityBreaches, reservedToDg } from './placement.rules';
+import { findSession } from './session.repository';
 
 /** The patio/cell board (JAPC, Art. 141): the Director presides; legal, health, the guard commander and social work sit on it. */
 export const BOARD_MEMBERS = ['director', 'deputy_director', 'legal', 'health', 'guard_commander', 'social_worker'] as const;
-const INDUCTORS = ['director', 'deputy_director', 'legal', 'guard_commander', 'social_worker', 'treatment_officer'] as const;
+export const INDUCTORS = ['director', 'deputy_director', 'legal', 'guard_commander', 'social_worker', 'treatment_officer'] as const;
 
 const Errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const NuiParams = Type.Object({ nui: Nui });
@@ -79,7 +81,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'placeInCell',
         summary: 'The board (or the DG) assigns unit and cell, with its acta and reasons (CLS-12 … CLS-16)',
         description:
-          'CLS-12: only after the induction. CLS-13: the unit’s eligibility (sex, pre-trial/sentenced, special regime) → 422 naming every breach. ' +
+          'CLS-11: the board decides in a session (sessionId), the DG by its own act (acta). CLS-12: only after the induction. CLS-13: the unit’s eligibility (sex, pre-trial/sentenced, special regime) → 422 naming every breach. ' +
           'CLS-14: takes no orientation or gender identity; a protection space needs the person’s recorded consent. ' +
           'CLS-15: security level one, extradition and special-regime units are the DG’s (403). ' +
           'CLS-16: a full cell needs an over-capacity reason. Idempotency-Key (PLT-05).',
@@ -91,80 +93,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const b = req.body;
       const sent = await idempotent(req, reply, db, async (trx) => {
-        const ppl = await lockPpl(trx, req.params.nui);
-        if (!ppl) throw noPpl(req.params.nui);
-        assertActsFor(req, ppl.eron);
-        const cell = await lockCellWithUnit(trx, b.cellId);
-        if (!cell) throw notFound({ es: 'No existe esa celda', en: 'No such cell' });
-        if (cell.eron !== ppl.eron) {
-          throw ruleBroken('CLS-13', 'Art. 36', {
-            es: `La celda es del establecimiento ${cell.eron} y la PPL está en ${ppl.eron}`,
-            en: `The cell is in establishment ${cell.eron}, the PPL in ${ppl.eron}`,
-          });
-        }
-        if (!(await findInduction(trx, ppl.nui))) {
-          throw ruleBroken('CLS-12', 'Art. 32', {
-            es: 'No se ha registrado la inducción de la persona: no se le puede asignar patio ni celda',
-            en: 'The person’s induction is not recorded: no unit or cell can be assigned yet',
-          });
-        }
-        const person = { sex: ppl.sex, legalStatus: ppl.legal_status as LegalStatus, securityLevel: ppl.security_level };
-        const dg = req.principal.roles.includes('dg') && req.principal.national;
-        const reserved = reservedToDg(person, cell);
-        if (reserved && !dg) {
-          throw ruleBroken(
-            'CLS-15',
-            'Art. 141 §',
-            {
-              es: `Solo el Director General asigna esta ubicación: ${reserved.es}`,
-              en: `Only the Director General places here: ${reserved.en}`,
-            },
-            { status: 403 },
-          );
-        }
-        const breaches = eligibilityBreaches(person, cell, b.specialRegimeBasis);
-        if (breaches.length > 0) {
-          throw ruleBroken(
-            'CLS-13',
-            'Art. 36',
-            { es: 'La ubicación no cumple la separación que la unidad declara', en: 'The placement breaks the unit’s declared separation' },
-            { errors: breaches },
-          );
-        }
-        if (cell.special_regime === 'protection_space' && !b.protectionConsent) {
-          throw ruleBroken(
-            'CLS-14',
-            'Art. 36 §4',
-            {
-              es: 'El espacio de protección se acuerda con la persona: falta su consentimiento registrado',
-              en: 'A protection space is agreed with the person: their recorded consent is missing',
-            },
-            { errors: [{ field: '/protectionConsent', message: { es: 'requerido', en: 'required' } }] },
-          );
-        }
-        const full = (await occupantsOf(trx, cell.id)) >= cell.capacity;
-        if (full && !b.overCapacityReason) {
-          throw ruleBroken(
-            'CLS-16',
-            'Art. 30',
-            {
-              es: `La celda tiene sus ${cell.capacity} cupos ocupados: la decisión debe motivar la sobreocupación`,
-              en: `The cell's ${cell.capacity} places are taken: the decision must give its over-capacity reasons`,
-            },
-            {
-              errors: [
-                { field: '/overCapacityReason', message: { es: 'requerido con la celda llena', en: 'required when the cell is full' } },
-              ],
-            },
-          );
-        }
-        const row = await place(
-          trx,
-          { nui: ppl.nui, eron: ppl.eron, unitId: cell.unit_id, decidedBy: dg ? 'dg' : 'board', by: req.principal.sub, overCapacity: full },
-          b,
-        );
-        await app.publish(trx, 'ppl.placed', { nui: ppl.nui, eron: ppl.eron, unitId: cell.unit_id, cellId: cell.id }, req.id);
-        await audit(trx, req, { action: 'place-in-cell', entity: 'ppl', entityId: ppl.nui, details: { cellId: cell.id, acta: b.acta } });
+        const row = await placeChecked(app, req, trx, req.params.nui, b);
         return { status: 201, body: placementView(row) };
       });
       app.outbox.kick();
@@ -190,5 +119,131 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/**
+ * A placement with every check of CLS-11 … CLS-16, in the caller's transaction: the board's
+ * placement route and its decisions on cell-change requests (CLS-18) both come here.
+ */
+export async function placeChecked(app: FastifyInstance, req: FastifyRequest, trx: Trx, nui: string, b: PlacementRequest) {
+  const ppl = await lockPpl(trx, nui);
+  if (!ppl) throw noPpl(nui);
+  assertActsFor(req, ppl.eron);
+  if (ppl.status !== 'admitted') {
+    const transit = ppl.status === 'in_transit';
+    throw ruleBroken(transit ? 'CLS-20' : 'CLS-21', transit ? 'Art. 178' : 'Art. 41 §', {
+      es: transit
+        ? 'La persona está en traslado: no pertenece a este establecimiento'
+        : `La persona ya no está recluida aquí (${ppl.status})`,
+      en: transit ? 'The person is in transit: they belong to no establishment' : `The person is no longer held here (${ppl.status})`,
+    });
+  }
+  const cell = await lockCellWithUnit(trx, b.cellId);
+  if (!cell) throw notFound({ es: 'No existe esa celda', en: 'No such cell' });
+  if (cell.eron !== ppl.eron) {
+    throw ruleBroken('CLS-13', 'Art. 36', {
+      es: `La celda es del establecimiento ${cell.eron} y la PPL está en ${ppl.eron}`,
+      en: `The cell is in establishment ${cell.eron}, the PPL in ${ppl.eron}`,
+    });
+  }
+  if (!(await findInduction(trx, ppl.nui))) {
+    throw ruleBroken('CLS-12', 'Art. 32', {
+      es: 'No se ha registrado la inducción de la persona: no se le puede asignar patio ni celda',
+      en: 'The person’s induction is not recorded: no unit or cell can be assigned yet',
+    });
+  }
+  const person = { sex: ppl.sex, legalStatus: ppl.legal_status as LegalStatus, securityLevel: ppl.security_level };
+  const dg = req.principal.roles.includes('dg') && req.principal.national;
+  const reserved = reservedToDg(person, cell);
+  if (reserved && !dg) {
+    throw ruleBroken(
+      'CLS-15',
+      'Art. 141 §',
+      {
+        es: `Solo el Director General asigna esta ubicación: ${reserved.es}`,
+        en: `Only the Director General places here: ${reserved.en}`,
+      },
+      { status: 403 },
+    );
+  }
+  const decision = await decisionOf(trx, dg, ppl.eron, b);
+  const breaches = eligibilityBreaches(person, cell, b.specialRegimeBasis);
+  if (breaches.length > 0) {
+    throw ruleBroken(
+      'CLS-13',
+      'Art. 36',
+      { es: 'La ubicación no cumple la separación que la unidad declara', en: 'The placement breaks the unit’s declared separation' },
+      { errors: breaches },
+    );
+  }
+  if (cell.special_regime === 'protection_space' && !b.protectionConsent) {
+    throw ruleBroken(
+      'CLS-14',
+      'Art. 36 §4',
+      {
+        es: 'El espacio de protección se acuerda con la persona: falta su consentimiento registrado',
+        en: 'A protection space is agreed with the person: their recorded consent is missing',
+      },
+      { errors: [{ field: '/protectionConsent', message: { es: 'requerido', en: 'required' } }] },
+    );
+  }
+  const full = (await occupantsOf(trx, cell.id)) >= cell.capacity;
+  if (full && !b.overCapacityReason) {
+    throw ruleBroken(
+      'CLS-16',
+      'Art. 30',
+      {
+        es: `La celda tiene sus ${cell.capacity} cupos ocupados: la decisión debe motivar la sobreocupación`,
+        en: `The cell's ${cell.capacity} places are taken: the decision must give its over-capacity reasons`,
+      },
+      {
+        errors: [{ field: '/overCapacityReason', message: { es: 'requerido con la celda llena', en: 'required when the cell is full' } }],
+      },
+    );
+  }
+  const row = await place(
+    trx,
+    {
+      nui: ppl.nui,
+      eron: ppl.eron,
+      unitId: cell.unit_id,
+      decidedBy: dg ? 'dg' : 'board',
+      by: req.principal.sub,
+      overCapacity: full,
+      ...decision,
+    },
+    b,
+  );
+  await app.publish(trx, 'ppl.placed', { nui: ppl.nui, eron: ppl.eron, unitId: cell.unit_id, cellId: cell.id }, req.id);
+  await audit(trx, req, {
+    action: 'place-in-cell',
+    entity: 'ppl',
+    entityId: ppl.nui,
+    details: { cellId: cell.id, acta: decision.acta },
+  });
+  return row;
+}
+
+/**
+ * CLS-11: a board decision belongs to a session of this establishment and is numbered by its acta;
+ * the DG decides by an act of their own.
+ */
+async function decisionOf(trx: Trx, dg: boolean, eron: string, b: PlacementRequest): Promise<{ acta: string; sessionId: string | null }> {
+  if (dg && b.acta) return { acta: b.acta, sessionId: null };
+  const session = b.sessionId && !dg ? await findSession(trx, b.sessionId) : undefined;
+  if (session?.eron === eron) return { acta: session.acta, sessionId: session.id };
+  const [field, es, en] = dg
+    ? ['/acta', 'la decisión del Director General cita su acto', 'the Director General’s decision cites its act']
+    : [
+        '/sessionId',
+        'la decisión de la Junta pertenece a una sesión de este establecimiento',
+        'a board decision belongs to a session of this establishment',
+      ];
+  throw ruleBroken(
+    'CLS-11',
+    'Art. 141.5',
+    { es: `Falta el acta: ${es}`, en: `No acta: ${en}` },
+    { errors: [{ field, message: { es, en } }] },
+  );
+}
 
 export default placementRoutes;

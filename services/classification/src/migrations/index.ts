@@ -2,10 +2,18 @@ import type { Migrations } from '@eron/shared/platform';
 import { migration as ppl } from './20261125T0900_ppl';
 import { migration as structure } from './20261125T1000_structure';
 import { migration as board } from './20261125T1100_board';
+import { migration as boardSessions } from './20261125T1110_board_sessions';
+import { migration as rollCalls } from './20261125T1120_roll_calls';
+import { migration as movements } from './20261125T1200_movements';
+import { migration as record } from './20261125T1210_record';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
   '20261125T0900_ppl': ppl,
   '20261125T1000_structure': structure,
   '20261125T1100_board': board,
+  '20261125T1110_board_sessions': boardSessions,
+  '20261125T1120_roll_calls': rollCalls,
+  '20261125T1200_movements': movements,
+  '20261125T1210_record': record,
 };

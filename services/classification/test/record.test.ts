@@ -1,0 +1,284 @@
+import { Writable } from 'node:stream';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ConfidentialPatch, PplRecord, Problem, RecordHistory } from '@eron/shared';
+import { serverOptions } from '@eron/shared/platform';
+import { bearer, testConfig } from '@eron/shared/testing';
+import classification from '../src/app';
+import { admissionRequest } from './admission.factory';
+import { startClassification, type ClassificationWorld } from './support/classification.world';
+
+let w: ClassificationWorld;
+beforeAll(async () => {
+  w = await startClassification();
+});
+afterAll(() => w.close());
+
+const director = bearer(['director'], ['113']);
+const legal = bearer(['legal'], ['113']);
+const health = bearer(['health'], ['113']);
+const social = bearer(['social_worker'], ['113']);
+const gate = bearer(['gate_officer'], ['113']);
+const otherDirector = bearer(['director'], ['200']);
+
+/** Confidential values that must never leave the confidential part (CLS-07). */
+const SECRET = {
+  identity: { volunteered: true, sexualOrientation: 'Orientación-QX71', genderIdentity: 'Identidad-QX72', identityName: 'Nombre-QX73' },
+  health: { hivStatus: 'positive', conditions: ['Condición-QX74'] },
+  children: [{ names: 'Hija-QX75', birthDate: '2020-02-02' }],
+} as const;
+const SECRET_VALUES = ['QX71', 'QX72', 'QX73', 'QX74', 'QX75'];
+
+async function admitted(world: ClassificationWorld = w, nationality = 'CO'): Promise<string> {
+  const req = admissionRequest();
+  const res = await world.call('POST', '/admissions', gate, { ...req, person: { ...req.person, nationality } });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ nui: string }>().nui;
+}
+const patch = (nui: string, headers: object, body: object) => w.call('PATCH', `/ppl/${nui}/record`, headers, body);
+const patchConfidential = (nui: string, headers: object, body: object) => w.call('PATCH', `/ppl/${nui}/record/confidential`, headers, body);
+const rows = (table: string, nui: string) => w.app.db.selectFrom(table).selectAll().where('nui', '=', nui).execute();
+const audits = (nui: string, action: string) =>
+  w.app.db.selectFrom('audit_log').selectAll().where('entity_id', '=', nui).where('action', '=', action).execute();
+const notices = (nui: string) =>
+  w.app.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('type', '=', 'notification.requested')
+    .execute()
+    .then((all) => all.filter((r) => r.envelope.payload.nui === nui).map((r) => r.envelope.payload));
+const expectRule = (res: { statusCode: number; json: () => unknown; headers: Record<string, unknown> }, status: number, rule: string) => {
+  expect(res.statusCode).toBe(status);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  expect((res.json() as Problem).rule).toBe(rule);
+  return res.json() as Problem;
+};
+
+describe('CLS-06 the record (cartilla biográfica)', () => {
+  it('CLS-06 when parts are changed then the record holds them and the history keeps who, when and what', async () => {
+    const nui = await admitted();
+    const first = await patch(nui, legal, {
+      alias: 'El Mono',
+      civilStatus: 'soltero',
+      childrenCount: 2,
+      dependantsCount: 3,
+      emergencyContacts: [{ name: 'Rosa Gómez', relationship: 'madre', phone: '+57 310 555 1234' }],
+      groups: { disability: null, armedConflictVictim: true, demobilised: false },
+      reasonableAdjustments: ['Celda en primer piso'],
+      armedGroupMembership: null,
+      judicialAuthority: { name: 'María Rojas', court: 'Juzgado 12 Penal Municipal', caseNumber: '11001-60-00-2026' },
+      legalSituation: 'Sindicado con medida de aseguramiento',
+      offenceType: 'Hurto calificado',
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json<PplRecord>()).toMatchObject({ nui, eron: '113', version: 1, parts: { alias: 'El Mono', childrenCount: 2 } });
+    const second = await patch(nui, director, { civilStatus: 'union_libre' });
+    expect(second.json<PplRecord>()).toMatchObject({ version: 2, parts: { civilStatus: 'union_libre', alias: 'El Mono' } });
+
+    const record = await w.call('GET', `/ppl/${nui}/record`, bearer(['guard_commander'], ['113']));
+    expect(record.json<PplRecord>().parts).toEqual(second.json<PplRecord>().parts);
+    const history = (await w.call('GET', `/ppl/${nui}/record/history`, director)).json<RecordHistory>();
+    expect(history.changes).toHaveLength(2);
+    expect(history.changes[1]).toMatchObject({
+      part: 'general',
+      fields: ['civilStatus'],
+      before: { civilStatus: 'soltero' },
+      after: { civilStatus: 'union_libre' },
+      changedBy: 'test-director',
+    });
+    expect(history.changes[0]!.fields).toContain('judicialAuthority');
+    expect(await audits(nui, 'update-record')).toHaveLength(2);
+  });
+
+  it('CLS-06 when the same values are sent again then no new history entry', async () => {
+    const nui = await admitted();
+    await patch(nui, legal, { offenceType: 'Extorsión' });
+    const again = await patch(nui, legal, { offenceType: 'Extorsión' });
+    expect(again.json<PplRecord>().version).toBe(1);
+    expect(await rows('record_history', nui)).toHaveLength(1);
+  });
+
+  it('CLS-06 when the history is tampered with then the database refuses (append-only)', async () => {
+    const nui = await admitted();
+    await patch(nui, legal, { offenceType: 'Extorsión' });
+    await expect(w.app.db.deleteFrom('record_history').where('nui', '=', nui).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('CLS-06 when the role, the establishment or the input is wrong then refused and nothing changes', async () => {
+    const nui = await admitted();
+    await patch(nui, legal, { alias: 'Primero' });
+    expect((await patch(nui, gate, { alias: 'X' })).statusCode).toBe(403);
+    expect((await patch(nui, otherDirector, { alias: 'X' })).statusCode).toBe(403);
+    expect((await w.call('GET', `/ppl/${nui}/record`, otherDirector)).statusCode).toBe(403);
+    expect((await w.call('GET', `/ppl/${nui}/record/history`, otherDirector)).statusCode).toBe(403);
+    const bad = await patch(nui, legal, { civilStatus: 'complicado', childrenCount: -1, unknown: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json<Problem>().errors?.length).toBeGreaterThanOrEqual(2);
+    expect((await patch(nui, legal, {})).statusCode).toBe(400);
+    expect((await w.call('GET', '/ppl/9999999/record', director)).statusCode).toBe(404);
+    const record = (await w.call('GET', `/ppl/${nui}/record`, director)).json<PplRecord>();
+    expect(record).toMatchObject({ version: 1, parts: { alias: 'Primero' } });
+    expect(await rows('record_history', nui)).toHaveLength(1);
+  });
+});
+
+describe('CLS-09 ethnic communities', () => {
+  it('CLS-09 when an indigenous member lacks resguardo and consejo comunitario then 422 lists them and nothing changes', async () => {
+    const nui = await admitted();
+    const res = await patch(nui, legal, { groups: { ethnicity: { group: 'indigena', community: 'Nasa' } } });
+    const problem = expectRule(res, 422, 'CLS-09');
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['/groups/ethnicity/consejoComunitario', '/groups/ethnicity/resguardo']);
+    const none = await patch(nui, legal, { groups: { ethnicity: { group: 'raizal' } } });
+    expect(expectRule(none, 422, 'CLS-09').errors).toHaveLength(3);
+    expect(await rows('ppl_records', nui)).toHaveLength(0);
+    expect(await rows('record_history', nui)).toHaveLength(0);
+  });
+
+  it('CLS-09 when community, resguardo and consejo comunitario are stated (null: none) then recorded', async () => {
+    const nui = await admitted();
+    const ethnicity = { group: 'indigena', community: 'Nasa', resguardo: 'Resguardo de Toribío', consejoComunitario: null };
+    const res = await patch(nui, legal, { groups: { ethnicity } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<PplRecord>().parts.groups?.ethnicity).toEqual(ethnicity);
+    expect((await patch(nui, legal, { groups: { ethnicity: { group: 'rrom' } } })).statusCode).toBe(200);
+  });
+});
+
+describe('CLS-08 foreign PPL', () => {
+  it('CLS-08 when a foreigner is admitted then consulate and migration are notified exactly once', async () => {
+    const nui = await admitted(w, 'VE');
+    await patch(nui, legal, { groups: { foreigner: { nationality: 'VE' } } });
+    await patch(nui, legal, { alias: 'El Veneco' });
+    const sent = await notices(nui);
+    expect(sent.map((p) => p.recipient).sort()).toEqual(['consulate', 'migration']);
+    expect(sent[0]).toMatchObject({ eron: '113', subject: 'foreign-ppl', nui });
+  });
+
+  it('CLS-08 when the record later states a foreign nationality then notified once, however often it is saved', async () => {
+    const nui = await admitted();
+    expect(await notices(nui)).toHaveLength(0);
+    await patch(nui, legal, { groups: { foreigner: { nationality: 'EC' } } });
+    await patch(nui, director, { groups: { foreigner: { nationality: 'EC' }, demobilised: false } });
+    expect((await notices(nui)).map((p) => p.recipient).sort()).toEqual(['consulate', 'migration']);
+  });
+
+  it('CLS-08 when a Colombian is admitted then no notice', async () => {
+    const nui = await admitted();
+    await patch(nui, legal, { alias: 'Nadie' });
+    expect(await notices(nui)).toHaveLength(0);
+  });
+});
+
+describe('CLS-07 confidential data', () => {
+  const recordAll = async (nui: string) => {
+    expect((await patchConfidential(nui, social, { identity: SECRET.identity, children: SECRET.children })).statusCode).toBe(200);
+    expect((await patchConfidential(nui, health, { health: SECRET.health })).statusCode).toBe(200);
+  };
+
+  it('CLS-07 when each role reads then it gets only its sections and every read is audited', async () => {
+    const nui = await admitted();
+    await recordAll(nui);
+    const asHealth = (await w.call('GET', `/ppl/${nui}/record/confidential`, health)).json<ConfidentialPatch>();
+    expect(asHealth).toEqual({ nui, health: SECRET.health });
+    const asSocial = (await w.call('GET', `/ppl/${nui}/record/confidential`, social)).json<ConfidentialPatch>();
+    expect(asSocial).toEqual({ nui, identity: SECRET.identity, children: SECRET.children });
+    const asLegal = (await w.call('GET', `/ppl/${nui}/record/confidential`, legal)).json<ConfidentialPatch>();
+    expect(asLegal).toEqual({ nui, children: SECRET.children });
+    const reads = await audits(nui, 'read-confidential-record');
+    expect(reads.map((a) => [a.actor, a.details.sections])).toEqual([
+      ['test-health', ['health']],
+      ['test-social_worker', ['identity', 'children']],
+      ['test-legal', ['children']],
+    ]);
+  });
+
+  it('CLS-07 when a role without need asks then 403 and nothing is read or written', async () => {
+    const nui = await admitted();
+    await recordAll(nui);
+    expect((await w.call('GET', `/ppl/${nui}/record/confidential`, gate)).statusCode).toBe(403);
+    expect((await w.call('GET', `/ppl/${nui}/record/confidential`, bearer(['social_worker'], ['200']))).statusCode).toBe(403);
+    expectRule(await patchConfidential(nui, legal, { health: { hivStatus: 'negative' } }), 403, 'CLS-07');
+    expectRule(await patchConfidential(nui, health, { identity: { identityName: 'Otro' } }), 403, 'CLS-07');
+    expect((await patchConfidential(nui, bearer(['health'], ['200']), { health: { hivStatus: 'negative' } })).statusCode).toBe(403);
+    expect((await patchConfidential(nui, health, { health: { hivStatus: 'maybe' } })).statusCode).toBe(400);
+    expect(await audits(nui, 'read-confidential-record')).toHaveLength(0);
+    const [row] = await rows('ppl_confidential', nui);
+    expect(row).toMatchObject({ health: SECRET.health, identity: SECRET.identity });
+  });
+
+  it('CLS-07 when orientation or gender identity is not volunteered then 422 naming CLS-07 and nothing is stored', async () => {
+    const nui = await admitted();
+    const res = await patchConfidential(nui, social, { identity: { sexualOrientation: 'X', genderExpression: 'Y' } });
+    const problem = expectRule(res, 422, 'CLS-07');
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['/identity/genderExpression', '/identity/sexualOrientation']);
+    expectRule(await patchConfidential(nui, social, { identity: { volunteered: false, genderIdentity: 'Z' } }), 422, 'CLS-07');
+    expect(await rows('ppl_confidential', nui)).toHaveLength(0);
+    expect(await rows('record_history', nui)).toHaveLength(0);
+    // The nombre identitario alone needs no declaration.
+    expect((await patchConfidential(nui, social, { identity: { identityName: 'Valentina' } })).statusCode).toBe(200);
+  });
+
+  it('CLS-07 when confidential data is recorded then it never appears in the general record, history, events or audit', async () => {
+    const nui = await admitted(w, 'PE');
+    await recordAll(nui);
+    await patch(nui, legal, { alias: 'Sin secretos', groups: { foreigner: { nationality: 'PE' } } });
+    const exposed = [
+      (await w.call('GET', `/ppl/${nui}`, director)).body,
+      (await w.call('GET', `/ppl/${nui}/record`, director)).body,
+      (await w.call('GET', `/ppl/${nui}/record/history`, director)).body,
+      (await patchConfidential(nui, social, { children: SECRET.children })).body,
+      JSON.stringify(await w.app.db.selectFrom('outbox').selectAll().execute()),
+      JSON.stringify(await w.app.db.selectFrom('audit_log').selectAll().execute()),
+      JSON.stringify(await rows('record_history', nui)),
+    ].join('\n');
+    for (const v of SECRET_VALUES) expect(exposed).not.toContain(v);
+    const history = (await w.call('GET', `/ppl/${nui}/record/history`, director)).json<RecordHistory>();
+    expect(history.changes.filter((c) => c.part === 'confidential').map((c) => c.fields)).toEqual([
+      ['identity', 'children'],
+      ['health'],
+      ['children'],
+    ]);
+  });
+});
+
+describe('CLS-07 PLT-06 logs', () => {
+  it('CLS-07 when confidential data is written, read and refused at trace level then no value reaches the log', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const t = await testConfig({ LOG_LEVEL: 'trace' });
+    const opts = serverOptions({ logLevel: 'trace', service: 'classification' });
+    const app: FastifyInstance = Fastify({ ...opts, logger: { ...(opts.logger as object), stream } });
+    try {
+      await app.register(classification, { config: t.config });
+      await app.ready();
+      const world: ClassificationWorld = {
+        app,
+        call: (method, url, headers, payload) =>
+          app.inject({ method, url: `/api/v1/classification${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) }),
+        close: async () => undefined,
+      };
+      const nui = await admitted(world);
+      const at = `/ppl/${nui}/record/confidential`;
+      expect((await world.call('PATCH', at, social, { identity: SECRET.identity, children: SECRET.children })).statusCode).toBe(200);
+      expect((await world.call('PATCH', at, health, { health: SECRET.health })).statusCode).toBe(200);
+      expect((await world.call('GET', at, social)).statusCode).toBe(200);
+      expect((await world.call('GET', at, health)).statusCode).toBe(200);
+      expect((await world.call('PATCH', at, social, { identity: { genderIdentity: 'QX76' } })).statusCode).toBe(422);
+      expect((await world.call('PATCH', at, legal, { health: SECRET.health })).statusCode).toBe(403);
+      expect((await world.call('PATCH', at, health, { health: { hivStatus: 'QX77' } })).statusCode).toBe(400);
+      app.log.info({ body: { identity: SECRET.identity, health: SECRET.health, children: SECRET.children } }, 'probe');
+      const log = lines.join('');
+      expect(log).toContain(nui);
+      expect(log).toContain('probe');
+      for (const v of [...SECRET_VALUES, 'QX76', 'QX77']) expect(log).not.toContain(v);
+    } finally {
+      await app.close();
+      await t.cleanup();
+    }
+  });
+});
