@@ -68,3 +68,69 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
     expect(problem.detail).toMatch(/invalid/);
   });
 });
+
+describe('movements through the gateway: classification events move the Folio', () => {
+  const post = (path: string, headers: Record<string, string>, body?: unknown) =>
+    fetch(`${suite.url}/api/v1/classification${path}`, {
+      method: 'POST',
+      headers: body === undefined ? headers : { ...json, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('CLS-20 CLS-21 FOL-13 FOL-14 when a PPL is transferred and then released then the Folio follows to the destination and its balance becomes the payout', async () => {
+    const res = await admit(admissionRequest({ cashAtIntake: { amount: 120_000, actaNumber: 'ACTA-E2E-2', searchDate: '2026-11-24' } }));
+    const { nui } = (await res.json()) as Admission;
+    await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
+    for (const code of ['113', '114']) {
+      const e = await post('/establishments', bearer(['dg']), {
+        code,
+        name: `Establecimiento ${code}`,
+        regional: 'central',
+        order: 'nacional',
+        type: 'penitenciaria',
+        securityCategory: 'media',
+        resolution: 'Resolución DG 1',
+      });
+      expect([201, 409]).toContain(e.status);
+    }
+
+    const order = await post('/transfers', bearer(['dg']), {
+      nui,
+      toEron: '114',
+      reasons: 'Hacinamiento en el origen',
+      authority: 'Juzgado 3 de garantías',
+    });
+    expect(order.status).toBe(201);
+    const { id } = (await order.json()) as { id: string };
+    expect((await post(`/transfers/${id}/dispatch`, bearer(['director'], ['113']))).status).toBe(200);
+    expect((await post(`/transfers/${id}/reception`, bearer(['director'], ['114']))).status).toBe(200);
+    const paymaster114 = bearer(['paymaster'], ['114']);
+    await eventually(
+      async () => {
+        const r = await account(nui, paymaster114);
+        return r.status === 200 && ((await r.json()) as Account).available === 120_000;
+      },
+      10_000,
+      'the Folio to reach 114',
+    );
+
+    const exit = await post('/exits', bearer(['director'], ['114']), {
+      nui,
+      reason: 'release',
+      occurredAt: new Date().toISOString(),
+      judicialDecision: { authority: 'Juzgado 3 de ejecución de penas', number: 'LIB-2026-77', date: '2026-11-24' },
+    });
+    expect(exit.status).toBe(201);
+    const settled = await eventually(
+      async () => {
+        const r = await fetch(`${suite.url}/api/v1/folio/accounts/${nui}/exit-settlements`, { headers: paymaster114 });
+        const body = r.status === 200 ? ((await r.json()) as { payouts: { amount: number; eron: string; status: string }[] }) : undefined;
+        return body && body.payouts.length > 0 ? body : undefined;
+      },
+      10_000,
+      'the payout',
+    );
+    expect(settled.payouts[0]).toMatchObject({ amount: 120_000, eron: '114', status: 'due' });
+    expect(((await (await account(nui, paymaster114)).json()) as Account).available).toBe(0);
+  });
+});
