@@ -14,3 +14,4 @@ export * from './contracts/classification-structure';
 export * from './contracts/classification-board';
 export * from './contracts/classification-record';
 export * from './contracts/classification-movements';
+export * from './contracts/classification-mothers';

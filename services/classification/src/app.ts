@@ -8,6 +8,7 @@ import placementRoutes from './board/placement.routes';
 import sessionRoutes from './board/session.routes';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
+import motherRoutes from './mothers/mothers.routes';
 import movementRoutes from './movements/movements.routes';
 import pplRoutes from './ppl/ppl.routes';
 import recordRoutes from './record/record.routes';
@@ -22,6 +23,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(sessionRoutes);
   await app.register(placementRoutes);
   await app.register(cellChangeRoutes);
+  await app.register(motherRoutes);
   await app.register(rollCallRoutes);
   await app.register(movementRoutes);
 }

@@ -3,6 +3,7 @@ import type { PlatformTables } from '@eron/shared/platform';
 import type { DetentionOrder } from '@eron/shared';
 import type { CheckTables } from './checks/checks.tables';
 import type { MovementTables } from './movements/movements.tables';
+import type { MotherTables } from './mothers/mothers.tables';
 import type { RecordTables } from './record/record.tables';
 
 export interface PplTable {
@@ -88,7 +89,7 @@ export interface BoardTables {
     cell_id: string;
     acta: string;
     reasons: string;
-    decided_by: 'board' | 'dg';
+    decided_by: 'board' | 'dg' | 'director';
     special_regime_basis: string | null;
     protection_consent: string | null;
     over_capacity_reason: string | null;
@@ -125,7 +126,8 @@ export interface BoardTables {
   };
 }
 
-export interface ClassificationTables extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables {
+export interface ClassificationTables
+  extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables, MotherTables {
   ppl: PplTable;
   intake_books: { eron: string; last_entry: number };
   admissions: AdmissionTable;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
-import { startClassification, type ClassificationWorld } from './support/classification.world';
+import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 import { admissionRequest } from './admission.factory';
 
 let app: FastifyInstance;
@@ -17,13 +17,6 @@ const board = bearer(['director'], ['113']);
 
 let established = false;
 let sessionId = '';
-const FULL_BOARD = [
-  { seat: 'presiding', name: 'Ana Director', position: 'Directora' },
-  { seat: 'legal', name: 'Luis Jurídica', position: 'Responsable jurídica' },
-  { seat: 'health', name: 'Marta Sanidad', position: 'Médica' },
-  { seat: 'guard_commander', name: 'Pedro Comando', position: 'Comandante de vigilancia' },
-  { seat: 'social_work', name: 'Sofía Psicología', position: 'Psicóloga' },
-];
 /** Establishment 113 with a unit of the given eligibility and one cell of the given places. */
 async function cellIn(eligibility: object, capacity = 2): Promise<string> {
   if (!established) {

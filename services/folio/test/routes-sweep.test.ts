@@ -1,10 +1,17 @@
 import fc from 'fast-check';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { NATIONAL_ROLES, ROLES, type Role } from '@eron/shared';
 import { mintToken, signedHeaders } from '@eron/shared/platform';
-import { bearer } from '@eron/shared/testing';
-import { fuzzedRequests, injectOf } from './support/routes.fuzz';
-import { documentedRoutes, type DocumentedRoute } from './support/routes.schema';
+import {
+  assertTrimmed,
+  bearer,
+  documentedRoutes,
+  expectProblem,
+  fuzzedRequests,
+  injectOf,
+  localRole,
+  type DocumentedRoute,
+} from '@eron/shared/testing';
 import { BANK, calls, PHONE, snapshot, startSweepWorld, type Call } from './support/routes.world';
 
 /**
@@ -21,7 +28,7 @@ let table: Record<string, Call>;
 beforeAll(async () => {
   const w = await startSweepWorld();
   ({ app, stop } = w);
-  routes = new Map(documentedRoutes(app).map((r) => [r.key, r]));
+  routes = new Map(documentedRoutes(app, 'folio').map((r) => [r.key, r]));
   table = calls(w.fixtures);
 }, 60_000);
 afterAll(async () => stop());
@@ -48,34 +55,6 @@ const RULES: [RegExp, string][] = [
   [/accounts\/\{nui\}$/, 'FOL-01'],
 ];
 const ruleOf = (key: string) => RULES.find(([re]) => re.test(key))?.[1] ?? 'FOL-01';
-
-function expectProblem(res: LightMyRequestResponse, status: number | 'client', what: string): Record<string, unknown> {
-  const context = `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`;
-  if (status === 'client') expect([context, res.statusCode >= 400 && res.statusCode < 500]).toEqual([context, true]);
-  else expect([context, res.statusCode]).toEqual([context, status]);
-  expect([context, res.headers['content-type']]).toEqual([context, expect.stringMatching(/^application\/problem\+json/)]);
-  const problem = res.json();
-  expect(problem).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
-    status: res.statusCode,
-    detail: expect.any(String),
-  });
-  return problem;
-}
-
-/** fc.assert, with the huge fuzzed strings folded in its report ("Ñ×70000"). */
-async function assertTrimmed(property: fc.IAsyncProperty<[unknown]>): Promise<void> {
-  try {
-    await fc.assert(property, { numRuns: FUZZ_RUNS });
-  } catch (err) {
-    const e = err as Error & { cause?: Error };
-    throw new Error(`${e.message}\n${e.cause?.message ?? ''}`.replace(/(.)\1{40,}/gsu, (run: string, ch: string) => `${ch}×${run.length}`));
-  }
-}
-
-/** A route's own role that is scoped to establishments (not national), else its first role. */
-const localRole = (r: DocumentedRoute) => (r.roles.find((x) => !NATIONAL_ROLES.includes(x as Role)) ?? r.roles[0]) as Role;
 
 async function refusalsOfStaffRoute(r: DocumentedRoute, c: Call): Promise<void> {
   const send = (headers: Record<string, string>) => app.inject(injectOf(r, { ...c, query: Object.entries(c.query ?? {}) }, headers));
@@ -131,7 +110,7 @@ describe.each(KEYS)('%s', (key) => {
   it(`PLT-18 PLT-04 ${rule} when bodies, parameters, headers and files are fuzzed then 4xx problem naming the field, never 5xx, nothing changes`, async () => {
     const r = routes.get(key)!;
     const c = table[key]!;
-    const auth = r.machine ? ('sign' as const) : bearer([localRole(r)], ['113']);
+    const auth = r.machine ? (payload: string) => signedHeaders(BANK, payload) : bearer([localRole(r)], ['113']);
     const before = await snapshot(app);
     await assertTrimmed(
       fc.asyncProperty(fuzzedRequests(r, c), async (f) => {
@@ -142,6 +121,7 @@ describe.each(KEYS)('%s', (key) => {
           expect([f.what, fields.some((x) => x.startsWith(f.names!))]).toEqual([f.what, true]);
         }
       }),
+      FUZZ_RUNS,
     );
     expect(await snapshot(app)).toEqual(before);
   });

@@ -60,7 +60,9 @@ export const Placement = Type.Object({
   unitId: Uuid,
   cellId: Uuid,
   acta: Type.String(),
-  decidedBy: Type.Union([Type.Literal('board'), Type.Literal('dg')]),
+  decidedBy: Type.Union([Type.Literal('board'), Type.Literal('dg'), Type.Literal('director')], {
+    description: 'La Junta en sesión, el Director General, o el Director para la unidad de madres (Art. 31)',
+  }),
   overCapacity: Type.Boolean(),
   placedAt: Timestamp,
 });

@@ -16,6 +16,7 @@ const CONFIDENTIAL = [
   'health',
   'hivStatus',
   'children',
+  'child',
   'intimateVisit',
   'depositor',
   'depositorDocument',

@@ -6,6 +6,9 @@ import { cloneTemplate } from './database';
 
 export * from './database';
 export * from './tcp-proxy';
+export * from './routes.schema';
+export * from './routes.fuzz';
+export * from './snapshot';
 
 /** A token signed with the dev key, as `pnpm token` mints. */
 export const tokenFor = (roles: Role[], erons: string[] = [], sub = `test-${roles.join('+')}`, national?: boolean): string =>
@@ -54,3 +57,4 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+export * from './routes.sweep';

@@ -62,7 +62,7 @@ export async function place(
     nui: string;
     eron: string;
     unitId: string;
-    decidedBy: 'board' | 'dg';
+    decidedBy: 'board' | 'dg' | 'director';
     by: string;
     overCapacity: boolean;
     acta: string;

@@ -122,9 +122,18 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 /**
  * A placement with every check of CLS-11 … CLS-16, in the caller's transaction: the board's
- * placement route and its decisions on cell-change requests (CLS-18) both come here.
+ * placement route, its decisions on cell-change requests (CLS-18) and the Director's approval of a
+ * mother's request (CLS-17) come here. Art. 31 gives the last to the Director: with `art31` a
+ * mothers' unit is not reserved to the DG, and the Director's decision is the placement's act.
  */
-export async function placeChecked(app: FastifyInstance, req: FastifyRequest, trx: Trx, nui: string, b: PlacementRequest) {
+export async function placeChecked(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  trx: Trx,
+  nui: string,
+  b: PlacementRequest,
+  art31?: { decision: string },
+) {
   const ppl = await lockPpl(trx, nui);
   if (!ppl) throw noPpl(nui);
   assertActsFor(req, ppl.eron);
@@ -153,7 +162,8 @@ export async function placeChecked(app: FastifyInstance, req: FastifyRequest, tr
   }
   const person = { sex: ppl.sex, legalStatus: ppl.legal_status as LegalStatus, securityLevel: ppl.security_level };
   const dg = req.principal.roles.includes('dg') && req.principal.national;
-  const reserved = reservedToDg(person, cell);
+  const director = !dg && !!art31 && cell.special_regime === 'mothers_with_children';
+  const reserved = reservedToDg(person, director ? { ...cell, special_regime: null } : cell);
   if (reserved && !dg) {
     throw ruleBroken(
       'CLS-15',
@@ -165,7 +175,7 @@ export async function placeChecked(app: FastifyInstance, req: FastifyRequest, tr
       { status: 403 },
     );
   }
-  const decision = await decisionOf(trx, dg, ppl.eron, b);
+  const decision = director ? { acta: art31?.decision ?? '', sessionId: null } : await decisionOf(trx, dg, ppl.eron, b);
   const breaches = eligibilityBreaches(person, cell, b.specialRegimeBasis);
   if (breaches.length > 0) {
     throw ruleBroken(
@@ -206,7 +216,7 @@ export async function placeChecked(app: FastifyInstance, req: FastifyRequest, tr
       nui: ppl.nui,
       eron: ppl.eron,
       unitId: cell.unit_id,
-      decidedBy: dg ? 'dg' : 'board',
+      decidedBy: dg ? 'dg' : director ? 'director' : 'board',
       by: req.principal.sub,
       overCapacity: full,
       ...decision,

@@ -6,6 +6,7 @@ import { migration as boardSessions } from './20261125T1110_board_sessions';
 import { migration as rollCalls } from './20261125T1120_roll_calls';
 import { migration as movements } from './20261125T1200_movements';
 import { migration as record } from './20261125T1210_record';
+import { migration as mothers } from './20261125T1300_mothers';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -16,4 +17,5 @@ export const migrations: Migrations = {
   '20261125T1120_roll_calls': rollCalls,
   '20261125T1200_movements': movements,
   '20261125T1210_record': record,
+  '20261125T1300_mothers': mothers,
 };

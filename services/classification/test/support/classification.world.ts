@@ -24,3 +24,12 @@ export async function startClassification(): Promise<ClassificationWorld> {
     },
   };
 }
+
+/** Every seat of the patio/cell board attended (CLS-11). */
+export const FULL_BOARD = [
+  { seat: 'presiding', name: 'Ana Director', position: 'Directora' },
+  { seat: 'legal', name: 'Luis Jurídica', position: 'Responsable jurídica' },
+  { seat: 'health', name: 'Marta Sanidad', position: 'Médica' },
+  { seat: 'guard_commander', name: 'Pedro Comando', position: 'Comandante de vigilancia' },
+  { seat: 'social_work', name: 'Sofía Psicología', position: 'Psicóloga' },
+];

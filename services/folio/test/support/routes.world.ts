@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { addDays, bogotaMonth, bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType } from '@eron/shared';
 import { buildApp } from '@eron/shared/platform';
-import { bearer, eventually, testConfig } from '@eron/shared/testing';
+import { bearer, databaseSnapshot, eventually, testConfig, type RouteCall } from '@eron/shared/testing';
 import folio from '../../src/app';
 import { asobancariaFile } from './asobancaria';
 
@@ -13,15 +12,7 @@ export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
 export const PHONE = { keyId: 'sweep-phone', secret: 'sweep-phone-secret' };
 
 /** What one route is called with: real data of ERON 113, valid as far as the schema goes. */
-export interface Call {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  /** For a body that is not JSON (the Asobancaria file). */
-  raw?: { contentType: string; payload: string };
-  /** Why the route is not scoped to one establishment or PPL, when it is not. */
-  unscoped?: string;
-}
+export type Call = RouteCall;
 
 export interface Fixtures {
   nui: string;
@@ -101,18 +92,8 @@ async function heldDeposit(app: FastifyInstance, nui: string): Promise<string> {
   return (await held())!.id;
 }
 
-/** Every row of every table of the service's schema, as one fingerprint per table (PLT-18 "changes nothing"). */
-export async function snapshot(app: FastifyInstance): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(app.db);
-  const out: Record<string, string> = {};
-  for (const { name } of tables.rows) {
-    const { rows } = await sql<{ n: string; h: string }>`SELECT count(*) AS n,
-      md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.table(name)} t`.execute(app.db);
-    out[name] = `${rows[0]!.n} rows ${rows[0]!.h}`;
-  }
-  return out;
-}
+/** Every table of the folio schema, fingerprinted (PLT-18 "changes nothing"). */
+export const snapshot = (app: FastifyInstance) => databaseSnapshot(app.db);
 
 /** A valid call of every folio route, on the data of ERON 113; the sweep checks that it covers every documented route. */
 export function calls(f: Fixtures): Record<string, Call> {

@@ -26,12 +26,13 @@ function paramsSchema(parameters: Schema[] = [], where: 'path' | 'query'): Schem
   };
 }
 
-/** Every route under /api/v1/folio with its method, security and roles, read from `app.swagger()`. */
-export function documentedRoutes(app: FastifyInstance): DocumentedRoute[] {
+/** Every route under /api/v1/<service> with its method, security and roles, read from `app.swagger()`. */
+export function documentedRoutes(app: FastifyInstance, service: string): DocumentedRoute[] {
   const doc = app.swagger() as Schema;
+  const prefix = `/api/v1/${service}/`;
   const out: DocumentedRoute[] = [];
   for (const [path, item] of Object.entries<Schema>(doc.paths)) {
-    if (!path.startsWith('/api/v1/folio/')) continue;
+    if (!path.startsWith(prefix)) continue;
     for (const [method, op] of Object.entries<Schema>(item)) {
       const security = Object.keys(op.security?.[0] ?? {});
       const roles = /(?:Roles|Machine clients): ([^\n]+)\.$/m.exec(op.description ?? '')?.[1]?.split(', ') ?? [];

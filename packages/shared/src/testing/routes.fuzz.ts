@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { signedHeaders } from '@eron/shared/platform';
 import { badValuesFor, definitelyInvalid, type DocumentedRoute } from './routes.schema';
-import { BANK, type Call } from './routes.world';
+
+/** What one route is called with: real data of the sweep's establishment, valid as far as the schema goes. */
+export interface RouteCall {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** For a body that is not JSON (a bank file). */
+  raw?: { contentType: string; payload: string };
+  /** Why the route is not scoped to one establishment or PPL, when it is not. */
+  unscoped?: string;
+}
+type Call = RouteCall;
+
+/** The headers that sign a machine client's request over the payload sent (HMAC, PLT-03). */
+export type Signer = (payload: string) => Record<string, string>;
 
 /** One fuzzed request: what is sent, and the field a 400 must name (PLT-04). */
 export interface Fuzzed {
@@ -96,7 +109,7 @@ function queryCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
   return cases;
 }
 
-/** The Asobancaria file route: any text or bytes that are not a well-formed collection file. */
+/** A file route (a call with a raw body): any text or bytes that are not a well-formed file. */
 function fileCases(): fc.Arbitrary<Fuzzed>[] {
   return [
     fc.string({ maxLength: 400 }).map((payload) => ({ what: 'random text file', raw: { contentType: 'text/plain', payload } })),
@@ -108,15 +121,21 @@ function fileCases(): fc.Arbitrary<Fuzzed>[] {
 }
 
 const headerValue = fc.stringMatching(/^[\x21-\x7e]{0,60}$/);
-const extraHeaders = fc.record(
+/** Fuzzed platform headers (Idempotency-Key, Accept-Language, X-Request-Id), sent on top of every fuzzed request. */
+export const fuzzedHeaders = fc.record(
   { 'idempotency-key': fc.oneof(headerValue, fc.constant('k'.repeat(5_000))), 'accept-language': headerValue, 'x-request-id': headerValue },
   { requiredKeys: [] },
 );
 
+/** Whether a route takes any input the sweep can break: a body, a file, path or query parameters. */
+export const takesInput = (r: DocumentedRoute, c: Call): boolean =>
+  Boolean(c.raw ?? r.body) || fieldsOf(r.params).length > 0 || fieldsOf(r.query).length > 0;
+
 /** Every way the sweep breaks one route's input; each case is bad on purpose, with fuzzed headers on top. */
 export function fuzzedRequests(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed> {
   const cases = [...(c.raw ? fileCases() : bodyCases(r, c)), ...paramCases(r, c), ...queryCases(r, c)];
-  return fc.tuple(fc.oneof(...cases), extraHeaders).map(([f, headers]) => ({ params: c.params, query: queryOf(c), ...f, headers }));
+  if (cases.length === 0) throw new Error(`${r.key} takes no input to fuzz: send it fuzzedHeaders only (see takesInput)`);
+  return fc.tuple(fc.oneof(...cases), fuzzedHeaders).map(([f, headers]) => ({ params: c.params, query: queryOf(c), ...f, headers }));
 }
 
 /** The URL of a route with these path and query parameters. */
@@ -127,11 +146,11 @@ export function urlOf(path: string, params: Record<string, string> = {}, query: 
 }
 
 /** The inject options of a request: JSON (or raw) body, auth headers (a machine route signs what is sent). */
-export function injectOf(r: DocumentedRoute, f: Omit<Fuzzed, 'what'>, auth: Record<string, string> | 'sign'): InjectOptions {
+export function injectOf(r: DocumentedRoute, f: Omit<Fuzzed, 'what'>, auth: Record<string, string> | Signer): InjectOptions {
   const json = f.raw === undefined && f.body !== undefined && r.method !== 'GET';
   const payload = f.raw?.payload ?? (json ? JSON.stringify(f.body) : undefined);
   const contentType = f.raw?.contentType ?? (json ? 'application/json' : undefined);
-  const authHeaders = auth === 'sign' ? signedHeaders(BANK, payload === undefined ? '' : payload.toString()) : auth;
+  const authHeaders = typeof auth === 'function' ? auth(payload === undefined ? '' : payload.toString()) : auth;
   return {
     method: r.method,
     url: urlOf(r.path, f.params, f.query),
