@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import admissionRoutes from './admissions/admission.routes';
+import intakeCashRoutes from './admissions/intake-cash.routes';
 import cellChangeRoutes from './board/cell-change.routes';
 import rollCallRoutes from './checks/roll-call.routes';
 import placementRoutes from './board/placement.routes';
@@ -18,6 +19,7 @@ import structureRoutes from './structure/structure.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   await app.register(structureRoutes);
   await app.register(admissionRoutes);
+  await app.register(intakeCashRoutes);
   await app.register(pplRoutes);
   await app.register(recordRoutes);
   await app.register(sessionRoutes);

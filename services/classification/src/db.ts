@@ -130,6 +130,17 @@ export interface ClassificationTables
   extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables, MotherTables {
   ppl: PplTable;
   intake_books: { eron: string; last_entry: number };
+  intake_cash_receipts: {
+    nui: string;
+    eron: string;
+    received_on: string;
+    guard_commander: string;
+    custody_officer: string;
+    paymaster: string;
+    copy_given_to_ppl: boolean;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
   admissions: AdmissionTable;
 }
 

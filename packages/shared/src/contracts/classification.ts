@@ -81,3 +81,31 @@ export const Admission = Type.Object({
   cashAtIntake: Type.Union([IntakeCash, Type.Null()]),
 });
 export type Admission = Static<typeof Admission>;
+
+/** The paymaster received the intake cash: the act signed by the three, a copy to the PPL (CLS-10, Art. 28). */
+export const IntakeCashReceiptRequest = Type.Object(
+  {
+    receivedOn: LocalDate,
+    signatures: Type.Object(
+      {
+        guardCommander: Text(120, 'Comandante de vigilancia que firma el acta'),
+        custodyOfficer: Text(120, 'Funcionario de custodia que recibió a la persona'),
+        paymaster: Text(120, 'Pagador que recibe el dinero'),
+      },
+      { additionalProperties: false },
+    ),
+    copyGivenToPpl: Type.Literal(true, { description: 'Se entregó copia del acta a la persona' }),
+  },
+  { additionalProperties: false },
+);
+export type IntakeCashReceiptRequest = Static<typeof IntakeCashReceiptRequest>;
+
+export const IntakeCashLine = Type.Object({
+  nui: Nui,
+  amount: Money,
+  actaNumber: Type.String(),
+  searchDate: LocalDate,
+  dueBy: LocalDate,
+  receivedOn: Type.Union([LocalDate, Type.Null()]),
+  overdue: Type.Boolean({ description: 'Llegó a pagaduría después del día siguiente a la requisa, o aún no llega y ya pasó ese día' }),
+});

@@ -7,6 +7,7 @@ import { migration as rollCalls } from './20261125T1120_roll_calls';
 import { migration as movements } from './20261125T1200_movements';
 import { migration as record } from './20261125T1210_record';
 import { migration as mothers } from './20261125T1300_mothers';
+import { migration as intakeCash } from './20261125T1310_intake_cash';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -18,4 +19,5 @@ export const migrations: Migrations = {
   '20261125T1200_movements': movements,
   '20261125T1210_record': record,
   '20261125T1300_mothers': mothers,
+  '20261125T1310_intake_cash': intakeCash,
 };

@@ -155,6 +155,15 @@ export function calls(f: Fixtures): Record<string, Call> {
     [`PATCH ${P}/cells/{id}`]: { params: { id: f.cellId }, body: { capacity: 6, reason: 'Ampliación' } },
     [`POST ${P}/admissions`]: { body: admissionRequest({ eron: '113' }) },
     [`GET ${P}/ppl/{nui}`]: { params: nui },
+    [`POST ${P}/ppl/{nui}/intake-cash/receipt`]: {
+      params: nui,
+      body: {
+        receivedOn: today,
+        signatures: { guardCommander: 'Pedro Sosa', custodyOfficer: 'Dragoneante Ruiz', paymaster: 'Luz Pérez' },
+        copyGivenToPpl: true,
+      },
+    },
+    [`GET ${P}/establishments/{code}/intake-cash`]: { params: code, query: { from: addDays(today, -30), to: today } },
     [`GET ${P}/ppl/{nui}/record`]: { params: nui },
     [`PATCH ${P}/ppl/{nui}/record`]: { params: nui, body: { alias: 'El Mono', childrenCount: 2 } },
     [`GET ${P}/ppl/{nui}/record/history`]: { params: nui },
