@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import { buildApp, type BaseEnv } from '@eron/shared/platform';
 import { bearer, eventually, testConfig } from '@eron/shared/testing';
@@ -55,6 +56,25 @@ const ledgerTotal = async () =>
     ).t,
   );
 
+/** The PPL's available account and establishment 113's paymaster account, for postings written by hand. */
+const accountsOf = async (nui: string) => {
+  const [ppl, paymaster] = await Promise.all([
+    app.db.selectFrom('ledger_accounts').select('id').where('nui', '=', nui).where('kind', '=', 'ppl_available').executeTakeFirstOrThrow(),
+    app.db.selectFrom('ledger_accounts').select('id').where('eron', '=', '113').where('kind', '=', 'paymaster').executeTakeFirstOrThrow(),
+  ]);
+  return { ppl, paymaster };
+};
+
+/** A bare ledger transaction of establishment 113, for postings written by hand. */
+async function bareTransaction(trx: Kysely<any>, nui: string): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('ledger_transactions')
+    .values({ id, kind: 'test', eron: '113', nui, reference: id, concept: 'test', reverses: null, created_by: 'test', request_id: null })
+    .execute();
+  return id;
+}
+
 describe('ppl.admitted → Folio', () => {
   it('FOL-01 when a PPL is admitted then the Folio opens with a zero balance', async () => {
     const event = admitted(null);
@@ -91,32 +111,10 @@ describe('ppl.admitted → Folio', () => {
     const event = admitted(10_000);
     await queue.add(event.type, event, { jobId: event.id });
     await eventually(async () => (await account(event.payload.nui)).json().available === 10_000, 10_000, 'intake cash');
-    const [ppl, paymaster] = await Promise.all([
-      app.db
-        .selectFrom('ledger_accounts')
-        .select('id')
-        .where('nui', '=', event.payload.nui)
-        .where('kind', '=', 'ppl_available')
-        .executeTakeFirstOrThrow(),
-      app.db.selectFrom('ledger_accounts').select('id').where('eron', '=', '113').where('kind', '=', 'paymaster').executeTakeFirstOrThrow(),
-    ]);
+    const { ppl, paymaster } = await accountsOf(event.payload.nui);
     const attempt = (amounts: [number, number]) =>
       app.db.transaction().execute(async (trx) => {
-        const id = randomUUID();
-        await trx
-          .insertInto('ledger_transactions')
-          .values({
-            id,
-            kind: 'test',
-            eron: '113',
-            nui: event.payload.nui,
-            reference: id,
-            concept: 'test',
-            reverses: null,
-            created_by: 'test',
-            request_id: null,
-          })
-          .execute();
+        const id = await bareTransaction(trx, event.payload.nui);
         await trx
           .insertInto('postings')
           .values([
@@ -136,37 +134,10 @@ describe('ppl.admitted → Folio', () => {
     await queue.add(event.type, event, { jobId: event.id });
     const nui = event.payload.nui;
     await eventually(async () => (await account(nui)).json().available === 10_000, 10_000, 'intake credited');
-    const ppl = await app.db
-      .selectFrom('ledger_accounts')
-      .select('id')
-      .where('nui', '=', nui)
-      .where('kind', '=', 'ppl_available')
-      .executeTakeFirstOrThrow();
-    const paymaster = await app.db
-      .selectFrom('ledger_accounts')
-      .select('id')
-      .where('eron', '=', '113')
-      .where('kind', '=', 'paymaster')
-      .executeTakeFirstOrThrow();
+    const { ppl, paymaster } = await accountsOf(nui);
     const batch = (p: { tx?: string; account?: string; after: [number | null, number | null]; second?: number | null }) =>
       app.db.transaction().execute(async (trx) => {
-        const ids = [randomUUID(), randomUUID()];
-        for (const id of ids) {
-          await trx
-            .insertInto('ledger_transactions')
-            .values({
-              id,
-              kind: 'test',
-              eron: '113',
-              nui,
-              reference: id,
-              concept: 'test',
-              reverses: null,
-              created_by: 'test',
-              request_id: null,
-            })
-            .execute();
-        }
+        const ids = [await bareTransaction(trx, nui), await bareTransaction(trx, nui)];
         await trx.selectFrom('ledger_accounts').select('id').where('id', '=', ppl.id).forUpdate().execute();
         const [a, b] = [p.tx ?? ids[0]!, ids[1]!];
         await bulkPostings(trx, {

@@ -162,7 +162,9 @@ export async function placeChecked(
   }
   const person = { sex: ppl.sex, legalStatus: ppl.legal_status as LegalStatus, securityLevel: ppl.security_level };
   const dg = req.principal.roles.includes('dg') && req.principal.national;
-  const director = !dg && !!art31 && cell.special_regime === 'mothers_with_children';
+  // Art. 31: the Director's own decision is the act of a mother's place in the mothers' unit.
+  const directorsAct = !dg && cell.special_regime === 'mothers_with_children' ? art31?.decision : undefined;
+  const director = directorsAct !== undefined;
   const reserved = reservedToDg(person, director ? { ...cell, special_regime: null } : cell);
   if (reserved && !dg) {
     throw ruleBroken(
@@ -175,7 +177,7 @@ export async function placeChecked(
       { status: 403 },
     );
   }
-  const decision = director ? { acta: art31?.decision ?? '', sessionId: null } : await decisionOf(trx, dg, ppl.eron, b);
+  const decision = director ? { acta: directorsAct, sessionId: null } : await decisionOf(trx, dg, ppl.eron, b);
   const breaches = eligibilityBreaches(person, cell, b.specialRegimeBasis);
   if (breaches.length > 0) {
     throw ruleBroken(

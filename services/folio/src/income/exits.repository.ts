@@ -142,25 +142,14 @@ export async function paySettlement(
 
 export type ExitOwing = { to: 'payout'; row: PayoutRow } | { to: 'settlement'; row: SettlementRow };
 
-/** The exit that took the NUI's balance (the latest, should there be more), locked against a payment in flight. */
+/**
+ * The exit that took the NUI's balance, locked against a payment in flight. A Folio closes once
+ * (a person admitted again gets a new NUI), so there is at most one: a payout or a settlement.
+ */
 export async function lockExitOf(trx: Trx, nui: string): Promise<ExitOwing | undefined> {
-  const payout = await trx
-    .selectFrom('payouts')
-    .selectAll()
-    .where('nui', '=', nui)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
-  const settlement = await trx
-    .selectFrom('settlements')
-    .selectAll()
-    .where('nui', '=', nui)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
-  if (payout && (!settlement || payout.created_at >= settlement.created_at)) return { to: 'payout', row: payout };
+  const payout = await trx.selectFrom('payouts').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
+  if (payout) return { to: 'payout', row: payout };
+  const settlement = await trx.selectFrom('settlements').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
   return settlement ? { to: 'settlement', row: settlement } : undefined;
 }
 
