@@ -288,7 +288,7 @@ async function startEmbeddedPg(): Promise<string | { why: string }> {
     return { why: `initdb failed: ${(err as Error).message} ${messages.join('').slice(-2000)}` };
   }
   const ids = postgresIds();
-  const logFile = join(DATA, 'pg.log');
+  const logFile = `${dataDir}.log`; // next to the cluster: .data/pg.log, or beside the one in the temporary folder
   closeSync(openSync(logFile, 'a'));
   if (ids) chownSync(logFile, ids.uid, ids.gid);
   // A throw-away development cluster: trade crash safety for speed, allow the tests' connections.
