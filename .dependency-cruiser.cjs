@@ -15,6 +15,34 @@ module.exports = {
       to: { path: '^(services|tests|scripts|bench)/' },
     },
     {
+      name: 'routes-import-no-routes',
+      severity: 'warn',
+      comment: 'A routes file is HTTP only; what two routes share is a use case, a rule or a repository (capability shape).',
+      from: { path: '\\.routes\\.ts$' },
+      to: { path: '\\.routes\\.ts$' },
+    },
+    {
+      name: 'rules-are-pure',
+      severity: 'warn',
+      comment: 'Rules are pure functions of the regulation: no database, no Fastify, no platform, no repository.',
+      from: { path: '\\.rules\\.ts$' },
+      to: {
+        path: [
+          'node_modules/(fastify|@fastify|kysely|pg|bullmq|ioredis)/',
+          '^packages/shared/src/platform/',
+          '\\.(repository|tables|routes|use-cases)\\.ts$',
+          '^services/[^/]+/src/(db|runtime|app)\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'use-cases-are-fastify-free',
+      severity: 'warn',
+      comment: 'A use case takes a Ctx (transaction, actor, request ID, publish), never a request or an app.',
+      from: { path: '\\.use-cases\\.ts$' },
+      to: { path: ['node_modules/(fastify|@fastify)/', '\\.routes\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { forbidden } from './problem';
 
 /** Staff roles (PLT-03). */
 export const STAFF_ROLES = [
@@ -52,3 +53,13 @@ export interface Principal {
 }
 
 export const canActFor = (p: Principal, eron: string): boolean => p.national || p.erons.includes(eron);
+
+/**
+ * Refuses an actor who does not act for `eron` (PLT-03) — for use cases that learn the
+ * establishment only from the data they load; routes use `assertActsFor(req, eron)`.
+ */
+export function assertActorActsFor(actor: Principal, eron: string): void {
+  if (!canActFor(actor, eron)) {
+    throw forbidden({ es: `No actúa por el establecimiento ${eron}`, en: `You do not act for establishment ${eron}` });
+  }
+}

@@ -1,23 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
+import { writeAudit, type AuditEntry } from './context';
 import type { PlatformTables } from './tables';
 
-/** Appends to the audit log in the change's transaction (PLT-06): who, when, what, request ID. */
-export async function audit<DB>(
-  trx: Transaction<DB>,
-  req: FastifyRequest,
-  entry: { action: string; entity: string; entityId: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await (trx as unknown as Transaction<PlatformTables>)
-    .insertInto('audit_log')
-    .values({
-      actor: req.principal?.sub ?? 'system',
-      roles: req.principal?.roles ?? [],
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      request_id: req.id,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    })
-    .execute();
+/** Appends to the audit log in the change's transaction (PLT-06), for a route not yet on a use case. */
+export async function audit<DB>(trx: Transaction<DB>, req: FastifyRequest, entry: AuditEntry): Promise<void> {
+  await writeAudit(trx as unknown as Transaction<PlatformTables>, { actor: req.principal ?? undefined, requestId: req.id }, entry);
 }

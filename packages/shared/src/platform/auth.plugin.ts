@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthenticated } from '../problem';
-import { canActFor, type MachineRole, type Principal, type Role } from '../roles';
+import { assertActorActsFor, type MachineRole, type Principal, type Role } from '../roles';
 import { parseHmacKeys, verifySignature } from './hmac';
 import { createTokenVerifier, type TokenSettings } from './tokens';
 
@@ -77,10 +77,5 @@ export const authPlugin = fp<AuthOptions>(
 
 /** Every read and write is scoped to the caller's establishments (PLT-03). */
 export function assertActsFor(req: FastifyRequest, eron: string): void {
-  if (!canActFor(req.principal, eron)) {
-    throw forbidden({
-      es: `No actúa por el establecimiento ${eron}`,
-      en: `You do not act for establishment ${eron}`,
-    });
-  }
+  assertActorActsFor(req.principal, eron);
 }

@@ -2,10 +2,11 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { eventQueueName, type EventEnvelope, type EventType, type ServiceName } from '../events';
+import { contextFor, systemActor, type Ctx } from './context';
 import type { PlatformTables } from './tables';
 
-export interface EventContext<DB> {
-  trx: Transaction<DB>;
+/** A handler's use-case context: the inbox's transaction, the system as actor, the event's request ID. */
+export interface EventContext<DB> extends Ctx<DB> {
   log: FastifyBaseLogger;
 }
 
@@ -20,10 +21,12 @@ export type EventHandlers<DB> = {
  * and kept, once attempts run out, for inspection and replay.
  */
 export async function applyOnce<DB>(
+  service: ServiceName,
   db: Kysely<DB & PlatformTables>,
   handlers: EventHandlers<DB>,
   event: EventEnvelope,
   log: FastifyBaseLogger,
+  onPublish: () => void = () => undefined,
 ): Promise<'applied' | 'duplicate' | 'ignored'> {
   const handler = handlers[event.type] as ((e: EventEnvelope, c: EventContext<DB>) => Promise<void>) | undefined;
   if (!handler) return 'ignored';
@@ -36,7 +39,9 @@ export async function applyOnce<DB>(
       .returning('event_id')
       .executeTakeFirst();
     if (!fresh) return 'duplicate';
-    await handler(event, { trx: trx as unknown as Transaction<DB>, log });
+    const who = { actor: systemActor(`event:${event.type}`), requestId: event.requestId ?? event.id };
+    const ctx = contextFor(service, trx as unknown as Transaction<DB>, who, onPublish);
+    await handler(event, { ...ctx, log });
     return 'applied';
   });
 }
@@ -48,6 +53,8 @@ export function startConsumer<DB>(opts: {
   connection: ConnectionOptions;
   prefix: string;
   log: FastifyBaseLogger;
+  /** Told when a handler published: the relay is woken once the inbox transaction committed. */
+  onPublish: () => void;
   concurrency?: number;
 }): Worker {
   const worker = new Worker<EventEnvelope>(
@@ -55,7 +62,9 @@ export function startConsumer<DB>(opts: {
     async (job) => {
       const event = job.data;
       const log = opts.log.child({ requestId: event.requestId, eventId: event.id, eventType: event.type });
-      const outcome = await applyOnce(opts.db, opts.handlers, event, log);
+      let published = false;
+      const outcome = await applyOnce(opts.service, opts.db, opts.handlers, event, log, () => (published = true));
+      if (published) opts.onPublish();
       log.info({ outcome }, 'Event consumed');
       return outcome;
     },

@@ -28,9 +28,11 @@ export function openApiOptions(def: { name: string; title: string; description: 
       if (route.config && auth && auth !== 'public') {
         if ('roles' in auth) {
           s.security = [{ bearerAuth: [] }];
+          s['x-roles'] = [...auth.roles];
           s.description = `${s.description ? `${s.description}\n\n` : ''}Roles: ${auth.roles.join(', ')}.`;
         } else {
           s.security = [{ hmacSignature: [] }];
+          s['x-roles'] = [...auth.machine];
           s.description = `${s.description ? `${s.description}\n\n` : ''}Machine clients: ${auth.machine.join(', ')}.`;
         }
       }

@@ -8,15 +8,20 @@ import type { BaseEnv } from './config';
 
 type AppPlugin = FastifyPluginAsync<any> | FastifyPluginCallback<any>;
 
-export async function buildApp(name: string, plugin: AppPlugin, config: BaseEnv): Promise<FastifyInstance> {
+export async function buildApp<Env extends BaseEnv>(
+  name: string,
+  plugin: AppPlugin,
+  config: Env,
+  opts: { background?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify(serverOptions({ logLevel: config.LOG_LEVEL, service: name })).withTypeProvider<TypeBoxTypeProvider>();
-  await app.register(plugin, { config });
+  await app.register(plugin, { config, ...opts });
   await app.ready();
   return app;
 }
 
 /** The thin shell: build, listen, and on a signal finish in-flight work and close (PLT-10). */
-export async function runServer(name: string, plugin: AppPlugin, config: BaseEnv): Promise<void> {
+export async function runServer<Env extends BaseEnv>(name: string, plugin: AppPlugin, config: Env): Promise<void> {
   const app = await buildApp(name, plugin, config);
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'Closing after a fatal error');

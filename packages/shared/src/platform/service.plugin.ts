@@ -9,22 +9,28 @@ import { eventQueueName, type EventPayload, type EventType, type ServiceName } f
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
 import { startConsumer, type EventHandlers } from './consumer';
+import { JobRunner, type JobDefinitions } from './jobs';
+import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
 import { OutboxRelay, publish } from './outbox';
 import { platformMigration, PLATFORM_MIGRATION_NAME } from './platform.migration';
 import { openApiOptions } from './openapi';
 
-export interface ServiceDefinition<DB> {
+export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
   name: ServiceName;
   title: string;
   description: string;
   migrations: Migrations;
   handlers?: EventHandlers<DB>;
+  /** Background work, run as BullMQ jobs and job schedulers (never from a route plugin). */
+  jobs?: JobDefinitions<Runtime<DB, Env>>;
 }
 
-export interface ServiceOptions {
-  config: BaseEnv;
+export interface ServiceOptions<Env extends BaseEnv = BaseEnv> {
+  config: Env;
+  /** False when the app is built only to render its OpenAPI: no relay, consumer or jobs run. */
+  background?: boolean;
 }
 
 declare module 'fastify' {
@@ -44,10 +50,10 @@ export const allMigrations = (own: Migrations): Migrations => ({ [PLATFORM_MIGRA
  * Everything a service stands on, in order: errors, OpenAPI, auth, Postgres (migrated), Redis,
  * the outbox relay and the event consumer, health/readiness/metrics. Resources close in reverse.
  */
-export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
-  return fp<ServiceOptions>(
-    async function platform(app: FastifyInstance, { config }) {
-      app.decorate('config', config);
+export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceDefinition<DB, Env>) {
+  return fp<ServiceOptions<Env>>(
+    async function platform(app: FastifyInstance, { config, background = true }) {
+      app.decorate('config', config as BaseEnv);
       await app.register(errorsPlugin);
       await app.register(swagger, openApiOptions(def));
       await app.register(authPlugin, config);
@@ -77,24 +83,30 @@ export function servicePlatform<DB>(def: ServiceDefinition<DB>) {
       app.decorate('publish', async (trx, type, payload, requestId) => {
         await publish(trx, def.name, type, payload, requestId);
       });
-      relay.start();
+      if (background) relay.start();
 
-      const workerRedis = def.handlers
-        ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined)
-        : undefined;
-      const worker = workerRedis
-        ? startConsumer({
-            service: def.name,
-            db,
-            handlers: def.handlers ?? {},
-            connection: workerRedis,
-            prefix: config.QUEUE_PREFIX,
-            log: app.log,
-          })
-        : undefined;
+      const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
+      const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
+      const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
+      if (workerRedis) await jobs.start(def.jobs ?? {}, runtime, workerRedis);
+      app.decorate('runtime', runtime as unknown as Runtime<unknown>);
+
+      const worker =
+        workerRedis && def.handlers
+          ? startConsumer({
+              service: def.name,
+              db,
+              onPublish: () => relay.kick(),
+              handlers: def.handlers ?? {},
+              connection: workerRedis,
+              prefix: config.QUEUE_PREFIX,
+              log: app.log,
+            })
+          : undefined;
 
       app.addHook('onClose', async () => {
         await worker?.close();
+        await jobs.close();
         await relay.stop();
         await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
         redis.disconnect();

@@ -22,14 +22,18 @@ export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
 /**
  * The settings of a service under test: its own database cloned from the migrated template and
- * its own queue prefix, so test files never share data or queues.
+ * its own queue prefix, so test files never share data or queues. Give the service's config
+ * loader (`loadFolioConfig`) to get its typed settings with their defaults.
  */
-export async function testConfig(overrides: Partial<BaseEnv> = {}): Promise<{ config: BaseEnv; cleanup: () => Promise<void> }> {
+export async function testConfig<Env extends BaseEnv = BaseEnv>(
+  overrides: Partial<Env> = {},
+  load?: (env: Record<string, unknown>) => Env,
+): Promise<{ config: Env; cleanup: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   const redis = process.env.REDIS_URL;
   if (!base || !redis) throw new Error('DATABASE_URL and REDIS_URL are set by the jest global set-up');
   const db = await cloneTemplate(base);
-  const config: BaseEnv = {
+  const settings = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: 0,
@@ -44,6 +48,8 @@ export async function testConfig(overrides: Partial<BaseEnv> = {}): Promise<{ co
     OUTBOX_POLL_MS: 50,
     ...overrides,
   };
+  // Through the service's own loader, its settings get their defaults and types as at boot.
+  const config = load ? load(settings) : (settings as Env);
   return { config, cleanup: db.drop };
 }
 

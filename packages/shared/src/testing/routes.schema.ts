@@ -35,7 +35,7 @@ export function documentedRoutes(app: FastifyInstance, service: string): Documen
     if (!path.startsWith(prefix)) continue;
     for (const [method, op] of Object.entries<Schema>(item)) {
       const security = Object.keys(op.security?.[0] ?? {});
-      const roles = /(?:Roles|Machine clients): ([^\n]+)\.$/m.exec(op.description ?? '')?.[1]?.split(', ') ?? [];
+      const roles: string[] = op['x-roles'] ?? [];
       const content = op.requestBody?.content ?? {};
       out.push({
         key: `${method.toUpperCase()} ${path}`,

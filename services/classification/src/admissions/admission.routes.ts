@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Admission, AdmissionRequest, Problem } from '@eron/shared';
-import { idempotent } from '@eron/shared/platform';
-import { admit, checkAdmission } from './admissions';
-
-export const ADMITTING_ROLES = ['director', 'deputy_director', 'legal', 'guard_commander', 'gate_officer'] as const;
+import { assertActsFor } from '@eron/shared/platform';
+import { ADMITTING_ROLES } from '../roles';
+import { runtime } from '../runtime';
+import { admit } from './admission.use-cases';
 
 const admissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -20,10 +20,8 @@ const admissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      checkAdmission(req, req.body);
-      const sent = await idempotent(req, reply, app.db, (trx) => admit(app, req, trx, req.body));
-      app.outbox.kick();
-      return sent;
+      assertActsFor(req, req.body.eron);
+      return runtime(app).idempotent(req, reply, (ctx) => admit(ctx, req.body));
     },
   );
 };

@@ -1,4 +1,4 @@
-import { documentProblem, type AdmissionRequest, type ItemError, type LegalStatus } from '@eron/shared';
+import { documentProblem, ruleBroken, type AdmissionRequest, type ItemError, type LegalStatus } from '@eron/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: string | undefined): v is string => !!v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
@@ -65,3 +65,18 @@ export function detentionOrderProblems(req: AdmissionRequest, today: string): It
 
 /** CLS-04 (Art. 19 §): extradition gets the pre-trial procedure at security level one. */
 export const initialSecurityLevel = (status: LegalStatus): number | null => (status === 'extradicion' ? 1 : null);
+
+/** Refuses an admission the regulation does not allow, listing every failing item (CLS-03). */
+export function assertDetentionOrder(req: AdmissionRequest, today: string): void {
+  const problems = detentionOrderProblems(req, today);
+  if (problems.length === 0) return;
+  throw ruleBroken(
+    'CLS-03',
+    'Arts. 25, 27',
+    {
+      es: `La orden de detención no permite el ingreso: ${problems.length} ítem(s) faltan o no son válidos`,
+      en: `The detention order does not allow admission: ${problems.length} item(s) missing or invalid`,
+    },
+    { errors: problems, code: 'detention-order-incomplete' },
+  );
+}

@@ -5,6 +5,7 @@ import { assertActsFor, audit } from '@eron/shared/platform';
 import type { Db, PplRow } from '../db';
 import { PPL_READERS } from '../ppl/ppl.routes';
 import confidentialRoutes from './confidential.routes';
+import { runtime } from '../runtime';
 import { notifyForeignPpl } from './foreign';
 import { appendHistory, findPpl, findRecord, historyOf, lockPpl, saveRecord } from './record.repository';
 import { applyPatch, changedParts, ethnicGaps, foreignNationality, noPpl } from './record.rules';
@@ -66,7 +67,8 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const out = await db.transaction().execute(async (trx) => {
+      return runtime(app).transact(req, async (ctx) => {
+        const { trx } = ctx;
         const ppl = await lockPpl(trx, req.params.nui);
         if (!ppl) throw noPpl(req.params.nui);
         assertActsFor(req, ppl.eron);
@@ -92,11 +94,9 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await appendHistory(trx, { nui: ppl.nui, part: 'general', fields, before: was, after: now, ...by });
         await audit(trx, req, { action: 'update-record', entity: 'ppl', entityId: ppl.nui, details: { fields } });
         const nationality = foreignNationality(next, ppl.nationality);
-        if (nationality) await notifyForeignPpl(app, req, trx, { nui: ppl.nui, eron: ppl.eron, nationality });
+        if (nationality) await notifyForeignPpl(ctx, { nui: ppl.nui, eron: ppl.eron, nationality });
         return toRecord(ppl, row);
       });
-      app.outbox.kick();
-      return out;
     },
   );
 

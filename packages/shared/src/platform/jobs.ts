@@ -1,0 +1,73 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServiceName } from '../events';
+
+/**
+ * Background work of a service (PLT-10): deadline watchers, sweepers, prunes, long uploads. Each
+ * runs as a BullMQ job on the service's own jobs queue, so with several instances of a service
+ * exactly one runs each occurrence, and nothing runs in a process that only renders OpenAPI.
+ */
+export interface JobDefinition<R> {
+  /** Repeats every so many milliseconds (a BullMQ job scheduler, `upsertJobScheduler`); 0 = never. */
+  every?: (runtime: R) => number;
+  /** The work; throwing retries it with backoff and keeps it failed for the dashboard. */
+  run: (runtime: R, data: Record<string, unknown>, log: FastifyBaseLogger) => Promise<void>;
+}
+
+export type JobDefinitions<R> = Record<string, JobDefinition<R>>;
+
+export const jobsQueueName = (service: ServiceName): string => `jobs-${service}`;
+
+const JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { count: 1_000 },
+  removeOnFail: { count: 10_000 },
+};
+
+/** The service's jobs queue: triggers from anywhere, the worker and schedules only where work runs. */
+export class JobRunner {
+  private readonly queue: Queue;
+  private worker?: Worker;
+
+  constructor(private readonly opts: { service: ServiceName; connection: ConnectionOptions; prefix: string; log: FastifyBaseLogger }) {
+    this.queue = new Queue(jobsQueueName(opts.service), {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      defaultJobOptions: JOB_OPTIONS,
+    });
+    this.queue.on('error', () => undefined);
+  }
+
+  /** Runs job `name` as soon as a worker is free; the same `key` while one is waiting or running adds nothing. */
+  async trigger(name: string, data: Record<string, unknown> = {}, key?: string): Promise<void> {
+    await this.queue.add(name, data, key ? { deduplication: { id: `${name}-${key}` } } : {});
+  }
+
+  /** Works the service's jobs and upserts their schedules: one schedule per job, whatever the instances. */
+  async start<R>(jobs: JobDefinitions<R>, runtime: R, connection: ConnectionOptions): Promise<void> {
+    const { service, prefix, log } = this.opts;
+    if (Object.keys(jobs).length === 0) return;
+    this.worker = new Worker(
+      jobsQueueName(service),
+      async (job) => {
+        const def = jobs[job.name];
+        if (!def) throw new Error(`No job named ${job.name} in ${service}`);
+        await def.run(runtime, (job.data ?? {}) as Record<string, unknown>, log.child({ job: job.name, jobId: job.id }));
+      },
+      { connection, prefix, concurrency: 2 },
+    );
+    this.worker.on('error', (err) => log.warn({ err: err.message }, 'Job worker connection problem'));
+    this.worker.on('failed', (job, err) => log.error({ job: job?.name, jobId: job?.id, err }, 'Job failed'));
+    for (const [name, def] of Object.entries(jobs)) {
+      const every = def.every?.(runtime) ?? 0;
+      if (every > 0) await this.queue.upsertJobScheduler(name, { every }, { name, data: {} }).catch(() => undefined);
+      else await this.queue.removeJobScheduler(name).catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close().catch(() => undefined);
+  }
+}

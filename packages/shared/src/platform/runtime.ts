@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ServiceName } from '../events';
+import type { BaseEnv } from './config';
+import { contextFor, type Ctx, type Reader } from './context';
+import { idempotent, type Outcome } from './idempotency';
+import type { JobRunner } from './jobs';
+import type { OutboxRelay } from './outbox';
+
+/**
+ * A service's typed handle on its platform: its database, its settings, and the three ways a
+ * route runs a use case. Each service gets it with its own table and config types
+ * (`runtimeOf<FolioTables, FolioConfig>(app)`, wrapped once in the service's `runtime.ts`), so
+ * no route casts a database or parses a setting back.
+ */
+export interface Runtime<DB, Env extends BaseEnv = BaseEnv> {
+  service: ServiceName;
+  db: Kysely<DB>;
+  config: Env;
+  jobs: JobRunner;
+  /** A use case that changes things: one transaction; after commit, the relay is woken if it published. */
+  transact<R>(req: FastifyRequest, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R>;
+  /** The same, at most once per Idempotency-Key (PLT-05): money and bookings. */
+  idempotent<B>(req: FastifyRequest, reply: FastifyReply, work: (ctx: Ctx<DB>) => Promise<Outcome<B>>): Promise<FastifyReply>;
+  /** A read-only use case's context (no transaction). */
+  reader(req: FastifyRequest): Reader<DB>;
+  /** A transaction for work no person asked for (event handlers, jobs), with the same post-commit wake-up. */
+  system<R>(who: { actor: Ctx<DB>['actor']; requestId: string }, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Use `runtimeOf<DB, Env>(app)` (through the service's `runtime.ts`) for the typed view. */
+    runtime: Runtime<unknown, BaseEnv>;
+  }
+}
+
+export function createRuntime<DB, Env extends BaseEnv>(parts: {
+  service: ServiceName;
+  db: Kysely<DB>;
+  config: Env;
+  relay: OutboxRelay;
+  jobs: JobRunner;
+}): Runtime<DB, Env> {
+  const { service, db, relay } = parts;
+  const run = async <R>(who: { actor: Ctx<DB>['actor']; requestId: string }, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R> => {
+    let published = false;
+    const result = await db.transaction().execute((trx) => work(contextFor(service, trx, who, () => (published = true))));
+    if (published) relay.kick();
+    return result;
+  };
+  const who = (req: FastifyRequest) => ({ actor: req.principal, requestId: req.id });
+  return {
+    ...parts,
+    transact: (req, work) => run(who(req), work),
+    system: run,
+    reader: (req) => ({ db, actor: req.principal, requestId: req.id }),
+    async idempotent(req, reply, work) {
+      let published = false;
+      const sent = await idempotent(req, reply, db, (trx) => work(contextFor(service, trx, who(req), () => (published = true))));
+      if (published) relay.kick();
+      return sent;
+    },
+  };
+}
+
+/** The typed runtime of the service `app` belongs to; the one place its types are asserted. */
+export function runtimeOf<DB, Env extends BaseEnv = BaseEnv>(app: FastifyInstance): Runtime<DB, Env> {
+  return app.runtime as unknown as Runtime<DB, Env>;
+}
