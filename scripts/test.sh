@@ -43,6 +43,11 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
+# The document tests read the PDFs we print with poppler (pdftotext), as an officer would see them.
+if ! command -v pdftotext >/dev/null 2>&1 && ! eron_apt_install poppler-utils; then
+  printf '\033[33mwarning: no pdftotext (apt-get install poppler-utils); the document tests will fail\033[0m\n' >&2
+fi
+
 say "pnpm typecheck"
 pnpm typecheck
 say "pnpm lint"
