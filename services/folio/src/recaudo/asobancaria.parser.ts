@@ -85,7 +85,7 @@ export function parseAsobancaria(buf: Buffer, agreement: Agreement, today: strin
   if (buf.length === 0) issues.error('ASO-01', 0, 'file', 'the file is empty');
   const bad = badByteLine(buf);
   if (bad) issues.error('ASO-02', bad, 'line', 'byte outside 0x20–0x7E');
-  const lines = splitLines(buf.toString('latin1'));
+  const lines = splitLines(buf.toString('latin1')).map((line, i) => padControlRecord(line, i + 1, issues));
   const walker = new Walker(issues, agreement);
   lines.forEach((line, i) => walker.visit(line, i + 1));
   walker.finish(lines.length);
@@ -101,6 +101,23 @@ export function parseAsobancaria(buf: Buffer, agreement: Agreement, today: strin
     sha256: createHash('sha256').update(normalised, 'latin1').digest('hex'),
     normalised,
   };
+}
+
+const CONTROL_RECORDS = new Set(['01', '05', '08', '09']);
+
+/**
+ * ASO-03: banks send control records with more or less trailing filler than 162 characters (`08`
+ * of 48, 142 or 256; a final `09` of 29). When all a control record lacks or adds is filler — its
+ * last field complete, nothing but spaces after it — it is read as if padded, with a warning naming
+ * the line. A detail record is never repaired: a dropped character shifts every field after it.
+ */
+function padControlRecord(line: string, n: number, issues: Collector): string {
+  const type = line.slice(0, 2);
+  if (line.length === RECORD_LENGTH || !CONTROL_RECORDS.has(type)) return line;
+  const lastEnd = Math.max(...LAYOUT[type]!.map((fd) => fd.end));
+  if (line.length < lastEnd || line.slice(lastEnd).trim() !== '') return line;
+  issues.warn('ASO-03', n, 'line', `control record of ${line.length} characters read as ${RECORD_LENGTH} (trailing filler only)`);
+  return line.slice(0, lastEnd).padEnd(RECORD_LENGTH, ' ');
 }
 
 function checkDates(w: Walker, issues: Collector, agreement: Agreement, today: string): void {
