@@ -219,7 +219,9 @@ function embeddedNative(): string {
   const copy = tmpOfThisRepo('pg-native');
   if (!existsSync(join(copy, 'bin', 'initdb'))) {
     rmSync(copy, { recursive: true, force: true });
-    cpSync(native, copy, { recursive: true });
+    // Links stay as the package made them (relative): resolved, they would point back into the
+    // private checkout and initdb, run as postgres, could not load its libraries.
+    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
     chmodSync(copy, 0o755);
   }
   return copy;
