@@ -4,7 +4,7 @@ import { buildApp, type BaseEnv } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import gateway from '../../services/gateway/src/app';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
-import { SERVICE_APPS, SERVICES } from '../../scripts/suite';
+import { SERVICE_APPS, SERVICE_CONFIGS, SERVICES } from '../../scripts/suite';
 
 export interface RunningSuite {
   /** The gateway's base URL, e.g. http://127.0.0.1:41234 */
@@ -27,7 +27,7 @@ export async function startSuite(overrides: Overrides = {}, gatewayEnv: Record<s
   const { config, cleanup } = await testConfig();
   const services = {} as RunningSuite['services'];
   for (const def of SERVICES) {
-    const app = await buildApp(def.name, SERVICE_APPS[def.name], { ...config, ...overrides[def.name] });
+    const app = await buildApp(def.name, SERVICE_APPS[def.name], SERVICE_CONFIGS[def.name]({ ...config, ...overrides[def.name] }));
     services[def.name] = { app, url: await listen(app) };
   }
   const gatewayConfig = loadGatewayConfig({

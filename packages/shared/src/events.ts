@@ -89,7 +89,7 @@ export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.status-changed': ['visits', 'discipline'],
   'sanction.firm': ['visits'],
   'sanction.lifted': ['visits'],
-  'notification.requested': [],
+  'notification.requested': ['classification'],
 };
 
 export const eventQueueName = (service: ServiceName): string => `events-${service}`;

@@ -15,3 +15,4 @@ export * from './contracts/classification-board';
 export * from './contracts/classification-record';
 export * from './contracts/classification-movements';
 export * from './contracts/classification-mothers';
+export * from './contracts/classification-notifications';

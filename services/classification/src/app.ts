@@ -7,9 +7,13 @@ import cellChangeRoutes from './board/cell-change.routes';
 import rollCallRoutes from './checks/roll-call.routes';
 import placementRoutes from './board/placement.routes';
 import sessionRoutes from './board/session.routes';
+import type { ClassificationConfig } from './config';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import motherRoutes from './mothers/mothers.routes';
+import { notificationEvents } from './notifications/notifications.events';
+import { notificationJobs } from './notifications/notifications.jobs';
+import notificationRoutes from './notifications/notifications.routes';
 import movementRoutes from './movements/movements.routes';
 import pplRoutes from './ppl/ppl.routes';
 import recordRoutes from './record/record.routes';
@@ -28,6 +32,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(motherRoutes);
   await app.register(rollCallRoutes);
   await app.register(movementRoutes);
+  await app.register(notificationRoutes);
 }
 
 export const definition = {
@@ -36,12 +41,14 @@ export const definition = {
   description: 'Establishments, intake (ingreso), the PPL register, the patio/cell board, movements and exits.',
   migrations,
   routes,
+  handlers: notificationEvents,
+  jobs: notificationJobs,
 };
 
 /** The classification service: platform first, then its capabilities. */
-export default fp<ServiceOptions>(
+export default fp<ServiceOptions<ClassificationConfig>>(
   async function classification(app, opts) {
-    await app.register(servicePlatform<ClassificationTables>(definition), opts);
+    await app.register(servicePlatform<ClassificationTables, ClassificationConfig>(definition), opts);
     await app.register(definition.routes);
   },
   { name: 'classification' },

@@ -4,6 +4,7 @@ import type { DetentionOrder } from '@eron/shared';
 import type { CheckTables } from './checks/checks.tables';
 import type { MovementTables } from './movements/movements.tables';
 import type { MotherTables } from './mothers/mothers.tables';
+import type { NotificationTables } from './notifications/notifications.tables';
 import type { RecordTables } from './record/record.tables';
 
 export interface PplTable {
@@ -127,7 +128,7 @@ export interface BoardTables {
 }
 
 export interface ClassificationTables
-  extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables, MotherTables {
+  extends PlatformTables, StructureTables, BoardTables, CheckTables, RecordTables, MovementTables, MotherTables, NotificationTables {
   ppl: PplTable;
   intake_books: { eron: string; last_entry: number };
   intake_cash_receipts: {

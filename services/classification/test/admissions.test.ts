@@ -3,6 +3,7 @@ import type { Problem } from '@eron/shared';
 import { buildApp } from '@eron/shared/platform';
 import { bearer, testConfig } from '@eron/shared/testing';
 import classification from '../src/app';
+import { loadClassificationConfig } from '../src/config';
 import { admissionRequest } from './admission.factory';
 
 let app: FastifyInstance;
@@ -19,7 +20,7 @@ const count = async (table: string) =>
   );
 
 beforeAll(async () => {
-  const t = await testConfig();
+  const t = await testConfig({}, loadClassificationConfig);
   cleanup = t.cleanup;
   app = await buildApp('classification', classification, t.config);
 });

@@ -4,6 +4,7 @@ import type { ConfidentialPatch, PplRecord, Problem, RecordHistory } from '@eron
 import { serverOptions } from '@eron/shared/platform';
 import { bearer, testConfig } from '@eron/shared/testing';
 import classification from '../src/app';
+import { loadClassificationConfig } from '../src/config';
 import { admissionRequest } from './admission.factory';
 import { startClassification, type ClassificationWorld } from './support/classification.world';
 
@@ -250,7 +251,7 @@ describe('CLS-07 PLT-06 logs', () => {
         done();
       },
     });
-    const t = await testConfig({ LOG_LEVEL: 'trace' });
+    const t = await testConfig({ LOG_LEVEL: 'trace' }, loadClassificationConfig);
     const opts = serverOptions({ logLevel: 'trace', service: 'classification' });
     const app: FastifyInstance = Fastify({ ...opts, logger: { ...(opts.logger as object), stream } });
     try {

@@ -2,17 +2,23 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import classification from '../../src/app';
+import { loadClassificationConfig, type ClassificationConfig } from '../../src/config';
 
 export interface ClassificationWorld {
   app: FastifyInstance;
   /** A call under /api/v1/classification. */
-  call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: object, payload?: object) => Promise<LightMyRequestResponse>;
+  call: (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    headers: object,
+    payload?: object,
+  ) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
 
 /** The classification service on its own database, as the tests drive it. */
-export async function startClassification(): Promise<ClassificationWorld> {
-  const t = await testConfig();
+export async function startClassification(overrides: Partial<ClassificationConfig> = {}): Promise<ClassificationWorld> {
+  const t = await testConfig(overrides, loadClassificationConfig);
   const app = await buildApp('classification', classification, t.config);
   return {
     app,

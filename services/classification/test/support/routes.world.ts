@@ -23,6 +23,9 @@ export interface Fixtures {
   motherNui: string;
   /** A mother's pending request that her child under three stay with her (CLS-17). */
   childRequestId: string;
+  /** A recipient in 113's directory of the notifier, and a notification of 113 (a transfer's). */
+  recipientId: string;
+  notificationId: string;
 }
 
 const dg = bearer(['dg']);
@@ -84,12 +87,22 @@ async function seed(w: ClassificationWorld): Promise<Fixtures> {
   const outgoing = await ok(w, 'POST', '/transfers', dg, { nui: await admit('113'), toEron: '200', ...order });
   const incoming = await ok(w, 'POST', '/transfers', dg, { nui: await admit('200'), toEron: '113', ...order });
   await ok(w, 'POST', `/transfers/${incoming.id}/dispatch`, bearer(['director'], ['200']));
-  // The outbox relay marks what it published: let it settle before the database is snapshot.
+  const recipient = await ok(w, 'POST', '/notification-recipients', director, {
+    kind: 'judge',
+    eron: '113',
+    name: 'Juzgado 3 de Ejecución de Penas de Bogotá',
+    email: 'j03ejp@rama.example',
+  });
+  // The outbox relay marks what it published, and the notifier records each notice it consumes:
+  // let both settle before the database is snapshot.
   for (let i = 0; i < 200; i += 1) {
     const pending = await w.app.db.selectFrom('outbox').select('seq').where('published_at', 'is', null).execute();
-    if (pending.length === 0) break;
+    const notices = await w.app.db.selectFrom('outbox').select('seq').where('type', '=', 'notification.requested').execute();
+    const recorded = await w.app.db.selectFrom('notifications').select('id').execute();
+    if (pending.length === 0 && recorded.length === notices.length) break;
     await new Promise((r) => setTimeout(r, 50));
   }
+  const notification = await w.app.db.selectFrom('notifications').select('id').where('eron', '=', '113').executeTakeFirstOrThrow();
   return {
     nui,
     unitId: unit.id,
@@ -100,6 +113,8 @@ async function seed(w: ClassificationWorld): Promise<Fixtures> {
     incomingId: incoming.id,
     motherNui,
     childRequestId: child.id,
+    recipientId: recipient.id,
+    notificationId: notification.id,
   };
 }
 
@@ -213,5 +228,10 @@ export function calls(f: Fixtures): Record<string, Call> {
     },
     [`GET ${P}/child-requests/{id}`]: { params: { id: f.childRequestId } },
     [`GET ${P}/establishments/{code}/children-turning-three`]: { params: code },
+    [`POST ${P}/notification-recipients`]: { body: { kind: 'consulate', eron: '113', name: 'Consulado', email: 'c@consulado.example' } },
+    [`GET ${P}/notification-recipients`]: { query: { eron: '113' } },
+    [`DELETE ${P}/notification-recipients/{id}`]: { params: { id: f.recipientId } },
+    [`GET ${P}/notifications`]: { query: { eron: '113' } },
+    [`GET ${P}/notifications/{id}`]: { params: { id: f.notificationId } },
   };
 }
