@@ -47,7 +47,9 @@ describe('PLT-03 the built-in development key', () => {
       }
       const own = load({ NODE_ENV: 'production', HOST: '0.0.0.0', JWT_SECRET: `deployment-secret-${uniqueSuffix()}` });
       expect(own.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
-      expect(load({ NODE_ENV: 'production', HOST: '0.0.0.0', JWT_JWKS_URL: 'https://idp.example.gov.co/jwks.json' }).JWT_SECRET).toBeUndefined();
+      expect(
+        load({ NODE_ENV: 'production', HOST: '0.0.0.0', JWT_JWKS_URL: 'https://idp.example.gov.co/jwks.json' }).JWT_SECRET,
+      ).toBeUndefined();
     }
   });
 
@@ -55,7 +57,9 @@ describe('PLT-03 the built-in development key', () => {
     for (const load of Object.values(loaders)) {
       for (const HOST of ['0.0.0.0', '::', '10.20.30.40', 'eron.example.gov.co']) {
         for (const JWT_SECRET of [DEV_JWT_SECRET, '']) {
-          expect(() => load({ NODE_ENV: 'development', HOST, JWT_SECRET })).toThrow(new RegExp(`PLT-03: .*HOST=${HOST} is not a loopback address`));
+          expect(() => load({ NODE_ENV: 'development', HOST, JWT_SECRET })).toThrow(
+            new RegExp(`PLT-03: .*HOST=${HOST} is not a loopback address`),
+          );
         }
       }
       for (const HOST of ['127.0.0.1', '::1', 'localhost']) {
@@ -93,7 +97,15 @@ describe('PLT-03 and PLT-02 through the suite', () => {
   afterAll(async () => suite.close());
 
   const now = () => Math.floor(Date.now() / 1000);
-  const valid = () => ({ sub: `dg-${uniqueSuffix()}`, roles: ['dg'], erons: [], national: true, iss: 'eron-dev', aud: 'eron', exp: now() + 600 });
+  const valid = () => ({
+    sub: `dg-${uniqueSuffix()}`,
+    roles: ['dg'],
+    erons: [],
+    national: true,
+    iss: 'eron-dev',
+    aud: 'eron',
+    exp: now() + 600,
+  });
   const without = (claim: string) => Object.fromEntries(Object.entries(valid()).filter(([k]) => k !== claim));
   const get = (base: string, token: string) =>
     fetch(`${base}/api/v1/classification/establishments`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });

@@ -166,7 +166,10 @@ describe('PLT-05 Idempotency-Key scope and replay', () => {
 
 describe('PLT-05 retention', () => {
   it('PLT-05 when keys are past their retention then the scheduled prune-idempotency-keys job removes them and keeps the younger ones', async () => {
-    const queue = new Queue(jobsQueueName('classification'), { connection: { url: app.config.REDIS_URL }, prefix: app.config.QUEUE_PREFIX });
+    const queue = new Queue(jobsQueueName('classification'), {
+      connection: { url: app.config.REDIS_URL },
+      prefix: app.config.QUEUE_PREFIX,
+    });
     try {
       expect(await queue.getJobScheduler('prune-idempotency-keys')).toMatchObject({ every: 3_600_000 });
       const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);

@@ -19,13 +19,15 @@ export const BaseEnv = Type.Object({
   REDIS_URL: Type.String({ default: 'redis://127.0.0.1:6379', description: 'Redis for the event queues' }),
   QUEUE_PREFIX: Type.String({ default: 'eron', description: 'BullMQ key prefix' }),
   JWT_SECRET: Type.Optional(
-    Type.String({ minLength: 16, description: 'HS256 key: local runs, or a deployment\'s own secret (never the built-in dev key)' }),
+    Type.String({ minLength: 16, description: "HS256 key: local runs, or a deployment's own secret (never the built-in dev key)" }),
   ),
   JWT_JWKS_URL: Type.Optional(Type.String({ description: 'JWKS endpoint of the identity provider (production)' })),
   JWT_ISSUER: Type.String({ default: 'eron-dev', description: 'The issuer (iss) every token must name' }),
   JWT_AUDIENCE: Type.String({
     default: DEFAULT_JWT_AUDIENCE,
-    minLength: 1, description: 'The audience (aud) every token must name; one per deployment' }),
+    minLength: 1,
+    description: 'The audience (aud) every token must name; one per deployment',
+  }),
   IDEMPOTENCY_RETENTION_HOURS: Type.Integer({
     default: 48,
     minimum: 24,
@@ -71,7 +73,7 @@ export function assertJwtKeyAllowed(settings: ListenerSettings): void {
 
 const devKeyMessage = (why: string, what: string): string =>
   `PLT-03: ${what}, which is refused because ${why}. Set JWT_JWKS_URL (the identity provider's JWKS) ` +
-  "or a JWT_SECRET of your own (at least 16 random characters, e.g. `openssl rand -hex 32`); see .env.example.";
+  'or a JWT_SECRET of your own (at least 16 random characters, e.g. `openssl rand -hex 32`); see .env.example.';
 
 /**
  * The environment under `data` (as env-schema merges them), where an empty optional setting is an
@@ -103,7 +105,8 @@ export function loadConfig<P extends TProperties>(
   const config = envSchema<BaseEnv & Static<TObject<P>>>({ schema, data: settingsFrom(schema, data), env: false });
   if (!config.JWT_SECRET && !config.JWT_JWKS_URL) {
     const why = devKeyRefusal(config);
-    if (why) throw new Error(devKeyMessage(why, 'Neither JWT_JWKS_URL nor JWT_SECRET is set, so the built-in development key would be used'));
+    if (why)
+      throw new Error(devKeyMessage(why, 'Neither JWT_JWKS_URL nor JWT_SECRET is set, so the built-in development key would be used'));
     config.JWT_SECRET = DEV_JWT_SECRET;
   }
   assertJwtKeyAllowed(config);

@@ -76,7 +76,7 @@ export async function idempotent<DB, B>(
       .insertInto('idempotency_keys')
       .values({ scope, key, request_hash: hash, status: out.status, response: JSON.stringify(out.body), actor_scope: actorScopeOf(caller) })
       .execute();
-    return { replay: false, out: out as Outcome<unknown> };
+    return { replay: false, out };
   });
   if (done.replay) reply.header('idempotent-replayed', 'true');
   return reply.code(done.out.status).send(done.out.body);

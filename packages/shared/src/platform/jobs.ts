@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { ServiceName } from '../events';
 import type { BaseEnv } from './config';
 import { pruneIdempotencyKeys } from './idempotency';
-import type { Runtime } from './runtime';
 import type { PlatformTables } from './tables';
 
 /**
@@ -25,13 +24,13 @@ export type JobDefinitions<R> = Record<string, JobDefinition<R>>;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /** Work every service runs on its own jobs queue, merged under the service's own `jobs`. */
-export function platformJobs<DB, Env extends BaseEnv>(): JobDefinitions<Runtime<DB, Env>> {
+export function platformJobs<R extends { db: unknown; config: BaseEnv }>(): JobDefinitions<R> {
   return {
     // PLT-05: keys are kept IDEMPOTENCY_RETENTION_HOURS (at least 24 h), then pruned.
     'prune-idempotency-keys': {
       every: () => PRUNE_EVERY_MS,
       run: async (runtime, _data, log) => {
-        const pruned = await pruneIdempotencyKeys(runtime.db as unknown as Kysely<PlatformTables>, runtime.config.IDEMPOTENCY_RETENTION_HOURS);
+        const pruned = await pruneIdempotencyKeys(runtime.db as Kysely<PlatformTables>, runtime.config.IDEMPOTENCY_RETENTION_HOURS);
         if (pruned > 0) log.info({ pruned }, 'Idempotency keys pruned');
       },
     },
