@@ -18,9 +18,9 @@ const loaders = {
 };
 
 /** Boots a real server process with `env` on top of this one's; resolves with its exit code and output. */
-function boot(server: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function boot(server: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', server], {
+    const child = spawn(process.execPath, ['--import', 'tsx', server, ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,7 +28,7 @@ function boot(server: string, env: Record<string, string>): Promise<{ code: numb
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('error', fail);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -79,7 +79,33 @@ describe('PLT-03 the built-in development key', () => {
     const service = await boot('services/classification/src/server.ts', { HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: '' });
     expect(service.code).not.toBe(0);
     expect(service.output).toMatch(/PLT-03: Neither JWT_JWKS_URL nor JWT_SECRET is set.*NODE_ENV=production/);
-  }, 60_000);
+  }, 120_000);
+});
+
+describe('PLT-03 local tokens', () => {
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.trim().split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+  const mint = async (...args: string[]) => {
+    const run = await boot('scripts/token.ts', { HOST: '127.0.0.1', NODE_ENV: 'development', JWT_SECRET: '' }, args);
+    expect(run.code).toBe(0);
+    return claimsOf(run.output);
+  };
+
+  it('PLT-03 when `pnpm token` runs twice without --sub then each token has its own subject, and every token carries exp, iss and aud', async () => {
+    const [a, b, named] = await Promise.all([
+      mint('--role', 'dg'),
+      mint('--role', 'dg'),
+      mint('--role', 'director', '--eron', '113', '--sub', 'ana'),
+    ]);
+    expect(a.sub).not.toBe(b.sub);
+    expect(named.sub).toBe('ana');
+    for (const claims of [a, b, named]) {
+      expect(claims).toMatchObject({ iss: 'eron-dev', aud: 'eron', exp: expect.any(Number) });
+    }
+    await expect(createTokenVerifier(loaders.service({ HOST: '127.0.0.1', NODE_ENV: 'development' }))(jwt(named))).resolves.toMatchObject({
+      sub: 'ana',
+    });
+  }, 120_000);
 });
 
 /** An HS256 JWT over exactly these claims, signed with `key`. */
