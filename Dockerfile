@@ -17,7 +17,8 @@ COPY . .
 RUN pnpm install --frozen-lockfile --offline
 
 USER node
-ENV HOST=0.0.0.0 PORT=3000
+# Production: the built-in development JWT key is refused (PLT-03); give JWT_JWKS_URL or JWT_SECRET.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

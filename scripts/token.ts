@@ -1,7 +1,10 @@
 /**
  * `pnpm token --role director --eron 113 [--role paymaster] [--sub ana] [--national]`: mints a
- * local bearer token with the dev key, to paste into Swagger UI's "Authorize" or curl.
+ * local bearer token with the configured symmetric key (the dev key in a local run) for the
+ * configured issuer and audience, to paste into Swagger UI's "Authorize" or curl. Each run is a
+ * new subject unless `--sub` names one, so two tokens never share an Idempotency-Key scope.
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isRole } from '@eron/shared';
 import { loadConfig, mintToken, NoExtra } from '@eron/shared/platform';
@@ -23,14 +26,15 @@ if (roles.length === 0 || unknown.length > 0) {
   process.exit(2);
 }
 const config = loadConfig(NoExtra);
-if (!config.JWT_SECRET) {
+if (!config.JWT_SECRET || config.JWT_JWKS_URL) {
   console.error('This environment verifies tokens through JWKS (JWT_JWKS_URL); get a token from the identity provider.');
   process.exit(2);
 }
 const token = mintToken(
   config.JWT_SECRET,
   config.JWT_ISSUER,
-  { sub: values.sub ?? `dev-${roles.join('-')}`, roles: roles, erons: values.eron, national: values.national },
+  { sub: values.sub ?? `dev-${roles.join('-')}-${randomUUID().slice(0, 8)}`, roles: roles, erons: values.eron, national: values.national },
   Number(values.hours) * 3_600_000,
+  config.JWT_AUDIENCE,
 );
 console.log(token);

@@ -1,6 +1,10 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ServiceName } from '../events';
+import type { BaseEnv } from './config';
+import { pruneIdempotencyKeys } from './idempotency';
+import type { PlatformTables } from './tables';
 
 /**
  * Background work of a service (PLT-10): deadline watchers, sweepers, prunes, long uploads. Each
@@ -15,6 +19,23 @@ export interface JobDefinition<R> {
 }
 
 export type JobDefinitions<R> = Record<string, JobDefinition<R>>;
+
+/** How often the platform prunes idempotency keys past their retention. */
+const PRUNE_EVERY_MS = 3_600_000;
+
+/** Work every service runs on its own jobs queue, merged under the service's own `jobs`. */
+export function platformJobs<R extends { db: unknown; config: BaseEnv }>(): JobDefinitions<R> {
+  return {
+    // PLT-05: keys are kept IDEMPOTENCY_RETENTION_HOURS (at least 24 h), then pruned.
+    'prune-idempotency-keys': {
+      every: () => PRUNE_EVERY_MS,
+      run: async (runtime, _data, log) => {
+        const pruned = await pruneIdempotencyKeys(runtime.db as Kysely<PlatformTables>, runtime.config.IDEMPOTENCY_RETENTION_HOURS);
+        if (pruned > 0) log.info({ pruned }, 'Idempotency keys pruned');
+      },
+    },
+  };
+}
 
 export const jobsQueueName = (service: ServiceName): string => `jobs-${service}`;
 

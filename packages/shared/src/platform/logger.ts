@@ -32,6 +32,19 @@ export const REDACT_PATHS = [
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+/** What a caller's request ID may look like: short, and safe in logs, headers and the audit log. */
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The request's ID (PLT-02): the caller's `x-request-id` when it is short and well-formed (the
+ * gateway passes its own on to the services), else a new UUID; a 4 000-character or binary one
+ * would otherwise be echoed, logged on every line and stored in the audit log.
+ */
+export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 type Pino = FastifyBaseLogger & { isLevelEnabled(level: string): boolean };
 
@@ -97,8 +110,8 @@ export function serverOptions(opts: { logLevel: string; service: string }): Fast
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
     childLoggerFactory: lazyChildLogger,
-    requestIdHeader: REQUEST_ID_HEADER,
-    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: 1_048_576,
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true },

@@ -61,3 +61,24 @@ export const platformMigration: Migration = {
 };
 
 export const PLATFORM_MIGRATION_NAME = '20261125T0800_platform';
+
+/**
+ * Idempotency keys (PLT-05) bound to the establishments their caller acted for, and pruned by age:
+ * see idempotency.ts. Existing rows keep a null scope, which only a national caller may replay.
+ */
+export const idempotencyScopeMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('idempotency_keys').addColumn('actor_scope', 'text').execute();
+    await db.schema.createIndex('idempotency_keys_created_at').on('idempotency_keys').column('created_at').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropIndex('idempotency_keys_created_at').execute();
+    await db.schema.alterTable('idempotency_keys').dropColumn('actor_scope').execute();
+  },
+};
+
+/** The platform's migrations, in every service's schema before its own. */
+export const platformMigrations: Record<string, Migration> = {
+  [PLATFORM_MIGRATION_NAME]: platformMigration,
+  '20261201T0800_platform_idempotency_scope': idempotencyScopeMigration,
+};

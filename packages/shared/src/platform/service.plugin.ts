@@ -9,12 +9,12 @@ import { eventQueueName, type EventPayload, type EventType, type ServiceName } f
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
 import { startConsumer, type EventHandlers } from './consumer';
-import { JobRunner, type JobDefinitions } from './jobs';
+import { JobRunner, platformJobs, type JobDefinitions } from './jobs';
 import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
 import { OutboxRelay, publish } from './outbox';
-import { platformMigration, PLATFORM_MIGRATION_NAME } from './platform.migration';
+import { platformMigrations } from './platform.migration';
 import { openApiOptions } from './openapi';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
@@ -44,7 +44,7 @@ declare module 'fastify' {
   }
 }
 
-export const allMigrations = (own: Migrations): Migrations => ({ [PLATFORM_MIGRATION_NAME]: platformMigration, ...own });
+export const allMigrations = (own: Migrations): Migrations => ({ ...platformMigrations, ...own });
 
 /**
  * Everything a service stands on, in order: errors, OpenAPI, auth, Postgres (migrated), Redis,
@@ -88,7 +88,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
       const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
       const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
-      if (workerRedis) await jobs.start(def.jobs ?? {}, runtime, workerRedis);
+      if (workerRedis) await jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);
       app.decorate('runtime', runtime as unknown as Runtime<unknown>);
 
       const worker =

@@ -18,6 +18,8 @@ export interface PlatformTables {
     request_hash: string;
     status: number | null;
     response: ColumnType<unknown, string | null, string | null>;
+    /** The establishments the caller acted for (`*` = national); see idempotency.ts. */
+    actor_scope: string | null;
     created_at: Generated<Date>;
   };
   audit_log: {

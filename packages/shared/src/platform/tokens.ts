@@ -1,12 +1,16 @@
 import { createSigner, createVerifier } from 'fast-jwt';
 import buildGetJwks from 'get-jwks';
 import { isRole, NATIONAL_ROLES, type Principal, type Role } from '../roles';
+import { assertJwtKeyAllowed, DEFAULT_JWT_AUDIENCE, type ListenerSettings } from './config';
 
-export interface TokenSettings {
-  JWT_SECRET?: string;
+export interface TokenSettings extends ListenerSettings {
   JWT_JWKS_URL?: string;
   JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
 }
+
+/** A token without an expiry, an issuer or an audience is refused, whoever signed it (PLT-03). */
+const REQUIRED_CLAIMS = ['exp', 'iss', 'aud'];
 
 export interface TokenClaims {
   sub: string;
@@ -15,11 +19,22 @@ export interface TokenClaims {
   national?: boolean;
 }
 
-/** Verifies a bearer JWT (PLT-03): JWKS (asymmetric) when configured, else the symmetric dev key. */
+/**
+ * Verifies a bearer JWT (PLT-03): JWKS (asymmetric) when configured, else the symmetric key. It
+ * refuses to exist with the built-in dev key outside a local loopback run, whoever built the
+ * settings (loadConfig checks the same at boot).
+ */
 export function createTokenVerifier(settings: TokenSettings): (token: string) => Promise<Principal> {
+  assertJwtKeyAllowed(settings);
+  const checks = {
+    allowedIss: settings.JWT_ISSUER,
+    allowedAud: settings.JWT_AUDIENCE,
+    requiredClaims: REQUIRED_CLAIMS,
+    cache: 1000,
+  };
   const verify = settings.JWT_JWKS_URL
-    ? createJwksVerifier(settings.JWT_JWKS_URL, settings.JWT_ISSUER)
-    : createVerifier({ key: async () => settings.JWT_SECRET ?? '', algorithms: ['HS256'], allowedIss: settings.JWT_ISSUER, cache: 1000 });
+    ? createJwksVerifier(settings.JWT_JWKS_URL, checks)
+    : createVerifier({ key: async () => settings.JWT_SECRET ?? '', algorithms: ['HS256'], ...checks });
   return remembered(async (token) => {
     const claims = (await verify(token)) as Record<string, unknown>;
     return { principal: toPrincipal(claims), exp: typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity };
@@ -47,13 +62,12 @@ function remembered(verify: (token: string) => Promise<{ principal: Principal; e
   };
 }
 
-function createJwksVerifier(jwksUrl: string, issuer: string) {
+function createJwksVerifier(jwksUrl: string, checks: { allowedIss: string; allowedAud: string; requiredClaims: string[]; cache: number }) {
   const jwks = buildGetJwks({ jwksPath: new URL(jwksUrl).pathname, providerDiscovery: false });
   const domain = new URL(jwksUrl).origin;
   return createVerifier({
     algorithms: ['RS256', 'ES256', 'EdDSA'],
-    allowedIss: issuer,
-    cache: 1000,
+    ...checks,
     key: async (decoded: { header: { kid?: string; alg?: string } }) =>
       jwks.getPublicKey({ kid: decoded.header.kid, alg: decoded.header.alg, domain }),
   });
@@ -66,9 +80,15 @@ function toPrincipal(claims: Record<string, unknown>): Principal {
   return { sub: claims.sub, roles, erons, national: claims.national === true };
 }
 
-/** Mints a local token with the dev key: `pnpm token`, tests and the benchmarks. */
-export function mintToken(secret: string, issuer: string, claims: TokenClaims, expiresInMs = 12 * 3_600_000): string {
+/** Mints a local token (`exp`, `iss`, `aud` included) with a symmetric key: `pnpm token`, tests and the benchmarks. */
+export function mintToken(
+  secret: string,
+  issuer: string,
+  claims: TokenClaims,
+  expiresInMs = 12 * 3_600_000,
+  audience = DEFAULT_JWT_AUDIENCE,
+): string {
   const national = claims.national ?? claims.roles.some((r) => NATIONAL_ROLES.includes(r));
-  const sign = createSigner({ key: secret, algorithm: 'HS256', iss: issuer, expiresIn: expiresInMs });
+  const sign = createSigner({ key: secret, algorithm: 'HS256', iss: issuer, aud: audience, expiresIn: expiresInMs });
   return sign({ sub: claims.sub, roles: claims.roles, erons: claims.erons ?? [], national });
 }

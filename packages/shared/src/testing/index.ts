@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mintToken, type BaseEnv } from '../platform';
-import { DEV_JWT_SECRET } from '../platform/config';
+import { DEFAULT_JWT_AUDIENCE, DEV_JWT_SECRET } from '../platform/config';
 import type { Role } from '../roles';
 import { cloneTemplate } from './database';
 
@@ -10,9 +10,9 @@ export * from './routes.schema';
 export * from './routes.fuzz';
 export * from './snapshot';
 
-/** A token signed with the dev key, as `pnpm token` mints. */
+/** A token signed with the dev key for the test settings' issuer and audience, as `pnpm token` mints. */
 export const tokenFor = (roles: Role[], erons: string[] = [], sub = `test-${roles.join('+')}`, national?: boolean): string =>
-  mintToken(DEV_JWT_SECRET, 'eron-dev', { sub, roles, erons, national });
+  mintToken(DEV_JWT_SECRET, 'eron-dev', { sub, roles, erons, national }, undefined, DEFAULT_JWT_AUDIENCE);
 
 export const bearer = (roles: Role[], erons: string[] = []): { authorization: string } => ({
   authorization: `Bearer ${tokenFor(roles, erons)}`,
@@ -43,6 +43,8 @@ export async function testConfig<Env extends BaseEnv = BaseEnv>(
     QUEUE_PREFIX: `t${uniqueSuffix()}`,
     JWT_SECRET: DEV_JWT_SECRET,
     JWT_ISSUER: 'eron-dev',
+    JWT_AUDIENCE: DEFAULT_JWT_AUDIENCE,
+    IDEMPOTENCY_RETENTION_HOURS: 48,
     HMAC_KEYS: '',
     MIGRATE_ON_START: true,
     OUTBOX_POLL_MS: 50,
