@@ -47,6 +47,8 @@ const placeholder: Fixtures = {
   incomingId: '',
   motherNui: '',
   childRequestId: '',
+  recipientId: '',
+  notificationId: '',
 };
 const KEYS = Object.keys(calls(placeholder));
 
