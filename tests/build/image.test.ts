@@ -40,11 +40,11 @@ function start(tree: string, script: string, env: Record<string, string>): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not listen in 60 s:\n${output.join('')}`)), 60_000);
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output.join('')}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(line);
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
       if (listening) {
