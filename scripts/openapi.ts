@@ -5,8 +5,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Fastify from 'fastify';
-import { loadConfig, mergeOpenApi, NoExtra, openApiOptions } from '@eron/shared/platform';
-import swagger from '@fastify/swagger';
+import { loadConfig, mergeOpenApi, NoExtra, openApi } from '@eron/shared/platform';
 import { SERVICES } from './suite';
 
 const dir = resolve(__dirname, '../openapi');
@@ -15,7 +14,7 @@ const pretty = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
 /** A service's document from its route schemas alone: no database, no Redis. */
 async function specOf(def: (typeof SERVICES)[number]): Promise<Record<string, any>> {
   const app = Fastify();
-  await app.register(swagger, openApiOptions(def));
+  await app.register(openApi, def);
   app.decorate('config', loadConfig(NoExtra, {}));
   await app.register(def.routes);
   await app.ready();

@@ -1,4 +1,8 @@
-import type { SwaggerOptions } from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import swagger, { type SwaggerOptions } from '@fastify/swagger';
+import type { TSchema } from '@sinclair/typebox';
+import { Problem } from '../problem';
 
 type Doc = Record<string, any>;
 
@@ -12,6 +16,24 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
+/**
+ * The schemas every document defines once, under `components/schemas/<$id>`, and `$ref`s
+ * wherever a route uses them. Each has an `$id` and is registered with `app.addSchema`. Only
+ * schemas that appear in responses belong here: a body that held an `$id` twice (two fields of
+ * one shared type) would not compile for validation.
+ */
+export const SHARED_SCHEMAS: TSchema[] = [Problem];
+const SHARED_IDS = new Set(SHARED_SCHEMAS.map((s) => s.$id));
+
+/** A copy of a route's schema where each shared schema (found by its `$id`) is a `$ref` to it. */
+function referenceShared(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(referenceShared);
+  if (typeof node !== 'object' || node === null) return node;
+  const id = (node as Doc).$id;
+  if (typeof id === 'string' && SHARED_IDS.has(id)) return { $ref: id };
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, referenceShared(value)]));
+}
+
 /** OpenAPI 3.1 generated from the route schemas (PLT-10); auth shows up as security and roles. */
 export function openApiOptions(def: { name: string; title: string; description: string }): SwaggerOptions {
   return {
@@ -22,9 +44,13 @@ export function openApiOptions(def: { name: string; title: string; description: 
       tags: [{ name: def.name }],
       components: { securitySchemes: SECURITY_SCHEMES },
     },
+    // A shared schema's component is named after its `$id` (the default would be `def-<n>`).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     transform: ({ schema, url, route }) => {
       const auth = route.config?.auth;
       const s: Doc = { ...(schema as Doc), tags: [def.name] };
+      if (s.body) s.body = referenceShared(s.body);
+      if (s.response) s.response = referenceShared(s.response);
       if (route.config && auth && auth !== 'public') {
         if ('roles' in auth) {
           s.security = [{ bearerAuth: [] }];
@@ -42,6 +68,18 @@ export function openApiOptions(def: { name: string; title: string; description: 
 }
 
 /**
+ * A service's OpenAPI: the shared schemas registered (`app.addSchema`) and @fastify/swagger set
+ * up to `$ref` them. Used by the platform and by `pnpm openapi:generate`, so both emit one document.
+ */
+export const openApi = fp<{ name: string; title: string; description: string }>(
+  async function openApi(app: FastifyInstance, def) {
+    for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+    await app.register(swagger, openApiOptions(def));
+  },
+  { name: 'openapi' },
+);
+
+/**
  * Merges the services' specs into one (PLT-02): operationIds are namespaced per service and a
  * path claimed by two services is an error, never a silent overwrite.
  */
@@ -49,6 +87,22 @@ export const SUITE_INFO = {
   title: 'ERON suite',
   description: 'All services of the suite behind the gateway: `/api/v1/<service>/…`, bearer JWT or HMAC-signed requests.',
 };
+
+const SCHEMAS_REF = '#/components/schemas/';
+
+/** A copy of a service's document part with its component `$ref`s renamed `<service>_<name>`. */
+function namespaceRefs(node: unknown, service: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => namespaceRefs(item, service));
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith(SCHEMAS_REF)
+        ? `${SCHEMAS_REF}${service}_${value.slice(SCHEMAS_REF.length)}`
+        : namespaceRefs(value, service),
+    ]),
+  );
+}
 
 export function mergeOpenApi(specs: Record<string, Doc>, info: { title: string; description: string } = SUITE_INFO): Doc {
   const paths: Doc = {};
@@ -62,11 +116,14 @@ export function mergeOpenApi(specs: Record<string, Doc>, info: { title: string; 
       paths[path] = Object.fromEntries(
         Object.entries<Doc>(item).map(([method, op]) => [
           method,
-          op.operationId ? { ...op, operationId: `${service}_${op.operationId}` } : op,
+          namespaceRefs(op.operationId ? { ...op, operationId: `${service}_${op.operationId}` } : op, service),
         ]),
       );
     }
-    for (const [name, schema] of Object.entries<Doc>(spec.components?.schemas ?? {})) schemas[`${service}_${name}`] = schema;
+    // Each service's components keep their own names under its prefix, and so do the $refs to them.
+    for (const [name, schema] of Object.entries<Doc>(spec.components?.schemas ?? {})) {
+      schemas[`${service}_${name}`] = namespaceRefs(schema, service);
+    }
   }
   return {
     openapi: '3.1.0',

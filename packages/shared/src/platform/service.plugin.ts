@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import swagger from '@fastify/swagger';
 import metrics from 'fastify-metrics';
 import { eventQueueName, type EventPayload, type EventType, type ServiceName } from '../events';
 import { authPlugin } from './auth.plugin';
@@ -15,7 +14,7 @@ import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
 import { OutboxRelay, publish } from './outbox';
 import { platformMigrations } from './platform.migration';
-import { openApiOptions } from './openapi';
+import { openApi } from './openapi';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
   name: ServiceName;
@@ -55,7 +54,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
     async function platform(app: FastifyInstance, { config, background = true }) {
       app.decorate('config', config as BaseEnv);
       await app.register(errorsPlugin);
-      await app.register(swagger, openApiOptions(def));
+      await app.register(openApi, def);
       await app.register(authPlugin, config);
 
       const db = createDb<any>(config.DATABASE_URL, def.name, config.DB_POOL_MAX);

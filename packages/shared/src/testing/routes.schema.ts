@@ -26,9 +26,27 @@ function paramsSchema(parameters: Schema[] = [], where: 'path' | 'query'): Schem
   };
 }
 
+const SCHEMAS_REF = '#/components/schemas/';
+
+/** A schema with each `$ref` to the document's components replaced by the component itself. */
+function resolveRefs(node: unknown, components: Schema, seen: string[] = []): any {
+  if (Array.isArray(node)) return node.map((item) => resolveRefs(item, components, seen));
+  if (typeof node !== 'object' || node === null) return node;
+  const ref = (node as Schema).$ref;
+  if (typeof ref === 'string' && ref.startsWith(SCHEMAS_REF)) {
+    const name = ref.slice(SCHEMAS_REF.length);
+    if (seen.includes(name)) throw new Error(`Recursive schema ${name}: the route sweep cannot expand it`);
+    if (!(name in components)) throw new Error(`Unknown schema ${ref}`);
+    return resolveRefs(components[name], components, [...seen, name]);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveRefs(value, components, seen)]));
+}
+
 /** Every route under /api/v1/<service> with its method, security and roles, read from `app.swagger()`. */
 export function documentedRoutes(app: FastifyInstance, service: string): DocumentedRoute[] {
-  const doc = app.swagger() as Schema;
+  const swagger = app.swagger() as Schema;
+  // The sweep reads schemas whole: shared ones ($ref to components/schemas) are expanded.
+  const doc = { ...swagger, paths: resolveRefs(swagger.paths, swagger.components?.schemas ?? {}) };
   const prefix = `/api/v1/${service}/`;
   const out: DocumentedRoute[] = [];
   for (const [path, item] of Object.entries<Schema>(doc.paths)) {
