@@ -188,3 +188,10 @@ export const RollCallDay = Type.Object({
   ),
   discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })])),
 });
+
+export type CellChangeRequestBody = Static<typeof CellChangeRequestBody>;
+export type CellChangeDecisionRequest = Static<typeof CellChangeDecisionRequest>;
+export type CellChange = Static<typeof CellChange>;
+export type RollCallRequest = Static<typeof RollCallRequest>;
+export type RollCall = Static<typeof RollCall>;
+export type RollCallDay = Static<typeof RollCallDay>;
