@@ -12,6 +12,7 @@ import { migrations } from './migrations';
 import motherRoutes from './mothers/mothers.routes';
 import movementRoutes from './movements/movements.routes';
 import pplRoutes from './ppl/ppl.routes';
+import confidentialRoutes from './record/confidential.routes';
 import recordRoutes from './record/record.routes';
 import structureRoutes from './structure/structure.routes';
 
@@ -22,6 +23,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(intakeCashRoutes);
   await app.register(pplRoutes);
   await app.register(recordRoutes);
+  await app.register(confidentialRoutes);
   await app.register(sessionRoutes);
   await app.register(placementRoutes);
   await app.register(cellChangeRoutes);
