@@ -10,7 +10,9 @@ import sessionRoutes from './board/session.routes';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import motherRoutes from './mothers/mothers.routes';
-import movementRoutes from './movements/movements.routes';
+import exitRoutes from './movements/exits.routes';
+import transferRoutes from './movements/transfers.routes';
+import treatmentRoutes from './movements/treatment.routes';
 import pplRoutes from './ppl/ppl.routes';
 import confidentialRoutes from './record/confidential.routes';
 import recordRoutes from './record/record.routes';
@@ -29,7 +31,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(cellChangeRoutes);
   await app.register(motherRoutes);
   await app.register(rollCallRoutes);
-  await app.register(movementRoutes);
+  await app.register(transferRoutes);
+  await app.register(exitRoutes);
+  await app.register(treatmentRoutes);
 }
 
 export const definition = {

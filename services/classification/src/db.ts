@@ -13,7 +13,8 @@ export type { NewPpl, PplRow } from './ppl/ppl.tables';
 
 /** Every table in classification's schema, one interface per capability. */
 export interface ClassificationTables
-  extends PlatformTables,
+  extends
+    PlatformTables,
     StructureTables,
     PplTables,
     AdmissionTables,

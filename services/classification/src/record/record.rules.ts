@@ -110,7 +110,10 @@ export function assertEthnicDetails(parts: RecordParts): void {
   throw ruleBroken(
     'CLS-09',
     'Art. 26 §4',
-    { es: 'Falta declarar la comunidad, el resguardo o el consejo comunitario', en: 'Community, resguardo or consejo comunitario not stated' },
+    {
+      es: 'Falta declarar la comunidad, el resguardo o el consejo comunitario',
+      en: 'Community, resguardo or consejo comunitario not stated',
+    },
     { errors: gaps },
   );
 }

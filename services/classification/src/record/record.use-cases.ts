@@ -1,11 +1,27 @@
-import { assertActorActsFor, type ConfidentialPatch, type ConfidentialRecord, type ConfidentialSection, type PplRecord, type RecordHistory, type RecordParts, type RecordPatch } from '@eron/shared';
+import {
+  assertActorActsFor,
+  type ConfidentialPatch,
+  type ConfidentialRecord,
+  type ConfidentialSection,
+  type PplRecord,
+  type RecordHistory,
+  type RecordParts,
+  type RecordPatch,
+} from '@eron/shared';
 import type { PplRow } from '../db';
 import { findPpl, lockPpl } from '../ppl/ppl.repository';
 import { noPpl } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
-import { notifyForeignPpl } from './foreign';
+import { notifyForeignPpl } from './foreign.use-cases';
 import { appendHistory, findRecord, historyOf, readConfidential, saveConfidential, saveRecord } from './record.repository';
-import { applyPatch, assertEthnicDetails, assertMayRecordConfidential, changedParts, foreignNationality, sectionsFor } from './record.rules';
+import {
+  applyPatch,
+  assertEthnicDetails,
+  assertMayRecordConfidential,
+  changedParts,
+  foreignNationality,
+  sectionsFor,
+} from './record.rules';
 import type { RecordRow } from './record.tables';
 
 const toRecord = (ppl: PplRow, row: RecordRow | undefined): PplRecord => ({
@@ -94,7 +110,14 @@ export async function updateConfidentialRecord(ctx: Ctx, i: { nui: string; patch
   if (!ppl) throw noPpl(i.nui);
   assertActorActsFor(actor, ppl.eron);
   await saveConfidential(trx, ppl.nui, i.patch, actor.sub);
-  await appendHistory(trx, { nui: ppl.nui, part: 'confidential', fields: sections, by: actor.sub, roles: actor.roles, requestId: ctx.requestId });
+  await appendHistory(trx, {
+    nui: ppl.nui,
+    part: 'confidential',
+    fields: sections,
+    by: actor.sub,
+    roles: actor.roles,
+    requestId: ctx.requestId,
+  });
   await ctx.audit({ action: 'update-confidential-record', entity: 'ppl', entityId: ppl.nui, details: { sections } });
   return { nui: ppl.nui, sections, updatedAt: new Date().toISOString() };
 }
