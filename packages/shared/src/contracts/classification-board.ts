@@ -152,7 +152,10 @@ export const CellChange = Type.Object({
 export const RollCallRequest = Type.Object(
   {
     takenAt: Timestamp,
-    seen: Type.Array(Type.Object({ nui: Nui, cellId: Uuid }, { additionalProperties: false }), { maxItems: 5000, uniqueItems: true }),
+    seen: Type.Array(Type.Object({ nui: Nui, cellId: Uuid }, { additionalProperties: false }), {
+      maxItems: 5000,
+      description: 'Each person once (CLS-19: a NUI named twice is refused with 422, checked in one pass, not by schema uniqueItems)',
+    }),
   },
   { additionalProperties: false },
 );
