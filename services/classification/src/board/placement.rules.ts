@@ -173,5 +173,10 @@ export function decisionOf(
         'la decisión de la Junta pertenece a una sesión de este establecimiento',
         'a board decision belongs to a session of this establishment',
       ];
-  throw ruleBroken('CLS-11', 'Art. 141.5', { es: `Falta el acta: ${es}`, en: `No acta: ${en}` }, { errors: [{ field, message: { es, en } }] });
+  throw ruleBroken(
+    'CLS-11',
+    'Art. 141.5',
+    { es: `Falta el acta: ${es}`, en: `No acta: ${en}` },
+    { errors: [{ field, message: { es, en } }] },
+  );
 }

@@ -39,7 +39,10 @@ export async function recordInduction(ctx: Ctx, i: { nui: string; induction: Ind
 }
 
 /** The board (or the DG) places a PPL in a cell (CLS-11 … CLS-16). */
-export async function placeInCell(ctx: Ctx, i: { nui: string; placement: PlacementRequest }): Promise<Outcome<ReturnType<typeof placementView>>> {
+export async function placeInCell(
+  ctx: Ctx,
+  i: { nui: string; placement: PlacementRequest },
+): Promise<Outcome<ReturnType<typeof placementView>>> {
   const row = await placeChecked(ctx, i.nui, i.placement);
   return { status: 201, body: placementView(row) };
 }

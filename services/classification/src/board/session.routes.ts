@@ -26,7 +26,9 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       assertActsFor(req, req.params.code);
-      return reply.code(201).send(await runtime(app).transact(req, (ctx) => openSession(ctx, { eron: req.params.code, session: req.body })));
+      return reply
+        .code(201)
+        .send(await runtime(app).transact(req, (ctx) => openSession(ctx, { eron: req.params.code, session: req.body })));
     },
   );
 

@@ -27,7 +27,8 @@ export async function recordRequest(trx: Trx, m: { nui: string; eron: string }, 
 export const lockRequest = (trx: Trx, id: string) =>
   trx.selectFrom('child_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const findRequest = (db: Db | Trx, id: string) => db.selectFrom('child_requests').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRequest = (db: Db | Trx, id: string) =>
+  db.selectFrom('child_requests').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const readIdentity = (trx: Trx, id: string) =>
   trx.selectFrom('child_identities').select(['names', 'document']).where('request_id', '=', id).executeTakeFirst();

@@ -93,7 +93,9 @@ export function assertApproval(
   if (b.cellId && s.cellRegime !== 'mothers_with_children') {
     gaps.push(item('/cellId', 'la celda no es de una unidad de madres', 'the cell is not in a mothers’ unit'));
   } else if (!b.cellId && !s.inMothersUnit) {
-    gaps.push(item('/cellId', 'la madre no está en una unidad de madres: indique la celda', 'the mother is not in a mothers’ unit: give the cell'));
+    gaps.push(
+      item('/cellId', 'la madre no está en una unidad de madres: indique la celda', 'the mother is not in a mothers’ unit: give the cell'),
+    );
   }
   if (gaps.length > 0) throw broken('Faltan requisitos del artículo 31 para aprobar', 'Article 31 requirements are missing', gaps);
 }
