@@ -11,11 +11,14 @@ import type { ClassificationConfig } from './config';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import motherRoutes from './mothers/mothers.routes';
+import exitRoutes from './movements/exits.routes';
+import transferRoutes from './movements/transfers.routes';
+import treatmentRoutes from './movements/treatment.routes';
 import { notificationEvents } from './notifications/notifications.events';
 import { notificationJobs } from './notifications/notifications.jobs';
 import notificationRoutes from './notifications/notifications.routes';
-import movementRoutes from './movements/movements.routes';
 import pplRoutes from './ppl/ppl.routes';
+import confidentialRoutes from './record/confidential.routes';
 import recordRoutes from './record/record.routes';
 import structureRoutes from './structure/structure.routes';
 
@@ -26,12 +29,15 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(intakeCashRoutes);
   await app.register(pplRoutes);
   await app.register(recordRoutes);
+  await app.register(confidentialRoutes);
   await app.register(sessionRoutes);
   await app.register(placementRoutes);
   await app.register(cellChangeRoutes);
   await app.register(motherRoutes);
   await app.register(rollCallRoutes);
-  await app.register(movementRoutes);
+  await app.register(transferRoutes);
+  await app.register(exitRoutes);
+  await app.register(treatmentRoutes);
   await app.register(notificationRoutes);
 }
 

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Problem } from '@eron/shared';
-import { buildApp } from '@eron/shared/platform';
-import { bearer, testConfig } from '@eron/shared/testing';
-import classification from '../src/app';
-import { loadClassificationConfig } from '../src/config';
+import { bearer } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
+import { startClassification, type ClassificationWorld } from './support/classification.world';
 
 let app: FastifyInstance;
-let cleanup: () => Promise<void>;
+let world: ClassificationWorld;
 const officer = bearer(['gate_officer'], ['113']);
 const count = async (table: string) =>
   Number(
@@ -20,14 +18,10 @@ const count = async (table: string) =>
   );
 
 beforeAll(async () => {
-  const t = await testConfig({}, loadClassificationConfig);
-  cleanup = t.cleanup;
-  app = await buildApp('classification', classification, t.config);
+  world = await startClassification();
+  ({ app } = world);
 });
-afterAll(async () => {
-  await app.close();
-  await cleanup();
-});
+afterAll(async () => world.close());
 
 const admit = (body: unknown, headers: Record<string, string> = officer) =>
   app.inject({ method: 'POST', url: '/api/v1/classification/admissions', headers, payload: body as object });

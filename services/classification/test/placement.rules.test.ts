@@ -1,4 +1,4 @@
-import { discrepancies } from '../src/checks/roll-call.rules';
+import { discrepancies, repeatedSightings } from '../src/checks/roll-call.rules';
 import { eligibilityBreaches, legalGroupOf, overcrowding, reservedToDg } from '../src/board/placement.rules';
 
 const man = { sex: 'M', legalStatus: 'sindicado' as const, securityLevel: null };
@@ -47,5 +47,15 @@ describe('roll-call rules (pure)', () => {
       { nui: 'z', cellId: '2' },
     ]);
     expect(found.map((d) => `${d.kind}:${d.nui}`).sort()).toEqual(['absent:c', 'unknown:z', 'wrong_cell:b']);
+  });
+});
+
+describe('roll-call rules (pure)', () => {
+  it('CLS-19 a NUI listed twice is named at each repetition, in one pass over 5 000 names', () => {
+    const seen = Array.from({ length: 5_000 }, (_, i) => ({ nui: String(8_000_000 + i), cellId: 'c1' }));
+    expect(repeatedSightings(seen)).toEqual([]);
+    seen[10] = { nui: seen[3]!.nui, cellId: 'c2' };
+    seen[20] = { nui: seen[3]!.nui, cellId: 'c1' };
+    expect(repeatedSightings(seen).map((e) => e.field)).toEqual(['/seen/10/nui', '/seen/20/nui']);
   });
 });

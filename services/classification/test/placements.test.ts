@@ -382,6 +382,26 @@ describe('CLS-19 roll calls', () => {
     expect(report.discrepancies.filter((d: { unitId: string }) => d.unitId === unitId)).toHaveLength(3);
   });
 
+  it('CLS-19 PLT-18 when a roll call of 5 000 names lists a NUI twice then 422 naming CLS-19 and each repetition, and nothing is recorded', async () => {
+    const c1 = await cellIn(MEN_PRETRIAL);
+    const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', c1).executeTakeFirstOrThrow();
+    const guard = bearer(['guard_commander'], ['113']);
+    const seen = Array.from({ length: 5_000 }, (_, i) => ({ nui: String(8_000_000 + i), cellId: c1 }));
+    seen[4_321] = { ...seen[17]! };
+    seen[4_999] = { nui: seen[17]!.nui, cellId: unitId };
+    const res = await call('POST', `/units/${unitId}/roll-calls`, guard, { takenAt: '2026-11-24T11:00:00Z', seen });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 422, rule: 'CLS-19', type: expect.stringMatching(/roll-call-repeated-nui$/) });
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['/seen/4321/nui', '/seen/4999/nui']);
+    expect(await app.db.selectFrom('roll_calls').select('id').where('unit_id', '=', unitId).execute()).toHaveLength(0);
+    // The same 5 000 names, each once, are counted.
+    const distinct = Array.from({ length: 5_000 }, (_, i) => ({ nui: String(8_000_000 + i), cellId: c1 }));
+    const counted = await call('POST', `/units/${unitId}/roll-calls`, guard, { takenAt: '2026-11-24T11:00:00Z', seen: distinct });
+    expect(counted.statusCode).toBe(201);
+    expect(counted.json().discrepancies).toHaveLength(5_000);
+  });
+
   it('PLT-03 when a roll call comes from another establishment, a role that does not count, or malformed then refused and nothing is recorded', async () => {
     const c1 = await cellIn(MEN_PRETRIAL);
     const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', c1).executeTakeFirstOrThrow();

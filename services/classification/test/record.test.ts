@@ -1,10 +1,6 @@
 import { Writable } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
 import type { ConfidentialPatch, PplRecord, Problem, RecordHistory } from '@eron/shared';
-import { serverOptions } from '@eron/shared/platform';
-import { bearer, testConfig } from '@eron/shared/testing';
-import classification from '../src/app';
-import { loadClassificationConfig } from '../src/config';
+import { bearer } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
 import { startClassification, type ClassificationWorld } from './support/classification.world';
 
@@ -251,18 +247,9 @@ describe('CLS-07 PLT-06 logs', () => {
         done();
       },
     });
-    const t = await testConfig({ LOG_LEVEL: 'trace' }, loadClassificationConfig);
-    const opts = serverOptions({ logLevel: 'trace', service: 'classification' });
-    const app: FastifyInstance = Fastify({ ...opts, logger: { ...(opts.logger as object), stream } });
+    const world = await startClassification({ config: { LOG_LEVEL: 'trace' }, log: stream });
+    const { app } = world;
     try {
-      await app.register(classification, { config: t.config });
-      await app.ready();
-      const world: ClassificationWorld = {
-        app,
-        call: (method, url, headers, payload) =>
-          app.inject({ method, url: `/api/v1/classification${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) }),
-        close: async () => undefined,
-      };
       const nui = await admitted(world);
       const at = `/ppl/${nui}/record/confidential`;
       expect((await world.call('PATCH', at, social, { identity: SECRET.identity, children: SECRET.children })).statusCode).toBe(200);
@@ -278,8 +265,7 @@ describe('CLS-07 PLT-06 logs', () => {
       expect(log).toContain('probe');
       for (const v of [...SECRET_VALUES, 'QX76', 'QX77']) expect(log).not.toContain(v);
     } finally {
-      await app.close();
-      await t.cleanup();
+      await world.close();
     }
   });
 });

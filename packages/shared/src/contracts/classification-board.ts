@@ -152,7 +152,10 @@ export const CellChange = Type.Object({
 export const RollCallRequest = Type.Object(
   {
     takenAt: Timestamp,
-    seen: Type.Array(Type.Object({ nui: Nui, cellId: Uuid }, { additionalProperties: false }), { maxItems: 5000, uniqueItems: true }),
+    seen: Type.Array(Type.Object({ nui: Nui, cellId: Uuid }, { additionalProperties: false }), {
+      maxItems: 5000,
+      description: 'Each person once (CLS-19: a NUI named twice is refused with 422, checked in one pass, not by schema uniqueItems)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -188,3 +191,10 @@ export const RollCallDay = Type.Object({
   ),
   discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })])),
 });
+
+export type CellChangeRequestBody = Static<typeof CellChangeRequestBody>;
+export type CellChangeDecisionRequest = Static<typeof CellChangeDecisionRequest>;
+export type CellChange = Static<typeof CellChange>;
+export type RollCallRequest = Static<typeof RollCallRequest>;
+export type RollCall = Static<typeof RollCall>;
+export type RollCallDay = Static<typeof RollCallDay>;

@@ -136,3 +136,5 @@ export const TreatmentRecord = Type.Object({
   ),
 });
 export type TreatmentRecord = Static<typeof TreatmentRecord>;
+
+export type EscapeRegister = Static<typeof EscapeRegister>;

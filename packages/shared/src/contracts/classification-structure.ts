@@ -142,3 +142,7 @@ export const CategoryChange = Type.Object({
   changedBy: Type.String(),
   changedAt: Timestamp,
 });
+
+export type CategoryChangeRequest = Static<typeof CategoryChangeRequest>;
+export type UnitRenameRequest = Static<typeof UnitRenameRequest>;
+export type CellCapacityRequest = Static<typeof CellCapacityRequest>;

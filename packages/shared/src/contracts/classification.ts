@@ -109,3 +109,5 @@ export const IntakeCashLine = Type.Object({
   receivedOn: Type.Union([LocalDate, Type.Null()]),
   overdue: Type.Boolean({ description: 'Llegó a pagaduría después del día siguiente a la requisa, o aún no llega y ya pasó ese día' }),
 });
+
+export type IntakeCashLine = Static<typeof IntakeCashLine>;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mintToken, type BaseEnv } from '../platform';
+import type { BaseEnv } from '../platform';
 import { DEFAULT_JWT_AUDIENCE, DEV_JWT_SECRET } from '../platform/config';
-import type { Role } from '../roles';
 import { cloneTemplate } from './database';
 
 export * from './database';
@@ -9,14 +8,7 @@ export * from './tcp-proxy';
 export * from './routes.schema';
 export * from './routes.fuzz';
 export * from './snapshot';
-
-/** A token signed with the dev key for the test settings' issuer and audience, as `pnpm token` mints. */
-export const tokenFor = (roles: Role[], erons: string[] = [], sub = `test-${roles.join('+')}`, national?: boolean): string =>
-  mintToken(DEV_JWT_SECRET, 'eron-dev', { sub, roles, erons, national }, undefined, DEFAULT_JWT_AUDIENCE);
-
-export const bearer = (roles: Role[], erons: string[] = []): { authorization: string } => ({
-  authorization: `Bearer ${tokenFor(roles, erons)}`,
-});
+export * from './tokens';
 
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AdmissionRequest } from '@eron/shared';
-import type { Db, PplRow, Trx } from '../db';
+import type { Trx } from '../db';
 
 /** The next NUI: national and never reused (CLS-05, Art. 62). */
 export async function nextNui(trx: Trx): Promise<string> {
@@ -60,6 +60,3 @@ export async function insertAdmission(
     .execute();
   return { admittedAt: ppl.admitted_at };
 }
-
-export const findPpl = (db: Db, nui: string): Promise<PplRow | undefined> =>
-  db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirst();

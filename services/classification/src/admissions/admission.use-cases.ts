@@ -1,6 +1,6 @@
 import { bogotaToday, type Admission, type AdmissionRequest } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
-import { notifyForeignPpl } from '../record/foreign';
+import { notifyForeignPpl } from '../record/foreign.use-cases';
 import type { Ctx } from '../runtime';
 import { assertDetentionOrder, initialSecurityLevel } from './admission.rules';
 import { insertAdmission, nextEntryNumber, nextNui } from './admission.repository';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { InductionRequest, PlacementRequest } from '@eron/shared';
-import type { BoardTables, Db, Trx } from '../db';
+import type { Db, Trx } from '../db';
+import type { PlacementRow } from './board.tables';
 import { overcrowding } from './placement.rules';
-
-type PlacementRow = Selectable<BoardTables['placements']>;
 
 export const placementView = (p: PlacementRow) => ({
   id: p.id,
@@ -31,9 +30,6 @@ export async function recordInduction(trx: Trx, nui: string, b: InductionRequest
 
 export const findInduction = (db: Db | Trx, nui: string) =>
   db.selectFrom('inductions').selectAll().where('nui', '=', nui).executeTakeFirst();
-
-/** The PPL row, locked: two placements of one person at once serialise here. */
-export const lockPpl = (trx: Trx, nui: string) => trx.selectFrom('ppl').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
 
 /** The cell with its unit, the cell locked: placements into one cell serialise on it (CLS-16). */
 export const lockCellWithUnit = (trx: Trx, id: string) =>
@@ -93,7 +89,7 @@ export async function place(
 }
 
 /** Places, occupants and overcrowding per unit and for the establishment (CLS-16). */
-export async function occupancy(db: Db, eron: string) {
+export async function occupancy(db: Db | Trx, eron: string) {
   const { rows } = await sql<{ unit_id: string; name: string; places: string; occupants: string }>`
     SELECT u.id AS unit_id, u.name,
            COALESCE((SELECT sum(c.capacity) FROM cells c WHERE c.unit_id = u.id), 0) AS places,

@@ -1,4 +1,4 @@
-import type { ItemError, LegalStatus } from '@eron/shared';
+import { ruleBroken, type ItemError, type LegalStatus } from '@eron/shared';
 
 export interface PlacedPerson {
   sex: string;
@@ -72,3 +72,111 @@ export function reservedToDg(p: PlacedPerson, u: TargetUnit): { es: string; en: 
 /** CLS-16: occupants ÷ places − 1, to four decimals; null without places. */
 export const overcrowding = (occupants: number, places: number): number | null =>
   places > 0 ? Math.round((occupants / places - 1) * 10_000) / 10_000 : null;
+
+/** CLS-20, CLS-21: only a person held here is placed; one in transit or gone belongs to no cell of ours. */
+export function assertHeldHere(status: string): void {
+  if (status === 'admitted') return;
+  const transit = status === 'in_transit';
+  throw ruleBroken(transit ? 'CLS-20' : 'CLS-21', transit ? 'Art. 178' : 'Art. 41 §', {
+    es: transit ? 'La persona está en traslado: no pertenece a este establecimiento' : `La persona ya no está recluida aquí (${status})`,
+    en: transit ? 'The person is in transit: they belong to no establishment' : `The person is no longer held here (${status})`,
+  });
+}
+
+/** CLS-13 (Art. 36): the cell is one of the person's establishment. */
+export function assertCellOfEstablishment(cellEron: string, pplEron: string): void {
+  if (cellEron === pplEron) return;
+  throw ruleBroken('CLS-13', 'Art. 36', {
+    es: `La celda es del establecimiento ${cellEron} y la PPL está en ${pplEron}`,
+    en: `The cell is in establishment ${cellEron}, the PPL in ${pplEron}`,
+  });
+}
+
+/** CLS-12 (Art. 32): no unit or cell before the induction is recorded. */
+export function assertInducted(inducted: boolean): void {
+  if (inducted) return;
+  throw ruleBroken('CLS-12', 'Art. 32', {
+    es: 'No se ha registrado la inducción de la persona: no se le puede asignar patio ni celda',
+    en: 'The person’s induction is not recorded: no unit or cell can be assigned yet',
+  });
+}
+
+/** CLS-15 (Art. 141 §): what is reserved to the DG, refused to anyone else with the reason. */
+export function assertNotReservedToDg(reserved: { es: string; en: string } | null, dg: boolean): void {
+  if (!reserved || dg) return;
+  throw ruleBroken(
+    'CLS-15',
+    'Art. 141 §',
+    { es: `Solo el Director General asigna esta ubicación: ${reserved.es}`, en: `Only the Director General places here: ${reserved.en}` },
+    { status: 403 },
+  );
+}
+
+/** CLS-13 (Art. 36): refuses a placement that breaks the unit's eligibility, naming every breach. */
+export function assertEligible(p: PlacedPerson, u: TargetUnit, basis: string | undefined): void {
+  const breaches = eligibilityBreaches(p, u, basis);
+  if (breaches.length === 0) return;
+  throw ruleBroken(
+    'CLS-13',
+    'Art. 36',
+    { es: 'La ubicación no cumple la separación que la unidad declara', en: 'The placement breaks the unit’s declared separation' },
+    { errors: breaches },
+  );
+}
+
+/** CLS-14 (Art. 36 §4): a protection space is agreed with the person, whose consent is recorded. */
+export function assertProtectionConsent(specialRegime: string | null, consent: string | undefined): void {
+  if (specialRegime !== 'protection_space' || consent) return;
+  throw ruleBroken(
+    'CLS-14',
+    'Art. 36 §4',
+    {
+      es: 'El espacio de protección se acuerda con la persona: falta su consentimiento registrado',
+      en: 'A protection space is agreed with the person: their recorded consent is missing',
+    },
+    { errors: [{ field: '/protectionConsent', message: { es: 'requerido', en: 'required' } }] },
+  );
+}
+
+/** CLS-16 (Art. 30): placing in a full cell needs the decision's over-capacity reasons. */
+export function assertRoomOrReason(full: boolean, capacity: number, reason: string | undefined): void {
+  if (!full || reason) return;
+  throw ruleBroken(
+    'CLS-16',
+    'Art. 30',
+    {
+      es: `La celda tiene sus ${capacity} cupos ocupados: la decisión debe motivar la sobreocupación`,
+      en: `The cell's ${capacity} places are taken: the decision must give its over-capacity reasons`,
+    },
+    {
+      errors: [{ field: '/overCapacityReason', message: { es: 'requerido con la celda llena', en: 'required when the cell is full' } }],
+    },
+  );
+}
+
+/**
+ * CLS-11 (Art. 141.5): a board decision belongs to a session of this establishment and is
+ * numbered by its acta; the DG decides by an act of their own.
+ */
+export function decisionOf(
+  dg: boolean,
+  eron: string,
+  b: { acta?: string },
+  session: { id: string; eron: string; acta: string } | undefined,
+): { acta: string; sessionId: string | null } {
+  if (dg && b.acta) return { acta: b.acta, sessionId: null };
+  if (!dg && session?.eron === eron) return { acta: session.acta, sessionId: session.id };
+  const [field, es, en] = dg
+    ? ['/acta', 'la decisión del Director General cita su acto', 'the Director General’s decision cites its act']
+    : [
+        '/sessionId',
+        'la decisión de la Junta pertenece a una sesión de este establecimiento',
+        'a board decision belongs to a session of this establishment',
+      ];
+  throw ruleBroken(
+    'CLS-11',
+    'Art. 141.5',
+    { es: `Falta el acta: ${es}`, en: `No acta: ${en}` },
+    { errors: [{ field, message: { es, en } }] },
+  );
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { BoardSessionRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
+import type { SessionRow } from './board.tables';
 import { actaNumber } from './session.rules';
 
 /** Opens the day's session with its acta number; undefined when the establishment already sat that day. */
@@ -37,7 +38,7 @@ export const findSession = (db: Db | Trx, id: string) =>
   db.selectFrom('board_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The acta: the session, who sat, and every decision with its reasons. */
-export async function actaOf(db: Db, s: NonNullable<Awaited<ReturnType<typeof findSession>>>) {
+export async function actaOf(db: Db | Trx, s: SessionRow) {
   const decisions = await db
     .selectFrom('placements')
     .select(['nui', 'cell_id', 'reasons', 'placed_at'])

@@ -1,4 +1,4 @@
-import { BOARD_SEATS, type BoardSessionRequest, type ItemError } from '@eron/shared';
+import { BOARD_SEATS, conflict, notFound, ruleBroken, type BoardSessionRequest, type ItemError } from '@eron/shared';
 
 const SEAT_NAMES: Record<(typeof BOARD_SEATS)[number], { es: string; en: string }> = {
   presiding: { es: 'quien preside (Director o subdirector)', en: 'the presiding Director or deputy' },
@@ -17,5 +17,23 @@ export function missingSeats(attendees: BoardSessionRequest['attendees']): ItemE
   }));
 }
 
+/** CLS-11 (Art. 141): refuses a session without every seat, listing the missing ones. */
+export function assertFullBoard(attendees: BoardSessionRequest['attendees']): void {
+  const missing = missingSeats(attendees);
+  if (missing.length === 0) return;
+  throw ruleBroken(
+    'CLS-11',
+    'Art. 141',
+    { es: 'La Junta no puede sesionar sin todos sus miembros', en: 'The board cannot sit without all its members' },
+    { errors: missing },
+  );
+}
+
 /** The session's acta: numbered per establishment and year (Art. 141.5). */
 export const actaNumber = (eron: string, year: number, number: number): string => `JAPC-${eron}-${year}-${String(number).padStart(4, '0')}`;
+
+/** CLS-11: the board sits once a day. */
+export const sessionTaken = (date: string) =>
+  conflict('board-session-exists', { es: `La Junta ya sesionó el ${date}`, en: `The board already sat on ${date}` }, 'CLS-11');
+
+export const noSession = () => notFound({ es: 'No existe esa sesión de la Junta', en: 'No such board session' });

@@ -27,7 +27,8 @@ export async function recordRequest(trx: Trx, m: { nui: string; eron: string }, 
 export const lockRequest = (trx: Trx, id: string) =>
   trx.selectFrom('child_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const findRequest = (db: Db, id: string) => db.selectFrom('child_requests').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRequest = (db: Db | Trx, id: string) =>
+  db.selectFrom('child_requests').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const readIdentity = (trx: Trx, id: string) =>
   trx.selectFrom('child_identities').select(['names', 'document']).where('request_id', '=', id).executeTakeFirst();
@@ -54,7 +55,7 @@ export const currentMothersPlacement = (trx: Trx, nui: string, eron: string) =>
     .executeTakeFirst();
 
 /** Approved children whose mother is still held in the establishment: the alert's candidates. */
-export const childrenWithMothers = (db: Db, eron: string) =>
+export const childrenWithMothers = (db: Db | Trx, eron: string) =>
   db
     .selectFrom('child_requests as r')
     .innerJoin('ppl', 'ppl.nui', 'r.nui')

@@ -1,4 +1,4 @@
-import { addDays, type ChildDecisionRequest, type ItemError } from '@eron/shared';
+import { addDays, conflict, notFound, ruleBroken, type ChildDecisionRequest, type ItemError } from '@eron/shared';
 
 export const RULE = 'CLS-17';
 export const ARTICLE = 'Art. 31';
@@ -51,3 +51,51 @@ export function approvalGaps(b: ChildDecisionRequest, birthDate: string, today: 
 /** A denial states its written reasons. */
 export const denialGaps = (b: ChildDecisionRequest): ItemError[] =>
   b.reasons?.trim() ? [] : [item('/reasons', 'la negativa requiere motivación escrita', 'a denial needs written reasons')];
+
+const broken = (es: string, en: string, errors?: ItemError[]) => ruleBroken(RULE, ARTICLE, { es, en }, { errors });
+
+export const noChildRequest = () => notFound({ es: 'No existe esa solicitud', en: 'No such request' });
+
+/** Art. 31: the request is a mother's, held in the establishment, for a child under three. */
+export function assertMayRequest(mother: { sex: string; status: string }, childBirthDate: string, today: string): void {
+  if (mother.sex !== 'F' || mother.status !== 'admitted') {
+    throw broken('La solicitud es de una madre recluida en el establecimiento', 'The request is a mother’s, held in the establishment');
+  }
+  if (!isUnderThree(childBirthDate, today)) {
+    throw broken('La permanencia es para hijas e hijos menores de tres años', 'Permanence is for children under three', [
+      item('/child/birthDate', 'no es menor de tres años', 'not under three'),
+    ]);
+  }
+}
+
+/** CLS-17: a request is decided once. */
+export function assertUndecided(status: string): void {
+  if (status === 'pending') return;
+  throw conflict('child-request-decided', { es: 'La solicitud ya fue resuelta', en: 'The request was already decided' }, RULE);
+}
+
+/** A denial states its written reasons (Art. 31). */
+export function assertDenialReasons(b: ChildDecisionRequest): void {
+  const gaps = denialGaps(b);
+  if (gaps.length > 0) throw broken('La negativa debe motivarse por escrito', 'A denial must state its reasons', gaps);
+}
+
+/**
+ * Art. 31: every gap of an approval at once — the accreditations and the examination, the mother
+ * still held here, and her place in a mothers' unit: the cell given is in one, or she already is.
+ */
+export function assertApproval(
+  b: ChildDecisionRequest,
+  s: { birthDate: string; today: string; motherStatus: string | undefined; cellRegime: string | null | undefined; inMothersUnit: boolean },
+): void {
+  const gaps = approvalGaps(b, s.birthDate, s.today);
+  if (s.motherStatus !== 'admitted') gaps.push(item('/nui', 'la madre ya no está recluida aquí', 'the mother is no longer held here'));
+  if (b.cellId && s.cellRegime !== 'mothers_with_children') {
+    gaps.push(item('/cellId', 'la celda no es de una unidad de madres', 'the cell is not in a mothers’ unit'));
+  } else if (!b.cellId && !s.inMothersUnit) {
+    gaps.push(
+      item('/cellId', 'la madre no está en una unidad de madres: indique la celda', 'the mother is not in a mothers’ unit: give the cell'),
+    );
+  }
+  if (gaps.length > 0) throw broken('Faltan requisitos del artículo 31 para aprobar', 'Article 31 requirements are missing', gaps);
+}

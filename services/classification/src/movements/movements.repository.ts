@@ -23,9 +23,6 @@ export const transferView = (t: TransferRow, delays: DelayRow[]) => ({
   delays: delays.map((d) => ({ cause: d.cause, expectedDate: d.expected_date, recordedAt: d.recorded_at.toISOString() })),
 });
 
-/** The PPL row, locked: movements of one person serialise here. */
-export const lockPpl = (trx: Trx, nui: string) => trx.selectFrom('ppl').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
-
 export const hasOpenTransfer = async (trx: Trx, nui: string): Promise<boolean> =>
   !!(await trx.selectFrom('transfers').select('id').where('nui', '=', nui).where('status', '<>', 'received').executeTakeFirst());
 
@@ -151,7 +148,7 @@ export const lastEscape = (trx: Trx, nui: string) =>
     .limit(1)
     .executeTakeFirst();
 
-export const escapeRegister = (db: Db, eron: string) =>
+export const escapeRegister = (db: Db | Trx, eron: string) =>
   db.selectFrom('escape_register').selectAll().where('eron', '=', eron).orderBy('occurred_at', 'desc').limit(500).execute();
 
 export async function recordTreatment(
@@ -192,3 +189,7 @@ export async function currentPhase(db: Db | Trx, nui: string): Promise<string | 
     .executeTakeFirst();
   return row?.phase ?? null;
 }
+
+/** CLS-21 (Art. 156 §2): a recaptured person re-enters only through a new admission. */
+export const setRecaptured = (trx: Trx, nui: string) =>
+  trx.updateTable('ppl').set({ status: 'recaptured' }).where('nui', '=', nui).execute();

@@ -1,4 +1,4 @@
-import type { Bilingual, ExitReason, LegalStatus, Principal, TransferStatus } from '@eron/shared';
+import { notFound, ruleBroken, type Bilingual, type ExitReason, type LegalStatus, type Principal, type TransferStatus } from '@eron/shared';
 
 /** Who ordered a transfer, or why the caller may not (CLS-20, Art. 171). */
 export type Orderer = { as: 'dg' | 'regional_director' } | { refused: Bilingual; status: 403 | 422 };
@@ -105,4 +105,62 @@ export function treatmentRefusal(
     };
   }
   return null;
+}
+
+export const noTransfer = (id: string) => notFound({ es: `No existe el traslado ${id}`, en: `No transfer ${id}` });
+
+/** CLS-20 (Art. 171): who orders the transfer, or the refusal naming the rule. */
+export function assertOrderer(p: Principal, fromEron: string, toEron: string, delegation: string | undefined): 'dg' | 'regional_director' {
+  const who = transferOrderer(p, fromEron, toEron, delegation);
+  if ('refused' in who) throw ruleBroken('CLS-20', 'Art. 171', who.refused, { status: who.status });
+  return who.as;
+}
+
+/** CLS-20 (Art. 171): a person held here, with no transfer under way, to another existing establishment. */
+export function assertTransferable(t: {
+  status: string;
+  openTransfer: boolean;
+  fromEron: string;
+  toEron: string;
+  destinationExists: boolean;
+}): void {
+  if (t.status !== 'admitted' || t.openTransfer) {
+    throw ruleBroken('CLS-20', 'Art. 171', {
+      es: `La PPL no puede trasladarse: estado ${t.status} o con un traslado en curso`,
+      en: `The PPL cannot be transferred: status ${t.status} or a transfer already under way`,
+    });
+  }
+  if (t.fromEron === t.toEron || !t.destinationExists) {
+    throw ruleBroken('CLS-20', 'Art. 171', {
+      es: `El destino ${t.toEron} no es otro establecimiento existente`,
+      en: `Destination ${t.toEron} is not another existing establishment`,
+    });
+  }
+}
+
+/** CLS-20 (Arts. 171, 178): the step fits the transfer's status. */
+export function assertTransferStep(step: keyof typeof nextTransferStep, status: TransferStatus): void {
+  if (nextTransferStep[step].includes(status)) return;
+  throw ruleBroken('CLS-20', 'Arts. 171, 178', {
+    es: `El traslado está en estado ${status}: no admite ${step === 'dispatch' ? 'la remisión' : step === 'delay' ? 'una demora' : 'el recibo'}`,
+    en: `The transfer is ${status}: it does not allow ${step}`,
+  });
+}
+
+/** CLS-21: refuses an exit the person's status or the missing judicial decision does not allow. */
+export function assertExitAllowed(pplStatus: string, reason: ExitReason, hasDecision: boolean): void {
+  const refusal = exitRefusal(pplStatus, reason, hasDecision);
+  if (refusal) throw ruleBroken('CLS-21', reason === 'escape' ? 'Art. 156' : 'Art. 41 §', refusal);
+}
+
+/** CLS-21 (Art. 156 §2): only a person recorded as escaped is recaptured. */
+export function assertEscaped<E>(escape: E | undefined): E {
+  if (escape !== undefined) return escape;
+  throw ruleBroken('CLS-21', 'Art. 156 §2', { es: 'La PPL no figura fugada', en: 'The PPL is not recorded as escaped' });
+}
+
+/** CLS-22 (Art. 139): refuses a CET decision on a person it does not apply to. */
+export function assertTreatmentAllowed(legalStatus: string, pplStatus: string, change: { securityLevel?: number; phase?: string }): void {
+  const refusal = treatmentRefusal(legalStatus, pplStatus, change);
+  if (refusal) throw ruleBroken('CLS-22', 'Art. 139', refusal);
 }

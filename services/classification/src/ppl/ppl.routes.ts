@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, LegalStatus, Nui, notFound, Problem, Timestamp } from '@eron/shared';
-import { assertActsFor } from '@eron/shared/platform';
-import { findPpl } from '../admissions/admission.repository';
-import type { Db } from '../db';
+import { EronCode, LegalStatus, Nui, Problem, Timestamp } from '@eron/shared';
+import { PPL_READERS } from '../roles';
+import { runtime } from '../runtime';
+import { getPpl } from './ppl.use-cases';
 
 const PplSummary = Type.Object(
   {
@@ -19,23 +19,6 @@ const PplSummary = Type.Object(
   { description: 'Datos generales de la cartilla biográfica (sin datos confidenciales, CLS-07)' },
 );
 
-export const PPL_READERS = [
-  'dg',
-  'regional_director',
-  'director',
-  'deputy_director',
-  'legal',
-  'guard_commander',
-  'gate_officer',
-  'visits_officer',
-  'social_worker',
-  'treatment_officer',
-  'council_member',
-  'paymaster',
-  'auditor',
-  'info_systems',
-] as const;
-
 const pplRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/classification/ppl/:nui',
@@ -48,21 +31,7 @@ const pplRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PplSummary, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const row = await findPpl(app.db as Db, req.params.nui);
-      if (!row) throw notFound({ es: `No existe la PPL ${req.params.nui}`, en: `No PPL ${req.params.nui}` });
-      assertActsFor(req, row.eron);
-      return {
-        nui: row.nui,
-        eron: row.eron,
-        names: row.names,
-        surnames: row.surnames,
-        legalStatus: row.legal_status as never,
-        securityLevel: row.security_level,
-        status: row.status,
-        admittedAt: row.admitted_at.toISOString(),
-      };
-    },
+    async (req) => getPpl(runtime(app).reader(req), req.params.nui),
   );
 };
 

@@ -1,13 +1,6 @@
 import type { ConfidentialPatch, ConfidentialSection, RecordParts } from '@eron/shared';
-import type { Db, PplRow, Trx } from '../db';
+import type { Db, Trx } from '../db';
 import type { ConfidentialRow, HistoryRow, RecordRow } from './record.tables';
-
-/** Locks the PPL so changes to one record are serialised. */
-export const lockPpl = (trx: Trx, nui: string): Promise<PplRow | undefined> =>
-  trx.selectFrom('ppl').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
-
-export const findPpl = (db: Db | Trx, nui: string): Promise<PplRow | undefined> =>
-  db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirst();
 
 export const findRecord = (db: Db | Trx, nui: string): Promise<RecordRow | undefined> =>
   db.selectFrom('ppl_records').selectAll().where('nui', '=', nui).executeTakeFirst();
@@ -57,7 +50,7 @@ export async function appendHistory(
     .execute();
 }
 
-export const historyOf = (db: Db, nui: string): Promise<HistoryRow[]> =>
+export const historyOf = (db: Db | Trx, nui: string): Promise<HistoryRow[]> =>
   db.selectFrom('record_history').selectAll().where('nui', '=', nui).orderBy('seq').execute();
 
 /** Reads only the sections asked for: the others never leave the database (CLS-07). */

@@ -1,6 +1,6 @@
 import {
   ETHNIC_COMMUNITIES,
-  notFound,
+  ruleBroken,
   type ConfidentialPatch,
   type ConfidentialSection,
   type IdentitySection,
@@ -9,20 +9,9 @@ import {
   type RecordPatch,
   type Role,
 } from '@eron/shared';
+import { CONFIDENTIAL_ACCESS } from '../roles';
 
-/**
- * Who reads and writes each confidential section (CLS-07, Art. 26 §1): health data only the
- * health area; orientation, gender and nombre identitario the social worker/psychologist and the
- * Director (protection space, Art. 36 §4); children's identity also the legal area (filiation,
- * ICBF, Art. 31).
- */
-export const CONFIDENTIAL_ACCESS: Record<ConfidentialSection, readonly Role[]> = {
-  identity: ['social_worker', 'director'],
-  health: ['health'],
-  children: ['social_worker', 'director', 'legal'],
-};
 export const CONFIDENTIAL_SECTIONS = Object.keys(CONFIDENTIAL_ACCESS) as ConfidentialSection[];
-export const CONFIDENTIAL_ROLES = [...new Set(Object.values(CONFIDENTIAL_ACCESS).flat())];
 
 /** The sections these roles may read or write. */
 export const sectionsFor = (roles: readonly Role[]): ConfidentialSection[] =>
@@ -87,4 +76,44 @@ export function foreignNationality(parts: RecordParts, admittedNationality: stri
 /** CLS-08 (Art. 26 §3, Art. 74): a foreign PPL is reported to the consulate and to the migration authority. */
 export const FOREIGN_RECIPIENTS = ['consulate', 'migration'] as const;
 
-export const noPpl = (nui: string) => notFound({ es: `No existe la PPL ${nui}`, en: `No PPL ${nui}` });
+const ARTICLE = 'Art. 26 §1–2';
+
+/** CLS-07 (Art. 26 §1–2): a role records only the confidential sections it may read, and orientation and gender only if volunteered. */
+export function assertMayRecordConfidential(patch: ConfidentialPatch, roles: readonly Role[]): void {
+  const refused = forbiddenSections(patch, roles);
+  if (refused.length > 0) {
+    throw ruleBroken(
+      'CLS-07',
+      ARTICLE,
+      { es: `Su rol no puede registrar: ${refused.join(', ')}`, en: `Your role may not record: ${refused.join(', ')}` },
+      { status: 403, code: 'confidential-section-forbidden' },
+    );
+  }
+  const errors = unvolunteered(patch.identity);
+  if (errors.length > 0) {
+    throw ruleBroken(
+      'CLS-07',
+      ARTICLE,
+      {
+        es: 'La orientación sexual y la identidad o expresión de género solo se registran si la persona las aporta voluntariamente',
+        en: 'Sexual orientation and gender identity or expression are recorded only if the person volunteers them',
+      },
+      { errors, code: 'not-volunteered' },
+    );
+  }
+}
+
+/** CLS-09 (Art. 26 §4): refuses a record of an ethnic community member without community, resguardo and consejo. */
+export function assertEthnicDetails(parts: RecordParts): void {
+  const gaps = ethnicGaps(parts);
+  if (gaps.length === 0) return;
+  throw ruleBroken(
+    'CLS-09',
+    'Art. 26 §4',
+    {
+      es: 'Falta declarar la comunidad, el resguardo o el consejo comunitario',
+      en: 'Community, resguardo or consejo comunitario not stated',
+    },
+    { errors: gaps },
+  );
+}

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { CellRequest, EstablishmentRequest, UnitRequest } from '@eron/shared';
-import type { Db, StructureTables, Trx } from '../db';
+import type { Db, Trx } from '../db';
 import { placesOf } from './structure.rules';
-
-type EstablishmentRow = Selectable<StructureTables['establishments']>;
-type UnitRow = Selectable<StructureTables['units']>;
-type CellRow = Selectable<StructureTables['cells']>;
+import type { CellRow, EstablishmentRow, UnitRow } from './structure.tables';
 
 export const cellView = (c: CellRow) => ({ id: c.id, unitId: c.unit_id, code: c.code, capacity: c.capacity });
 
@@ -76,13 +72,13 @@ export async function changeCategory(trx: Trx, code: string, c: { securityCatego
   return row;
 }
 
-export const categoryHistory = (db: Db, code: string) =>
+export const categoryHistory = (db: Db | Trx, code: string) =>
   db.selectFrom('category_changes').selectAll().where('eron', '=', code).orderBy('id').execute();
 
 export const findEstablishment = (db: Db | Trx, code: string) =>
   db.selectFrom('establishments').selectAll().where('code', '=', code).executeTakeFirst();
 
-export async function listEstablishments(db: Db, only: string[] | null) {
+export async function listEstablishments(db: Db | Trx, only: string[] | null) {
   const rows = await db
     .selectFrom('establishments as e')
     .selectAll('e')
@@ -101,7 +97,7 @@ export async function listEstablishments(db: Db, only: string[] | null) {
 }
 
 /** The establishment with its units and their cells (CLS-01, CLS-02). */
-export async function structureOf(db: Db, e: EstablishmentRow) {
+export async function structureOf(db: Db | Trx, e: EstablishmentRow) {
   const units = await db.selectFrom('units').selectAll().where('eron', '=', e.code).orderBy('name').execute();
   const cells =
     units.length === 0

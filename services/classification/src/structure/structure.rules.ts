@@ -1,13 +1,12 @@
-import type { FastifyRequest } from 'fastify';
-import { notFound, ruleBroken } from '@eron/shared';
+import { conflict, notFound, ruleBroken, type Principal } from '@eron/shared';
 
 /**
  * What only the Director General decides, with national scope: an establishment's security
  * category (CLS-01, Art. 23) and the creation or renaming of its units (CLS-02, Art. 20 §2). A
  * DG token narrowed to some establishments does not carry that authority.
  */
-export function assertNationalDg(req: FastifyRequest, rule: 'CLS-01' | 'CLS-02'): void {
-  if (req.principal.roles.includes('dg') && req.principal.national) return;
+export function assertNationalDg(actor: Principal, rule: 'CLS-01' | 'CLS-02'): void {
+  if (actor.roles.includes('dg') && actor.national) return;
   const [article, what] =
     rule === 'CLS-01'
       ? ['Art. 23', { es: 'la categoría del establecimiento', en: 'the establishment’s category' }]
@@ -27,3 +26,19 @@ export function assertNationalDg(req: FastifyRequest, rule: 'CLS-01' | 'CLS-02')
 export const placesOf = (cells: readonly { capacity: number }[]): number => cells.reduce((a, c) => a + c.capacity, 0);
 
 export const noEstablishment = (code: string) => notFound({ es: `No existe el establecimiento ${code}`, en: `No establishment ${code}` });
+export const noUnit = () => notFound({ es: 'No existe esa unidad', en: 'No such unit' });
+export const noCell = () => notFound({ es: 'No existe esa celda', en: 'No such cell' });
+
+export const establishmentExists = (code: string) =>
+  conflict('establishment-exists', { es: `El establecimiento ${code} ya existe`, en: `Establishment ${code} exists` });
+
+/** CLS-02: unit names are unique in an establishment. */
+export const unitNameTaken = (name: string) =>
+  conflict(
+    'unit-name-taken',
+    { es: `Ya hay una unidad llamada ${name} en el establecimiento`, en: `A unit named ${name} exists here` },
+    'CLS-02',
+  );
+
+export const cellExists = (code: string) =>
+  conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` });

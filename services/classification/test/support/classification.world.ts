@@ -1,5 +1,6 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '@eron/shared/platform';
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { buildApp, serverOptions } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import classification from '../../src/app';
 import { loadClassificationConfig, type ClassificationConfig } from '../../src/config';
@@ -16,10 +17,23 @@ export interface ClassificationWorld {
   close: () => Promise<void>;
 }
 
-/** The classification service on its own database, as the tests drive it. */
-export async function startClassification(overrides: Partial<ClassificationConfig> = {}): Promise<ClassificationWorld> {
-  const t = await testConfig(overrides, loadClassificationConfig);
-  const app = await buildApp('classification', classification, t.config);
+export interface WorldOptions {
+  /** Settings over the test defaults (its own database and queue prefix), typed as the service's. */
+  config?: Partial<ClassificationConfig>;
+  /** Where the service's JSON log lines go, for tests that read the log (PLT-06 redaction). */
+  log?: Writable;
+}
+
+/** The classification service on its own database, as every classification test drives it. */
+export async function startClassification(opts: WorldOptions = {}): Promise<ClassificationWorld> {
+  const t = await testConfig(opts.config, loadClassificationConfig);
+  let app: FastifyInstance;
+  try {
+    app = opts.log ? await withLog(t.config, opts.log) : await buildApp('classification', classification, t.config);
+  } catch (err) {
+    await t.cleanup();
+    throw err;
+  }
   return {
     app,
     call: (method, url, headers, payload) =>
@@ -29,6 +43,15 @@ export async function startClassification(overrides: Partial<ClassificationConfi
       await t.cleanup();
     },
   };
+}
+
+/** The service as `buildApp` makes it, its logger writing to `stream`. */
+async function withLog(config: ClassificationConfig, stream: Writable): Promise<FastifyInstance> {
+  const opts = serverOptions({ logLevel: config.LOG_LEVEL, service: 'classification' });
+  const app = Fastify({ ...opts, logger: { ...(opts.logger as object), stream } });
+  await app.register(classification, { config });
+  await app.ready();
+  return app;
 }
 
 /** Every seat of the patio/cell board attended (CLS-11). */

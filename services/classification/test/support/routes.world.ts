@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest } from '@eron/shared';
 import { addDays, bogotaToday } from '@eron/shared';
-import { bearer, databaseSnapshot, type RouteCall } from '@eron/shared/testing';
+import { bearer, type RouteCall } from '@eron/shared/testing';
 import { admissionRequest } from '../admission.factory';
 import { FULL_BOARD, startClassification, type ClassificationWorld } from './classification.world';
 
@@ -117,9 +117,6 @@ async function seed(w: ClassificationWorld): Promise<Fixtures> {
     notificationId: notification.id,
   };
 }
-
-/** Every table of the classification schema, fingerprinted (PLT-18 "changes nothing"). */
-export const snapshot = (app: FastifyInstance) => databaseSnapshot(app.db);
 
 /**
  * What only the national Director General decides: any other caller the route lets in (a

@@ -1,0 +1,30 @@
+import { addDays, conflict, ruleBroken } from '@eron/shared';
+
+/** CLS-10: the cash reaches the paymaster no later than the day after the intake search. */
+export const intakeCashDue = (searchDate: string): string => addDays(searchDate, 1);
+
+/** CLS-10: received after the day following the search, or still not received by then. */
+export const isOverdue = (dueBy: string, receivedOn: string | null, today: string): boolean =>
+  receivedOn ? receivedOn > dueBy : today > dueBy;
+
+/** CLS-10 (Art. 28): there is cash to receive — the admission recorded it with its acta and search date. */
+export function assertCashCarried<A extends { cash_amount: number | null; cash_search_date: string | null; cash_acta: string | null }>(
+  a: A,
+): asserts a is A & { cash_amount: number; cash_search_date: string; cash_acta: string } {
+  if (a.cash_amount && a.cash_search_date && a.cash_acta) return;
+  throw ruleBroken('CLS-10', 'Art. 28', { es: 'La persona no ingresó con dinero', en: 'The person carried no cash at intake' });
+}
+
+/** CLS-10 (Art. 28): the cash cannot reach the paymaster before the search found it. */
+export function assertReceivedAfterSearch(receivedOn: string, searchDate: string): void {
+  if (receivedOn >= searchDate) return;
+  throw ruleBroken(
+    'CLS-10',
+    'Art. 28',
+    { es: 'El dinero no pudo recibirse antes de la requisa', en: 'The cash cannot be received before the search' },
+    { errors: [{ field: '/receivedOn', message: { es: 'antes de la requisa', en: 'before the search' } }] },
+  );
+}
+
+export const cashAlreadyReceived = () =>
+  conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10');
