@@ -50,6 +50,8 @@ const JOB_OPTIONS = {
 export class JobRunner {
   private readonly queue: Queue;
   private worker?: Worker;
+  private retry?: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly opts: { service: ServiceName; connection: ConnectionOptions; prefix: string; log: FastifyBaseLogger }) {
     this.queue = new Queue(jobsQueueName(opts.service), {
@@ -66,7 +68,7 @@ export class JobRunner {
   }
 
   /** Works the service's jobs and upserts their schedules: one schedule per job, whatever the instances. */
-  async start<R>(jobs: JobDefinitions<R>, runtime: R, connection: ConnectionOptions): Promise<void> {
+  start<R>(jobs: JobDefinitions<R>, runtime: R, connection: ConnectionOptions): void {
     const { service, prefix, log } = this.opts;
     if (Object.keys(jobs).length === 0) return;
     this.worker = new Worker(
@@ -80,14 +82,34 @@ export class JobRunner {
     );
     this.worker.on('error', (err) => log.warn({ err: err.message }, 'Job worker connection problem'));
     this.worker.on('failed', (job, err) => log.error({ job: job?.name, jobId: job?.id, err }, 'Job failed'));
-    for (const [name, def] of Object.entries(jobs)) {
-      const every = def.every?.(runtime) ?? 0;
-      if (every > 0) await this.queue.upsertJobScheduler(name, { every }, { name, data: {} }).catch(() => undefined);
-      else await this.queue.removeJobScheduler(name).catch(() => undefined);
-    }
+    this.schedule(jobs, runtime);
+  }
+
+  /**
+   * Upserts each job's schedule (or removes one set to 0). A service boots while Redis is down
+   * (PLT-08, PLT-17): this does not hold the boot, it tries again every few seconds until Redis
+   * takes the schedules.
+   */
+  private schedule<R>(jobs: JobDefinitions<R>, runtime: R): void {
+    const attempt = async (): Promise<void> => {
+      if (this.closed) return;
+      try {
+        for (const [name, def] of Object.entries(jobs)) {
+          const every = def.every?.(runtime) ?? 0;
+          if (every > 0) await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+          else await this.queue.removeJobScheduler(name);
+        }
+      } catch {
+        this.retry = setTimeout(() => void attempt(), 2_000);
+        this.retry.unref();
+      }
+    };
+    void attempt();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
     await this.worker?.close();
     await this.queue.close().catch(() => undefined);
   }

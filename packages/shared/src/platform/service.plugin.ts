@@ -87,7 +87,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
       const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
       const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
-      if (workerRedis) await jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);
+      if (workerRedis) jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);
       app.decorate('runtime', runtime as unknown as Runtime<unknown>);
 
       const worker =
