@@ -68,6 +68,13 @@ async function serviceProxy(app: FastifyInstance, opts: ServiceProxyOptions): Pr
       delete headers.expect;
       return headers;
     },
+    // Hop-by-hop: the service's keep-alive with the gateway is not the caller's (RFC 9110 §7.6.1).
+    rewriteHeaders(headers) {
+      for (const name of String(headers.connection ?? '').split(',')) delete headers[name.trim().toLowerCase()];
+      delete headers.connection;
+      delete headers['keep-alive'];
+      return headers;
+    },
     onError: replyUpstreamError(service),
     // The default retries a GET answered 503 up to ten times; the service said no, pass it on.
     retryDelay: () => null,
@@ -83,6 +90,13 @@ async function serviceProxy(app: FastifyInstance, opts: ServiceProxyOptions): Pr
       // reply-from refuses undecodable paths before sending anything.
       throw badPath();
     }
+  });
+  // A service that answers before reading the whole body (its 413) makes reply-from close the
+  // caller's connection, and a caller still sending then meets a reset instead of the answer. A
+  // body of known length within the limit is read to its end after the answer instead.
+  app.addHook('onSend', async (req, reply) => {
+    const length = Number(req.headers['content-length']);
+    if (!req.raw.complete && length <= opts.bodyLimit && reply.getHeader('connection') === 'close') reply.removeHeader('connection');
   });
   app.addHook('onResponse', async (req, reply) => {
     drainRest(req.raw, opts.bodyLimit);
