@@ -1,4 +1,4 @@
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest, preParsingAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthenticated } from '../problem';
@@ -84,7 +84,7 @@ const keepRawBody: preParsingAsyncHookHandler = async (req, _reply, payload) => 
       done();
     },
   });
-  return pipeline(payload, tee, () => undefined) as Readable;
+  return pipeline(payload, tee, () => undefined);
 };
 
 /** A machine route: a valid signature, never seen before, by a client whose role the route allows. */
