@@ -33,6 +33,13 @@ export const authPlugin = fp<AuthOptions>(
     const hmacKeys = parseHmacKeys(opts.HMAC_KEYS);
     app.decorateRequest('principal', null as unknown as Principal);
 
+    // JSON bodies are kept as received (the idempotency hash is over those bytes, PLT-05).
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      req.rawBody = body as Buffer;
+      void parseJson(req, body as never, done);
+    });
+
     app.addHook('onRoute', (route) => {
       const auth = route.config?.auth;
       if (route.url.startsWith('/api/') && !auth) {
