@@ -229,8 +229,9 @@ async function deposit(p: Ppl, amount: number, authorised: boolean): Promise<num
     bankCode: '007',
   };
   const raw = JSON.stringify(notice);
-  const headers = { 'content-type': 'application/json', ...signedHeaders(BANK, raw) };
-  const res = await app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/deposits', headers, payload: raw });
+  const url = '/api/v1/folio/recaudo/deposits';
+  const headers = { 'content-type': 'application/json', ...signedHeaders(BANK, { method: 'POST', path: url, body: raw }) };
+  const res = await app.inject({ method: 'POST', url, headers, payload: raw });
   const key = `deposit ${res.json().result}`;
   tally.set(key, (tally.get(key) ?? 0) + 1);
   return res.statusCode;

@@ -11,6 +11,7 @@ import {
   injectOf,
   localRole,
   type DocumentedRoute,
+  type SignedTarget,
 } from '@eron/shared/testing';
 import { BANK, calls, PHONE, snapshot, startSweepWorld, type Call } from './support/routes.world';
 
@@ -78,15 +79,16 @@ async function refusalsOfStaffRoute(r: DocumentedRoute, c: Call): Promise<void> 
 
 async function refusalsOfMachineRoute(r: DocumentedRoute, c: Call): Promise<void> {
   const raw = JSON.stringify(c.body);
+  const signed = { method: r.method, path: r.path, body: raw };
   const send = (headers: Record<string, string>, payload = raw) =>
     app.inject({ method: r.method as 'POST', url: r.path, headers: { 'content-type': 'application/json', ...headers }, payload });
   expectProblem(await send({}), 401, 'no signature');
-  expectProblem(await send(signedHeaders({ ...BANK, secret: 'wrong' }, raw)), 401, 'bad signature');
-  expectProblem(await send(signedHeaders(BANK, raw, Date.now() - 6 * 60_000)), 401, 'stale timestamp');
-  expectProblem(await send(signedHeaders(BANK, raw), raw.replace('10000', '90000')), 401, 'tampered body');
-  expectProblem(await send(signedHeaders({ ...BANK, keyId: 'unknown-key' }, raw)), 401, 'unknown key');
+  expectProblem(await send(signedHeaders({ ...BANK, secret: 'wrong' }, signed)), 401, 'bad signature');
+  expectProblem(await send(signedHeaders(BANK, signed, Date.now() - 6 * 60_000)), 401, 'stale timestamp');
+  expectProblem(await send(signedHeaders(BANK, signed), raw.replace('10000', '90000')), 401, 'tampered body');
+  expectProblem(await send(signedHeaders({ ...BANK, keyId: 'unknown-key' }, signed)), 401, 'unknown key');
   expectProblem(await send(bearer(['paymaster', 'dg'], ['113'])), 401, 'staff token');
-  expectProblem(await send(signedHeaders(PHONE, raw)), 403, 'signed by the telephony provider');
+  expectProblem(await send(signedHeaders(PHONE, signed)), 403, 'signed by the telephony provider');
 }
 
 it('PLT-18 the sweep covers every route the folio OpenAPI documents, each with its security and roles', () => {
@@ -110,7 +112,9 @@ describe.each(KEYS)('%s', (key) => {
   it(`PLT-18 PLT-04 ${rule} when bodies, parameters, headers and files are fuzzed then 4xx problem naming the field, never 5xx, nothing changes`, async () => {
     const r = routes.get(key)!;
     const c = table[key]!;
-    const auth = r.machine ? (payload: string) => signedHeaders(BANK, payload) : bearer([localRole(r)], ['113']);
+    const auth = r.machine
+      ? (body: string | Buffer, to: SignedTarget) => signedHeaders(BANK, { ...to, body })
+      : bearer([localRole(r)], ['113']);
     const before = await snapshot(app);
     await assertTrimmed(
       fc.asyncProperty(fuzzedRequests(r, c), async (f) => {

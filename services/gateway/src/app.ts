@@ -1,13 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
 import { Redis } from 'ioredis';
 import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER } from '@eron/shared/platform';
-import { corsOrigins, type GatewayConfig } from './config';
+import { corsOrigins, upstreams, type GatewayConfig } from './config';
 import loginRoutes from './admin/login.routes';
 import queuesDashboard from './admin/queues.plugin';
 import docs from './docs/docs.plugin';
-import { metricsPlugin } from './ops/metrics.plugin';
+import { createSpecSource } from './docs/spec-source';
+import { createGatewayMetrics, metricsPlugin } from './ops/metrics.plugin';
 import opsRoutes from './ops/ops.routes';
 import proxy from './proxy/proxy.plugin';
 
@@ -47,10 +49,23 @@ async function rateLimitRedis(app: FastifyInstance, url: string): Promise<Redis>
   return redis;
 }
 
+/**
+ * `Expect: 100-continue` (curl sends it for bodies over 1 MB): a body over the limit is refused
+ * with its 413 before the client sends it; any other gets its 100 Continue and goes on as usual.
+ * The header itself is not sent on to the service (undici refuses it).
+ */
+function answerContinue(app: FastifyInstance, limit: number): void {
+  app.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length']) > limit)) res.writeContinue();
+    app.server.emit('request', req, res);
+  });
+}
+
 /** The gateway (PLT-02): the one public entry in front of the four services. */
 export default fp<GatewayOptions>(
   async function gateway(app, { config }) {
     await app.register(errorsPlugin);
+    answerContinue(app, config.BODY_LIMIT);
     app.addHook('onRequest', echoRequestId);
     await app.register(cors, {
       origin: corsOrigins(config),
@@ -58,15 +73,19 @@ export default fp<GatewayOptions>(
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
       maxAge: 600,
     });
-    await app.register(metricsPlugin); // before any route, so every route is measured
+    const metrics = createGatewayMetrics();
+    await app.register(metricsPlugin, { metrics }); // before any route, so every route is measured
 
     const redis = await rateLimitRedis(app, config.REDIS_URL);
     const verify = createTokenVerifier(config);
+    const source = createSpecSource(upstreams(config), config.OPENAPI_CACHE_MS, () => metrics.openapiBuilds.inc());
+    // Read the services' documents once at start, so metrics name routes from the first call on.
+    app.addHook('onReady', async () => void source.warm());
     await app.register(opsRoutes, { config, redis });
-    await app.register(docs, { config });
+    await app.register(docs, { source });
     await app.register(loginRoutes, { config, verify });
     await app.register(queuesDashboard, { config, verify });
-    await app.register(proxy, { config, redis });
+    await app.register(proxy, { config, redis, source, metrics });
   },
   { name: 'gateway' },
 );

@@ -22,7 +22,11 @@ export const GatewayEnv = Type.Object({
     minimum: 1024,
     description: 'Largest request body in bytes; an Asobancaria file of 100 000 records is about 16 MB',
   }),
-  OPENAPI_CACHE_MS: Type.Integer({ default: 30_000, minimum: 0, description: "How long the services' specs are cached" }),
+  OPENAPI_CACHE_MS: Type.Integer({
+    default: 30_000,
+    minimum: 0,
+    description: "How often each service's OpenAPI document is read again; the merged one is rebuilt only when one changed",
+  }),
 });
 
 export const loadGatewayConfig = (env?: Record<string, unknown>) => loadConfig(GatewayEnv, env);

@@ -1,4 +1,4 @@
-import { deadUrl, startGateway, type TestGateway } from './helper';
+import { bearerOf, deadUrl, startGateway, type TestGateway } from './helper';
 
 describe('PLT-02 merged OpenAPI and Swagger UI', () => {
   let gw: TestGateway;
@@ -76,5 +76,71 @@ describe('PLT-02 merged OpenAPI refuses conflicts', () => {
     } finally {
       await gw.close();
     }
+  });
+});
+
+describe('PLT-02 the merged OpenAPI document is built once per change', () => {
+  it('PLT-02 when /openapi.json is read many times then it is built once; when a service changes its document then once more', async () => {
+    const gw = await startGateway({ OPENAPI_CACHE_MS: 0 });
+    const builds = async () => Number(/^gateway_openapi_builds_total (\d+)$/m.exec((await gw.app.inject({ url: '/metrics' })).body)?.[1]);
+    try {
+      const first = await gw.app.inject({ url: '/openapi.json' });
+      const etag = first.headers.etag as string;
+      for (let i = 0; i < 5; i++) {
+        const res = await gw.app.inject({ url: '/openapi.json' });
+        expect(res.body).toBe(first.body);
+        expect(res.headers.etag).toBe(etag);
+      }
+      expect(await builds()).toBe(1);
+      // Read again every time (OPENAPI_CACHE_MS=0), rebuilt only because the document changed.
+      gw.services.folio.setPaths(['/api/v1/folio/things', '/api/v1/folio/other-things']);
+      const changed = await gw.app.inject({ url: '/openapi.json' });
+      expect(Object.keys(changed.json().paths)).toContain('/api/v1/folio/other-things');
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(await builds()).toBe(2);
+      // A client holding the current one is told so without the body.
+      const cached = await gw.app.inject({ url: '/openapi.json', headers: { 'if-none-match': changed.headers.etag as string } });
+      expect(cached.statusCode).toBe(304);
+      expect(cached.body).toBe('');
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('PLT-02 when the documents are fresh then the services are not asked again for each request', async () => {
+    const gw = await startGateway();
+    try {
+      for (let i = 0; i < 5; i++) expect((await gw.app.inject({ url: '/openapi.json' })).statusCode).toBe(200);
+      expect((await gw.app.inject({ url: '/openapi/folio.json' })).statusCode).toBe(200);
+      expect(gw.services.folio.docsReads).toBe(1);
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
+describe('PLT-02 pages a browser opens send security headers', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway();
+  });
+  afterAll(async () => gw.close());
+
+  it('PLT-02 when /docs, its assets and the admin pages are served then they carry CSP, X-Frame-Options and nosniff', async () => {
+    for (const url of ['/docs', '/docs/static/swagger-initializer.js', '/openapi.json', '/admin/login', '/admin/queues']) {
+      const res = await gw.app.inject({ url, headers: bearerOf(gw.config, ['info_systems']) });
+      expect([url, res.statusCode < 400]).toEqual([url, true]);
+      expect([url, res.headers['content-security-policy']]).toEqual([url, expect.stringContaining("default-src 'self'")]);
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('PLT-13 when an API call is proxied then it pays for none of those headers', async () => {
+    const res = await gw.app.inject({ url: '/api/v1/folio/things', headers: bearerOf(gw.config, ['paymaster']) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBeUndefined();
   });
 });

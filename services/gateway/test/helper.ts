@@ -19,7 +19,11 @@ export interface Received {
 export interface FakeService {
   name: string;
   url: string;
+  /** Every request but the gateway's reads of `/openapi.json`, which are counted apart. */
   received: Received[];
+  docsReads: number;
+  /** Replaces the paths its OpenAPI document lists (a new version of the service). */
+  setPaths(paths: string[]): void;
   close(): Promise<void>;
 }
 
@@ -40,28 +44,39 @@ const specOf = (name: string, paths: string[]) => ({
  * A stand-in for one service: a real HTTP server that records what reached it and answers like a
  * service does (`/health`, `/openapi.json`, JSON elsewhere naming itself and the path it got).
  */
-export async function fakeService(name: string, paths = [`/api/v1/${name}/things`]): Promise<FakeService> {
+export async function fakeService(name: string, initialPaths = [`/api/v1/${name}/things`]): Promise<FakeService> {
   const received: Received[] = [];
+  let paths = initialPaths;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
       const json = (status: number, body: unknown) =>
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (req.url === '/openapi.json') return json(200, specOf(name, paths));
+      if (req.url === '/openapi.json') {
+        fake.docsReads += 1;
+        return json(200, specOf(name, paths));
+      }
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
       if (req.url === '/health') return json(200, { status: 'ok' });
       res.setHeader('x-served-by', name);
       return json(200, { service: name, url: req.url });
     });
   });
   const url = await listen(server);
-  return {
+  const fake: FakeService = {
     name,
     url,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    docsReads: 0,
+    setPaths: (next) => (paths = next),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
+  return fake;
 }
 
 /** A URL on which nothing listens: a service that is down. */
@@ -71,6 +86,10 @@ export async function deadUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return url;
 }
+
+/** The machine clients the test gateway knows (HMAC_KEYS). */
+export const BANK_1 = { keyId: 'bank-1', secret: 'bank-secret-of-some-length' };
+export const BANK_7 = { keyId: 'bank-7', secret: 's' };
 
 const URL_SETTING: Record<ServiceName, keyof GatewayConfig> = {
   classification: 'CLASSIFICATION_URL',
@@ -98,6 +117,7 @@ export async function startGateway(
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `t${uniqueSuffix()}`,
     JWT_SECRET: DEV_JWT_SECRET,
+    HMAC_KEYS: `${BANK_1.keyId}:bank:${BANK_1.secret},${BANK_7.keyId}:bank:${BANK_7.secret}`,
     ...Object.fromEntries(SERVICES.map((s) => [URL_SETTING[s], services[s].url])),
     ...env,
   });

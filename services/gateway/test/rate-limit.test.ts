@@ -1,5 +1,5 @@
 import { signedHeaders } from '@eron/shared/platform';
-import { bearerOf, deadUrl, startGateway, type TestGateway } from './helper';
+import { BANK_7, bearerOf, deadUrl, startGateway, type TestGateway } from './helper';
 
 describe('PLT-02 per-client rate limit', () => {
   let gw: TestGateway;
@@ -31,8 +31,9 @@ describe('PLT-02 per-client rate limit', () => {
   it('PLT-02 when a machine client signs its requests then it is counted by its key id', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const headers = { 'content-type': 'application/json', ...signedHeaders({ keyId: 'bank-7', secret: 's' }, '{}') };
-      statuses.push((await gw.app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/deposits', headers, payload: '{}' })).statusCode);
+      const url = '/api/v1/folio/recaudo/deposits';
+      const headers = { 'content-type': 'application/json', ...signedHeaders(BANK_7, { method: 'POST', path: url, body: '{}' }) };
+      statuses.push((await gw.app.inject({ method: 'POST', url, headers, payload: '{}' })).statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
@@ -50,5 +51,28 @@ describe('PLT-02 rate limit with Redis down', () => {
     for (let i = 0; i < 3; i++) {
       expect((await gw.app.inject({ url: '/api/v1/folio/accounts/1', headers })).statusCode).toBe(200);
     }
+  });
+});
+
+describe('PLT-03 machine clients are counted by their verified key id', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway({ RATE_LIMIT_MAX: 3 });
+  });
+  afterAll(async () => gw.close());
+
+  it('PLT-03 when requests forged in a bank key id flood the gateway then they are refused and the bank keeps its whole quota', async () => {
+    const url = '/api/v1/folio/recaudo/deposits';
+    const send = (secret: string) =>
+      gw.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', ...signedHeaders({ ...BANK_7, secret }, { method: 'POST', path: url, body: '{}' }) },
+        payload: '{}',
+      });
+    for (let i = 0; i < 5; i++) expect((await send('forged-secret')).statusCode).toBe(401);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(BANK_7.secret)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pipeline, Transform } from 'node:stream';
+import type { FastifyInstance, FastifyRequest, preParsingAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthenticated } from '../problem';
 import { assertActorActsFor, type MachineRole, type Principal, type Role } from '../roles';
-import { parseHmacKeys, verifySignature } from './hmac';
+import { parseHmacKeys, replayCheckUnavailable, signatureRefused, verifySignedRequest, type HmacKey, type NonceStore } from './hmac';
 import { createTokenVerifier, type TokenSettings } from './tokens';
 
 /** What a route declares about its callers (PLT-03). Routes under /api must declare one. */
@@ -20,6 +21,8 @@ declare module 'fastify' {
 
 export interface AuthOptions extends TokenSettings {
   HMAC_KEYS: string;
+  /** Where accepted signatures are marked, so each is accepted once (PLT-03). */
+  nonces: NonceStore;
 }
 
 const bearer = (header: string | undefined): string | undefined => (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
@@ -30,7 +33,7 @@ export const authPlugin = fp<AuthOptions>(
     const hmacKeys = parseHmacKeys(opts.HMAC_KEYS);
     app.decorateRequest('principal', null as unknown as Principal);
 
-    // Signatures are over the raw body, so JSON bodies are kept as received.
+    // JSON bodies are kept as received (the idempotency hash is over those bytes, PLT-05).
     const parseJson = app.getDefaultJsonParser('error', 'error');
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       req.rawBody = body as Buffer;
@@ -38,8 +41,14 @@ export const authPlugin = fp<AuthOptions>(
     });
 
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/') && !route.config?.auth) {
+      const auth = route.config?.auth;
+      if (route.url.startsWith('/api/') && !auth) {
         throw new Error(`Route ${String(route.method)} ${route.url} declares no auth (PLT-03)`);
+      }
+      // Only machine routes pay for keeping the raw body and checking the signature.
+      if (auth && auth !== 'public' && 'machine' in auth) {
+        route.preParsing = [keepRawBody, ...hooksOf(route.preParsing)];
+        route.preValidation = [verifyMachine(hmacKeys, opts.nonces, auth.machine), ...hooksOf(route.preValidation)];
       }
     });
 
@@ -60,20 +69,45 @@ export const authPlugin = fp<AuthOptions>(
         });
       }
     });
-
-    app.addHook('preValidation', async (req) => {
-      const rule = req.routeOptions.config.auth;
-      if (!rule || rule === 'public' || !('machine' in rule)) return;
-      const verdict = verifySignature(hmacKeys, req.headers, req.rawBody ?? Buffer.alloc(0));
-      if (!verdict.ok) throw unauthenticated({ es: `Firma rechazada: ${verdict.reason}`, en: `Signature refused: ${verdict.reason}` });
-      if (!rule.machine.includes(verdict.key.role)) {
-        throw forbidden({ es: 'Este cliente no puede usar esta operación', en: 'This client may not use this operation' });
-      }
-      req.principal = { sub: verdict.key.keyId, roles: [verdict.key.role], erons: [], national: true };
-    });
   },
   { name: 'auth' },
 );
+
+const hooksOf = <T>(hooks: T | T[] | undefined): T[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+
+/**
+ * Signatures cover the raw body whatever its content type (PLT-03), so a machine route keeps the
+ * bytes as they pass to the body parser; the parser still applies the route's body limit.
+ */
+const keepRawBody: preParsingAsyncHookHandler = async (req, _reply, payload) => {
+  const chunks: Buffer[] = [];
+  const tee = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      chunks.push(chunk);
+      next(null, chunk);
+    },
+    flush(done) {
+      req.rawBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      done();
+    },
+  });
+  return pipeline(payload, tee, () => undefined);
+};
+
+/** A machine route: a valid signature, never seen before, by a client whose role the route allows. */
+function verifyMachine(keys: Map<string, HmacKey>, nonces: NonceStore, allowed: readonly MachineRole[]): preValidationAsyncHookHandler {
+  return async function machine(req) {
+    const received = { method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? Buffer.alloc(0) };
+    const verdict = await verifySignedRequest(keys, nonces, received).catch(() => {
+      throw replayCheckUnavailable();
+    });
+    if (!verdict.ok) throw signatureRefused(verdict.reason);
+    if (!allowed.includes(verdict.key.role)) {
+      throw forbidden({ es: 'Este cliente no puede usar esta operación', en: 'This client may not use this operation' });
+    }
+    req.principal = { sub: verdict.key.keyId, roles: [verdict.key.role], erons: [], national: true };
+  };
+}
 
 /** Every read and write is scoped to the caller's establishments (PLT-03). */
 export function assertActsFor(req: FastifyRequest, eron: string): void {

@@ -51,6 +51,23 @@ function genericProblem(status: number, lang: Lang, message?: string): Problem {
   return { type: problemType(g.code), title: g.en, status, detail: message && lang === 'en' ? message : g[lang] };
 }
 
+/**
+ * A body read as bytes or text where the route expects JSON (a file parser's content type on a
+ * JSON route): a short 415, not the validator's list of a Buffer's properties.
+ */
+function notJson(req: FastifyRequest): boolean {
+  const expected = (req.routeOptions.schema?.body as { type?: unknown } | undefined)?.type;
+  return (Buffer.isBuffer(req.body) || typeof req.body === 'string') && expected !== 'string';
+}
+
+const jsonExpected = (lang: Lang): Problem => ({
+  type: problemType('unsupported-media-type'),
+  title: 'Unsupported content type',
+  status: 415,
+  detail: lang === 'es' ? 'Esta operación recibe un cuerpo application/json' : 'This operation takes an application/json body',
+  rule: 'PLT-04',
+});
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_JSON).send(problem);
 }
@@ -68,7 +85,13 @@ export const errorsPlugin = fp(
         if (err.status >= 500) req.log.error({ err }, 'Problem with server status');
         return sendProblem(reply, { ...err.toProblem(lang), ...base });
       }
-      if (err.validation) return sendProblem(reply, { ...validationProblem(err, lang), ...base });
+      if (err.validation) {
+        if (err.validationContext === 'body' && notJson(req)) return sendProblem(reply, { ...jsonExpected(lang), ...base });
+        return sendProblem(reply, { ...validationProblem(err, lang), ...base });
+      }
+      // Fastify closes the connection after a body over the limit; the gateway streaming that body
+      // would then fail with EPIPE and answer 502. Read and drop the rest instead (the gateway bounds it).
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
       const status = err.statusCode ?? 500;
       if (status >= 400 && status < 500) return sendProblem(reply, { ...genericProblem(status, lang, err.message), ...base });
       req.log.error({ err }, 'Unhandled error');

@@ -12,7 +12,8 @@ const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'header',
     name: 'x-signature',
-    description: 'Machine clients: HMAC-SHA256 over "timestamp.rawBody", with x-key-id and x-timestamp (5 min window)',
+    description:
+      'Machine clients: hex HMAC-SHA256 (64 digits) over METHOD\\npath?query\\ntimestamp\\nnonce\\n followed by the raw body, with x-key-id, x-timestamp (Unix seconds; at most 5 min old, 30 s ahead) and x-nonce (16–64 of A-Z a-z 0-9 _ -); each signature is accepted once',
   },
 } as const;
 

@@ -12,6 +12,7 @@ import { JobRunner, platformJobs, type JobDefinitions } from './jobs';
 import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
+import { redisNonceStore } from './hmac';
 import { OutboxRelay, publish } from './outbox';
 import { platformMigrations } from './platform.migration';
 import { openApi } from './openapi';
@@ -55,18 +56,18 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       app.decorate('config', config as BaseEnv);
       await app.register(errorsPlugin);
       await app.register(openApi, def);
-      await app.register(authPlugin, config);
-
-      const db = createDb<any>(config.DATABASE_URL, def.name, config.DB_POOL_MAX);
-      app.decorate('db', db);
-      app.addHook('onClose', async () => db.destroy());
-      if (config.MIGRATE_ON_START) await migrateToLatest(db, def.name, allMigrations(def.migrations));
-
       // Producers fail fast while Redis is down; the outbox keeps the events until it is back.
       const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
       redis.on('error', () => undefined);
       redis.connect().catch(() => undefined);
       app.decorate('redis', redis);
+      // Signatures this service accepted, apart from the gateway's (PLT-03).
+      await app.register(authPlugin, { ...config, nonces: redisNonceStore(redis, `${config.QUEUE_PREFIX}:hmac:${def.name}:`) });
+
+      const db = createDb<any>(config.DATABASE_URL, def.name, config.DB_POOL_MAX);
+      app.decorate('db', db);
+      app.addHook('onClose', async () => db.destroy());
+      if (config.MIGRATE_ON_START) await migrateToLatest(db, def.name, allMigrations(def.migrations));
       const queues = new Map<ServiceName, Queue>();
       const queueFor = (service: ServiceName): Queue => {
         let q = queues.get(service);

@@ -14,8 +14,13 @@ export interface RouteCall {
 }
 type Call = RouteCall;
 
-/** The headers that sign a machine client's request over the payload sent (HMAC, PLT-03). */
-export type Signer = (payload: string) => Record<string, string>;
+/** The method and request target (path and query) a machine client signs with the payload (HMAC, PLT-03). */
+export interface SignedTarget {
+  method: string;
+  path: string;
+}
+/** The headers that sign a machine client's request over what is sent (HMAC, PLT-03). */
+export type Signer = (payload: string | Buffer, to: SignedTarget) => Record<string, string>;
 
 /** One fuzzed request: what is sent, and the field a 400 must name (PLT-04). */
 export interface Fuzzed {
@@ -150,10 +155,11 @@ export function injectOf(r: DocumentedRoute, f: Omit<Fuzzed, 'what'>, auth: Reco
   const json = f.raw === undefined && f.body !== undefined && r.method !== 'GET';
   const payload = f.raw?.payload ?? (json ? JSON.stringify(f.body) : undefined);
   const contentType = f.raw?.contentType ?? (json ? 'application/json' : undefined);
-  const authHeaders = typeof auth === 'function' ? auth(payload === undefined ? '' : payload.toString()) : auth;
+  const url = urlOf(r.path, f.params, f.query);
+  const authHeaders = typeof auth === 'function' ? auth(payload ?? '', { method: r.method, path: url }) : auth;
   return {
     method: r.method,
-    url: urlOf(r.path, f.params, f.query),
+    url,
     headers: { ...f.headers, ...(contentType ? { 'content-type': contentType } : {}), ...authHeaders },
     ...(payload !== undefined ? { payload } : {}),
   };

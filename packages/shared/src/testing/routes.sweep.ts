@@ -213,13 +213,14 @@ export async function expectMachineRefusals(
   },
 ): Promise<void> {
   const raw = JSON.stringify(c.body);
+  const target = { method: r.method, path: r.path, body: raw };
   const send = (headers: Record<string, string>, payload = raw) =>
     app.inject({ method: r.method as 'POST', url: r.path, headers: { 'content-type': 'application/json', ...headers }, payload });
   expectProblem(await send({}), 401, 'no signature');
-  expectProblem(await send(signedHeaders({ ...o.client, secret: 'wrong' }, raw)), 401, 'bad signature');
-  expectProblem(await send(signedHeaders(o.client, raw, Date.now() - 6 * 60_000)), 401, 'stale timestamp');
-  expectProblem(await send(signedHeaders(o.client, raw), o.tamper(raw)), 401, 'tampered body');
-  expectProblem(await send(signedHeaders({ ...o.client, keyId: 'unknown-key' }, raw)), 401, 'unknown key');
+  expectProblem(await send(signedHeaders({ ...o.client, secret: 'wrong' }, target)), 401, 'bad signature');
+  expectProblem(await send(signedHeaders(o.client, target, Date.now() - 6 * 60_000)), 401, 'stale timestamp');
+  expectProblem(await send(signedHeaders(o.client, target), o.tamper(raw)), 401, 'tampered body');
+  expectProblem(await send(signedHeaders({ ...o.client, keyId: 'unknown-key' }, target)), 401, 'unknown key');
   expectProblem(await send(o.staff), 401, 'staff token');
-  expectProblem(await send(signedHeaders(o.otherClient, raw)), 403, `signed by ${o.otherClient.keyId}`);
+  expectProblem(await send(signedHeaders(o.otherClient, target)), 403, `signed by ${o.otherClient.keyId}`);
 }

@@ -38,9 +38,13 @@ export async function sendWebhook(url: string, secret: string, letter: Letter): 
     nui: letter.nui,
     requestedAt: letter.requestedAt.toISOString(),
   });
-  const res = await fetch(url, {
+  const target = new URL(url);
+  const res = await fetch(target, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signedHeaders({ keyId: 'eron-classification', secret }, body) },
+    headers: {
+      'content-type': 'application/json',
+      ...signedHeaders({ keyId: 'eron-classification', secret }, { method: 'POST', path: `${target.pathname}${target.search}`, body }),
+    },
     body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -41,7 +41,8 @@ export async function fakeWebhook(
     req.on('end', () => {
       calls += 1;
       const body = Buffer.concat(chunks);
-      if (!verifySignature(keys, req.headers, body).ok) return res.writeHead(401).end();
+      if (!verifySignature(keys, { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body }).ok)
+        return res.writeHead(401).end();
       if (calls <= failFirst) return res.writeHead(500).end();
       received.push(JSON.parse(body.toString('utf8')) as Record<string, unknown>);
       res.writeHead(204).end();

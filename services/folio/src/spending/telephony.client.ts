@@ -26,11 +26,16 @@ export function telephonySettings(config: object): TelephonySettings {
 
 export type ProviderAnswer = { ok: true; providerTransactionId: string } | { ok: false; reason: string };
 
+/** The provider checks method, path with query, timestamp, nonce and body (PLT-03): sign what fetch will send. */
+const signed = (s: TelephonySettings, method: string, url: URL, body = '') =>
+  signedHeaders({ keyId: s.keyId, secret: s.secret }, { method, path: `${url.pathname}${url.search}`, body });
+
 async function call(s: TelephonySettings, path: string, payload: object): Promise<Response> {
   const body = JSON.stringify(payload);
-  return fetch(`${s.baseUrl}${path}`, {
+  const url = new URL(`${s.baseUrl}${path}`);
+  return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signedHeaders({ keyId: s.keyId, secret: s.secret }, body) },
+    headers: { 'content-type': 'application/json', ...signed(s, 'POST', url, body) },
     body,
     signal: AbortSignal.timeout(s.timeoutMs),
   });
@@ -65,8 +70,9 @@ export type ProviderStatus =
  */
 export async function creditStatus(s: TelephonySettings, reference: string): Promise<ProviderStatus> {
   try {
-    const res = await fetch(`${s.baseUrl}/v1/recharges/${reference}`, {
-      headers: signedHeaders({ keyId: s.keyId, secret: s.secret }, ''),
+    const url = new URL(`${s.baseUrl}/v1/recharges/${reference}`);
+    const res = await fetch(url, {
+      headers: signed(s, 'GET', url),
       signal: AbortSignal.timeout(s.timeoutMs),
     });
     const body = (await res.json().catch(() => ({}))) as { status?: string; transactionId?: string };

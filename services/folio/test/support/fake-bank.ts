@@ -31,8 +31,13 @@ export class FakeBank {
     opts: { now?: number; secret?: string; tamperBody?: (raw: string) => string; headers?: Record<string, string> } = {},
   ): Promise<{ status: number; body: any }> {
     const raw = JSON.stringify(notice);
-    const headers = signedHeaders({ keyId: this.key.keyId, secret: opts.secret ?? this.key.secret }, raw, opts.now);
-    const res = await fetch(`${this.baseUrl}/api/v1/folio/recaudo/deposits`, {
+    const path = '/api/v1/folio/recaudo/deposits';
+    const headers = signedHeaders(
+      { keyId: this.key.keyId, secret: opts.secret ?? this.key.secret },
+      { method: 'POST', path, body: raw },
+      opts.now,
+    );
+    const res = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers, ...opts.headers },
       body: opts.tamperBody ? opts.tamperBody(raw) : raw,

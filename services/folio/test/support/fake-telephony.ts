@@ -33,7 +33,7 @@ export class FakeTelephony {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const raw = Buffer.concat(chunks);
-        if (!verifySignature(keys, req.headers, raw).ok) {
+        if (!verifySignature(keys, { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw }).ok) {
           this.badSignatures += 1;
           return send(401, { status: 'unauthorised' });
         }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config';
+import { securityHeaders } from '../security-headers';
 import { ADMIN_COOKIE, isAdmin, type Verify } from './admin-auth';
 
 /** A work shift; an expired token inside the cookie just sends the operator back here. */
@@ -19,6 +20,25 @@ ${message ? `<p class="err">${escapeHtml(message)}</p>` : ''}
 <p><button type="submit">Entrar</button></p></form></body></html>`;
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopbackAddress = (ip: string | undefined): boolean =>
+  ip !== undefined && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
+
+/**
+ * The one case a cookie may go without `Secure`: plain HTTP from this machine to a loopback name
+ * (an operator's own laptop). Anything else — HTTPS, another host, or a proxy forwarding a public
+ * name — gets a cookie the browser sends over HTTPS only.
+ */
+function plainHttpOnLoopback(req: FastifyRequest): boolean {
+  let host: string;
+  try {
+    host = new URL(`http://${req.headers.host ?? ''}`).hostname;
+  } catch {
+    return false;
+  }
+  return req.protocol === 'http' && isLoopbackAddress(req.socket.remoteAddress) && LOOPBACK_HOSTS.has(host);
+}
+
 function cookieHeader(token: string, maxAge: number, secure: boolean): string {
   // HttpOnly keeps the token from scripts; Strict keeps other sites from driving the dashboard.
   return `${ADMIN_COOKIE}=${token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
@@ -29,7 +49,8 @@ function cookieHeader(token: string, maxAge: number, secure: boolean): string {
  * (PLT-10). The token is checked here too, so a wrong one is told at once, not by a blank board.
  */
 export default async function loginRoutes(app: FastifyInstance, opts: { config: GatewayConfig; verify: Verify }): Promise<void> {
-  const secure = (req: FastifyRequest): boolean => opts.config.NODE_ENV === 'production' || req.protocol === 'https';
+  const secure = (req: FastifyRequest): boolean => opts.config.NODE_ENV === 'production' || !plainHttpOnLoopback(req);
+  await securityHeaders(app);
   const loginPage = (reply: FastifyReply, status: number, message?: string) =>
     reply.code(status).type('text/html; charset=utf-8').send(page(message));
 

@@ -1,23 +1,47 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '@eron/shared';
-import { createTokenVerifier, HMAC_HEADERS, type TokenSettings } from '@eron/shared/platform';
+import {
+  checkSignatureHeaders,
+  createTokenVerifier,
+  hasSignatureHeaders,
+  parseHmacKeys,
+  replayCheckUnavailable,
+  signatureRefused,
+  verifySignedRequest,
+  type NonceStore,
+  type TokenSettings,
+} from '@eron/shared/platform';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Whom the rate limit counts the request against; set by the edge auth. */
+    /** Whom the rate limit counts the request against; set once the caller is verified. */
     clientKey: string;
+    /** The request carries an HMAC signature: its body is read whole so the signature can be checked. */
+    signed: boolean;
   }
 }
 
-/**
- * Authentication at the edge (PLT-03): a bearer token must verify; HMAC-signed requests pass on
- * untouched because only the service holds the machine clients' secrets; anything else is a 401.
- * Roles are checked by the services, per route.
- */
-export function edgeAuth(settings: TokenSettings) {
-  const verify = createTokenVerifier(settings);
+const EMPTY = Buffer.alloc(0);
 
-  return async function authenticate(req: FastifyRequest): Promise<void> {
+/**
+ * Authentication at the edge (PLT-03). A bearer token must verify. A request with any signature
+ * header is a machine client's: its headers are checked before the body is read (form, known key,
+ * timestamp window), then the signature over method, path, timestamp, nonce and raw body, and that
+ * it was never accepted before. Forged or replayed requests never reach a service; the services
+ * check again (with a nonce store of their own) and check the route's roles.
+ */
+export function edgeAuth(settings: TokenSettings & { HMAC_KEYS: string }, nonces: NonceStore) {
+  const verify = createTokenVerifier(settings);
+  const keys = parseHmacKeys(settings.HMAC_KEYS);
+
+  /** onRequest: who is calling, as far as the headers tell. */
+  async function authenticate(req: FastifyRequest): Promise<void> {
+    if (hasSignatureHeaders(req.headers)) {
+      const early = checkSignatureHeaders(keys, req.headers);
+      if (!early.ok) throw signatureRefused(early.reason);
+      req.signed = true;
+      return;
+    }
     const authorization = req.headers.authorization;
     if (authorization !== undefined && authorization.startsWith('Bearer ')) {
       try {
@@ -27,14 +51,22 @@ export function edgeAuth(settings: TokenSettings) {
       }
       return;
     }
-    const keyId = req.headers[HMAC_HEADERS.keyId];
-    if (typeof keyId === 'string' && req.headers[HMAC_HEADERS.signature] && req.headers[HMAC_HEADERS.timestamp]) {
-      req.clientKey = `hmac:${keyId}`;
-      return;
-    }
     throw unauthenticated({
       es: 'Falta el token de acceso (Bearer) o la firma HMAC',
       en: 'Missing bearer token or HMAC signature',
     });
-  };
+  }
+
+  /** preValidation: a signed request's signature over the body it sent, accepted once. */
+  async function verifySigned(req: FastifyRequest): Promise<void> {
+    if (!req.signed) return;
+    const body = Buffer.isBuffer(req.body) ? req.body : EMPTY;
+    const verdict = await verifySignedRequest(keys, nonces, { method: req.method, url: req.url, headers: req.headers, body }).catch(() => {
+      throw replayCheckUnavailable();
+    });
+    if (!verdict.ok) throw signatureRefused(verdict.reason);
+    req.clientKey = `hmac:${verdict.key.keyId}`;
+  }
+
+  return { authenticate, verifySigned };
 }

@@ -3,15 +3,19 @@ import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import { ProblemError, SERVICES, type ServiceName } from '@eron/shared';
-import { REQUEST_ID_HEADER } from '@eron/shared/platform';
+import { REQUEST_ID_HEADER, redisNonceStore } from '@eron/shared/platform';
 import { upstreams, type GatewayConfig } from '../config';
+import type { SpecSource } from '../docs/spec-source';
+import type { GatewayMetrics } from '../ops/metrics.plugin';
 import { edgeAuth } from './edge-auth';
-import { rawBody } from './raw-body';
+import { drainRest, rawBody } from './raw-body';
 import { replyUpstreamError } from './upstream-errors';
 
 export interface ProxyOptions {
   config: GatewayConfig;
   redis: Redis;
+  source: SpecSource;
+  metrics: GatewayMetrics;
 }
 
 const badPath = (): ProblemError =>
@@ -23,8 +27,33 @@ const badPath = (): ProblemError =>
     rule: 'PLT-02',
   });
 
+/**
+ * The request target goes to the service only if it is already what a URL parser would make of
+ * it and stays under `/api/v1/<service>/` (PLT-02): no backslash (read as `/` by URL parsers), no
+ * `.`/`..` segments, raw or percent-encoded, so nothing else of the service (`/metrics`) is reached.
+ */
+function forwardable(url: string, prefix: string): boolean {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.startsWith(prefix) || path.includes('\\')) return false;
+  try {
+    return new URL(path, 'http://gateway.invalid').pathname === path;
+  } catch {
+    return false;
+  }
+}
+
+interface ServiceProxyOptions {
+  service: ServiceName;
+  base: string;
+  bodyLimit: number;
+  source: SpecSource;
+  metrics: GatewayMetrics;
+}
+
 /** One upstream: its own keep-alive undici pool, and options built once, not per request. */
-async function serviceProxy(app: FastifyInstance, opts: { service: ServiceName; base: string }): Promise<void> {
+async function serviceProxy(app: FastifyInstance, opts: ServiceProxyOptions): Promise<void> {
+  const { service, source, metrics } = opts;
   await app.register(replyFrom, {
     base: opts.base,
     disableRequestLogging: true,
@@ -35,37 +64,65 @@ async function serviceProxy(app: FastifyInstance, opts: { service: ServiceName; 
   const from: FastifyReplyFromHooks = {
     rewriteRequestHeaders(req, headers) {
       headers[REQUEST_ID_HEADER] = req.id;
+      // The caller's 100-continue was answered here; undici refuses to send the header on.
+      delete headers.expect;
       return headers;
     },
-    onError: replyUpstreamError(opts.service),
+    // Hop-by-hop: the service's keep-alive with the gateway is not the caller's (RFC 9110 §7.6.1).
+    rewriteHeaders(headers) {
+      for (const name of String(headers.connection ?? '').split(',')) delete headers[name.trim().toLowerCase()];
+      delete headers.connection;
+      delete headers['keep-alive'];
+      return headers;
+    },
+    onError: replyUpstreamError(service),
     // The default retries a GET answered 503 up to ten times; the service said no, pass it on.
     retryDelay: () => null,
   };
+  const prefix = `/api/v1/${service}/`;
   app.all('/*', function forward(req: FastifyRequest, reply: FastifyReply): void {
+    if (!forwardable(req.url, prefix)) throw badPath();
     try {
       // A body read whole goes as it came: same bytes, same content type (reply-from would re-encode JSON).
       if (Buffer.isBuffer(req.body)) reply.from(req.url, { ...from, body: req.body, contentType: req.headers['content-type'] });
       else reply.from(req.url, from);
     } catch {
-      // reply-from refuses path traversal and undecodable paths before sending anything.
+      // reply-from refuses undecodable paths before sending anything.
       throw badPath();
     }
+  });
+  // A service that answers before reading the whole body (its 413) makes reply-from close the
+  // caller's connection, and a caller still sending then meets a reset instead of the answer. A
+  // body of known length within the limit is read to its end after the answer instead.
+  app.addHook('onSend', async (req, reply) => {
+    const length = Number(req.headers['content-length']);
+    if (!req.raw.complete && length <= opts.bodyLimit && reply.getHeader('connection') === 'close') reply.removeHeader('connection');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    drainRest(req.raw, opts.bodyLimit);
+    const route = source.routeOf(service, req.method, req.url);
+    metrics.apiCalls.inc({ service, route, method: req.method, status: String(reply.statusCode) });
   });
 }
 
 /**
  * `/api/v1/<service>/…` to the service unchanged (PLT-02): same path, headers and raw body, plus
  * the request ID. The edge checks who is calling (PLT-03), then counts the call against that
- * client in Redis, shared by every gateway instance; Redis down never blocks traffic.
+ * client in Redis, shared by every gateway instance; Redis down never blocks traffic. A bearer
+ * client is counted as soon as its token verifies, a machine client once its signature does.
  */
-export default async function proxy(app: FastifyInstance, { config, redis }: ProxyOptions): Promise<void> {
+export default async function proxy(app: FastifyInstance, { config, redis, source, metrics }: ProxyOptions): Promise<void> {
   app.setErrorHandler(clientGone);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', rawBody(config.BODY_LIMIT));
   app.decorateRequest('clientKey', '');
-  app.addHook('onRequest', edgeAuth(config));
+  app.decorateRequest('signed', false);
+  const edge = edgeAuth(config, redisNonceStore(redis, `${config.QUEUE_PREFIX}:hmac:gateway:`));
+  app.addHook('onRequest', edge.authenticate);
+  app.addHook('preValidation', edge.verifySigned);
   if (config.RATE_LIMIT_MAX > 0) {
     await app.register(rateLimit, {
+      global: false,
       max: config.RATE_LIMIT_MAX,
       timeWindow: 60_000,
       redis,
@@ -74,10 +131,20 @@ export default async function proxy(app: FastifyInstance, { config, redis }: Pro
       keyGenerator: (req) => req.clientKey || req.ip,
       errorResponseBuilder: (_req, ctx) => tooManyRequests(ctx.after),
     });
+    const limit = app.rateLimit();
+    app.addHook('onRequest', async (req, reply) => (req.signed ? undefined : limit.call(app, req, reply)));
+    app.addHook('preValidation', async (req, reply) => (req.signed ? limit.call(app, req, reply) : undefined));
   }
   const bases = upstreams(config);
   for (const service of SERVICES) {
-    await app.register(serviceProxy, { prefix: `/api/v1/${service}`, service, base: bases[service] });
+    await app.register(serviceProxy, {
+      prefix: `/api/v1/${service}`,
+      service,
+      base: bases[service],
+      bodyLimit: config.BODY_LIMIT,
+      source,
+      metrics,
+    });
   }
 }
 
