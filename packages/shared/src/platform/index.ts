@@ -5,6 +5,7 @@ export * from './consumer';
 export * from './context';
 export * from './db';
 export * from './errors.plugin';
+export * from './event-check';
 export * from './hmac';
 export * from './idempotency';
 export * from './jobs';
