@@ -15,5 +15,6 @@ export * from './outbox';
 export * from './runtime';
 export * from './server';
 export * from './service.plugin';
+export * from './subscriptions';
 export * from './tables';
 export * from './tokens';

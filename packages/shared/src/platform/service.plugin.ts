@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Queue, UnrecoverableError } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import swagger from '@fastify/swagger';
 import metrics from 'fastify-metrics';
-import { eventQueueName, isEventType, PRODUCERS, SERVICES, type EventPayload, type EventType, type ServiceName } from '../events';
+import { eventQueueName, type EventPayload, type EventType, type ServiceName } from '../events';
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
 import { handledTypes, startConsumer, type EventHandlers } from './consumer';
-import { JobRunner, jobsQueueName, type JobDefinitions } from './jobs';
+import { JobRunner, type JobDefinitions } from './jobs';
 import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
-import { OutboxRelay, publish, subscribe } from './outbox';
+import { OutboxRelay, publish } from './outbox';
 import { platformMigration, PLATFORM_MIGRATION_NAME } from './platform.migration';
 import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
+import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApiOptions } from './openapi';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
@@ -50,47 +51,6 @@ export const allMigrations = (own: Migrations): Migrations => ({
   [SUBSCRIPTIONS_MIGRATION_NAME]: subscriptionsMigration,
   ...own,
 });
-
-/** The platform's job in a producer: a consumer that handles some of its event types subscribes to them (PLT-08). */
-export const SUBSCRIBE_JOB = 'events.subscribe';
-
-function subscribeJob(service: ServiceName, db: Kysely<any>, relay: OutboxRelay): JobDefinitions<unknown> {
-  return {
-    [SUBSCRIBE_JOB]: {
-      async run(_runtime, data, log) {
-        const { subscriber, types } = data as { subscriber?: unknown; types?: unknown };
-        const valid =
-          SERVICES.includes(subscriber as ServiceName) &&
-          Array.isArray(types) &&
-          types.every((t) => isEventType(t) && PRODUCERS[t].includes(service));
-        if (!valid) throw new UnrecoverableError('Subscription refused: unknown subscriber or event types not published here');
-        for (const type of types as EventType[]) {
-          if (await subscribe(db, subscriber as ServiceName, type)) log.info({ subscriber, type }, 'New subscriber: catching it up');
-        }
-        relay.kick();
-      },
-    },
-  };
-}
-
-/** Asks each producer of the types this service handles to send them (again, idempotently) on every start. */
-async function subscribeWithProducers(service: ServiceName, types: EventType[], queueOf: (producer: ServiceName) => Queue): Promise<void> {
-  const producers = [...new Set(types.flatMap((t) => PRODUCERS[t]))];
-  for (const producer of producers) {
-    const mine = types.filter((t) => PRODUCERS[t].includes(producer)).sort();
-    await queueOf(producer).add(
-      SUBSCRIBE_JOB,
-      { subscriber: service, types: mine },
-      {
-        jobId: `${SUBSCRIBE_JOB}-${service}-${mine.join(',')}`,
-        attempts: 20,
-        backoff: { type: 'exponential', delay: 1_000 },
-        removeOnComplete: true,
-        removeOnFail: { count: 1_000 },
-      },
-    );
-  }
-}
 
 /**
  * Everything a service stands on, in order: errors, OpenAPI, auth, Postgres (migrated), Redis,
@@ -134,42 +94,23 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
       const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
       const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
-      const produces = Object.values(PRODUCERS).some((p) => p.includes(def.name));
-      const allJobs = { ...(produces ? subscribeJob(def.name, db, relay) : {}), ...def.jobs } as JobDefinitions<Runtime<DB, Env>>;
-      if (workerRedis) await jobs.start(allJobs, runtime, workerRedis);
+      if (workerRedis) await jobs.start(def.jobs ?? {}, runtime, workerRedis);
       app.decorate('runtime', runtime as unknown as Runtime<unknown>);
 
-      // A service receives only the event types it handles: nothing is sent to it, and so nothing
+      // A service is sent only the event types it handles: nothing reaches it, so nothing is
       // dropped, before it has a handler; then each producer catches it up from its outbox.
       const handled = handledTypes(def.name, def.handlers ?? {});
+      const connection = workerRedis ? { connection: workerRedis, prefix: config.QUEUE_PREFIX, log: app.log } : undefined;
+      const subscriptions = connection && startSubscriptionWorker({ service: def.name, db, relay, ...connection });
       const worker =
-        workerRedis && handled.length > 0
-          ? startConsumer({
-              service: def.name,
-              db,
-              onPublish: () => relay.kick(),
-              handlers: def.handlers ?? {},
-              connection: workerRedis,
-              prefix: config.QUEUE_PREFIX,
-              log: app.log,
-            })
+        connection && handled.length > 0
+          ? startConsumer({ service: def.name, db, onPublish: () => relay.kick(), handlers: def.handlers ?? {}, ...connection })
           : undefined;
-      const producerQueues: Queue[] = [];
-      if (worker && workerRedis) {
-        const queueOf = (producer: ServiceName): Queue => {
-          const q = new Queue(jobsQueueName(producer), { connection: workerRedis, prefix: config.QUEUE_PREFIX });
-          q.on('error', () => undefined);
-          producerQueues.push(q);
-          return q;
-        };
-        // Waits for Redis if it is down; the subscription is idempotent, so every start sends it.
-        subscribeWithProducers(def.name, handled, queueOf).catch((err: Error) =>
-          app.log.warn({ err: err.message }, 'Could not subscribe with the producers; will on the next start'),
-        );
-      }
+      const producerQueues = worker && connection ? subscribeWithProducers({ service: def.name, types: handled, ...connection }) : [];
 
       app.addHook('onClose', async () => {
         await worker?.close();
+        await subscriptions?.close();
         await jobs.close();
         await relay.stop();
         await Promise.all([...queues.values(), ...producerQueues].map((q) => q.close().catch(() => undefined)));
