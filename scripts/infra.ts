@@ -18,10 +18,14 @@
  *      both left running in the background until `infra.ts stop`.
  * If nothing serves, it says what to start and exits 1.
  *
+ * Redis that we start requires a password (the event queues are what consumers trust, PLT-08):
+ * REDIS_PASSWORD from the environment or .env, else a new random one, written to .env, where
+ * `docker compose` reads it too; REDIS_URL carries it (redis://:<password>@host:port).
+ *
  * Testing knobs: ERON_SKIP_LOCALHOST=1 skips step 3 (and 2), ERON_SKIP_DOCKER=1 skips step 4.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -53,8 +57,8 @@ const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 const EMBEDDED_PG_PORT = 54329;
 const EMBEDDED_PG = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}`;
 const EMBEDDED_REDIS_PORT = 6390;
-const EMBEDDED_REDIS = `redis://127.0.0.1:${EMBEDDED_REDIS_PORT}`;
 const REDIS_PIDFILE = join(DATA, `redis-${EMBEDDED_REDIS_PORT}.pid`);
+const REDIS_CONF = join(DATA, `redis-${EMBEDDED_REDIS_PORT}.conf`);
 
 // `pg` is a dependency of packages/shared, not of the repo root; load it from there rather than
 // adding a second copy to the root manifest. The types come from the root's @types/pg.
@@ -128,6 +132,18 @@ function writeEnvFile(values: Record<string, string>): void {
   }
   writeFileSync(ENV_FILE, `${lines.join('\n')}\n`);
 }
+
+/**
+ * The password of the Redis we start (embedded or docker compose): REDIS_PASSWORD from the
+ * environment or .env, else a new random one (URL-safe), kept in .env by `up`.
+ */
+const redisPassword = ((): (() => string) => {
+  let password: string | undefined;
+  return () => (password ??= process.env.REDIS_PASSWORD || readEnvFile().REDIS_PASSWORD || randomBytes(18).toString('base64url'));
+})();
+
+/** A Redis URL on 127.0.0.1 carrying the password. */
+const redisUrl = (port: number, password = redisPassword()): string => `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`;
 
 // ---------------------------------------------------------------------------------------------
 // Postgres
@@ -384,14 +400,36 @@ function aptInstall(pkg: string): boolean {
   return run('apt-get', ['install', '-y', '-qq', pkg], { env, timeout: 600_000 }).ok;
 }
 
+/** Whether the pidfile names a process that is still alive. */
+function embeddedRedisPid(): number | undefined {
+  const pid = existsSync(REDIS_PIDFILE) ? Number(readFileSync(REDIS_PIDFILE, 'utf8').trim()) : NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
 async function startEmbeddedRedis(): Promise<string | { why: string }> {
-  if (!(await redisProbe(EMBEDDED_REDIS))) return EMBEDDED_REDIS; // still running from an earlier run
+  const url = redisUrl(EMBEDDED_REDIS_PORT);
+  if (!(await redisProbe(url))) return url; // still running from an earlier run
+  if (embeddedRedisPid() !== undefined) {
+    // Ours, from before it required a password (or with another one): start it again with this one.
+    log('restarting the embedded redis-server with a password');
+    await stopEmbeddedRedis();
+  }
   if (!hasCommand('redis-server') && !aptInstall('redis-server')) {
     return { why: 'redis-server is not installed (and could not be installed with apt-get)' };
   }
   mkdirSync(DATA, { recursive: true, mode: 0o755 });
+  // The password goes in a config file only we can read, not on the command line (ps).
+  writeFileSync(REDIS_CONF, `requirepass "${redisPassword()}"\n`, { mode: 0o600 });
+  chmodSync(REDIS_CONF, 0o600);
   // prettier-ignore
   const r = run('redis-server', [
+    REDIS_CONF,
     '--daemonize', 'yes',
     '--bind', '127.0.0.1',
     '--port', String(EMBEDDED_REDIS_PORT),
@@ -402,11 +440,11 @@ async function startEmbeddedRedis(): Promise<string | { why: string }> {
     '--logfile', join(DATA, 'redis.log'),
   ]);
   if (!r.ok) return { why: `redis-server failed: ${r.out}` };
-  if (!(await waitFor(async () => !(await redisProbe(EMBEDDED_REDIS)), 15_000))) {
+  if (!(await waitFor(async () => !(await redisProbe(url)), 15_000))) {
     return { why: `redis-server did not answer on port ${EMBEDDED_REDIS_PORT} (see .data/redis.log)` };
   }
-  log(`started redis-server on 127.0.0.1:${EMBEDDED_REDIS_PORT} (log .data/redis.log)`);
-  return EMBEDDED_REDIS;
+  log(`started redis-server on 127.0.0.1:${EMBEDDED_REDIS_PORT} with a password (log .data/redis.log)`);
+  return url;
 }
 
 async function stopEmbeddedRedis(): Promise<void> {
@@ -455,7 +493,8 @@ async function composeUp(service: 'postgres' | 'redis', ready: () => Promise<boo
   if (!compose) return 'no Docker engine (docker info failed)';
   const [cmd, ...args] = compose as [string, ...string[]];
   log(`${compose.join(' ')} up -d ${service}`);
-  const r = run(cmd, [...args, 'up', '-d', service], { cwd: ROOT, timeout: 600_000 });
+  const env = { ...process.env, REDIS_PASSWORD: redisPassword() }; // docker-compose.yml requires it
+  const r = run(cmd, [...args, 'up', '-d', service], { cwd: ROOT, timeout: 600_000, env });
   if (!r.ok) return `docker compose up failed: ${r.out.slice(-500)}`;
   return (await waitFor(ready, 120_000)) ? undefined : `${service} container did not become ready in 120 s`;
 }
@@ -510,13 +549,27 @@ async function findRedis(forTests: boolean, attempts: Attempt[]): Promise<Found 
   const skipLocal = process.env.ERON_SKIP_LOCALHOST === '1';
   const inEnvFile = readEnvFile().REDIS_URL;
   if (inEnvFile && !skipLocal) candidates.push(['.env', () => answers(inEnvFile)]);
-  if (!skipLocal) candidates.push(['localhost:6379', () => answers(LOCAL_REDIS)]);
+  if (!skipLocal) {
+    candidates.push([
+      'localhost:6379',
+      async () => {
+        // With the password we know (CI's, or docker compose's), else none (a laptop's own Redis).
+        const known = process.env.REDIS_PASSWORD || readEnvFile().REDIS_PASSWORD;
+        const withPassword = known ? await answers(redisUrl(6379, known)) : { why: 'no REDIS_PASSWORD' };
+        if (typeof withPassword === 'string') return withPassword;
+        const open = await answers(LOCAL_REDIS);
+        if (typeof open === 'string') log('warning: the Redis on localhost:6379 requires no password (docker compose and CI set one)');
+        return open;
+      },
+    ]);
+  }
   if (!forTests) {
     candidates.push([
       'docker compose',
       async () => {
-        const why = await composeUp('redis', async () => !(await redisProbe(LOCAL_REDIS)));
-        return why ? { why } : LOCAL_REDIS;
+        const url = redisUrl(6379);
+        const why = await composeUp('redis', async () => !(await redisProbe(url)));
+        return why ? { why } : url;
       },
     ]);
   }
@@ -549,9 +602,10 @@ async function up(forTests: boolean): Promise<void> {
       'No Redis could be found or started. Tried:',
       ...redisAttempts.map((a) => `  - ${a.source}: ${a.why}`),
       'Start one, e.g.:',
-      '  - Debian:  apt-get install -y redis-server && redis-server --daemonize yes --port 6379',
-      '  - Docker:  docker compose up -d redis',
-      '  - or point at yours: export REDIS_URL=redis://host:6379',
+      '  - Debian:  apt-get install -y redis-server && redis-server --daemonize yes --port 6379 --requirepass <password>',
+      '           then export REDIS_URL=redis://:<password>@127.0.0.1:6379',
+      '  - Docker:  REDIS_PASSWORD=<password> docker compose up -d redis',
+      '  - or point at yours: export REDIS_URL=redis://:<password>@host:6379',
     );
   }
   if (!postgres || !redis) {
@@ -559,7 +613,9 @@ async function up(forTests: boolean): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  writeEnvFile({ DATABASE_URL: postgres.url, REDIS_URL: redis.url });
+  // The password of a Redis we started (or compose's) is kept, so the next run finds the same one.
+  const password = decodeURIComponent(new URL(redis.url).password);
+  writeEnvFile({ DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...(password ? { REDIS_PASSWORD: password } : {}) });
   log(`Postgres: ${redact(postgres.url)}  (${postgres.source})`);
   log(`Redis:    ${redact(redis.url)}  (${redis.source})`);
   log(`wrote ${ENV_FILE}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer, type StartedRedisContainer } from '@testcontainers/redis';
 
@@ -16,7 +17,8 @@ export async function startContainers(): Promise<void> {
       .withDatabase('eron')
       .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
       .start(),
-    new RedisContainer('redis:7-alpine').start(),
+    // With a password, as everywhere else Redis runs (PLT-08); the URL carries it.
+    new RedisContainer('redis:7-alpine').withPassword(randomBytes(18).toString('base64url')).start(),
   ]);
   started.pg = pg;
   started.redis = redis;

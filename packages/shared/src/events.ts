@@ -80,7 +80,39 @@ export interface EventEnvelope<T extends EventType = EventType> {
   payload: EventPayload<T>;
 }
 
-/** Who consumes what: the relay fans each event out to one queue per subscriber (PLT-08). */
+/**
+ * The envelope as consumers check it before anything is applied (PLT-08); the payload is then
+ * checked against `EventPayloads[type]` and the source against `PRODUCERS[type]`.
+ */
+export const EventEnvelopeSchema = Type.Object(
+  {
+    id: Uuid,
+    type: Type.Union(Object.keys(EventPayloads).map((t) => Type.Literal(t))),
+    source: Type.Union(SERVICES.map((s) => Type.Literal(s))),
+    occurredAt: Timestamp,
+    requestId: Type.Optional(Type.String()),
+    payload: Type.Object({}),
+  },
+  { additionalProperties: false },
+);
+
+/** Who may publish each event: a consumer refuses an envelope from any other source (PLT-08). */
+export const PRODUCERS: Record<EventType, readonly ServiceName[]> = {
+  'ppl.admitted': ['classification'],
+  'ppl.placed': ['classification'],
+  'ppl.transferred': ['classification'],
+  'ppl.exited': ['classification'],
+  'ppl.status-changed': ['classification'],
+  'sanction.firm': ['discipline'],
+  'sanction.lifted': ['discipline'],
+  'notification.requested': ['classification', 'folio', 'discipline', 'visits'],
+};
+
+/**
+ * Who may consume what (PLT-08). A service receives an event type once it has a handler for it:
+ * its consumer then subscribes with each producer, which sends it every retained event of that
+ * type from its outbox, then every new one. Until then nothing is sent to it, and nothing is lost.
+ */
 export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.admitted': ['folio', 'visits', 'discipline'],
   'ppl.placed': ['visits'],
@@ -91,5 +123,7 @@ export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'sanction.lifted': ['visits'],
   'notification.requested': ['classification'],
 };
+
+export const isEventType = (name: unknown): name is EventType => typeof name === 'string' && Object.hasOwn(EventPayloads, name);
 
 export const eventQueueName = (service: ServiceName): string => `events-${service}`;

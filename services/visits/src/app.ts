@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { servicePlatform, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
+import { servicePlatform, type EventHandlers, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
 import { migrations } from './migrations';
 
 export const definition = {
@@ -10,8 +10,9 @@ export const definition = {
   migrations,
   // Capabilities land route by route; the platform (health, events, OpenAPI) is already up.
   routes: async () => undefined,
-  // Subscribed events are consumed (and acknowledged) until this service's capabilities land.
-  handlers: {},
+  // No handlers yet, so no events are sent here (none is acknowledged unread). A capability that
+  // adds one is caught up from the producer's outbox with every event of that type (PLT-08).
+  handlers: {} as EventHandlers<PlatformTables>,
 };
 
 /** The visits service: platform first, then its capabilities. */

@@ -1,8 +1,9 @@
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import { eventQueueName, type EventEnvelope, type EventType, type ServiceName } from '../events';
+import { eventQueueName, SUBSCRIBERS, type EventEnvelope, type EventType, type ServiceName } from '../events';
 import { contextFor, systemActor, type Ctx } from './context';
+import { checkEvent } from './event-check';
 import type { PlatformTables } from './tables';
 
 /** A handler's use-case context: the inbox's transaction, the system as actor, the event's request ID. */
@@ -15,6 +16,24 @@ export type EventHandlers<DB> = {
   [T in EventType]?: (event: EventEnvelope<T>, ctx: EventContext<DB>) => Promise<void>;
 };
 
+type AnyHandler<DB> = (e: EventEnvelope, c: EventContext<DB>) => Promise<void>;
+
+/** A job that must never be applied (forged, malformed, unknown): failed at once, kept, never retried. */
+export class EventRefused extends UnrecoverableError {
+  constructor(readonly problems: string[]) {
+    super(`Event refused: ${problems.join('; ')}`);
+    this.name = 'EventRefused';
+  }
+}
+
+/** The event types a service handles, checked against the contract: a handler nobody sends to is a bug. */
+export function handledTypes<DB>(service: ServiceName, handlers: EventHandlers<DB>): EventType[] {
+  const types = Object.keys(handlers) as EventType[];
+  const stray = types.filter((t) => !SUBSCRIBERS[t]?.includes(service));
+  if (stray.length > 0) throw new Error(`${service} handles ${stray.join(', ')} but SUBSCRIBERS does not list it for them`);
+  return types;
+}
+
 /**
  * Applies each event once (PLT-08): the inbox row and the handler's writes commit together, so
  * a redelivered event finds its ID and is skipped. Failures are retried with backoff by BullMQ
@@ -23,13 +42,11 @@ export type EventHandlers<DB> = {
 export async function applyOnce<DB>(
   service: ServiceName,
   db: Kysely<DB & PlatformTables>,
-  handlers: EventHandlers<DB>,
+  handler: AnyHandler<DB>,
   event: EventEnvelope,
   log: FastifyBaseLogger,
   onPublish: () => void = () => undefined,
-): Promise<'applied' | 'duplicate' | 'ignored'> {
-  const handler = handlers[event.type] as ((e: EventEnvelope, c: EventContext<DB>) => Promise<void>) | undefined;
-  if (!handler) return 'ignored';
+): Promise<'applied' | 'duplicate'> {
   const platform = db as unknown as Kysely<PlatformTables>;
   return platform.transaction().execute(async (trx) => {
     const fresh = await trx
@@ -46,6 +63,13 @@ export async function applyOnce<DB>(
   });
 }
 
+/**
+ * The service's event worker. Each job is checked first (known type, envelope, declared producer,
+ * payload schema): one that fails is refused — kept failed, never retried, never applied — and
+ * logged at error with where it failed, never its values. A valid event this instance has no
+ * handler for is not acknowledged: it fails and is retried (another instance may handle it) and
+ * then kept for replay.
+ */
 export function startConsumer<DB>(opts: {
   service: ServiceName;
   db: Kysely<DB & PlatformTables>;
@@ -57,13 +81,22 @@ export function startConsumer<DB>(opts: {
   onPublish: () => void;
   concurrency?: number;
 }): Worker {
-  const worker = new Worker<EventEnvelope>(
-    eventQueueName(opts.service),
+  handledTypes(opts.service, opts.handlers);
+  const queue = eventQueueName(opts.service);
+  const worker = new Worker<unknown>(
+    queue,
     async (job) => {
-      const event = job.data;
+      const checked = checkEvent(opts.service, job.name, job.data);
+      if (!checked.ok) {
+        opts.log.error({ queue, jobId: job.id, problems: checked.problems }, 'Event refused: kept failed, not applied');
+        throw new EventRefused(checked.problems);
+      }
+      const event = checked.event;
       const log = opts.log.child({ requestId: event.requestId, eventId: event.id, eventType: event.type });
+      const handler = opts.handlers[event.type] as AnyHandler<DB> | undefined;
+      if (!handler) throw new Error(`No handler for ${event.type} in this ${opts.service} instance`);
       let published = false;
-      const outcome = await applyOnce(opts.service, opts.db, opts.handlers, event, log, () => (published = true));
+      const outcome = await applyOnce(opts.service, opts.db, handler, event, log, () => (published = true));
       if (published) opts.onPublish();
       log.info({ outcome }, 'Event consumed');
       return outcome;
@@ -71,6 +104,8 @@ export function startConsumer<DB>(opts: {
     { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency ?? 8, autorun: true },
   );
   worker.on('error', (err) => opts.log.warn({ err: err.message }, 'Event worker connection problem'));
-  worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'Event failed'));
+  worker.on('failed', (job, err) => {
+    if (!(err instanceof EventRefused)) opts.log.error({ queue, jobId: job?.id, err }, 'Event failed');
+  });
   return worker;
 }

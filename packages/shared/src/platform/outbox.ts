@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Queue } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
-import { SUBSCRIBERS, type EventEnvelope, type EventPayload, type EventType, type ServiceName } from '../events';
+import { PRODUCERS, SUBSCRIBERS, type EventEnvelope, type EventPayload, type EventType, type ServiceName } from '../events';
 import type { PlatformTables } from './tables';
 
 /** Retry policy of every event job: exponential backoff, failures kept for replay (PLT-08). */
@@ -24,6 +24,8 @@ export async function publish<T extends EventType>(
   payload: EventPayload<T>,
   requestId?: string,
 ): Promise<EventEnvelope<T>> {
+  // Consumers refuse an event from a service the contract does not name as its producer.
+  if (!PRODUCERS[type].includes(source)) throw new Error(`${source} may not publish ${type} (PRODUCERS)`);
   const envelope: EventEnvelope<T> = { id: randomUUID(), type, source, occurredAt: new Date().toISOString(), requestId, payload };
   await trx
     .insertInto('outbox')
@@ -32,11 +34,56 @@ export async function publish<T extends EventType>(
   return envelope;
 }
 
+/** Catch-up batches are smaller than live ones so live events never wait long behind them. */
+const CATCH_UP_BATCH = 100;
+
+/**
+ * Subscribes `subscriber` to `type` at its producer (this service): from now on the relay sends
+ * it every new event of that type, and first catches it up with every one the outbox retains.
+ * Idempotent: an existing subscription is left as it is. Returns whether it is new.
+ */
+export async function subscribe(db: Kysely<PlatformTables>, subscriber: ServiceName, type: EventType): Promise<boolean> {
+  if (!SUBSCRIBERS[type].includes(subscriber)) throw new Error(`${subscriber} may not consume ${type} (SUBSCRIBERS)`);
+  const row = await db
+    .insertInto('event_subscriptions')
+    .values({ subscriber, type, replay_until: null, replayed_at: null })
+    .onConflict((oc) => oc.columns(['subscriber', 'type']).doNothing())
+    .returning('subscriber')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Sends `subscriber` again every retained `type` event after outbox position `afterSeq` (the
+ * replay command, PLT-08); subscribes it if it was not. Its inbox applies each event once.
+ */
+export async function rewind(db: Kysely<PlatformTables>, subscriber: ServiceName, type: EventType, afterSeq = 0): Promise<number> {
+  if (!SUBSCRIBERS[type].includes(subscriber)) throw new Error(`${subscriber} may not consume ${type} (SUBSCRIBERS)`);
+  const row = await db
+    .insertInto('event_subscriptions')
+    .values({ subscriber, type, replayed_to: afterSeq, replay_until: null, replayed_at: null })
+    .onConflict((oc) =>
+      oc.columns(['subscriber', 'type']).doUpdateSet((eb) => ({
+        replay_generation: eb('event_subscriptions.replay_generation', '+', 1),
+        replayed_to: afterSeq,
+        replay_until: null,
+        replayed_at: null,
+      })),
+    )
+    .returning('replay_generation')
+    .executeTakeFirstOrThrow();
+  return row.replay_generation;
+}
+
 /**
  * Moves committed outbox rows to one BullMQ queue per subscriber. Rows are locked with SKIP
  * LOCKED so several instances relay side by side; a row is marked published only after every
  * queue took it, and job IDs are event IDs so a re-relay after a crash adds nothing twice.
  * While Redis is down the adds fail fast, nothing is marked, and the next tick tries again.
+ *
+ * Published rows are kept: a new subscriber is caught up from them in outbox order, with job IDs
+ * of their own (`<event id>-r<generation>`) so no earlier job of the same event hides them, and
+ * its inbox skips what it already applied.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -80,7 +127,12 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.relayBatch()) > 0);
+      // Live events first each round, so a long catch-up never holds them back.
+      for (let more = true; more && !this.stopped;) {
+        const live = await this.relayBatch();
+        const replayed = await this.catchUpBatch();
+        more = live > 0 || replayed > 0;
+      }
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'Outbox relay paused; will retry');
     }
@@ -98,9 +150,13 @@ export class OutboxRelay {
         .skipLocked()
         .execute();
       if (rows.length === 0) return 0;
+      // Read after the rows (a later snapshot): a subscription this misses committed after every
+      // one of these rows, so its catch-up, which starts later still, sends them.
+      const subscriptions = await trx.selectFrom('event_subscriptions').select(['subscriber', 'type']).execute();
+      const subscribers = (type: string) => subscriptions.filter((s) => s.type === type).map((s) => s.subscriber as ServiceName);
       await Promise.all(
         rows.flatMap(({ envelope }) =>
-          SUBSCRIBERS[envelope.type].map((service) =>
+          subscribers(envelope.type).map((service) =>
             this.queueFor(service).add(envelope.type, envelope, { ...EVENT_JOB_OPTIONS, jobId: envelope.id }),
           ),
         ),
@@ -115,6 +171,65 @@ export class OutboxRelay {
         )
         .execute();
       return rows.length;
+    });
+  }
+
+  /**
+   * One batch of one subscription's catch-up: the retained events of its type after its position,
+   * up to where the outbox ended when the catch-up began (later ones are relayed live to it).
+   */
+  private async catchUpBatch(): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const sub = await trx
+        .selectFrom('event_subscriptions')
+        .selectAll()
+        .where('replayed_at', 'is', null)
+        .orderBy('subscribed_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!sub) return 0;
+      const where = (qb: typeof trx) =>
+        qb.updateTable('event_subscriptions').where('subscriber', '=', sub.subscriber).where('type', '=', sub.type);
+      let until = sub.replay_until === null ? null : Number(sub.replay_until);
+      if (until === null) {
+        const end = await trx
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .where('type', '=', sub.type)
+          .executeTakeFirst();
+        until = Number(end?.seq ?? 0);
+        await where(trx).set({ replay_until: until }).execute();
+      }
+      const rows = await trx
+        .selectFrom('outbox')
+        .select(['seq', 'envelope'])
+        .where('type', '=', sub.type)
+        .where('seq', '>', String(sub.replayed_to))
+        .where('seq', '<=', String(until))
+        .orderBy('seq')
+        .limit(CATCH_UP_BATCH)
+        .execute();
+      // One bulk add, in outbox order.
+      if (rows.length > 0)
+        await this.queueFor(sub.subscriber as ServiceName).addBulk(
+          rows.map(({ envelope }) => ({
+            name: envelope.type,
+            data: envelope,
+            opts: { ...EVENT_JOB_OPTIONS, jobId: `${envelope.id}-r${sub.replay_generation}` },
+          })),
+        );
+      const last = rows.at(-1);
+      if (last)
+        await where(trx)
+          .set({ replayed_to: Number(last.seq) })
+          .execute();
+      if (rows.length < CATCH_UP_BATCH) {
+        await where(trx).set({ replayed_at: new Date() }).execute();
+        this.log.info({ subscriber: sub.subscriber, type: sub.type, until }, 'Subscriber caught up from the outbox');
+      }
+      return rows.length > 0 ? rows.length : 1;
     });
   }
 }

@@ -7,7 +7,7 @@ import metrics from 'fastify-metrics';
 import { eventQueueName, type EventPayload, type EventType, type ServiceName } from '../events';
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
-import { startConsumer, type EventHandlers } from './consumer';
+import { handledTypes, startConsumer, type EventHandlers } from './consumer';
 import { JobRunner, platformJobs, type JobDefinitions } from './jobs';
 import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
@@ -15,6 +15,8 @@ import { errorsPlugin } from './errors.plugin';
 import { redisNonceStore } from './hmac';
 import { OutboxRelay, publish } from './outbox';
 import { platformMigrations } from './platform.migration';
+import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
+import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
@@ -44,7 +46,11 @@ declare module 'fastify' {
   }
 }
 
-export const allMigrations = (own: Migrations): Migrations => ({ ...platformMigrations, ...own });
+export const allMigrations = (own: Migrations): Migrations => ({
+  ...platformMigrations,
+  [SUBSCRIPTIONS_MIGRATION_NAME]: subscriptionsMigration,
+  ...own,
+});
 
 /**
  * Everything a service stands on, in order: errors, OpenAPI, auth, Postgres (migrated), Redis,
@@ -91,24 +97,23 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       if (workerRedis) jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);
       app.decorate('runtime', runtime as unknown as Runtime<unknown>);
 
+      // A service is sent only the event types it handles: nothing reaches it, so nothing is
+      // dropped, before it has a handler; then each producer catches it up from its outbox.
+      const handled = handledTypes(def.name, def.handlers ?? {});
+      const connection = workerRedis ? { connection: workerRedis, prefix: config.QUEUE_PREFIX, log: app.log } : undefined;
+      const subscriptions = connection && startSubscriptionWorker({ service: def.name, db, relay, ...connection });
       const worker =
-        workerRedis && def.handlers
-          ? startConsumer({
-              service: def.name,
-              db,
-              onPublish: () => relay.kick(),
-              handlers: def.handlers ?? {},
-              connection: workerRedis,
-              prefix: config.QUEUE_PREFIX,
-              log: app.log,
-            })
+        connection && handled.length > 0
+          ? startConsumer({ service: def.name, db, onPublish: () => relay.kick(), handlers: def.handlers ?? {}, ...connection })
           : undefined;
+      const producerQueues = worker && connection ? subscribeWithProducers({ service: def.name, types: handled, ...connection }) : [];
 
       app.addHook('onClose', async () => {
         await worker?.close();
+        await subscriptions?.close();
         await jobs.close();
         await relay.stop();
-        await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
+        await Promise.all([...queues.values(), ...producerQueues].map((q) => q.close().catch(() => undefined)));
         redis.disconnect();
         workerRedis?.disconnect();
       });

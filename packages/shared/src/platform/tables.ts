@@ -12,6 +12,18 @@ export interface PlatformTables {
     published_at: Date | null;
   };
   inbox: { event_id: string; type: string; applied_at: Generated<Date> };
+  /** Who receives this service's events, and how far each new one was caught up (PLT-08). */
+  event_subscriptions: {
+    subscriber: string;
+    type: string;
+    subscribed_at: Generated<Date>;
+    replay_generation: Generated<number>;
+    /** The last outbox `seq` sent to the subscriber by its catch-up. */
+    replayed_to: Generated<number>;
+    /** Where the catch-up stops: the outbox's end once the subscription was visible to the relay. */
+    replay_until: number | null;
+    replayed_at: Date | null;
+  };
   idempotency_keys: {
     key: string;
     scope: string;
