@@ -7,7 +7,9 @@ import type { FolioTables } from './db';
 import { incomeEvents } from './income/income.events';
 import incomeRoutes from './income/income.routes';
 import limitsRoutes from './limits/limits.routes';
+import { loadFolioConfig, type FolioConfig } from './config';
 import { migrations } from './migrations';
+import { agreementOf } from './recaudo/recaudo.config';
 import recaudoRoutes from './recaudo/recaudo.routes';
 import reportsRoutes from './reports/reports.routes';
 import spendingRoutes from './spending/spending.routes';
@@ -32,9 +34,13 @@ export const definition = {
 };
 
 /** The folio service: platform first, then its capabilities. */
-export default fp<ServiceOptions>(
+export default fp<ServiceOptions<FolioConfig>>(
   async function folio(app, opts) {
-    await app.register(servicePlatform<FolioTables>(definition), opts);
+    // Folio runs on its own typed settings whoever built it (the e2e suite gives only the common
+    // ones): checked against its schema, defaults filled in, and the bank agreement read once.
+    const config = loadFolioConfig(opts.config);
+    agreementOf(config);
+    await app.register(servicePlatform<FolioTables, FolioConfig>(definition), { ...opts, config });
     await app.register(definition.routes);
   },
   { name: 'folio' },

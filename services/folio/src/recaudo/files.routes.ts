@@ -14,7 +14,6 @@ import {
 import { audit } from '@eron/shared/platform';
 import type { Db } from '../db';
 import { parseAsobancaria } from './asobancaria.parser';
-import type { FileJobRunner } from './files.job';
 import { registerFile } from './files.repository';
 import { fileReport } from './report.repository';
 import type { Agreement } from './recaudo.config';
@@ -35,7 +34,7 @@ const UPLOADERS = ['paymaster', 'info_systems'] as const;
 const READERS = ['paymaster', 'info_systems', 'director', 'deputy_director', 'auditor', 'dg'] as const;
 
 /** FOL-06 (b): the daily Asobancaria 2001 collection file. */
-const filesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement; runner: FileJobRunner }> = async (app, { agreement, runner }) => {
+const filesRoutes: FastifyPluginAsyncTypebox<{ agreement: () => Agreement; kick: () => void }> = async (app, { agreement, kick }) => {
   const db = app.db as Db;
   const params = Type.Object({ id: Uuid });
 
@@ -64,7 +63,7 @@ const filesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement; runner: Fil
     async (req, reply) => {
       // Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04).
       if (!Buffer.isBuffer(req.body)) throw notAFile();
-      const parsed = parseAsobancaria(req.body, agreement, bogotaToday());
+      const parsed = parseAsobancaria(req.body, agreement(), bogotaToday());
       const first = parsed.errors[0];
       if (first) {
         throw ruleBroken(
@@ -95,7 +94,7 @@ const filesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement; runner: Fil
         }
         return f;
       });
-      runner.kick();
+      kick();
       req.log.info({ fileId: file.id, status: file.status, duplicateUpload: file.duplicateUpload }, 'Recaudo file received');
       const body = { ...file, totalRecords: parsed.details.length, warnings: parsed.warnings };
       return reply.code(file.duplicateUpload ? 200 : 202).send(body);

@@ -7,7 +7,7 @@ import { depositKey, REASON_TEXT } from './deposit.rules';
 import type { Agreement } from './recaudo.config';
 
 /** FOL-06 (a): the bank's signed real-time notice of one deposit. */
-const noticesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement }> = async (app, { agreement }) => {
+const noticesRoutes: FastifyPluginAsyncTypebox<{ agreement: () => Agreement }> = async (app, { agreement }) => {
   const db = app.db as Db;
   app.post(
     '/api/v1/folio/recaudo/deposits',
@@ -71,7 +71,7 @@ const noticesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement }> = async
               line: null,
             },
           ],
-          { createdBy: `bank:${req.principal.sub}`, requestId: req.id, nationalEron: agreement.nationalEron },
+          { createdBy: `bank:${req.principal.sub}`, requestId: req.id, nationalEron: agreement().nationalEron },
         );
         req.log.info({ depositId: r!.depositId, result: r!.outcome, reason: r!.reason }, 'Deposit notice');
         return {

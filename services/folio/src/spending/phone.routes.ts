@@ -2,10 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bogotaToday, conflict, PhoneCredit, PhoneCreditRequest, Problem, ProblemError, ruleBroken } from '@eron/shared';
 import { IDEMPOTENCY_HEADER } from '@eron/shared/platform';
-import type { Db } from '../db';
 import { confirmCredit, holdCredit, releaseCredit } from './phone.repository';
 import { refusal, standing } from './spend.rules';
-import { cancel, recharge, telephonySettings } from './telephony.client';
+import { runtime } from '../runtime';
+import { cancel, recharge } from './telephony.client';
 
 type CreditRow = { id: string; nui: string; amount: number; status: 'held' | 'confirmed' | 'released'; provider_tx: string | null };
 const view = (r: CreditRow) => ({ id: r.id, nui: r.nui, amount: r.amount, status: r.status, providerTransactionId: r.provider_tx });
@@ -29,7 +29,6 @@ const notLoaded = (reason: string) =>
  * id) is the request key, and our id is the provider reference it deduplicates on.
  */
 const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const settings = telephonySettings(app.config);
   app.post(
     '/api/v1/folio/phone-credits',
     {
@@ -45,7 +44,7 @@ const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const db = app.db as Db;
+      const { db, config: settings } = runtime(app);
       const { nui, line, amount } = req.body;
       const given = req.headers[IDEMPOTENCY_HEADER];
       const key = `${req.principal.sub} ${typeof given === 'string' ? given : randomUUID()}`;

@@ -3,7 +3,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
 import { confirmCredit, releaseCredit } from './phone.repository';
-import { cancel, creditStatus, telephonySettings, type TelephonySettings } from './telephony.client';
+import type { FolioConfig } from '../config';
+import { runtime } from '../runtime';
+import { cancel, creditStatus } from './telephony.client';
 
 const SWEEPER = 'system:phone-sweeper';
 /** Enough for any backlog a crash leaves; the next tick takes the rest. */
@@ -19,7 +21,7 @@ export type SweepResult = Record<SweepOutcome, number>;
  * its caps. One credit per transaction, claimed with SKIP LOCKED, so instances side by side never
  * settle the same credit twice. A provider that does not answer leaves the credit for the next sweep.
  */
-export async function sweepHeldCredits(db: Db, s: TelephonySettings, log?: FastifyBaseLogger): Promise<SweepResult> {
+export async function sweepHeldCredits(db: Db, s: FolioConfig, log?: FastifyBaseLogger): Promise<SweepResult> {
   const result: SweepResult = { confirmed: 0, released: 0, undecided: 0 };
   const requestId = `phone-sweep-${randomUUID()}`;
   const seen: string[] = [];
@@ -29,7 +31,7 @@ export async function sweepHeldCredits(db: Db, s: TelephonySettings, log?: Fasti
         .selectFrom('phone_credits')
         .select('id')
         .where('status', '=', 'held')
-        .where('created_at', '<', sql<Date>`now() - ${s.holdTimeoutMs} * interval '1 millisecond'`)
+        .where('created_at', '<', sql<Date>`now() - ${s.PHONE_HOLD_TIMEOUT_MS} * interval '1 millisecond'`)
         .$if(seen.length > 0, (q) => q.where('id', 'not in', seen))
         .orderBy('created_at')
         .limit(1)
@@ -46,7 +48,7 @@ export async function sweepHeldCredits(db: Db, s: TelephonySettings, log?: Fasti
   return result;
 }
 
-async function settle(trx: Trx, s: TelephonySettings, id: string, requestId: string, log?: FastifyBaseLogger): Promise<SweepOutcome> {
+async function settle(trx: Trx, s: FolioConfig, id: string, requestId: string, log?: FastifyBaseLogger): Promise<SweepOutcome> {
   const answer = await creditStatus(s, id);
   if (!answer.known) return 'undecided';
   if (answer.status === 'confirmed') {
@@ -63,11 +65,12 @@ async function settle(trx: Trx, s: TelephonySettings, id: string, requestId: str
 
 /** Runs the sweep every PHONE_SWEEP_INTERVAL_MS (0 = never) inside the service; one sweep at a time per instance. */
 export async function phoneSweeper(app: FastifyInstance): Promise<void> {
-  const s = telephonySettings(app.config);
-  if (!(s.sweepIntervalMs > 0)) return;
+  if (!app.hasDecorator('runtime')) return;
+  const { db, config: s } = runtime(app);
+  if (!(s.PHONE_SWEEP_INTERVAL_MS > 0)) return;
   let running: Promise<void> | null = null;
   const tick = () => {
-    running ??= sweepHeldCredits(app.db as Db, s, app.log)
+    running ??= sweepHeldCredits(db, s, app.log)
       .then((r) => {
         if (r.confirmed + r.released + r.undecided > 0) app.log.info({ phoneSweep: r }, 'FOL-10 held phone credits swept');
       })
@@ -76,7 +79,7 @@ export async function phoneSweeper(app: FastifyInstance): Promise<void> {
         running = null;
       });
   };
-  const timer = setInterval(tick, s.sweepIntervalMs);
+  const timer = setInterval(tick, s.PHONE_SWEEP_INTERVAL_MS);
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
