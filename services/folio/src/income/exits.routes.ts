@@ -16,7 +16,7 @@ import {
   Uuid,
 } from '@eron/shared';
 import { assertActsFor, audit, idempotent } from '@eron/shared/platform';
-import { ACCOUNT_READERS } from '../accounts/account.routes';
+import { ACCOUNT_READERS } from '../roles';
 import type { Db } from '../db';
 import { exitsOf, lockPayout, lockSettlement, paySettlement, settlePayout } from './exits.repository';
 import { isSmallRemainder } from './income.rules';

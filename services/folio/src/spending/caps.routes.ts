@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { bogotaToday, CapsStanding, LocalDate, notFound, Nui, Problem } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
-import { ACCOUNT_READERS } from '../accounts/account.routes';
+import { ACCOUNT_READERS } from '../roles';
 import type { Db } from '../db';
 import { remainingCaps } from './caps.repository';
 
