@@ -1,24 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
+import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { accountEvents } from './accounts/account.events';
 import accountRoutes from './accounts/account.routes';
+import { loadFolioConfig, type FolioConfig } from './config';
 import type { FolioTables } from './db';
 import { incomeEvents } from './income/income.events';
 import incomeRoutes from './income/income.routes';
 import limitsRoutes from './limits/limits.routes';
-import { loadFolioConfig, type FolioConfig } from './config';
 import { migrations } from './migrations';
+import depositorsRoutes from './recaudo/depositors.routes';
+import { fileJobs, stopFileDrain } from './recaudo/files.jobs';
+import filesRoutes from './recaudo/files.routes';
+import noticesRoutes from './recaudo/notices.routes';
 import { agreementOf } from './recaudo/recaudo.config';
-import recaudoRoutes from './recaudo/recaudo.routes';
+import reconciliationRoutes from './recaudo/reconciliation.routes';
+import reviewRoutes from './recaudo/review.routes';
 import reportsRoutes from './reports/reports.routes';
+import { runtime } from './runtime';
 import spendingRoutes from './spending/spending.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
   await app.register(limitsRoutes);
-  await app.register(recaudoRoutes);
+  // Bank deposits: depositors, real-time notices, Asobancaria 2001 files, reconciliation, review (FOL-04 … FOL-06, FOL-17).
+  await app.register(depositorsRoutes);
+  await app.register(noticesRoutes);
+  await app.register(filesRoutes);
+  await app.register(reconciliationRoutes);
+  await app.register(reviewRoutes);
   await app.register(spendingRoutes);
   await app.register(incomeRoutes);
   await app.register(reportsRoutes);
@@ -31,7 +42,8 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...accountEvents, ...incomeEvents },
-};
+  jobs: { ...fileJobs },
+} satisfies ServiceDefinition<FolioTables, FolioConfig> & { routes: typeof routes };
 
 /** The folio service: platform first, then its capabilities. */
 export default fp<ServiceOptions<FolioConfig>>(
@@ -41,6 +53,8 @@ export default fp<ServiceOptions<FolioConfig>>(
     const config = loadFolioConfig(opts.config);
     agreementOf(config);
     await app.register(servicePlatform<FolioTables, FolioConfig>(definition), { ...opts, config });
+    // A file job in flight stops after its batches (the next run resumes it), before the workers close.
+    app.addHook('preClose', async () => stopFileDrain(runtime(app)));
     await app.register(definition.routes);
   },
   { name: 'folio' },

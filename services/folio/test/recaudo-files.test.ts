@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { addDays, bogotaToday, isBusinessDay } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile as generate, DEPOSITOR_LAYOUT, dropChar, patch, type FileOptions, type Payment } from './support/asobancaria';
-import { laneOf } from '../src/recaudo/files.job';
+import { laneOf } from '../src/recaudo/files.rules';
 import { cc, setDepositors } from './support/depositors';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
