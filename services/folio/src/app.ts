@@ -18,7 +18,13 @@ import reconciliationRoutes from './recaudo/reconciliation.routes';
 import reviewRoutes from './recaudo/review.routes';
 import reportsRoutes from './reports/reports.routes';
 import { runtime } from './runtime';
-import spendingRoutes from './spending/spending.routes';
+import capsRoutes from './spending/caps.routes';
+import { phoneJobs } from './spending/phone.jobs';
+import phoneRoutes from './spending/phone.routes';
+import purchaseRoutes from './spending/purchase.routes';
+import reversalRoutes from './spending/reversal.routes';
+import shopRoutes from './spending/shop.routes';
+import withdrawalRoutes from './spending/withdrawal.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -30,7 +36,13 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(filesRoutes);
   await app.register(reconciliationRoutes);
   await app.register(reviewRoutes);
-  await app.register(spendingRoutes);
+  // Spending: caps, uses of Art. 41, the shop, phone credit (FOL-07 … FOL-10).
+  await app.register(capsRoutes);
+  await app.register(shopRoutes);
+  await app.register(purchaseRoutes);
+  await app.register(withdrawalRoutes);
+  await app.register(reversalRoutes);
+  await app.register(phoneRoutes);
   await app.register(incomeRoutes);
   await app.register(reportsRoutes);
 }
@@ -42,7 +54,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...accountEvents, ...incomeEvents },
-  jobs: { ...fileJobs },
+  jobs: { ...fileJobs, ...phoneJobs },
 } satisfies ServiceDefinition<FolioTables, FolioConfig> & { routes: typeof routes };
 
 /** The folio service: platform first, then its capabilities. */

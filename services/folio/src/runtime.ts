@@ -28,9 +28,10 @@ export type FolioJob = 'recaudo-files' | 'phone-sweep';
  * between them (the telephony provider, FOL-10) or leaves work to a job (a bank file, FOL-06):
  * each `step` is a use-case context of its own and commits before it returns; `trigger` wakes a
  * job, so only for what already committed, and never fails the flow (the job's schedule finds
- * what a lost wake-up missed).
+ * what a lost wake-up missed); `log` is the request's or the job's.
  */
 export interface Flow extends Reader {
+  log: FastifyBaseLogger;
   step<R>(work: (ctx: Ctx) => Promise<R>): Promise<R>;
   trigger(job: FolioJob, data: Record<string, unknown>, key: string): Promise<void>;
 }
@@ -38,6 +39,7 @@ export interface Flow extends Reader {
 function flowOf(rt: FolioRuntime, reader: Reader, step: Flow['step'], log: FastifyBaseLogger): Flow {
   return {
     ...reader,
+    log,
     step,
     trigger: (job, data, key) =>
       rt.jobs

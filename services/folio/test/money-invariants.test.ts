@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { bogotaToday, type EventEnvelope, type EventPayload, type EventType, type ExitReason } from '@eron/shared';
 import { signedHeaders } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
-import { holdCredit } from '../src/spending/phone.repository';
-import { sweepHeldCredits } from '../src/spending/phone.sweeper';
+import { runtime } from '../src/runtime';
+import { runPhoneSweep } from '../src/spending/phone.jobs';
+import { holdCredit } from '../src/spending/phone.use-cases';
 import { FakeTelephony, type Mode } from './support/fake-telephony';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
@@ -241,9 +242,9 @@ async function phone(s: Extract<Step, { kind: 'phone' }>, p: Ppl): Promise<numbe
     return (await app.inject({ method: 'POST', url: '/api/v1/folio/phone-credits', headers: clerk, payload })).statusCode;
   }
   const id = randomUUID();
-  const hold = { id, requestKey: `died ${id}`, requestHash: 'died', nui: p.nui, erons: [...ERONS], line: '3001112233', amount: s.amount };
-  const by = { date: bogotaToday(), by: 'plt16', requestId: `died-${id}` };
-  const o = await w.db.transaction().execute((trx) => holdCredit(trx, { ...hold, ...by }));
+  const hold = { id, requestKey: `died ${id}`, requestHash: 'died', nui: p.nui, line: '3001112233', amount: s.amount, date: bogotaToday() };
+  const actor = { sub: 'plt16', roles: ['shop_clerk' as const], erons: [...ERONS], national: false };
+  const o = await runtime(app).system({ actor, requestId: `died-${id}` }, (ctx) => holdCredit(ctx, hold));
   if (o.outcome !== 'ok') return 422;
   await app.db
     .updateTable('phone_credits')
@@ -254,7 +255,7 @@ async function phone(s: Extract<Step, { kind: 'phone' }>, p: Ppl): Promise<numbe
 }
 
 async function sweep(): Promise<number> {
-  const r = await sweepHeldCredits(w.db, w.config);
+  const r = await runPhoneSweep(runtime(app), app.log);
   if (r.released > 0) tally.set('sweep released', (tally.get('sweep released') ?? 0) + 1);
   return 0;
 }

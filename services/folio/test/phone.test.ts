@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { bogotaToday, type ExitReason, type Payout, type Settlement } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import type { EronAccountKind } from '../src/db';
-import { holdCredit } from '../src/spending/phone.repository';
-import { sweepHeldCredits } from '../src/spending/phone.sweeper';
+import { runPhoneSweep } from '../src/spending/phone.jobs';
+import { holdCredit } from '../src/spending/phone.use-cases';
 import { recharge } from '../src/spending/telephony.client';
 import { runtime } from '../src/runtime';
 import { startFolio, type FolioWorld } from './support/folio.world';
@@ -123,13 +123,14 @@ describe('FOL-10 phone credit through the provider', () => {
   });
 });
 
+/** The shop clerk of 113 whose request died after the hold. */
+const CLERK_113 = { sub: 'clerk-113', roles: ['shop_clerk' as const], erons: ['113'], national: false };
+
 /** What a request that died after committing the hold leaves behind: the real hold step, never settled. */
 async function crashedHold(nui: string, amount: number, minutesAgo = 10, on = app) {
   const id = randomUUID();
-  const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount };
-  const o = await runtime(on)
-    .db.transaction()
-    .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+  const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, line: '3001112233', amount, date: bogotaToday() };
+  const o = await runtime(on).system({ actor: CLERK_113, requestId: `crashed-${id}` }, (ctx) => holdCredit(ctx, hold));
   expect(o.outcome).toBe('ok');
   await on.db
     .updateTable('phone_credits')
@@ -139,7 +140,7 @@ async function crashedHold(nui: string, amount: number, minutesAgo = 10, on = ap
   return id;
 }
 const settings = (on = app) => runtime(on).config;
-const sweep = (on = app) => sweepHeldCredits(runtime(on).db, settings(on));
+const sweep = (on = app) => runPhoneSweep(runtime(on), on.log);
 const credit_ = (id: string) => app.db.selectFrom('phone_credits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const settlements = (id: string) =>
   app.db
@@ -410,10 +411,8 @@ describe('FOL-10 the sweeper runs inside the service', () => {
     try {
       const nui = await own.admit({ cash: 20_000 });
       const id = randomUUID();
-      const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount: 2_000 };
-      await own.db
-        .transaction()
-        .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+      const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, line: '3001112233', amount: 2_000, date: bogotaToday() };
+      await runtime(own.app).system({ actor: CLERK_113, requestId: `crashed-${id}` }, (ctx) => holdCredit(ctx, hold));
       const status = async () =>
         (await own.app.db.selectFrom('phone_credits').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
       await eventually(async () => (await status()) === 'released', 5_000, 'swept by the timer');
