@@ -6,7 +6,9 @@ import accountRoutes from './accounts/account.routes';
 import { loadFolioConfig, type FolioConfig } from './config';
 import type { FolioTables } from './db';
 import { incomeEvents } from './income/income.events';
-import incomeRoutes from './income/income.routes';
+import exitsRoutes from './income/exits.routes';
+import seizuresRoutes from './income/seizures.routes';
+import workPayRoutes from './income/work-pay.routes';
 import limitsRoutes from './limits/limits.routes';
 import { migrations } from './migrations';
 import depositorsRoutes from './recaudo/depositors.routes';
@@ -43,7 +45,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(withdrawalRoutes);
   await app.register(reversalRoutes);
   await app.register(phoneRoutes);
-  await app.register(incomeRoutes);
+  // Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15).
+  await app.register(workPayRoutes);
+  await app.register(seizuresRoutes);
+  await app.register(exitsRoutes);
   await app.register(reportsRoutes);
 }
 
