@@ -18,7 +18,9 @@ import noticesRoutes from './recaudo/notices.routes';
 import { agreementOf } from './recaudo/recaudo.config';
 import reconciliationRoutes from './recaudo/reconciliation.routes';
 import reviewRoutes from './recaudo/review.routes';
-import reportsRoutes from './reports/reports.routes';
+import establishmentRoutes from './reports/establishment.routes';
+import shopAccountsRoutes from './reports/shop-accounts.routes';
+import statementRoutes from './reports/statement.routes';
 import { runtime } from './runtime';
 import capsRoutes from './spending/caps.routes';
 import { phoneJobs } from './spending/phone.jobs';
@@ -49,7 +51,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(workPayRoutes);
   await app.register(seizuresRoutes);
   await app.register(exitsRoutes);
-  await app.register(reportsRoutes);
+  // Statements and establishment reports (FOL-16, FOL-17).
+  await app.register(statementRoutes);
+  await app.register(establishmentRoutes);
+  await app.register(shopAccountsRoutes);
 }
 
 export const definition = {
