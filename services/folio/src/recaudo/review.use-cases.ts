@@ -1,5 +1,6 @@
 import { notFound, type DepositReviewRequest, type DepositReviewResult, type HeldDeposits } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
+import { folioEron } from '../accounts/account.repository';
 import { eronAccountId, lockPplAccount, record } from '../ledger/ledger.repository';
 import { capsInForce } from '../limits/limits.repository';
 import type { Ctx, Reader } from '../runtime';
@@ -55,7 +56,7 @@ export async function reviewDeposit(ctx: Ctx, input: { id: string; body: Deposit
   let facts;
   if (b.decision === 'credit') {
     const account = await lockPplAccount(ctx.trx, d.nui, 'ppl_available');
-    const folio = await ctx.trx.selectFrom('folios').select('status').where('nui', '=', d.nui).executeTakeFirst();
+    const folio = await folioEron(ctx.trx, d.nui);
     depositorId = await keepDepositor(ctx.trx, b.depositor!);
     facts = {
       folioOpen: account !== undefined && folio?.status === 'open',
