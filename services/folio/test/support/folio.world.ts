@@ -60,6 +60,8 @@ export interface FolioWorld {
   eronBalance(eron: string, kind: EronAccountKind): Promise<number>;
   /** Every posting ever made sums to zero, and every PPL account's kept balance equals the sum of its postings. */
   ledgerAddsUp(): Promise<void>;
+  /** Another instance of the service on the same database and queues (PLT-17); closed with the world. */
+  instance(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startFolio(opts: FolioOptions = {}): Promise<FolioWorld> {
   const app = await buildApp('folio', folio, t.config);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const db = runtime(app).db;
+  const instances: FastifyInstance[] = [];
   const queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
 
   const event = <T extends EventType>(type: T, payload: EventPayload<T>): EventEnvelope<T> => ({
@@ -154,8 +157,14 @@ export async function startFolio(opts: FolioOptions = {}): Promise<FolioWorld> {
          GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0)`.execute(db);
       if (bad.rows.length) throw new Error(`accounts off their postings: ${JSON.stringify(bad.rows)}`);
     },
+    async instance() {
+      const other = await buildApp('folio', folio, t.config);
+      instances.push(other);
+      return other;
+    },
     async close() {
       await queue.close();
+      for (const other of instances) await other.close();
       await app.close();
       await t.cleanup();
     },
