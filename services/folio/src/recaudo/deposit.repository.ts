@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { column } from '@eron/shared/platform';
 import type { DepositReason } from '@eron/shared';
 import type { Trx } from '../db';
-import type { Decided, DepositState, DepositStatus, Incoming } from './deposit.rules';
+import type { Decided, DepositState } from './deposit-batch.rules';
+import type { DepositStatus, Incoming } from './deposit.rules';
 
 /**
  * Locks the PPL accounts a batch credits (id order, like every booking, so caps hold under

@@ -5,19 +5,15 @@ import { capsInForce } from '../limits/limits.repository';
 import type { Ctx } from '../runtime';
 import { insertDeposits, keepDepositor, lockDepositState } from './deposit.repository';
 import {
-  assertNoticeDocument,
   capDates,
   decideDeposits,
   establishmentAccountsOf,
   journalEntries,
-  noticeIncoming,
   postingsOf,
-  REASON_TEXT,
   type Decided,
   type DepositState,
-  type Incoming,
-  type Processed,
-} from './deposit.rules';
+} from './deposit-batch.rules';
+import { assertNoticeDocument, noticeIncoming, REASON_TEXT, type Incoming, type Processed } from './deposit.rules';
 
 /**
  * Decides and books a batch of deposits in the caller's transaction, set-based: a handful of
