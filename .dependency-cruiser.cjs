@@ -16,14 +16,14 @@ module.exports = {
     },
     {
       name: 'routes-import-no-routes',
-      severity: 'warn',
+      severity: 'error',
       comment: 'A routes file is HTTP only; what two routes share is a use case, a rule or a repository (capability shape).',
       from: { path: '\\.routes\\.ts$' },
       to: { path: '\\.routes\\.ts$' },
     },
     {
       name: 'rules-are-pure',
-      severity: 'warn',
+      severity: 'error',
       comment: 'Rules are pure functions of the regulation: no database, no Fastify, no platform, no repository.',
       from: { path: '\\.rules\\.ts$' },
       to: {
@@ -37,39 +37,9 @@ module.exports = {
     },
     {
       name: 'use-cases-are-fastify-free',
-      severity: 'warn',
+      severity: 'error',
       comment: 'A use case takes a Ctx (transaction, actor, request ID, publish), never a request or an app.',
       from: { path: '\\.use-cases\\.ts$' },
-      to: { path: ['node_modules/(fastify|@fastify)/', '\\.routes\\.ts$'] },
-    },
-    // Classification is converted: its copies of the three shape rules are errors now. Remove these
-    // three when the rules above turn to 'error' (once folio is converted too).
-    {
-      name: 'classification-routes-import-no-routes',
-      severity: 'error',
-      comment: 'Temporary, until routes-import-no-routes is an error for every service.',
-      from: { path: '^services/classification/.*\\.routes\\.ts$' },
-      to: { path: '\\.routes\\.ts$' },
-    },
-    {
-      name: 'classification-rules-are-pure',
-      severity: 'error',
-      comment: 'Temporary, until rules-are-pure is an error for every service.',
-      from: { path: '^services/classification/.*\\.rules\\.ts$' },
-      to: {
-        path: [
-          'node_modules/(fastify|@fastify|kysely|pg|bullmq|ioredis)/',
-          '^packages/shared/src/platform/',
-          '\\.(repository|tables|routes|use-cases)\\.ts$',
-          '^services/[^/]+/src/(db|runtime|app)\\.ts$',
-        ],
-      },
-    },
-    {
-      name: 'classification-use-cases-are-fastify-free',
-      severity: 'error',
-      comment: 'Temporary, until use-cases-are-fastify-free is an error for every service.',
-      from: { path: '^services/classification/.*\\.use-cases\\.ts$' },
       to: { path: ['node_modules/(fastify|@fastify)/', '\\.routes\\.ts$'] },
     },
     {

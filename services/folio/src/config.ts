@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { loadConfig } from '@eron/shared/platform';
 
 /** Folio's settings on top of every service's (documented in `.env.example`), checked at boot. */
@@ -18,7 +17,11 @@ export const FolioEnv = Type.Object({
   RECAUDO_BANK_CODE: Type.String({ default: '007', description: "The collecting bank's code" }),
   RECAUDO_ACCOUNT: Type.String({ default: '12345678901', description: 'The credited collection account' }),
   RECAUDO_SERVICE_CODE: Type.String({ default: '7709998000018', description: 'The agreement’s EAN-13 service code' }),
-  RECAUDO_REFERENCE_LAYOUT: Type.String({ default: 'nui:1:48', description: 'Sub-layout of the 48-digit reference (name:start:length,…)' }),
+  RECAUDO_REFERENCE_LAYOUT: Type.String({
+    default: 'nui:1:48',
+    pattern: '^(nui|depositorId):[0-9]+:[0-9]+(,(nui|depositorId):[0-9]+:[0-9]+)*$',
+    description: 'Sub-layout of the 48-digit reference (name:start:length,…)',
+  }),
   RECAUDO_MAX_AGE_DAYS: Type.Integer({ default: 30, minimum: 1, description: 'A collection date older than this is warned about' }),
   RECAUDO_FILE_BATCH: Type.Integer({ default: 10_000, minimum: 1, description: 'Records decided and booked per database transaction' }),
   RECAUDO_FILE_LANES: Type.Integer({
@@ -27,16 +30,13 @@ export const FolioEnv = Type.Object({
     maximum: 16,
     description: 'Transactions a file is booked in side by side, each for its own PPL (a little over one per database core)',
   }),
+  RECAUDO_FILE_SWEEP_MS: Type.Integer({
+    default: 1_000,
+    minimum: 0,
+    description:
+      'How often the file job looks for files left unfinished (an upload wakes it at once; this catches a wake-up lost while Redis was down, a crash or a failing batch; 0 = never)',
+  }),
 });
-
-/** Every folio setting with its default, for an app built with only the common settings (tests). */
-export const FOLIO_DEFAULTS = Value.Create(FolioEnv);
-
-/** The folio settings of an app's config, defaults filled in, as strings (how the environment gives them). */
-export function folioSettings(config: object): Record<keyof typeof FOLIO_DEFAULTS, string> {
-  const merged = { ...FOLIO_DEFAULTS, ...config } as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(FOLIO_DEFAULTS).map((k) => [k, String(merged[k])])) as Record<keyof typeof FOLIO_DEFAULTS, string>;
-}
 
 export const loadFolioConfig = (env?: Record<string, unknown>) => loadConfig(FolioEnv, env);
 export type FolioConfig = ReturnType<typeof loadFolioConfig>;

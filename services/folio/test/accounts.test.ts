@@ -1,47 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { eventQueueName, type EventEnvelope } from '@eron/shared';
-import { buildApp, type BaseEnv } from '@eron/shared/platform';
-import { bearer, eventually, testConfig } from '@eron/shared/testing';
-import folio from '../src/app';
+import type { EventEnvelope } from '@eron/shared';
+import { bearer, eventually } from '@eron/shared/testing';
 import { bulkPostings } from '../src/ledger/ledger.repository';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
+let w: FolioWorld;
 let app: FastifyInstance;
-let config: BaseEnv;
-let cleanup: () => Promise<void>;
 let queue: Queue;
 
 beforeAll(async () => {
-  const t = await testConfig();
-  ({ config, cleanup } = t);
-  app = await buildApp('folio', folio, config);
-  queue = new Queue(eventQueueName('folio'), { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX });
+  w = await startFolio();
+  ({ app, queue } = w);
 });
-afterAll(async () => {
-  await queue.close();
-  await app.close();
-  await cleanup();
-});
+afterAll(async () => w.close());
 
-let nuiSeq = 7_000_000;
 function admitted(cash: number | null, eron = '113'): EventEnvelope<'ppl.admitted'> {
-  nuiSeq += 1;
-  return {
-    id: randomUUID(),
-    type: 'ppl.admitted',
-    source: 'classification',
-    occurredAt: new Date().toISOString(),
-    payload: {
-      nui: String(nuiSeq),
-      eron,
-      legalStatus: 'sindicado',
-      sex: 'F',
-      admittedAt: new Date().toISOString(),
-      cashAtIntake: cash === null ? null : { amount: cash, actaNumber: `ACTA-${nuiSeq}`, searchDate: '2026-11-24' },
-    },
-  };
+  const nui = w.nextNui();
+  return w.event('ppl.admitted', {
+    nui,
+    eron,
+    legalStatus: 'sindicado',
+    sex: 'F',
+    admittedAt: new Date().toISOString(),
+    cashAtIntake: cash === null ? null : { amount: cash, actaNumber: `ACTA-${nui}`, searchDate: '2026-11-24' },
+  });
 }
 
 const account = (nui: string, headers = bearer(['paymaster'], ['113'])) =>

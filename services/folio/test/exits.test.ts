@@ -1,16 +1,17 @@
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { eventually } from '@eron/shared/testing';
 import type { Payout, Settlement } from '@eron/shared';
-import { admit, balances, eronBalance, exit, inboxHas, ledgerAddsUp, staff, startFolio, transfer } from './income.support';
+import { bearer as staff, eventually } from '@eron/shared/testing';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
 let queue: Queue;
-let stop: () => Promise<void>;
+let w: FolioWorld;
 beforeAll(async () => {
-  ({ app, queue, stop } = await startFolio());
+  w = await startFolio();
+  ({ app, queue } = w);
 });
-afterAll(async () => stop());
+afterAll(async () => w.close());
 
 const post = (url: string, payload: object, headers: Record<string, string>) => app.inject({ method: 'POST', url, headers, payload });
 const account = (nui: string, eron: string) =>
@@ -24,7 +25,7 @@ const jobFailed = (id: string) => eventually(async () => (await (await queue.get
 
 /** A PPL at 113 with available, savings and seized money: 100 000 intake, 50 000 work pay with savings, 7 000 seized. */
 async function richPpl(eron = '113'): Promise<string> {
-  const nui = await admit(app, queue, eron, 100_000);
+  const nui = await w.admit({ eron: eron, cash: 100_000 });
   await app.inject({
     method: 'PUT',
     url: `/api/v1/folio/accounts/${nui}/savings-authorisation`,
@@ -36,21 +37,21 @@ async function richPpl(eron = '113'): Promise<string> {
   expect(
     (await post('/api/v1/folio/seizures', { eron, nui, amount: 7_000, actaNumber: `OP-${nui}` }, staff(['paymaster'], [eron]))).statusCode,
   ).toBe(201);
-  expect(await balances(app, nui)).toEqual({ available: 140_000, savings: 5_000, seized: 7_000 });
+  expect(await w.balances(nui)).toEqual({ available: 140_000, savings: 5_000, seized: 7_000 });
   return nui;
 }
 
 describe('FOL-13 transfer between establishments', () => {
   it('FOL-13 when the PPL is transferred then the whole balance moves to the destination at once and each establishment adds up', async () => {
     const nui = await richPpl();
-    const [from, to] = [await eronBalance(app, '113', 'paymaster'), await eronBalance(app, '115', 'paymaster')];
-    const event = await transfer(queue, nui, '113', '115');
-    await inboxHas(app, event.id);
-    expect(await balances(app, nui)).toEqual({ available: 140_000, savings: 5_000, seized: 7_000 });
+    const [from, to] = [await w.eronBalance('113', 'paymaster'), await w.eronBalance('115', 'paymaster')];
+    const event = await w.transfer(nui, '113', '115');
+    await w.applied(event.id);
+    expect(await w.balances(nui)).toEqual({ available: 140_000, savings: 5_000, seized: 7_000 });
     expect((await account(nui, '115')).json()).toMatchObject({ eron: '115', status: 'open', available: 140_000 });
     expect((await account(nui, '113')).statusCode).toBe(403);
-    expect((await eronBalance(app, '113', 'paymaster')) - from).toBe(152_000);
-    expect((await eronBalance(app, '115', 'paymaster')) - to).toBe(-152_000);
+    expect((await w.eronBalance('113', 'paymaster')) - from).toBe(152_000);
+    expect((await w.eronBalance('115', 'paymaster')) - to).toBe(-152_000);
     const accounts = await app.db.selectFrom('ledger_accounts').select('eron').where('nui', '=', nui).execute();
     expect(accounts.map((a: { eron: string }) => a.eron)).toEqual(['115', '115', '115']);
     const kinds = await app.db
@@ -63,14 +64,14 @@ describe('FOL-13 transfer between establishments', () => {
       { kind: 'transfer_out', eron: '113' },
       { kind: 'transfer_in', eron: '115' },
     ]);
-    await ledgerAddsUp(app);
+    await w.ledgerAddsUp();
   });
 
   it('FOL-13 when there is no open Folio at the origin then the event fails for replay and nothing moves', async () => {
-    const unknown = await transfer(queue, '9999990', '113', '115');
+    const unknown = await w.transfer('9999990', '113', '115');
     await jobFailed(unknown.id);
-    const nui = await admit(app, queue, '113', 10_000);
-    const wrongOrigin = await transfer(queue, nui, '114', '115');
+    const nui = await w.admit({ eron: '113', cash: 10_000 });
+    const wrongOrigin = await w.transfer(nui, '114', '115');
     await jobFailed(wrongOrigin.id);
     expect(
       await app.db.selectFrom('inbox').select('event_id').where('event_id', 'in', [unknown.id, wrongOrigin.id]).execute(),
@@ -82,9 +83,9 @@ describe('FOL-13 transfer between establishments', () => {
 describe('FOL-14 release and house arrest', () => {
   it('FOL-14 when the PPL is released then available, savings and seized are paid out at once and the Folio closes', async () => {
     const nui = await richPpl();
-    const due = await eronBalance(app, '113', 'payouts_due');
-    await inboxHas(app, (await exit(queue, nui, '113', 'release')).id);
-    expect(await balances(app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    const due = await w.eronBalance('113', 'payouts_due');
+    await w.applied((await w.exit(nui, '113', 'release')).id);
+    expect(await w.balances(nui)).toEqual({ available: 0, savings: 0, seized: 0 });
     expect((await account(nui, '113')).json().status).toBe('closed');
     const [payout] = (await owed(nui)).payouts;
     expect(payout).toMatchObject({
@@ -95,7 +96,7 @@ describe('FOL-14 release and house arrest', () => {
       status: 'due',
       smallRemainder: false,
     });
-    expect((await eronBalance(app, '113', 'payouts_due')) - due).toBe(152_000);
+    expect((await w.eronBalance('113', 'payouts_due')) - due).toBe(152_000);
 
     const url = `/api/v1/folio/payouts/${payout!.id}/payment`;
     const body = { method: 'cash', reference: 'CE-100' };
@@ -115,15 +116,15 @@ describe('FOL-14 release and house arrest', () => {
     expect(paid.statusCode).toBe(200);
     expect(paid.json()).toMatchObject({ status: 'paid', settledAs: 'payment' });
     expect((await post(url, body, staff(['paymaster'], ['113']))).statusCode).toBe(409);
-    expect((await eronBalance(app, '113', 'payouts_due')) - due).toBe(0);
-    await ledgerAddsUp(app);
+    expect((await w.eronBalance('113', 'payouts_due')) - due).toBe(0);
+    await w.ledgerAddsUp();
   });
 
   it('FOL-14 when under $1 000 remains then only the Director can have it delivered in cash or moved to another PPL’s Folio', async () => {
-    const nui = await admit(app, queue, '113', 750);
-    const friend = await admit(app, queue, '113', 1_000);
-    const elsewhere = await admit(app, queue, '114');
-    await inboxHas(app, (await exit(queue, nui, '113', 'house_arrest')).id);
+    const nui = await w.admit({ eron: '113', cash: 750 });
+    const friend = await w.admit({ eron: '113', cash: 1_000 });
+    const elsewhere = await w.admit({ eron: '114' });
+    await w.applied((await w.exit(nui, '113', 'house_arrest')).id);
     const [payout] = (await owed(nui)).payouts;
     expect(payout).toMatchObject({ amount: 750, smallRemainder: true, status: 'due' });
     const url = `/api/v1/folio/payouts/${payout!.id}/small-remainder`;
@@ -144,28 +145,28 @@ describe('FOL-14 release and house arrest', () => {
     const done = await post(url, { choice: 'folio', toNui: friend, approval: 'Acta D-2' }, staff(['director'], ['113']));
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'paid', settledAs: 'folio', toNui: friend });
-    expect(await balances(app, friend)).toEqual({ available: 1_750, savings: 0, seized: 0 });
-    await ledgerAddsUp(app);
+    expect(await w.balances(friend)).toEqual({ available: 1_750, savings: 0, seized: 0 });
+    await w.ledgerAddsUp();
   });
 
   it('FOL-14 when the Director chooses cash for a small remainder then the paymaster hands it over and nothing is left due', async () => {
-    const nui = await admit(app, queue, '113', 999);
-    await inboxHas(app, (await exit(queue, nui, '113', 'release')).id);
+    const nui = await w.admit({ eron: '113', cash: 999 });
+    await w.applied((await w.exit(nui, '113', 'release')).id);
     const [payout] = (await owed(nui)).payouts;
-    const paymasterBefore = await eronBalance(app, '113', 'paymaster');
+    const paymasterBefore = await w.eronBalance('113', 'paymaster');
     const done = await post(
       `/api/v1/folio/payouts/${payout!.id}/small-remainder`,
       { choice: 'cash', approval: 'Acta D-3' },
       staff(['director'], ['113']),
     );
     expect(done.json()).toMatchObject({ status: 'paid', settledAs: 'cash', amount: 999 });
-    expect((await eronBalance(app, '113', 'paymaster')) - paymasterBefore).toBe(999);
+    expect((await w.eronBalance('113', 'paymaster')) - paymasterBefore).toBe(999);
   });
 
   it('FOL-14 when an exit arrives for a Folio already closed then the event fails for replay and nothing moves twice', async () => {
-    const nui = await admit(app, queue, '113', 5_000);
-    await inboxHas(app, (await exit(queue, nui, '113', 'release')).id);
-    const second = await exit(queue, nui, '113', 'release');
+    const nui = await w.admit({ eron: '113', cash: 5_000 });
+    await w.applied((await w.exit(nui, '113', 'release')).id);
+    const second = await w.exit(nui, '113', 'release');
     await jobFailed(second.id);
     expect((await owed(nui)).payouts).toHaveLength(1);
   });
@@ -174,12 +175,12 @@ describe('FOL-14 release and house arrest', () => {
 describe('FOL-15 death, escape, extradition', () => {
   it('FOL-15 when the PPL dies then the balance is held for those they authorised and paid to them, never more than held', async () => {
     const nui = await richPpl();
-    const held = await eronBalance(app, '113', 'settlements_held');
-    await inboxHas(app, (await exit(queue, nui, '113', 'death')).id);
+    const held = await w.eronBalance('113', 'settlements_held');
+    await w.applied((await w.exit(nui, '113', 'death')).id);
     expect((await account(nui, '113')).json().status).toBe('closed');
     const [settlement] = (await owed(nui)).settlements;
     expect(settlement).toMatchObject({ amount: 152_000, paid: 0, remaining: 152_000, status: 'held', reason: 'death' });
-    expect((await eronBalance(app, '113', 'settlements_held')) - held).toBe(152_000);
+    expect((await w.eronBalance('113', 'settlements_held')) - held).toBe(152_000);
 
     const url = `/api/v1/folio/settlements/${settlement!.id}/payments`;
     const payment = (amount: number, number = '52123456') => ({
@@ -204,14 +205,14 @@ describe('FOL-15 death, escape, extradition', () => {
     const listed = JSON.stringify(await owed(nui));
     expect(listed).not.toContain('52123456');
     expect(listed).not.toContain('María');
-    expect((await eronBalance(app, '113', 'settlements_held')) - held).toBe(0);
-    await ledgerAddsUp(app);
+    expect((await w.eronBalance('113', 'settlements_held')) - held).toBe(0);
+    await w.ledgerAddsUp();
   });
 
   it('FOL-15 when the PPL escapes or is extradited then the balance is settled the same way, not paid to the person', async () => {
     for (const reason of ['escape', 'extradition'] as const) {
-      const nui = await admit(app, queue, '113', 30_000);
-      await inboxHas(app, (await exit(queue, nui, '113', reason)).id);
+      const nui = await w.admit({ eron: '113', cash: 30_000 });
+      await w.applied((await w.exit(nui, '113', reason)).id);
       const out = await owed(nui);
       expect(out.payouts).toHaveLength(0);
       expect(out.settlements[0]).toMatchObject({ amount: 30_000, status: 'held', reason });

@@ -1,19 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '@eron/shared/platform';
-import { bearer, testConfig } from '@eron/shared/testing';
-import folio from '../src/app';
+import { bearer } from '@eron/shared/testing';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
+let w: FolioWorld;
 let app: FastifyInstance;
-let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const t = await testConfig();
-  cleanup = t.cleanup;
-  app = await buildApp('folio', folio, t.config);
+  w = await startFolio();
+  app = w.app;
 });
-afterAll(async () => {
-  await app.close();
-  await cleanup();
-});
+afterAll(async () => w.close());
 
 const limits = (date: string) =>
   app.inject({ method: 'GET', url: `/api/v1/folio/limits?date=${date}`, headers: bearer(['paymaster'], ['113']) });

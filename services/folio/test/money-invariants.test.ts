@@ -1,27 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType, type ExitReason } from '@eron/shared';
-import { buildApp, signedHeaders } from '@eron/shared/platform';
-import { bearer, eventually, testConfig } from '@eron/shared/testing';
-import folio from '../src/app';
-import type { Db } from '../src/db';
-import { holdCredit } from '../src/spending/phone.repository';
-import { sweepHeldCredits } from '../src/spending/phone.sweeper';
-import { telephonySettings } from '../src/spending/telephony.client';
+import { bogotaToday, type EventEnvelope, type EventPayload, type EventType, type ExitReason } from '@eron/shared';
+import { signedHeaders } from '@eron/shared/platform';
+import { bearer, eventually } from '@eron/shared/testing';
+import { runtime } from '../src/runtime';
+import { runPhoneSweep } from '../src/spending/phone.jobs';
+import { holdCredit } from '../src/spending/phone.use-cases';
 import { FakeTelephony, type Mode } from './support/fake-telephony';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
 const BANK = { keyId: 'plt16-bank', secret: 'plt16-bank-secret' };
 const provider = new FakeTelephony();
 
+let w: FolioWorld;
 let app: FastifyInstance;
-let cleanup: () => Promise<void>;
 let queue: Queue;
 beforeAll(async () => {
-  const t = await testConfig({ HMAC_KEYS: `${BANK.keyId}:bank:${BANK.secret}` });
-  cleanup = t.cleanup;
   const telephony = {
     TELEPHONY_URL: await provider.start(),
     TELEPHONY_KEY_ID: 'eron-folio',
@@ -30,49 +27,27 @@ beforeAll(async () => {
     PHONE_HOLD_TIMEOUT_MS: 60_000,
     PHONE_SWEEP_INTERVAL_MS: 0,
   };
-  app = await buildApp('folio', folio, { ...t.config, ...telephony });
-  queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
+  w = await startFolio({ machines: [{ ...BANK, role: 'bank' }], config: telephony });
+  ({ app, queue } = w);
 });
 afterAll(async () => {
-  await queue.close();
-  await app.close();
-  await cleanup();
+  await w.close();
   await provider.stop();
 });
 
-let seq = 8_400_000;
-const admission = (nui: string, cash: number): EventEnvelope<'ppl.admitted'> => ({
-  id: randomUUID(),
-  type: 'ppl.admitted',
-  source: 'classification',
-  occurredAt: new Date().toISOString(),
-  payload: {
+const admission = (nui: string, cash: number): EventEnvelope<'ppl.admitted'> =>
+  w.event('ppl.admitted', {
     nui,
     eron: '113',
     legalStatus: 'condenado',
     sex: 'M',
     admittedAt: new Date().toISOString(),
     cashAtIntake: { amount: cash, actaNumber: `A-${nui}`, searchDate: '2026-11-24' },
-  },
-});
+  });
 
 /** A PPL admitted through the real queue with cash at intake; resolves once the Folio is open. */
-async function admit(cash: number): Promise<string> {
-  const nui = String((seq += 1));
-  const event = admission(nui, cash);
-  await queue.add(event.type, event, { jobId: event.id });
-  await eventually(async () => (await available(nui)) === cash, 10_000, `folio of ${nui}`);
-  return nui;
-}
-const available = async (nui: string) =>
-  (
-    await app.db
-      .selectFrom('ledger_accounts')
-      .select('balance')
-      .where('nui', '=', nui)
-      .where('kind', '=', 'ppl_available')
-      .executeTakeFirst()
-  )?.balance as number | undefined;
+const admit = (cash: number): Promise<string> => w.admit({ cash });
+const available = (nui: string) => w.available(nui);
 
 /** Each PPL authorises one depositor of their own: a person may stand for at most 5 PPL (FOL-05). */
 const depositorOf = (nui: string) => `1${nui}`;
@@ -84,7 +59,7 @@ const depositorOf = (nui: string) => `1${nui}`;
 const pool: string[] = [];
 async function fresh(): Promise<string> {
   if (pool.length === 0) {
-    const batch = Array.from({ length: 150 }, () => String((seq += 1)));
+    const batch = Array.from({ length: 150 }, () => w.nextNui());
     const events = batch.map((nui) => admission(nui, (Number(nui) * 37_219) % 120_000));
     await queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id } })));
     const opened = async () =>
@@ -106,11 +81,7 @@ async function fresh(): Promise<string> {
 }
 
 async function deliver<T extends EventType>(type: T, payload: EventPayload<T>): Promise<void> {
-  const event: EventEnvelope<T> = { id: randomUUID(), type, source: 'classification', occurredAt: new Date().toISOString(), payload };
-  await queue.add(type, event, { jobId: event.id });
-  const applied = async () =>
-    Boolean(await app.db.selectFrom('inbox').select('event_id').where('event_id', '=', event.id).executeTakeFirst());
-  await eventually(applied, 10_000, `${type} of ${'nui' in payload ? payload.nui : ''} applied`);
+  await w.deliver(type, payload);
 }
 
 /**
@@ -272,9 +243,9 @@ async function phone(s: Extract<Step, { kind: 'phone' }>, p: Ppl): Promise<numbe
     return (await app.inject({ method: 'POST', url: '/api/v1/folio/phone-credits', headers: clerk, payload })).statusCode;
   }
   const id = randomUUID();
-  const hold = { id, requestKey: `died ${id}`, requestHash: 'died', nui: p.nui, erons: [...ERONS], line: '3001112233', amount: s.amount };
-  const by = { date: bogotaToday(), by: 'plt16', requestId: `died-${id}` };
-  const o = await (app.db as Db).transaction().execute((trx) => holdCredit(trx, { ...hold, ...by }));
+  const hold = { id, requestKey: `died ${id}`, requestHash: 'died', nui: p.nui, line: '3001112233', amount: s.amount, date: bogotaToday() };
+  const actor = { sub: 'plt16', roles: ['shop_clerk' as const], erons: [...ERONS], national: false };
+  const o = await runtime(app).system({ actor, requestId: `died-${id}` }, (ctx) => holdCredit(ctx, hold));
   if (o.outcome !== 'ok') return 422;
   await app.db
     .updateTable('phone_credits')
@@ -285,7 +256,7 @@ async function phone(s: Extract<Step, { kind: 'phone' }>, p: Ppl): Promise<numbe
 }
 
 async function sweep(): Promise<number> {
-  const r = await sweepHeldCredits(app.db as Db, telephonySettings(app.config));
+  const r = await runPhoneSweep(runtime(app), app.log);
   if (r.released > 0) tally.set('sweep released', (tally.get('sweep released') ?? 0) + 1);
   return 0;
 }

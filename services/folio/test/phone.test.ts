@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { bogotaToday, type ExitReason, type Payout, type Settlement } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
-import type { Db } from '../src/db';
-import { holdCredit } from '../src/spending/phone.repository';
-import { sweepHeldCredits } from '../src/spending/phone.sweeper';
-import { recharge, telephonySettings } from '../src/spending/telephony.client';
-import { balances, eronBalance as eronBalanceOf, exit, inboxHas, ledgerAddsUp } from './income.support';
+import type { EronAccountKind } from '../src/db';
+import { runPhoneSweep } from '../src/spending/phone.jobs';
+import { holdCredit } from '../src/spending/phone.use-cases';
+import { recharge } from '../src/spending/telephony.client';
+import { runtime } from '../src/runtime';
 import { startFolio, type FolioWorld } from './support/folio.world';
 import { FakeTelephony } from './support/fake-telephony';
 
@@ -17,7 +17,6 @@ let world: FolioWorld;
 beforeAll(async () => {
   const url = await provider.start();
   world = await startFolio({
-    firstNui: 8_300_000,
     config: {
       TELEPHONY_URL: url,
       TELEPHONY_KEY_ID: 'eron-folio',
@@ -34,7 +33,7 @@ afterAll(async () => {
   await world.close();
   await provider.stop();
 });
-const admit = (cash: number, eron = '113') => world.admit(cash, eron);
+const admit = (cash: number, eron = '113') => world.admit({ cash, eron });
 const available = (nui: string) => world.available(nui);
 
 const clerk = (eron = '113') => bearer(['shop_clerk'], [eron]);
@@ -124,13 +123,14 @@ describe('FOL-10 phone credit through the provider', () => {
   });
 });
 
+/** The shop clerk of 113 whose request died after the hold. */
+const CLERK_113 = { sub: 'clerk-113', roles: ['shop_clerk' as const], erons: ['113'], national: false };
+
 /** What a request that died after committing the hold leaves behind: the real hold step, never settled. */
 async function crashedHold(nui: string, amount: number, minutesAgo = 10, on = app) {
   const id = randomUUID();
-  const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount };
-  const o = await (on.db as Db)
-    .transaction()
-    .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+  const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, line: '3001112233', amount, date: bogotaToday() };
+  const o = await runtime(on).system({ actor: CLERK_113, requestId: `crashed-${id}` }, (ctx) => holdCredit(ctx, hold));
   expect(o.outcome).toBe('ok');
   await on.db
     .updateTable('phone_credits')
@@ -139,8 +139,8 @@ async function crashedHold(nui: string, amount: number, minutesAgo = 10, on = ap
     .execute();
   return id;
 }
-const settings = (on = app) => telephonySettings(on.config);
-const sweep = (on = app) => sweepHeldCredits(on.db as Db, settings(on));
+const settings = (on = app) => runtime(on).config;
+const sweep = (on = app) => runPhoneSweep(runtime(on), on.log);
 const credit_ = (id: string) => app.db.selectFrom('phone_credits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const settlements = (id: string) =>
   app.db
@@ -225,9 +225,8 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
   let late: FolioWorld;
   beforeAll(async () => {
     late = await startFolio({
-      firstNui: 8_370_000,
       config: {
-        TELEPHONY_URL: settings().baseUrl,
+        TELEPHONY_URL: settings().TELEPHONY_URL,
         TELEPHONY_KEY_ID: 'eron-folio',
         TELEPHONY_SECRET: 'telephony-test-secret',
         TELEPHONY_TIMEOUT_MS: 2_000,
@@ -251,8 +250,8 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
     }>();
   const folioStatus = async (nui: string) =>
     (await late.app.db.selectFrom('folios').select('status').where('nui', '=', nui).executeTakeFirstOrThrow()).status;
-  const held = (kind: string) => eronBalanceOf(late.app, '113', kind);
-  const exited = async (nui: string, reason: ExitReason) => inboxHas(late.app, (await exit(late.queue, nui, '113', reason)).id);
+  const held = (kind: EronAccountKind) => late.eronBalance('113', kind);
+  const exited = async (nui: string, reason: ExitReason) => late.applied((await late.exit(nui, '113', reason)).id);
   const payPayout = (id: string, reference: string) => post(`/api/v1/folio/payouts/${id}/payment`, { method: 'cash', reference });
   const paySettlement = (id: string, amount: number) =>
     post(`/api/v1/folio/settlements/${id}/payments`, {
@@ -293,7 +292,7 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
   }
 
   it('FOL-10 FOL-14 when a phone credit is released after the PPL’s release from prison then it goes to the payout, not the closed Folio', async () => {
-    const nui = await late.admit(50_000);
+    const nui = await late.admit({ cash: 50_000 });
     const before = await establishment();
     const { res, id } = await whileHeld(nui, 10_000, () => exited(nui, 'release'));
     expect(res.statusCode).toBe(502);
@@ -302,14 +301,14 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
     expect(await settledBy(id)).toEqual({ status: 'released', kind: 'phone_credit_released_after_exit' });
     const [payout] = (await owed(nui)).payouts;
     expect(payout).toMatchObject({ amount: 50_000, available: 50_000, paid: 0, remaining: 50_000, status: 'due', smallRemainder: false });
-    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    expect(await late.balances(nui)).toEqual({ available: 0, savings: 0, seized: 0 });
     expect(await folioStatus(nui)).toBe('closed');
     expect(await establishment()).toEqual({ ...before, due: before.due + 50_000 });
-    await ledgerAddsUp(late.app);
+    await late.ledgerAddsUp();
   });
 
   it('FOL-10 FOL-14 when the payout was already paid when the credit is released then it is due again for exactly the late amount, and paying it pays only that', async () => {
-    const nui = await late.admit(50_000);
+    const nui = await late.admit({ cash: 50_000 });
     const before = await establishment();
     let payoutId = '';
     const { res, id } = await whileHeld(nui, 10_000, async () => {
@@ -339,11 +338,11 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
       .execute();
     expect(handedOver.map((t) => t.reference)).toEqual([payoutId, `${payoutId}/40000`]);
     expect(await folioStatus(nui)).toBe('closed');
-    await ledgerAddsUp(late.app);
+    await late.ledgerAddsUp();
   });
 
   it('FOL-10 FOL-15 when a phone credit is released after the PPL’s death then it is held with the settlement, even one already paid', async () => {
-    const nui = await late.admit(50_000);
+    const nui = await late.admit({ cash: 50_000 });
     const before = await establishment();
     let settlementId = '';
     const { res, id } = await whileHeld(nui, 10_000, async () => {
@@ -358,16 +357,16 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
     expect(out.settlements).toEqual([
       expect.objectContaining({ id: settlementId, amount: 50_000, paid: 40_000, remaining: 10_000, status: 'held', reason: 'death' }),
     ]);
-    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    expect(await late.balances(nui)).toEqual({ available: 0, savings: 0, seized: 0 });
     expect(await establishment()).toEqual({ ...before, settled: before.settled + 10_000, paymaster: before.paymaster + 40_000 });
     expect((await paySettlement(settlementId, 10_000)).json()).toMatchObject({ remaining: 0, status: 'paid' });
     expect(await establishment()).toEqual({ ...before, paymaster: before.paymaster + 50_000 });
     expect(await folioStatus(nui)).toBe('closed');
-    await ledgerAddsUp(late.app);
+    await late.ledgerAddsUp();
   });
 
   it('FOL-10 FOL-14 when the sweeper releases a credit held before the PPL left then it follows the paid payout, and a late remainder under $1 000 needs the Director', async () => {
-    const nui = await late.admit(20_000);
+    const nui = await late.admit({ cash: 20_000 });
     const id = await crashedHold(nui, 600, 10, late.app);
     const before = await establishment();
     await exited(nui, 'house_arrest');
@@ -385,7 +384,7 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
       due: before.due + 600,
       paymaster: before.paymaster + 19_400,
     });
-    expect(await balances(late.app, nui)).toEqual({ available: 0, savings: 0, seized: 0 });
+    expect(await late.balances(nui)).toEqual({ available: 0, savings: 0, seized: 0 });
 
     expect((await payPayout(payout!.id, 'CE-10')).statusCode).toBe(422);
     const director = bearer(['director'], ['113']);
@@ -394,16 +393,15 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
     expect(await establishment()).toEqual({ ...before, hold: before.hold - 600, paymaster: before.paymaster + 20_000 });
     expect(await sweep(late.app)).toEqual(nothing);
     expect(await folioStatus(nui)).toBe('closed');
-    await ledgerAddsUp(late.app);
+    await late.ledgerAddsUp();
   });
 });
 
 describe('FOL-10 the sweeper runs inside the service', () => {
   it('FOL-10 when the process dies between hold and confirmation then the service’s own timer releases the credit', async () => {
     const own = await startFolio({
-      firstNui: 8_350_000,
       config: {
-        TELEPHONY_URL: settings().baseUrl,
+        TELEPHONY_URL: settings().TELEPHONY_URL,
         TELEPHONY_KEY_ID: 'eron-folio',
         TELEPHONY_SECRET: 'telephony-test-secret',
         PHONE_HOLD_TIMEOUT_MS: 50,
@@ -411,12 +409,10 @@ describe('FOL-10 the sweeper runs inside the service', () => {
       },
     });
     try {
-      const nui = await own.admit(20_000);
+      const nui = await own.admit({ cash: 20_000 });
       const id = randomUUID();
-      const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, erons: ['113'], line: '3001112233', amount: 2_000 };
-      await (own.app.db as Db)
-        .transaction()
-        .execute((trx) => holdCredit(trx, { ...hold, date: bogotaToday(), by: 'clerk-113', requestId: `crashed-${id}` }));
+      const hold = { id, requestKey: `crashed ${id}`, requestHash: 'crashed', nui, line: '3001112233', amount: 2_000, date: bogotaToday() };
+      await runtime(own.app).system({ actor: CLERK_113, requestId: `crashed-${id}` }, (ctx) => holdCredit(ctx, hold));
       const status = async () =>
         (await own.app.db.selectFrom('phone_credits').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
       await eventually(async () => (await status()) === 'released', 5_000, 'swept by the timer');

@@ -1,9 +1,10 @@
 import { bearer } from '@eron/shared/testing';
-import { cc, setDepositors, startWorld, type World } from './support/fake-bank.world';
+import { cc, setDepositors } from './support/depositors';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
-let w: World;
+let w: FolioWorld;
 beforeAll(async () => {
-  w = await startWorld();
+  w = await startFolio();
 });
 afterAll(async () => w.close());
 

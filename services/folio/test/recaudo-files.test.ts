@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import { addDays, bogotaToday, isBusinessDay } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile as generate, DEPOSITOR_LAYOUT, dropChar, patch, type FileOptions, type Payment } from './support/asobancaria';
-import { laneOf } from '../src/recaudo/files.job';
-import { cc, setDepositors, startWorld, type World } from './support/fake-bank.world';
+import { laneOf } from '../src/recaudo/files.rules';
+import { cc, setDepositors } from './support/depositors';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
-let w: World;
+let w: FolioWorld;
 beforeAll(async () => {
-  w = await startWorld({ RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT });
+  w = await startFolio({ config: { RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT } });
 });
 afterAll(async () => w.close());
 
@@ -78,8 +79,8 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
       [11, 'return_reason'],
       [12, 'depositor_unknown'],
     ]);
-    expect(await w.balance(a)).toBe(50_000);
-    expect(await w.balance(b)).toBe(120_500);
+    expect(await w.available(a)).toBe(50_000);
+    expect(await w.available(b)).toBe(120_500);
   });
 
   it('FOL-06 when the same file is uploaded again, and twice at once, then nothing is credited twice', async () => {
@@ -96,7 +97,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 202]);
     expect(x.json().id).toBe(y.json().id);
     await done(x.json().id);
-    expect(await w.balance(a)).toBe(65_000);
+    expect(await w.available(a)).toBe(65_000);
   });
 
   it('FOL-06 when a resend has the same identity but other content then it is held for review and not processed', async () => {
@@ -109,7 +110,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     expect(other.json().status).toBe('held_for_review');
     await new Promise((r) => setTimeout(r, 300));
     expect((await progress(other.json().id)).json()).toMatchObject({ status: 'held_for_review', processed: 0 });
-    expect(await w.balance(a)).toBe(1_000);
+    expect(await w.available(a)).toBe(1_000);
   });
 
   it('FOL-06 when the control totals disagree then the whole file is refused naming rule, line and field, and nothing is credited', async () => {
@@ -129,7 +130,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     expect(res.json()).toMatchObject({ rule: 'FOL-06', detail: expect.stringContaining('ASO-13') });
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['/line/5/lotTotal', '/line/6/fileTotal']);
     expect([await fileCount(), await depositCount()]).toEqual(before);
-    expect(await w.balance(a)).toBe(0);
+    expect(await w.available(a)).toBe(0);
   });
 
   it('FOL-06 when a line is malformed then the problem names the line and the field', async () => {
@@ -159,7 +160,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     expect(nit.json().errors[0]).toMatchObject({ field: '/line/1/nit', message: expect.stringContaining('ASO-09') });
     expect((await upload('')).json().errors[0].message).toContain('ASO-01');
     expect((await upload(text.replace('A01', 'Á01'), clerk, 'application/octet-stream')).json().errors[0].message).toContain('ASO-02');
-    expect(await w.balance(a)).toBe(0);
+    expect(await w.available(a)).toBe(0);
   });
 
   it('PLT-03 when the caller lacks the role or a token, or sends another content type, then refused', async () => {
@@ -254,9 +255,9 @@ describe('FOL-17 bank reconciliation by day', () => {
 });
 
 describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
-  let v: World;
+  let v: FolioWorld;
   beforeAll(async () => {
-    v = await startWorld({ RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT, RECAUDO_FILE_BATCH: '2', RECAUDO_FILE_LANES: '2' });
+    v = await startFolio({ config: { RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT, RECAUDO_FILE_BATCH: 2, RECAUDO_FILE_LANES: 2 } });
   });
   afterAll(async () => v.close());
 
@@ -299,9 +300,9 @@ describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
     const r = (await v.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}/report`, headers: clerk })).json();
     expect(r).toMatchObject({ credited: { count: 12 }, duplicates: { count: 0 }, reconciles: true });
     for (const p of people) {
-      expect(await v.balance(p.nui)).toBe(payments.filter((x) => x.nui === p.nui).reduce((a, x) => a + x.pesos, 0));
+      expect(await v.available(p.nui)).toBe(payments.filter((x) => x.nui === p.nui).reduce((a, x) => a + x.pesos, 0));
     }
-    expect(await v.balance(people[5]!.nui)).toBe(10_500 + 33_300);
+    expect(await v.available(people[5]!.nui)).toBe(10_500 + 33_300);
     const lines = await db.selectFrom('recaudo_file_records').select('line').where('file_id', '=', id).execute();
     expect(new Set(lines.map((l) => l.line)).size).toBe(12);
     const total = await sql<{ s: string }>`SELECT COALESCE(sum(amount), 0) AS s FROM postings`.execute(db);

@@ -1,11 +1,12 @@
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile } from './support/asobancaria';
 import type { Notice } from './support/fake-bank';
-import { cc, setDepositors, startWorld, type World } from './support/fake-bank.world';
+import { cc, setDepositors } from './support/depositors';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
-let w: World;
+let w: FolioWorld;
 beforeAll(async () => {
-  w = await startWorld({ RECAUDO_REFERENCE_LAYOUT: 'nui:1:48' });
+  w = await startFolio({ config: { RECAUDO_REFERENCE_LAYOUT: 'nui:1:48' } });
 });
 afterAll(async () => w.close());
 
@@ -32,7 +33,7 @@ describe('FOL-06 (a) real-time deposit notices', () => {
     const burst = await Promise.all([1, 2, 3, 4, 5].map(() => w.bank.notify(m)));
     expect(burst.filter((r) => r.body.result === 'credited')).toHaveLength(1);
     expect(burst.filter((r) => r.body.result === 'duplicate')).toHaveLength(4);
-    expect(await w.balance(nui)).toBe(70_000);
+    expect(await w.available(nui)).toBe(70_000);
     expect(await deposits(nui)).toHaveLength(2);
     const txs = await w.app.db.selectFrom('ledger_transactions').select(['kind', 'reference']).where('nui', '=', nui).execute();
     expect(txs).toEqual([
@@ -51,7 +52,7 @@ describe('FOL-06 (a) real-time deposit notices', () => {
     expect(over.body).toMatchObject({ result: 'rejected', reason: 'monthly_cap', reasonText: expect.stringContaining('FOL-04') });
     expect((await w.bank.notify(notice(nui, 501_810))).body.result).toBe('credited');
     expect((await w.bank.notify(notice(nui, 1))).body.reason).toBe('monthly_cap');
-    expect(await w.balance(nui)).toBe(3_501_810);
+    expect(await w.available(nui)).toBe(3_501_810);
     expect((await w.eronBalance('113', 'refunds_due')) - refundsBefore).toBe(600_001);
     const rejected = (await deposits(nui)).filter((d) => d.status === 'rejected');
     expect(rejected.map((d) => [d.reason, d.amount_cents])).toEqual([
@@ -66,7 +67,7 @@ describe('FOL-06 (a) real-time deposit notices', () => {
     const refundsBefore = await w.eronBalance('113', 'refunds_due');
     const res = await w.bank.notify(notice(nui, 80_000, cc(79_111_222)));
     expect(res.body).toMatchObject({ result: 'rejected', reason: 'depositor_not_authorised' });
-    expect(await w.balance(nui)).toBe(0);
+    expect(await w.available(nui)).toBe(0);
     expect((await w.eronBalance('113', 'refunds_due')) - refundsBefore).toBe(80_000);
     const [d] = await deposits(nui);
     const person = await w.app.db.selectFrom('depositors').selectAll().where('id', '=', d!.depositor_id).executeTakeFirstOrThrow();
@@ -95,7 +96,7 @@ describe('FOL-06 (a) real-time deposit notices', () => {
     });
     expect(staff.statusCode).toBe(401);
     expect(await deposits(nui)).toHaveLength(0);
-    expect(await w.balance(nui)).toBe(0);
+    expect(await w.available(nui)).toBe(0);
   });
 
   it('PLT-04 when the notice is malformed then 400 naming each field and nothing is recorded', async () => {
@@ -151,7 +152,7 @@ describe('FOL-06 (b) files whose references carry no depositor', () => {
       { line: 3, outcome: 'duplicate', reason: 'already_seen', nui, amount: 45_000 },
       { line: 4, outcome: 'held', reason: 'depositor_unknown', nui, amount: 30_000 },
     ]);
-    expect(await w.balance(nui)).toBe(45_000);
+    expect(await w.available(nui)).toBe(45_000);
     expect(await w.eronBalance('113', 'deposits_held')).toBe(30_000);
   });
 });

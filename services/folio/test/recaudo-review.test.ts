@@ -1,12 +1,13 @@
 import { addDays, bogotaToday } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile, type Payment } from './support/asobancaria';
-import { cc, setDepositors, startWorld, type World } from './support/fake-bank.world';
+import { cc, setDepositors } from './support/depositors';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
-let w: World;
+let w: FolioWorld;
 beforeAll(async () => {
   // The default agreement: the reference is the NUI alone, so a file record never names its depositor.
-  w = await startWorld({ RECAUDO_REFERENCE_LAYOUT: 'nui:1:48' });
+  w = await startFolio({ config: { RECAUDO_REFERENCE_LAYOUT: 'nui:1:48' } });
 });
 afterAll(async () => w.close());
 
@@ -78,7 +79,7 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
       depositor: `CC ****${h.depositor.number.slice(-4)}`,
       decidedBy: expect.any(String),
     });
-    expect(await w.balance(h.nui)).toBe(50_000);
+    expect(await w.available(h.nui)).toBe(50_000);
     const r = await report(h.fileId);
     expect(r).toMatchObject({ held: { count: 0, amount: 0 }, credited: { count: 1, amount: 50_000 }, reconciles: true });
     const after = await reconciliation(h.date);
@@ -103,7 +104,7 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
       reason: 'depositor_not_authorised',
       reasonText: expect.stringContaining('FOL-05'),
     });
-    expect(await w.balance(h.nui)).toBe(0);
+    expect(await w.available(h.nui)).toBe(0);
     expect(await w.eronBalance('113', 'refunds_due')).toBe(refundsBefore + 30_000);
     expect(await report(h.fileId)).toMatchObject({ held: { count: 0 }, rejected: { count: 1, amount: 30_000 }, reconciles: true });
     expect((await reconciliation(h.date)).days[0]).toMatchObject({ rejected: { count: 1, amount: 30_000 }, refundsDue: 30_000 });
@@ -115,7 +116,7 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
     const res = await review(h.id, { decision: 'credit', depositor: h.depositor, reason: 'Soporte del banco' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'rejected', reason: 'monthly_cap', reasonText: expect.stringContaining('FOL-04') });
-    expect(await w.balance(h.nui)).toBe(0);
+    expect(await w.available(h.nui)).toBe(0);
     expect(await report(h.fileId)).toMatchObject({ rejected: { count: 1 }, held: { count: 0 }, reconciles: true });
   });
 
@@ -157,7 +158,7 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
     const twice = await review(h.id, { decision: 'refund', reason: 'otra vez' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().rule).toBe('FOL-06');
-    expect(await w.balance(h.nui)).toBe(14_000);
+    expect(await w.available(h.nui)).toBe(14_000);
     expect((await reviews()).filter((x) => x.deposit_id === h.id)).toHaveLength(1);
   });
 
@@ -197,6 +198,6 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
         .statusCode,
     ).toBe(400);
     expect((await reviews()).filter((x) => x.deposit_id === h.id)).toHaveLength(0);
-    expect(await w.balance(h.nui)).toBe(0);
+    expect(await w.available(h.nui)).toBe(0);
   });
 });

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { bearer as staff } from '@eron/shared/testing';
 import { bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
-import type { Db } from '../src/db';
 import { eronAccountId, pplAccountId, record } from '../src/ledger/ledger.repository';
 import { monthBounds, shopAccountsDue } from '../src/reports/period.rules';
-import { admit, inboxHas, staff, startFolio, transfer } from './income.support';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
-let queue: Queue;
-let stop: () => Promise<void>;
+let w: FolioWorld;
 beforeAll(async () => {
-  ({ app, queue, stop } = await startFolio());
+  w = await startFolio();
+  app = w.app;
 });
-afterAll(async () => stop());
+afterAll(async () => w.close());
 
 const today = bogotaToday();
 const director = (eron: string) => staff(['director'], [eron]);
@@ -28,7 +27,7 @@ async function book(
   to: typeof from,
   amount: number,
 ) {
-  await (app.db as Db).transaction().execute(async (trx) => {
+  await w.db.transaction().execute(async (trx) => {
     const id = async (x: typeof from) => (x.nui ? pplAccountId(trx, x.nui, 'ppl_available') : eronAccountId(trx, eron, x.acc!));
     await record(trx, {
       kind,
@@ -47,8 +46,8 @@ async function book(
 
 describe('FOL-17 establishment reports', () => {
   it('FOL-17 when the day is reported then deposits, shop, Caja Especial and balances held come from the ledger and reconcile', async () => {
-    const a = await admit(app, queue, '131', 10_000);
-    const b = await admit(app, queue, '131');
+    const a = await w.admit({ eron: '131', cash: 10_000 });
+    const b = await w.admit({ eron: '131' });
     await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: a }, 200_000);
     await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: b }, 50_000);
     await book('131', 'deposit_rejected', { acc: 'bank_clearing' }, { acc: 'refunds_due' }, 80_000);
@@ -60,7 +59,7 @@ describe('FOL-17 establishment reports', () => {
       headers: staff(['paymaster'], ['131']),
       payload: { nui: b, month: '2026-10', amount: 100_000, workFront: 'Aseo', payrollReference: 'P-1' },
     });
-    await inboxHas(app, (await transfer(queue, a, '131', '132')).id);
+    await w.applied((await w.transfer(a, '131', '132')).id);
 
     const res = await get(`/api/v1/folio/establishments/131/reports/daily?date=${today}`, director('131'));
     expect(res.statusCode).toBe(200);
@@ -103,7 +102,7 @@ describe('FOL-17 establishment reports', () => {
   });
 
   it('FOL-17 when an account balance no longer matches its postings then the report says it does not reconcile', async () => {
-    const c = await admit(app, queue, '133', 40_000);
+    const c = await w.admit({ eron: '133', cash: 40_000 });
     expect(
       (await get(`/api/v1/folio/establishments/133/reports/daily?date=${today}`, director('133'))).json().reconciliation.reconciles,
     ).toBe(true);
@@ -133,12 +132,12 @@ describe('FOL-17 shop accounts (Art. 128)', () => {
   });
 
   it('FOL-17 when a month with shop sales is not submitted by the 5th then it is flagged overdue; submitting late keeps the flag', async () => {
-    const nui = await admit(app, queue, '134', 50_000);
+    const nui = await w.admit({ eron: '134', cash: 50_000 });
     // A sale two months ago, as the shop capability would have booked it then.
     const [y, m] = bogotaMonth().split('-').map(Number) as [number, number];
     const back = new Date(Date.UTC(y, m - 3, 15, 17));
     const month = back.toISOString().slice(0, 7);
-    await (app.db as Db).transaction().execute(async (trx) => {
+    await w.db.transaction().execute(async (trx) => {
       const id = randomUUID();
       await trx
         .insertInto('ledger_transactions')

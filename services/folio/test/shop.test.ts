@@ -6,13 +6,13 @@ import { startFolio, type FolioWorld } from './support/folio.world';
 let app: FastifyInstance;
 let world: FolioWorld;
 beforeAll(async () => {
-  world = await startFolio({ firstNui: 8_100_000 });
+  world = await startFolio();
   app = world.app;
 });
 afterAll(async () => {
   await world.close();
 });
-const admit = (cash: number, eron = '113') => world.admit(cash, eron);
+const admit = (cash: number, eron = '113') => world.admit({ cash, eron });
 const available = (nui: string) => world.available(nui);
 const clerk = (eron = '113') => bearer(['shop_clerk'], [eron]);
 const saveProduct = (body: object, headers = clerk(), shop = '113') =>

@@ -5,13 +5,13 @@ import { startFolio, type FolioWorld } from './support/folio.world';
 let app: FastifyInstance;
 let world: FolioWorld;
 beforeAll(async () => {
-  world = await startFolio({ firstNui: 8_200_000 });
+  world = await startFolio();
   app = world.app;
 });
 afterAll(async () => {
   await world.close();
 });
-const admit = (cash: number, eron = '113') => world.admit(cash, eron);
+const admit = (cash: number, eron = '113') => world.admit({ cash, eron });
 const available = (nui: string) => world.available(nui);
 const paymaster = (eron = '113') => bearer(['paymaster'], [eron]);
 const withdraw = (body: object, headers: Record<string, string> = paymaster()) =>

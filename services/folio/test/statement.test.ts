@@ -1,17 +1,17 @@
-import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { addDays, bogotaToday, type Statement } from '@eron/shared';
-import { admit, inboxHas, staff, startFolio, transfer } from './income.support';
+import { bearer as staff } from '@eron/shared/testing';
+import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
-let queue: Queue;
-let stop: () => Promise<void>;
+let w: FolioWorld;
 let nui: string;
 const today = bogotaToday();
 
 beforeAll(async () => {
-  ({ app, queue, stop } = await startFolio());
-  nui = await admit(app, queue, '113', 100_000);
+  w = await startFolio();
+  app = w.app;
+  nui = await w.admit({ eron: '113', cash: 100_000 });
   const headers = staff(['paymaster'], ['113']);
   await app.inject({
     method: 'PUT',
@@ -27,9 +27,9 @@ beforeAll(async () => {
     headers,
     payload: { eron: '113', nui, amount: 7_000, actaNumber: `OP-${nui}` },
   });
-  await inboxHas(app, (await transfer(queue, nui, '113', '115')).id);
+  await w.applied((await w.transfer(nui, '113', '115')).id);
 });
-afterAll(async () => stop());
+afterAll(async () => w.close());
 
 const statement = (query: string, headers: Record<string, string> = staff(['paymaster'], ['115'])) =>
   app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}/statement?${query}`, headers });

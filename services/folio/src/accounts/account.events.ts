@@ -1,30 +1,11 @@
 import type { EventHandlers } from '@eron/shared/platform';
 import type { FolioTables } from '../db';
-import { eronAccountId, openFolio, pplAccountId, record } from '../ledger/ledger.repository';
+import { openOnAdmission } from './account.use-cases';
 
-/**
- * On admission the Folio opens (FOL-01, Art. 40) and cash carried at intake, handed to the
- * paymaster with an acta, is credited once (CLS-10, Art. 28): the inbox makes the event apply
- * once, and the acta is the transaction's unique reference.
- */
+/** ppl.admitted opens the Folio and credits the cash carried at intake (FOL-01, CLS-10), once: the inbox applies it once. */
 export const accountEvents: EventHandlers<FolioTables> = {
-  'ppl.admitted': async (event, { trx, log }) => {
-    const { nui, eron, cashAtIntake } = event.payload;
-    const opened = await openFolio(trx, { nui, eron, eventId: event.id });
-    if (!opened || !cashAtIntake) return;
-    await record(trx, {
-      kind: 'intake_cash',
-      eron,
-      nui,
-      reference: `${eron}/${cashAtIntake.actaNumber}`,
-      concept: `Dinero recibido en la requisa de ingreso, acta ${cashAtIntake.actaNumber}`,
-      createdBy: 'classification',
-      requestId: event.requestId,
-      postings: [
-        { accountId: await pplAccountId(trx, nui, 'ppl_available'), amount: cashAtIntake.amount },
-        { accountId: await eronAccountId(trx, eron, 'paymaster'), amount: -cashAtIntake.amount },
-      ],
-    });
-    log.info({ nui, amount: cashAtIntake.amount }, 'Intake cash credited');
+  'ppl.admitted': async (event, ctx) => {
+    const credited = await openOnAdmission(ctx, { eventId: event.id, ...event.payload });
+    if (credited !== null) ctx.log.info({ nui: event.payload.nui, amount: credited }, 'Intake cash credited');
   },
 };

@@ -1,6 +1,7 @@
 import type { EventHandlers } from '@eron/shared/platform';
 import type { FolioTables } from '../db';
-import { EventNotApplicable, moveFolio, settleExit } from './movements.repository';
+import { EventNotApplicable } from './income.rules';
+import { moveFolio, settleExit } from './movements.use-cases';
 
 /**
  * ppl.transferred (FOL-13) and ppl.exited (FOL-14, FOL-15), applied once by the inbox. An event
@@ -8,23 +9,23 @@ import { EventNotApplicable, moveFolio, settleExit } from './movements.repositor
  * back and the job stays failed for replay — money is never moved or skipped silently.
  */
 export const incomeEvents: EventHandlers<FolioTables> = {
-  'ppl.transferred': async (event, { trx, log }) => {
+  'ppl.transferred': async (event, ctx) => {
     const { nui, transferId, fromEron, toEron } = event.payload;
     try {
-      const total = await moveFolio(trx, { nui, transferId, fromEron, toEron, requestId: event.requestId });
-      log.info({ nui, fromEron, toEron, total }, 'Folio moved to the destination establishment');
+      const total = await moveFolio(ctx, { nui, transferId, fromEron, toEron });
+      ctx.log.info({ nui, fromEron, toEron, total }, 'Folio moved to the destination establishment');
     } catch (err) {
-      if (err instanceof EventNotApplicable) log.error({ nui, transferId, reason: err.message }, 'Transfer not applied to the Folio');
+      if (err instanceof EventNotApplicable) ctx.log.error({ nui, transferId, reason: err.message }, 'Transfer not applied to the Folio');
       throw err;
     }
   },
-  'ppl.exited': async (event, { trx, log }) => {
+  'ppl.exited': async (event, ctx) => {
     const { nui, eron, exitId, reason } = event.payload;
     try {
-      const out = await settleExit(trx, { nui, eron, exitId, reason, requestId: event.requestId });
-      log.info({ nui, eron, reason, total: out.total, payout: out.toPerson }, 'Folio settled and closed on exit');
+      const out = await settleExit(ctx, { nui, eron, exitId, reason });
+      ctx.log.info({ nui, eron, reason, total: out.total, payout: out.toPerson }, 'Folio settled and closed on exit');
     } catch (err) {
-      if (err instanceof EventNotApplicable) log.error({ nui, exitId, reason: err.message }, 'Exit not applied to the Folio');
+      if (err instanceof EventNotApplicable) ctx.log.error({ nui, exitId, reason: err.message }, 'Exit not applied to the Folio');
       throw err;
     }
   },

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15), and shop account submissions (FOL-17). */
+/** Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15). */
 export interface IncomeTables {
   /** The PPL's written authorisation to save 10 % of work pay (Art. 43); the latest row is in force. */
   savings_authorisations: {
@@ -69,14 +69,5 @@ export interface IncomeTables {
     transaction_id: string;
     paid_by: string;
     paid_at: Generated<Date>;
-  };
-  /** The Director's monthly shop accounts sent to the regional finance area (Art. 128). */
-  shop_account_submissions: {
-    eron: string;
-    month: string;
-    submitted_to: string;
-    reference: string;
-    submitted_by: string;
-    submitted_at: Generated<Date>;
   };
 }

@@ -1,25 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { column } from '@eron/shared/platform';
-import type { Db, EronAccountKind, PplAccountKind, Trx } from '../db';
-
-const PPL_KINDS: readonly PplAccountKind[] = ['ppl_available', 'ppl_savings', 'ppl_seized'];
-
-/** Opens a PPL's Folio and its three accounts (FOL-01); a second call for the same NUI is a no-op. */
-export async function openFolio(trx: Trx, f: { nui: string; eron: string; eventId: string }): Promise<boolean> {
-  const opened = await trx
-    .insertInto('folios')
-    .values({ nui: f.nui, eron: f.eron, opened_by_event: f.eventId })
-    .onConflict((oc) => oc.column('nui').doNothing())
-    .returning('nui')
-    .executeTakeFirst();
-  if (!opened) return false;
-  await trx
-    .insertInto('ledger_accounts')
-    .values(PPL_KINDS.map((kind) => ({ eron: f.eron, kind, nui: f.nui })))
-    .execute();
-  return true;
-}
+import type { EronAccountKind, PplAccountKind, Trx } from '../db';
+import type { Balances, NewTransaction } from './ledger.rules';
 
 export async function pplAccountId(trx: Trx, nui: string, kind: PplAccountKind): Promise<string> {
   const row = await trx
@@ -48,18 +31,6 @@ export async function eronAccountId(trx: Trx, eron: string, kind: EronAccountKin
   return row.id;
 }
 
-export interface NewTransaction {
-  kind: string;
-  eron: string;
-  nui: string | null;
-  /** Unique per kind: the document that justifies it (acta, receipt, bank operation…). */
-  reference: string;
-  concept: string;
-  createdBy: string;
-  requestId?: string;
-  postings: { accountId: string; amount: number }[];
-}
-
 /**
  * Records one balanced transaction (FOL-02). Postings are applied in account order so concurrent
  * transactions lock accounts in the same order and cannot deadlock.
@@ -86,14 +57,6 @@ export async function record(trx: Trx, t: NewTransaction): Promise<string> {
     .values(postings.map((p) => ({ transaction_id: id, account_id: p.accountId, amount: p.amount })))
     .execute();
   return id;
-}
-
-export async function findFolio(db: Db, nui: string) {
-  const folio = await db.selectFrom('folios').selectAll().where('nui', '=', nui).executeTakeFirst();
-  if (!folio) return undefined;
-  const accounts = await db.selectFrom('ledger_accounts').select(['kind', 'balance']).where('nui', '=', nui).execute();
-  const balance = (kind: PplAccountKind) => accounts.find((a) => a.kind === kind)?.balance ?? 0;
-  return { ...folio, available: balance('ppl_available'), savings: balance('ppl_savings'), seized: balance('ppl_seized') };
 }
 
 /**
@@ -163,4 +126,62 @@ export async function bulkPostings(
     SELECT t, a, m, b FROM unnest(${column(p.transactionId, 'uuid')}, ${column(p.accountId, 'uuid')}, ${column(p.amount, 'bigint')}, ${column(p.balanceAfter, 'bigint')})
       WITH ORDINALITY AS p(t, a, m, b, n) ORDER BY n`.execute(trx);
   await sql`SELECT set_config('ledger.bulk', 'off', true)`.execute(trx);
+}
+
+/** The establishment accounts named `eron/kind`, created on first use: id by name. */
+export async function eronAccountIds(trx: Trx, names: Iterable<`${string}/${EronAccountKind}`>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const [eron, kind] = name.split('/') as [string, EronAccountKind];
+    ids.set(name, await eronAccountId(trx, eron, kind));
+  }
+  return ids;
+}
+
+/** Locks the PPL's three accounts in a fixed order and reads their balances. */
+export async function lockBalances(trx: Trx, nui: string): Promise<Balances> {
+  const rows = await trx
+    .selectFrom('ledger_accounts')
+    .select(['id', 'kind', 'balance'])
+    .where('nui', '=', nui)
+    .orderBy('kind')
+    .forUpdate()
+    .execute();
+  const of = (kind: PplAccountKind) => {
+    const row = rows.find((r) => r.kind === kind);
+    if (!row) throw new Error(`Folio ${nui} has no ${kind} account`);
+    return { id: row.id, balance: Number(row.balance) };
+  };
+  return { ppl_available: of('ppl_available'), ppl_savings: of('ppl_savings'), ppl_seized: of('ppl_seized') };
+}
+
+/** Inserts many ledger transactions in one statement; their postings follow with `bulkPostings`. */
+export async function bulkTransactions(
+  trx: Trx,
+  entries: { id: string; kind: string; eron: string; nui: string | null; reference: string; concept: string }[],
+  who: { createdBy: string; requestId?: string },
+): Promise<void> {
+  await sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
+    SELECT t.id, t.kind, t.eron, t.nui, t.reference, t.concept, ${who.createdBy}, ${who.requestId ?? null}
+    FROM unnest(${column(
+      entries.map((e) => e.id),
+      'uuid',
+    )}, ${column(
+      entries.map((e) => e.kind),
+      'text',
+    )}, ${column(
+      entries.map((e) => e.eron),
+      'text',
+    )},
+      ${column(
+        entries.map((e) => e.nui),
+        'text',
+      )}, ${column(
+        entries.map((e) => e.reference),
+        'text',
+      )}, ${column(
+        entries.map((e) => e.concept),
+        'text',
+      )})
+      AS t(id, kind, eron, nui, reference, concept)`.execute(trx);
 }

@@ -1,18 +1,7 @@
 import type { Generated } from 'kysely';
+import type { EronAccountKind, PplAccountKind } from './ledger.rules';
 
-export type PplAccountKind = 'ppl_available' | 'ppl_savings' | 'ppl_seized';
-export type EronAccountKind =
-  | 'caja_especial'
-  | 'shop'
-  | 'phone_hold'
-  | 'paymaster'
-  | 'bank_clearing'
-  | 'providers'
-  | 'refunds_due'
-  | 'unknown_owner_cash'
-  | 'settlements_held'
-  | 'payouts_due'
-  | 'deposits_held';
+export type { EronAccountKind, PplAccountKind } from './ledger.rules';
 
 /** The ledger (FOL-01, FOL-02): accounts, balanced transactions, signed postings (credit > 0). */
 export interface LedgerTables {
@@ -24,7 +13,6 @@ export interface LedgerTables {
     nui: string | null;
     balance: Generated<number>;
   };
-  folios: { nui: string; eron: string; status: Generated<'open' | 'closed'>; opened_at: Generated<Date>; opened_by_event: string };
   ledger_transactions: {
     id: string;
     kind: string;

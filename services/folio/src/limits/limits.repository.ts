@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../db';
-import { capsOn, type Caps } from './limits.rules';
+import { capsOn, type Caps, type CapKind } from './limits.rules';
 
 /** The caps in force on a Bogotá date (FOL-03): law, or the DG's latest figure effective by then. */
 export async function capsInForce(db: Db | Trx, date: string): Promise<Caps> {
@@ -9,4 +9,16 @@ export async function capsInForce(db: Db | Trx, date: string): Promise<Caps> {
     .where('effective_from', '<=', date)
     .execute();
   return capsOn(date, overrides);
+}
+
+/** The DG's figure of a kind from a date; the same kind and date again replaces it. */
+export async function saveOverride(
+  trx: Trx,
+  o: { kind: CapKind; amount: number; effectiveFrom: string; resolution: string; by: string },
+): Promise<void> {
+  await trx
+    .insertInto('dg_overrides')
+    .values({ kind: o.kind, amount: o.amount, effective_from: o.effectiveFrom, resolution: o.resolution, set_by: o.by })
+    .onConflict((oc) => oc.columns(['kind', 'effective_from']).doUpdateSet({ amount: o.amount, resolution: o.resolution, set_by: o.by }))
+    .execute();
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { bogotaToday, LocalDate, Money, Problem, Text } from '@eron/shared';
-import { audit } from '@eron/shared/platform';
-import type { Db } from '../db';
-import { capsInForce } from './limits.repository';
+import { LocalDate, Money, Problem, Text } from '@eron/shared';
+import { LIMIT_READERS, LIMIT_SETTERS } from '../roles';
+import { runtime } from '../runtime';
+import { capsOnDate, setCapOverride } from './limits.use-cases';
 
 const Caps = Type.Object(
   {
@@ -29,7 +29,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/folio/limits',
     {
-      config: { auth: { roles: ['dg', 'regional_director', 'director', 'paymaster', 'auditor', 'shop_clerk'] } },
+      config: { auth: { roles: LIMIT_READERS } },
       schema: {
         operationId: 'getLimits',
         summary: 'Caps in force on a date (FOL-03)',
@@ -37,17 +37,13 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Caps, 400: Problem, 401: Problem, 403: Problem },
       },
     },
-    async (req) => {
-      const date = req.query.date ?? bogotaToday();
-      const caps = await capsInForce(app.db as Db, date);
-      return { date, depositMonth: caps.deposit_month, spendDay: caps.spend_day, spendMonth: caps.spend_month };
-    },
+    async (req) => capsOnDate(runtime(app).reader(req), req.query.date),
   );
 
   app.post(
     '/api/v1/folio/limits/overrides',
     {
-      config: { auth: { roles: ['dg'] } },
+      config: { auth: { roles: LIMIT_SETTERS } },
       schema: {
         operationId: 'setLimitOverride',
         summary: 'The DG sets a cap figure that takes precedence from a date (FOL-03, Arts. 40 §1, 41)',
@@ -60,25 +56,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req, reply) => {
-      const b = req.body;
-      await (app.db as Db).transaction().execute(async (trx) => {
-        await trx
-          .insertInto('dg_overrides')
-          .values({ kind: b.kind, amount: b.amount, effective_from: b.effectiveFrom, resolution: b.resolution, set_by: req.principal.sub })
-          .onConflict((oc) =>
-            oc.columns(['kind', 'effective_from']).doUpdateSet({ amount: b.amount, resolution: b.resolution, set_by: req.principal.sub }),
-          )
-          .execute();
-        await audit(trx, req, {
-          action: 'set-cap-override',
-          entity: 'dg_override',
-          entityId: `${b.kind}@${b.effectiveFrom}`,
-          details: { amount: b.amount },
-        });
-      });
-      return reply.code(201).send({ kind: b.kind, amount: b.amount, effectiveFrom: b.effectiveFrom });
-    },
+    async (req, reply) => reply.code(201).send(await runtime(app).transact(req, (ctx) => setCapOverride(ctx, req.body))),
   );
 };
 

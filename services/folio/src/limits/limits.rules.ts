@@ -1,6 +1,7 @@
 import { smmlvInForce } from '@eron/shared';
-import type { CapKind } from './limits.tables';
 
+/** The three capped figures (FOL-03): deposits a month, spending a day and a month. */
+export type CapKind = 'deposit_month' | 'spend_day' | 'spend_month';
 export type Caps = Record<CapKind, number>;
 
 /**

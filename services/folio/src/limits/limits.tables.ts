@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 
-export type CapKind = 'deposit_month' | 'spend_day' | 'spend_month';
+import type { CapKind } from './limits.rules';
+
+export type { CapKind } from './limits.rules';
 
 export interface LimitsTables {
   dg_overrides: {

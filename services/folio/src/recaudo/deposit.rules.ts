@@ -1,5 +1,9 @@
-import type { DepositReason } from '@eron/shared';
-import type { DepositStatus } from './recaudo.tables';
+import { bogotaToday, documentProblem, ProblemError, type DepositNotice, type DepositReason } from '@eron/shared';
+
+/** Where a deposit stands (FOL-04 … FOL-06): credited, owed back (rejected) or held for review. */
+export type DepositStatus = 'credited' | 'rejected' | 'held';
+/** A file record's outcome: a deposit's status, or a payment already recorded by either channel (ASO-20). */
+export type FileOutcome = DepositStatus | 'duplicate';
 
 /** What we know about the PPL and the depositor when a deposit arrives. */
 export interface DepositFacts {
@@ -67,3 +71,71 @@ export const ledgerKindOf = (status: DepositStatus): { kind: string; to: 'ppl_av
 
 /** Shows a document as `CC ****5678`: enough to recognise, not to copy (PLT-06). */
 export const maskDocument = (type: string, number: string): string => `${type} ****${number.slice(-4)}`;
+
+/** How the depositor is known: the notice's full document, the reference's number slice, or not at all. */
+export type DepositorClue = { type: string; number: string } | { number: string } | undefined;
+
+/** A payment as it arrives, by notice (FOL-06 a) or in a file (FOL-06 b). */
+export interface Incoming {
+  key: string;
+  channel: 'notice' | 'file';
+  nui: string;
+  amountCents: bigint;
+  collectionDate: string;
+  returnReason: string;
+  depositor: DepositorClue;
+  bankCode: string;
+  fileId: string | null;
+  line: number | null;
+}
+
+export interface Processed {
+  line: number | null;
+  depositId: string;
+  outcome: FileOutcome;
+  status: DepositStatus;
+  reason: DepositReason | null;
+  nui: string;
+  amountCents: bigint;
+}
+
+/** A notice's depositor must carry a valid document: it is who a refund is paid to (PLT-04, FOL-05). */
+export function assertNoticeDocument(notice: DepositNotice): void {
+  const problem = documentProblem(notice.depositor);
+  if (!problem) return;
+  throw new ProblemError({
+    status: 400,
+    code: 'invalid-request',
+    title: 'Invalid request',
+    detail: { es: 'Documento del consignante inválido', en: 'Invalid depositor document' },
+    rule: 'PLT-04',
+    errors: [{ field: '/depositor/number', message: { es: problem, en: problem } }],
+  });
+}
+
+/** The bank's real-time notice as an incoming payment: its operation number is its identity (FOL-06 a). */
+export function noticeIncoming(notice: DepositNotice): Incoming {
+  const collectionDate = bogotaToday(new Date(notice.paidAt));
+  const amountCents = BigInt(notice.amount) * 100n;
+  const key = depositKey({
+    bankCode: notice.bankCode,
+    operationNumber: notice.operationNumber,
+    collectionDate,
+    branch: '',
+    reference: notice.nui,
+    amountCents,
+    sequence: '',
+  });
+  return {
+    key,
+    channel: 'notice',
+    nui: notice.nui,
+    amountCents,
+    collectionDate,
+    returnReason: '',
+    depositor: notice.depositor,
+    bankCode: notice.bankCode,
+    fileId: null,
+    line: null,
+  };
+}

@@ -10,10 +10,6 @@ export interface ActiveDepositor {
   surnames: string | null;
 }
 
-/** The Folio row, locked: list changes of one PPL are serialised on it. */
-export const lockFolio = (trx: Trx, nui: string) =>
-  trx.selectFrom('folios').select(['nui', 'eron', 'status']).where('nui', '=', nui).forUpdate().executeTakeFirst();
-
 export const listChanges = (db: Db | Trx, nui: string) =>
   db.selectFrom('depositor_list_changes').select(['first', 'changed_at']).where('nui', '=', nui).orderBy('changed_at').execute();
 
@@ -84,7 +80,7 @@ export async function replaceList(
   }
 }
 
-export const findDepositor = (db: Db, nui: string, id: string) =>
+export const findDepositor = (db: Db | Trx, nui: string, id: string) =>
   db
     .selectFrom('depositor_authorisations as a')
     .innerJoin('depositors as d', 'd.id', 'a.depositor_id')

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { column } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { ParsedFile } from './asobancaria.parser';
-import type { Processed } from './deposit.repository';
+import type { Processed } from './deposit.rules';
 import type { RecaudoFileStatus } from './recaudo.tables';
 
 /** ASO-20: what makes a file "the same file". */
@@ -119,3 +119,11 @@ export const finishEmpty = (db: Db, id: string) =>
 
 export const loadContent = (db: Db, id: string) =>
   db.selectFrom('recaudo_files').select('content').where('id', '=', id).executeTakeFirstOrThrow();
+
+/** A file's progress; never its content, which is the whole file, megabytes to de-TOAST on every poll. */
+export const findFileProgress = (db: Db, id: string) =>
+  db
+    .selectFrom('recaudo_files')
+    .select(['id', 'status', 'collection_date', 'modifier', 'processed', 'total_records', 'uploaded_at', 'finished_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();

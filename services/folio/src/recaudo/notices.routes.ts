@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bogotaToday, DepositNotice, DepositNoticeResult, documentProblem, Problem, ProblemError } from '@eron/shared';
-import { idempotent } from '@eron/shared/platform';
-import type { Db } from '../db';
-import { processDeposits } from './deposit.repository';
-import { depositKey, REASON_TEXT } from './deposit.rules';
-import type { Agreement } from './recaudo.config';
+import { DepositNotice, DepositNoticeResult, Problem } from '@eron/shared';
+import { DEPOSIT_NOTIFIERS } from '../roles';
+import { runtime } from '../runtime';
+import { notifyDeposit } from './deposit.use-cases';
+import { agreementOf } from './recaudo.config';
 
 /** FOL-06 (a): the bank's signed real-time notice of one deposit. */
-const noticesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement }> = async (app, { agreement }) => {
-  const db = app.db as Db;
+const noticesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/folio/recaudo/deposits',
     {
-      config: { auth: { machine: ['bank'] } },
+      config: { auth: { machine: DEPOSIT_NOTIFIERS } },
       schema: {
         operationId: 'notifyDeposit',
         summary: 'The bank notifies one deposit in real time (FOL-06 a)',
@@ -31,60 +29,12 @@ const noticesRoutes: FastifyPluginAsyncTypebox<{ agreement: Agreement }> = async
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const docProblem = documentProblem(b.depositor);
-      if (docProblem) {
-        throw new ProblemError({
-          status: 400,
-          code: 'invalid-request',
-          title: 'Invalid request',
-          detail: { es: 'Documento del consignante inválido', en: 'Invalid depositor document' },
-          rule: 'PLT-04',
-          errors: [{ field: '/depositor/number', message: { es: docProblem, en: docProblem } }],
-        });
-      }
-      const collectionDate = bogotaToday(new Date(b.paidAt));
-      const amountCents = BigInt(b.amount) * 100n;
-      const key = depositKey({
-        bankCode: b.bankCode,
-        operationNumber: b.operationNumber,
-        collectionDate,
-        branch: '',
-        reference: b.nui,
-        amountCents,
-        sequence: '',
-      });
-      return idempotent(req, reply, db, async (trx) => {
-        const [r] = await processDeposits(
-          trx,
-          [
-            {
-              key,
-              channel: 'notice',
-              nui: b.nui,
-              amountCents,
-              collectionDate,
-              returnReason: '',
-              depositor: b.depositor,
-              bankCode: b.bankCode,
-              fileId: null,
-              line: null,
-            },
-          ],
-          { createdBy: `bank:${req.principal.sub}`, requestId: req.id, nationalEron: agreement.nationalEron },
-        );
-        req.log.info({ depositId: r!.depositId, result: r!.outcome, reason: r!.reason }, 'Deposit notice');
-        return {
-          status: r!.outcome === 'duplicate' ? 200 : 201,
-          body: {
-            depositId: r!.depositId,
-            result: r!.outcome,
-            status: r!.status,
-            reason: r!.reason,
-            reasonText: r!.reason ? REASON_TEXT[r!.reason] : null,
-            amount: b.amount,
-          },
-        };
+      const rt = runtime(app);
+      const { nationalEron } = agreementOf(rt.config);
+      return rt.idempotent(req, reply, async (ctx) => {
+        const out = await notifyDeposit(ctx, { notice: req.body, nationalEron });
+        req.log.info({ depositId: out.body.depositId, result: out.body.result, reason: out.body.reason }, 'Deposit notice');
+        return out;
       });
     },
   );

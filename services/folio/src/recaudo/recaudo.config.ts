@@ -1,3 +1,5 @@
+import type { FolioConfig } from '../config';
+
 /**
  * The collection agreement (*convenio*) the Asobancaria files must match (ASO-09) and the
  * sub-layout of its 48-digit reference (asobancaria-2001.md §2), from folio's typed settings, with
@@ -37,17 +39,24 @@ export function parseReferenceLayout(setting: string): ReferenceSlice[] {
   });
 }
 
-/** The agreement from folio's settings (config.ts; every value has its default there). */
-export function agreementFrom(s: Record<string, string>): Agreement {
-  return {
-    nit: s.RECAUDO_NIT!,
-    bankCode: s.RECAUDO_BANK_CODE!,
-    account: s.RECAUDO_ACCOUNT!.replace(/^[0 ]+/, ''),
-    serviceCode: s.RECAUDO_SERVICE_CODE!,
-    reference: parseReferenceLayout(s.RECAUDO_REFERENCE_LAYOUT!),
-    maxAgeDays: Number(s.RECAUDO_MAX_AGE_DAYS),
-    nationalEron: '000',
-    batchSize: Number(s.RECAUDO_FILE_BATCH),
-    lanes: Number(s.RECAUDO_FILE_LANES),
-  };
+const agreements = new WeakMap<FolioConfig, Agreement>();
+
+/** The agreement of folio's typed settings (config.ts: every value has its default there), read once per config. */
+export function agreementOf(config: FolioConfig): Agreement {
+  let agreement = agreements.get(config);
+  if (!agreement) {
+    agreement = {
+      nit: config.RECAUDO_NIT,
+      bankCode: config.RECAUDO_BANK_CODE,
+      account: config.RECAUDO_ACCOUNT.replace(/^[0 ]+/, ''),
+      serviceCode: config.RECAUDO_SERVICE_CODE,
+      reference: parseReferenceLayout(config.RECAUDO_REFERENCE_LAYOUT),
+      maxAgeDays: config.RECAUDO_MAX_AGE_DAYS,
+      nationalEron: '000',
+      batchSize: config.RECAUDO_FILE_BATCH,
+      lanes: config.RECAUDO_FILE_LANES,
+    };
+    agreements.set(config, agreement);
+  }
+  return agreement;
 }

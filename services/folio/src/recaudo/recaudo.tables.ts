@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
+import type { DepositStatus, FileOutcome } from './deposit.rules';
 
-export type DepositStatus = 'credited' | 'rejected' | 'held';
-export type FileOutcome = DepositStatus | 'duplicate';
+export type { DepositStatus, FileOutcome } from './deposit.rules';
 export type RecaudoFileStatus = 'queued' | 'processing' | 'done' | 'held_for_review';
 
 /** Bank deposits (FOL-04 … FOL-06). `depositors` is the confidential store of identities (PLT-06). */

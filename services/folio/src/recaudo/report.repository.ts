@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
-import { canActFor, type Principal } from '@eron/shared';
 import type { Db } from '../db';
-import type { FileOutcome } from './recaudo.tables';
+import type { FileOutcome } from './deposit.rules';
 
 const OUTCOMES: FileOutcome[] = ['credited', 'rejected', 'held', 'duplicate'];
 const pesos = (cents: bigint): number => Number(cents / 100n);
 /** A held record counts as the paymaster decided it (FOL-06 review): held goes down, credited or rejected up. */
 const CURRENT = sql.raw(`COALESCE(v.status, f.outcome)`);
 
-/** The per-file report (FOL-06 b): totals by outcome that add up to the file total, and what was not credited. */
-export async function fileReport(db: Db, id: string, principal: Principal) {
+/**
+ * The per-file report (FOL-06 b): totals by outcome that add up to the file total, and what was not
+ * credited with the establishment of each record (the caller sees only its own).
+ */
+export async function fileReport(db: Db, id: string) {
   const file = await db
     .selectFrom('recaudo_files')
     .select(['id', 'status', 'total_records', 'total_cents'])
@@ -42,8 +44,13 @@ export async function fileReport(db: Db, id: string, principal: Principal) {
     held: held!,
     duplicates: duplicates!,
     reconciles: file.status === 'done' && partsCount === file.total_records && partsCents === BigInt(file.total_cents),
-    records: records.rows
-      .filter((r) => canActFor(principal, r.eron))
-      .map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason, nui: r.nui, amount: pesos(BigInt(r.amount_cents)) })),
+    records: records.rows.map((r) => ({
+      line: r.line,
+      outcome: r.outcome,
+      reason: r.reason,
+      nui: r.nui,
+      amount: pesos(BigInt(r.amount_cents)),
+      eron: r.eron,
+    })),
   };
 }

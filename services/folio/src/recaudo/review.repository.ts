@@ -1,9 +1,6 @@
 import { sql } from 'kysely';
 import type { DepositReason } from '@eron/shared';
-import type { Trx } from '../db';
-import { eronAccountId, lockPplAccount, record } from '../ledger/ledger.repository';
-import { capsInForce } from '../limits/limits.repository';
-import { decideDeposit, REASON_TEXT } from './deposit.rules';
+import type { Db, Trx } from '../db';
 
 export interface HeldDeposit {
   id: string;
@@ -25,91 +22,62 @@ export async function lockDeposit(trx: Trx, id: string): Promise<HeldDeposit | u
   return rows[0];
 }
 
-export interface Review {
-  decision: 'credit' | 'refund';
-  depositor?: { type: string; number: string };
-  note: string;
+/** Where a deposit was booked (its establishment), for the caller's scope. */
+export const depositEron = (db: Db, id: string) => db.selectFrom('recaudo_deposits').select('eron').where('id', '=', id).executeTakeFirst();
+
+/** The establishment's deposits held for review and not yet decided, oldest first. */
+export async function heldDepositsOf(db: Db, eron: string) {
+  const { rows } = await sql<{
+    id: string;
+    nui: string;
+    amount_cents: string;
+    collection_date: string;
+    channel: 'notice' | 'file';
+    file_id: string | null;
+    line: number | null;
+    reason: DepositReason | null;
+    created_at: Date;
+  }>`SELECT d.id, d.nui, d.amount_cents, d.collection_date::text, d.channel, d.file_id, d.line, d.reason, d.created_at
+    FROM recaudo_deposits d WHERE d.eron = ${eron} AND d.status = 'held'
+      AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id)
+    ORDER BY d.collection_date, d.id LIMIT 1000`.execute(db);
+  return rows;
 }
 
-/**
- * Applies the paymaster's decision: a refund is owed back; a credit passes the rules a deposit
- * meets on arrival (FOL-05 authorised depositor, FOL-04 the payment month's cap) at this moment,
- * with the PPL account locked like every booking, and is owed back with the reason if it fails.
- */
-export async function applyReview(trx: Trx, d: HeldDeposit, r: Review, who: { by: string; requestId: string }) {
-  let status: 'credited' | 'rejected' = 'rejected';
-  let reason: DepositReason | null = null;
-  let depositorId: string | null = null;
-  if (r.decision === 'credit') {
-    const account = await lockPplAccount(trx, d.nui, 'ppl_available');
-    const folio = await trx.selectFrom('folios').select('status').where('nui', '=', d.nui).executeTakeFirst();
-    depositorId = await keepDepositor(trx, r.depositor!);
-    const decision = decideDeposit({
-      folioOpen: account !== undefined && folio?.status === 'open',
-      amountCents: BigInt(d.amount_cents),
-      returnReason: '',
-      depositorAuthorised: await isAuthorised(trx, d.nui, depositorId),
-      creditedThisMonth: await creditedInMonth(trx, d.nui, d.month),
-      monthlyCap: (await capsInForce(trx, d.collection_date)).deposit_month,
-    });
-    status = decision.status === 'credited' ? 'credited' : 'rejected';
-    reason = decision.reason;
-  }
-  const transactionId = await book(trx, d, status, reason ? REASON_TEXT[reason] : r.note, who);
+/** The paymaster's one decision on a held deposit; the deposit row itself never changes. */
+export async function insertReview(
+  trx: Trx,
+  r: {
+    depositId: string;
+    decision: 'credit' | 'refund';
+    status: 'credited' | 'rejected';
+    reason: DepositReason | null;
+    note: string;
+    depositorId: string | null;
+    transactionId: string;
+    by: string;
+    requestId: string;
+  },
+): Promise<Date> {
   const row = await trx
     .insertInto('recaudo_deposit_reviews')
     .values({
-      deposit_id: d.id,
+      deposit_id: r.depositId,
       decision: r.decision,
-      status,
-      reason,
+      status: r.status,
+      reason: r.reason,
       note: r.note,
-      depositor_id: depositorId,
-      transaction_id: transactionId,
-      decided_by: who.by,
-      request_id: who.requestId,
+      depositor_id: r.depositorId,
+      transaction_id: r.transactionId,
+      decided_by: r.by,
+      request_id: r.requestId,
     })
     .returning('decided_at')
     .executeTakeFirstOrThrow();
-  return { status, reason, transactionId, decidedAt: row.decided_at };
+  return row.decided_at;
 }
 
-async function book(trx: Trx, d: HeldDeposit, status: 'credited' | 'rejected', why: string, who: { by: string; requestId: string }) {
-  const pesos = Number(BigInt(d.amount_cents) / 100n);
-  const to =
-    status === 'credited' ? (await lockPplAccount(trx, d.nui, 'ppl_available'))!.id : await eronAccountId(trx, d.eron, 'refunds_due');
-  return record(trx, {
-    kind: status === 'credited' ? 'deposit_review_credit' : 'deposit_review_refund',
-    eron: d.eron,
-    nui: status === 'credited' ? d.nui : null,
-    reference: d.id,
-    concept: status === 'credited' ? 'Consignación retenida, abonada tras revisión (FOL-06)' : `Consignación retenida, a devolver: ${why}`,
-    createdBy: who.by,
-    requestId: who.requestId,
-    postings: [
-      { accountId: await eronAccountId(trx, d.eron, 'deposits_held'), amount: -pesos },
-      { accountId: to, amount: pesos },
-    ],
-  });
-}
-
-/** Kept apart like a notice's depositor, so a refund can be paid to them (PLT-06). */
-async function keepDepositor(trx: Trx, doc: { type: string; number: string }): Promise<string> {
-  await trx
-    .insertInto('depositors')
-    .values({ doc_type: doc.type, doc_number: doc.number })
-    .onConflict((oc) => oc.columns(['doc_type', 'doc_number']).doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('depositors')
-    .select('id')
-    .where('doc_type', '=', doc.type)
-    .where('doc_number', '=', doc.number)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function isAuthorised(trx: Trx, nui: string, depositorId: string): Promise<boolean> {
+export async function isAuthorised(trx: Trx, nui: string, depositorId: string): Promise<boolean> {
   const hit = await trx
     .selectFrom('depositor_authorisations')
     .select('id')

@@ -1,48 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { addDays, EronCode, EstablishmentReport, FolioMonth, LocalDate, Problem } from '@eron/shared';
-import { assertActsFor, audit } from '@eron/shared/platform';
-import type { Db } from '../db';
-import { bogotaStart, monthBounds } from './period.rules';
-import { accountMismatches, heldFromBalances, heldFromPostings, heldMovements } from './reconciliation.repository';
-import { accountMovements, depositsByDay, shopFigures } from './reports.repository';
-
-export const REPORT_READERS = ['director', 'deputy_director', 'paymaster', 'auditor', 'dg', 'regional_director'] as const;
-
-/** Every figure of the establishment's report for a Bogotá period, derived from the ledger's postings (FOL-17). */
-export async function establishmentReport(db: Db, eron: string, from: string, to: string): Promise<EstablishmentReport> {
-  const w = { start: bogotaStart(from), end: bogotaStart(addDays(to, 1)) };
-  const now = w.end.getTime() > Date.now();
-  const [deposits, shop, cajaEspecial, paymaster, opening, closing, movements, fromBalances, accounts] = await Promise.all([
-    depositsByDay(db, eron, w),
-    shopFigures(db, eron, w),
-    accountMovements(db, eron, 'caja_especial', w),
-    accountMovements(db, eron, 'paymaster', w),
-    heldFromPostings(db, eron, w.start),
-    heldFromPostings(db, eron, w.end),
-    heldMovements(db, eron, w.start, w.end),
-    heldFromBalances(db, eron, w.end),
-    accountMismatches(db, eron, w.end, now),
-  ]);
-  const moved = movements.reduce((sum, m) => sum + m.amount, 0);
-  const reconciles = closing === fromBalances && opening + moved === closing && accounts.mismatches.length === 0;
-  return {
-    eron,
-    period: { from, to },
-    deposits,
-    shop,
-    cajaEspecial,
-    balancesHeld: { opening, closing, movements },
-    paymaster: { opening: paymaster.opening, closing: paymaster.closing },
-    reconciliation: {
-      reconciles,
-      heldFromPostings: closing,
-      heldFromBalances: fromBalances,
-      accountsChecked: accounts.checked,
-      mismatches: accounts.mismatches,
-    },
-  };
-}
+import { EronCode, EstablishmentReport, FolioMonth, LocalDate, Problem } from '@eron/shared';
+import { assertActsFor } from '@eron/shared/platform';
+import { REPORT_READERS } from '../roles';
+import { runtime } from '../runtime';
+import { monthBounds } from './period.rules';
+import { establishmentReport } from './reports.use-cases';
 
 const Params = Type.Object({ code: EronCode });
 const Responses = { 200: EstablishmentReport, 400: Problem, 401: Problem, 403: Problem };
@@ -52,14 +16,9 @@ const DESCRIPTION =
   'with the running balances the database kept, and every establishment account’s postings with its balance. Reads are audited.';
 
 const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = app.db as Db;
-  const read = async (req: Parameters<typeof assertActsFor>[0], eron: string, from: string, to: string) => {
-    assertActsFor(req, eron);
-    const report = await establishmentReport(db, eron, from, to);
-    await db
-      .transaction()
-      .execute((trx) => audit(trx, req, { action: 'read-establishment-report', entity: 'eron', entityId: eron, details: { from, to } }));
-    return report;
+  const read = (req: FastifyRequest, q: { eron: string; from: string; to: string }) => {
+    assertActsFor(req, q.eron);
+    return runtime(app).transact(req, (ctx) => establishmentReport(ctx, q));
   };
 
   app.get(
@@ -75,7 +34,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: Responses,
       },
     },
-    async (req) => read(req, req.params.code, req.query.date, req.query.date),
+    async (req) => read(req, { eron: req.params.code, from: req.query.date, to: req.query.date }),
   );
 
   app.get(
@@ -91,10 +50,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: Responses,
       },
     },
-    async (req) => {
-      const { from, to } = monthBounds(req.query.month);
-      return read(req, req.params.code, from, to);
-    },
+    async (req) => read(req, { eron: req.params.code, ...monthBounds(req.query.month) }),
   );
 };
 

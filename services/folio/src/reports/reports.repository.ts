@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { addDays } from '@eron/shared';
-import type { Db, EronAccountKind } from '../db';
+import type { Db, EronAccountKind, Trx } from '../db';
 import { bogotaStart, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -94,3 +94,16 @@ export async function shopFigures(db: Db, eron: string, w: Window) {
 
 export const shopSalesOf = async (db: Db, eron: string, from: string, to: string) =>
   (await shopFigures(db, eron, { start: bogotaStart(from), end: bogotaStart(addDays(to, 1)) })).sales;
+
+/** The shop accounts the establishment sent in a year (FOL-17, Art. 128). */
+export const submissionsOf = (db: Db, eron: string, year: number) =>
+  db.selectFrom('shop_account_submissions').selectAll().where('eron', '=', eron).where('month', 'like', `${year}-%`).execute();
+
+/** A month's shop accounts sent, once: undefined when they already were. */
+export const insertSubmission = (trx: Trx, s: { eron: string; month: string; submittedTo: string; reference: string; by: string }) =>
+  trx
+    .insertInto('shop_account_submissions')
+    .values({ eron: s.eron, month: s.month, submitted_to: s.submittedTo, reference: s.reference, submitted_by: s.by })
+    .onConflict((oc) => oc.columns(['eron', 'month']).doNothing())
+    .returning('submitted_at')
+    .executeTakeFirst();

@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { bogotaToday, LocalDate, notFound, Nui, Problem, ProblemError, Statement } from '@eron/shared';
-import { assertActsFor, audit } from '@eron/shared/platform';
-import { ACCOUNT_READERS } from '../accounts/account.routes';
-import type { Db } from '../db';
-import { findFolio } from '../ledger/ledger.repository';
-import { remainingCaps } from '../spending/caps.repository';
+import { LocalDate, Nui, Problem, Statement } from '@eron/shared';
+import { ACCOUNT_READERS } from '../roles';
+import { runtime } from '../runtime';
 import { statementCsv, statementPdf } from './statement.render';
-import { statementSections } from './statement.repository';
+import { statementOf } from './statement.use-cases';
 
 type Format = 'json' | 'csv' | 'pdf';
 
@@ -19,17 +16,7 @@ export function formatOf(param: Format | undefined, accept: string | undefined):
   return 'json';
 }
 
-const badPeriod = () =>
-  new ProblemError({
-    status: 400,
-    code: 'bad-period',
-    title: 'Bad request',
-    detail: { es: 'El período va de from a to, con from ≤ to', en: 'The period runs from `from` to `to`, with from ≤ to' },
-    errors: [{ field: 'querystring:/from', message: { es: 'posterior a to', en: 'after to' } }],
-  });
-
 const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const db = app.db as Db;
   app.get(
     '/api/v1/folio/accounts/:nui/statement',
     {
@@ -55,29 +42,11 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { nui } = req.params;
-      // What a paymaster asks for first: this month so far.
-      const { from = `${bogotaToday().slice(0, 7)}-01`, to = bogotaToday() } = req.query;
-      if (from > to) throw badPeriod();
-      const folio = await findFolio(db, nui);
-      if (!folio) throw notFound({ es: `No hay Folio para la PPL ${nui}`, en: `No Folio for PPL ${nui}` });
-      assertActsFor(req, folio.eron);
-      const today = bogotaToday();
-      const [sections, caps] = await Promise.all([statementSections(db, nui, from, to), remainingCaps(db, nui, today)]);
-      const statement: Statement = {
-        nui,
-        eron: folio.eron,
-        from,
-        to,
-        sections,
-        now: { date: today, available: folio.available, savings: folio.savings, seized: folio.seized, day: caps.day, month: caps.month },
-      };
       const format = formatOf(req.query.format, req.headers.accept);
-      await db
-        .transaction()
-        .execute((trx) => audit(trx, req, { action: 'read-statement', entity: 'folio', entityId: nui, details: { from, to, format } }));
+      const q = { nui: req.params.nui, from: req.query.from, to: req.query.to, format };
+      const statement = await runtime(app).transact(req, (ctx) => statementOf(ctx, q));
       // CSV and PDF bypass the JSON serializer: Fastify sends strings and buffers with their own type.
-      const file = `extracto-${nui}-${from}-${to}`;
+      const file = `extracto-${statement.nui}-${statement.from}-${statement.to}`;
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

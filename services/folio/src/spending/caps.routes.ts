@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { bogotaToday, CapsStanding, LocalDate, notFound, Nui, Problem } from '@eron/shared';
-import { assertActsFor } from '@eron/shared/platform';
-import { ACCOUNT_READERS } from '../accounts/account.routes';
-import type { Db } from '../db';
-import { remainingCaps } from './caps.repository';
+import { CapsStanding, LocalDate, Nui, Problem } from '@eron/shared';
+import { ACCOUNT_READERS } from '../roles';
+import { runtime } from '../runtime';
+import { accountCaps } from './spend.use-cases';
 
 const capsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -20,14 +19,7 @@ const capsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CapsStanding, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (req) => {
-      const db = app.db as Db;
-      const folio = await db.selectFrom('folios').select('eron').where('nui', '=', req.params.nui).executeTakeFirst();
-      if (!folio) throw notFound({ es: `No hay Folio para la PPL ${req.params.nui}`, en: `No Folio for PPL ${req.params.nui}` });
-      assertActsFor(req, folio.eron);
-      const date = req.query.date ?? bogotaToday();
-      return { nui: req.params.nui, date, ...(await remainingCaps(db, req.params.nui, date)) };
-    },
+    async (req) => accountCaps(runtime(app).reader(req), { nui: req.params.nui, date: req.query.date }),
   );
 };
 

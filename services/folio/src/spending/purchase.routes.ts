@@ -1,30 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { bogotaToday, Problem, PurchaseRequest, Receipt } from '@eron/shared';
-import { assertActsFor, IDEMPOTENCY_HEADER, idempotent } from '@eron/shared/platform';
-import type { Db, Trx } from '../db';
-import { purchase } from './spend.repository';
-import { refusal, standing } from './spend.rules';
-
-/** Runs a one-statement money write: alone in autocommit without a key, else inside PLT-05's transaction. */
-export async function oneStatement<B>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  db: Db,
-  work: (q: Db | Trx) => Promise<{ status: number; body: B }>,
-): Promise<FastifyReply> {
-  if (req.headers[IDEMPOTENCY_HEADER] === undefined) {
-    const out = await work(db);
-    return reply.code(out.status).send(out.body);
-  }
-  return idempotent(req, reply, db, work);
-}
+import { Problem, PurchaseRequest, Receipt } from '@eron/shared';
+import { assertActsFor } from '@eron/shared/platform';
+import { SELLERS } from '../roles';
+import { oneStatement } from '../runtime';
+import { buy } from './spend.use-cases';
 
 const purchaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/folio/purchases',
     {
-      config: { auth: { roles: ['shop_clerk'] } },
+      config: { auth: { roles: SELLERS } },
       schema: {
         operationId: 'createPurchase',
         summary: 'A shop sale paid through the Folio, with its receipt (FOL-09, FOL-07, FOL-08 (1))',
@@ -37,31 +22,8 @@ const purchaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { nui, shop, items } = req.body;
-      assertActsFor(req, shop);
-      const date = bogotaToday();
-      return oneStatement(req, reply, app.db as Db, async (q) => {
-        const o = await purchase(q, { nui, shop, items, date, createdBy: req.principal.sub, requestId: req.id });
-        if (o.outcome !== 'ok') throw refusal(o, nui, o.total ?? 0);
-        const body = {
-          receiptNumber: `${shop}-${o.receipt}`,
-          transactionId: o.txId,
-          nui,
-          shop,
-          date,
-          total: o.total!,
-          lines: o.lines!.map(({ productId, sku, name, quantity, unitPrice, rawMaterial }) => ({
-            productId,
-            sku,
-            name,
-            quantity,
-            unitPrice,
-            rawMaterial,
-          })),
-          after: standing(o),
-        };
-        return { status: 201, body };
-      });
+      assertActsFor(req, req.body.shop);
+      return oneStatement(app, req, reply, (s) => buy(s, req.body));
     },
   );
 };

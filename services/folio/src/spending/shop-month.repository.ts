@@ -1,8 +1,5 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
-import { eronAccountId, record } from '../ledger/ledger.repository';
-import { cajaShare } from './shop.rules';
-import { shopRunBy } from './shop.repository';
 
 const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -32,40 +29,32 @@ export async function lockShopMonth(trx: Trx, shop: string, month: string): Prom
 export const findClosedMonth = (db: Db | Trx, shop: string, month: string) =>
   db.selectFrom('shop_months').selectAll().where('eron', '=', shop).where('month', '=', month).executeTakeFirst();
 
-/** Closes a month: profit = sales − cost of goods; 30 % of it to the Caja Especial where the establishment runs the shop. */
-export async function closeMonth(trx: Trx, shop: string, month: string, by: string, requestId: string) {
-  const runBy = await shopRunBy(trx, shop);
-  const totals = await shopTotals(trx, shop, month);
-  const profit = totals.sales - totals.costOfGoods;
-  const share = cajaShare(runBy, profit);
-  const txId =
-    share > 0
-      ? await record(trx, {
-          kind: 'shop_caja_share',
-          eron: shop,
-          nui: null,
-          reference: `${shop}/${month}`,
-          concept: `30 % de la utilidad del expendio de ${month} a la Caja Especial (Art. 128)`,
-          createdBy: by,
-          requestId,
-          postings: [
-            { accountId: await eronAccountId(trx, shop, 'shop'), amount: -share },
-            { accountId: await eronAccountId(trx, shop, 'caja_especial'), amount: share },
-          ],
-        })
-      : null;
+export async function insertShopMonth(
+  trx: Trx,
+  m: {
+    shop: string;
+    month: string;
+    sales: number;
+    costOfGoods: number;
+    profit: number;
+    share: number;
+    runBy: string;
+    txId: string | null;
+    by: string;
+  },
+) {
   return trx
     .insertInto('shop_months')
     .values({
-      eron: shop,
-      month,
-      sales: totals.sales,
-      cost_of_goods: totals.costOfGoods,
-      profit,
-      caja_share: share,
-      run_by: runBy,
-      tx_id: txId,
-      closed_by: by,
+      eron: m.shop,
+      month: m.month,
+      sales: m.sales,
+      cost_of_goods: m.costOfGoods,
+      profit: m.profit,
+      caja_share: m.share,
+      run_by: m.runBy,
+      tx_id: m.txId,
+      closed_by: m.by,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

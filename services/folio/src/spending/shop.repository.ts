@@ -1,26 +1,6 @@
 import type { ProductInput } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
-export const productView = (p: {
-  id: string;
-  eron: string;
-  sku: string;
-  name: string;
-  unit_cost: number;
-  price: number;
-  raw_material: boolean;
-  active: boolean;
-}) => ({
-  id: p.id,
-  shop: p.eron,
-  sku: p.sku,
-  name: p.name,
-  unitCost: p.unit_cost,
-  price: p.price,
-  rawMaterial: p.raw_material,
-  active: p.active,
-});
-
 /** Adds an article to the price list, or changes its cost and price (same SKU). */
 export async function saveProduct(trx: Trx, shop: string, p: ProductInput, by: string) {
   const values = {
@@ -45,4 +25,18 @@ export const listProducts = (db: Db, shop: string) =>
 export async function shopRunBy(db: Db | Trx, shop: string): Promise<'establishment' | 'private_company'> {
   const row = await db.selectFrom('shops').select('run_by').where('eron', '=', shop).executeTakeFirst();
   return row?.run_by ?? 'establishment';
+}
+
+/** Who runs the shop (FOL-09, Arts. 125, 126, 128). */
+export async function saveShop(trx: Trx, shop: string, runBy: 'establishment' | 'private_company', by: string): Promise<void> {
+  await trx
+    .insertInto('shops')
+    .values({ eron: shop, run_by: runBy, updated_by: by })
+    .onConflict((oc) => oc.column('eron').doUpdateSet({ run_by: runBy, updated_by: by, updated_at: new Date() }))
+    .execute();
+}
+
+/** The shop's row, locked (when it has one): closes of its months serialise on it too. */
+export async function lockShop(trx: Trx, shop: string): Promise<void> {
+  await trx.selectFrom('shops').select('eron').where('eron', '=', shop).forUpdate().execute();
 }

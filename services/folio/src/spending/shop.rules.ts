@@ -1,4 +1,4 @@
-import { ruleBroken, type ProblemError } from '@eron/shared';
+import { conflict, ruleBroken, type ProblemError } from '@eron/shared';
 
 /** A sale price never more than 10 % over the acquisition cost (Art. 125); whole pesos, so compare ×10. */
 export function priceProblem(p: { unitCost: number; price: number }): ProblemError | null {
@@ -27,3 +27,6 @@ export function monthOpenProblem(month: string, currentMonth: string): ProblemEr
     en: `Month ${month} is not over; it can be closed from the first day of the next month`,
   });
 }
+
+export const monthClosed = (month: string): ProblemError =>
+  conflict('shop-month-closed', { es: `El mes ${month} ya está cerrado`, en: `Month ${month} is already closed` }, 'FOL-09');

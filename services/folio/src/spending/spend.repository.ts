@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
-import { conflict, notFound } from '@eron/shared';
 import { poolOf } from '@eron/shared/platform';
 import type { Db, EronAccountKind, Trx } from '../db';
-import { lockPplAccount, reverse } from '../ledger/ledger.repository';
 import { legalCaps } from '../limits/limits.rules';
 import { dayPeriod, monthPeriod } from './caps.repository';
 import type { SpendOutcome } from './spend.rules';
@@ -59,18 +57,13 @@ export async function purchase(
 
 const PURCHASE = 'SELECT * FROM shop_purchase($1, $2, $3::jsonb, $4::date, $5, $6, $7::uuid, $8, $9)';
 
-/**
- * Reverses a use (FOL-02): the mirror transaction, and the day's and month's counters of the day it
- * was made give back what it took, under the same account lock as spending.
- */
-export async function reverseUse(trx: Trx, r: { txId: string; reason: string; createdBy: string; requestId?: string }) {
-  const use = await trx.selectFrom('spend_uses').selectAll().where('tx_id', '=', r.txId).executeTakeFirst();
-  if (!use) throw notFound({ es: 'No existe ese uso del Folio', en: 'No such use of the Folio' });
-  await lockPplAccount(trx, use.nui, 'ppl_available');
-  const again = await trx.selectFrom('spend_uses').select('reversed_by').where('tx_id', '=', r.txId).executeTakeFirstOrThrow();
-  if (again.reversed_by)
-    throw conflict('already-reversed', { es: 'Ese uso ya fue reversado', en: 'That use was already reversed' }, 'FOL-02');
-  const reversal = await reverse(trx, { transactionId: r.txId, reason: r.reason, createdBy: r.createdBy, requestId: r.requestId });
+export const findUse = (db: Db | Trx, txId: string) => db.selectFrom('spend_uses').selectAll().where('tx_id', '=', txId).executeTakeFirst();
+
+/** The day's and month's counters of the day the use was made give back what it took (FOL-07). */
+export async function giveBackTotals(
+  trx: Trx,
+  use: { nui: string; spend_date: string; day_amount: number; amount: number },
+): Promise<void> {
   const back = (period: string, amount: number) =>
     trx
       .updateTable('spend_totals')
@@ -80,6 +73,12 @@ export async function reverseUse(trx: Trx, r: { txId: string; reason: string; cr
       .execute();
   await back(dayPeriod(use.spend_date), use.day_amount);
   await back(monthPeriod(use.spend_date), use.amount);
-  await trx.updateTable('spend_uses').set({ reversed_by: reversal }).where('tx_id', '=', r.txId).execute();
-  return { use, reversal };
 }
+
+export async function markReversed(trx: Trx, txId: string, reversal: string): Promise<void> {
+  await trx.updateTable('spend_uses').set({ reversed_by: reversal }).where('tx_id', '=', txId).execute();
+}
+
+/** The Folio's status, locked in the exit's order (Folio, then account). */
+export const lockFolioStatus = (trx: Trx, nui: string) =>
+  trx.selectFrom('folios').select('status').where('nui', '=', nui).forUpdate().executeTakeFirst();

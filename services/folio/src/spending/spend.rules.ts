@@ -1,4 +1,4 @@
-import { forbidden, notFound, ruleBroken, type ProblemError } from '@eron/shared';
+import { conflict, forbidden, notFound, ruleBroken, type ProblemError } from '@eron/shared';
 
 /** What `folio_spend` answers: the outcome and where the PPL stands after it (or before a refusal). */
 export interface SpendOutcome {
@@ -71,3 +71,34 @@ export function refusal(o: SpendOutcome, nui: string, amount: number): ProblemEr
       );
   }
 }
+
+/** FOL-10: phone credit is confirmed or released with the provider, never reversed here. */
+export function assertNotPhoneCredit(use: string): void {
+  if (use !== 'phone_credit') return;
+  throw ruleBroken('FOL-10', 'Art. 41.3', {
+    es: 'La recarga telefónica se confirma o libera con el proveedor',
+    en: 'Phone credit is confirmed or released with the provider',
+  });
+}
+
+/** FOL-14: once the exit settled the balance, nothing may land in the Folio again. */
+export function assertReversible(folio: { status: string } | undefined): void {
+  if (folio?.status === 'open') return;
+  throw ruleBroken(
+    'FOL-14',
+    'Art. 41 §',
+    {
+      es: 'El Folio está cerrado: su saldo se liquidó a la salida y el uso ya no se puede reversar',
+      en: 'The Folio is closed: its balance was settled on exit and the use can no longer be reversed',
+    },
+    { code: 'folio-closed' },
+  );
+}
+
+/** FOL-02: a use is reversed at most once. */
+export function assertNotReversed(use: { reversed_by: string | null }): void {
+  if (!use.reversed_by) return;
+  throw conflict('already-reversed', { es: 'Ese uso ya fue reversado', en: 'That use was already reversed' }, 'FOL-02');
+}
+
+export const noSuchUse = (): ProblemError => notFound({ es: 'No existe ese uso del Folio', en: 'No such use of the Folio' });

@@ -1,43 +1,23 @@
 import { signedHeaders } from '@eron/shared/platform';
-import { folioSettings } from '../config';
+import type { FolioConfig } from '../config';
 
-export interface TelephonySettings {
-  baseUrl: string;
-  keyId: string;
-  secret: string;
-  timeoutMs: number;
-  /** A credit still `held` after this long was left by a request that died; the sweeper settles it (FOL-10). */
-  holdTimeoutMs: number;
-  sweepIntervalMs: number;
-}
-
-/** The telephony settings of folio's typed config (FOL-10; see config.ts and `.env.example`). */
-export function telephonySettings(config: object): TelephonySettings {
-  const s = folioSettings(config);
-  return {
-    baseUrl: s.TELEPHONY_URL,
-    keyId: s.TELEPHONY_KEY_ID,
-    secret: s.TELEPHONY_SECRET,
-    timeoutMs: Number(s.TELEPHONY_TIMEOUT_MS),
-    holdTimeoutMs: Number(s.PHONE_HOLD_TIMEOUT_MS),
-    sweepIntervalMs: Number(s.PHONE_SWEEP_INTERVAL_MS),
-  };
-}
+/** How folio reaches the telephony provider (FOL-10): its typed settings (config.ts, `.env.example`). */
+export type Telephony = Pick<FolioConfig, 'TELEPHONY_URL' | 'TELEPHONY_KEY_ID' | 'TELEPHONY_SECRET' | 'TELEPHONY_TIMEOUT_MS'>;
 
 export type ProviderAnswer = { ok: true; providerTransactionId: string } | { ok: false; reason: string };
 
 /** The provider checks method, path with query, timestamp, nonce and body (PLT-03): sign what fetch will send. */
-const signed = (s: TelephonySettings, method: string, url: URL, body = '') =>
-  signedHeaders({ keyId: s.keyId, secret: s.secret }, { method, path: `${url.pathname}${url.search}`, body });
+const signed = (s: Telephony, method: string, url: URL, body = '') =>
+  signedHeaders({ keyId: s.TELEPHONY_KEY_ID, secret: s.TELEPHONY_SECRET }, { method, path: `${url.pathname}${url.search}`, body });
 
-async function call(s: TelephonySettings, path: string, payload: object): Promise<Response> {
+async function call(s: Telephony, path: string, payload: object): Promise<Response> {
   const body = JSON.stringify(payload);
-  const url = new URL(`${s.baseUrl}${path}`);
+  const url = new URL(`${s.TELEPHONY_URL}${path}`);
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signed(s, 'POST', url, body) },
     body,
-    signal: AbortSignal.timeout(s.timeoutMs),
+    signal: AbortSignal.timeout(s.TELEPHONY_TIMEOUT_MS),
   });
 }
 
@@ -45,7 +25,7 @@ async function call(s: TelephonySettings, path: string, payload: object): Promis
  * Asks the provider to load credit (FOL-10). The reference is ours and the provider deduplicates on
  * it, so asking again for the same reference never loads twice. Any error or timeout is "not confirmed".
  */
-export async function recharge(s: TelephonySettings, r: { reference: string; line: string; amount: number }): Promise<ProviderAnswer> {
+export async function recharge(s: Telephony, r: { reference: string; line: string; amount: number }): Promise<ProviderAnswer> {
   try {
     const res = await call(s, '/v1/recharges', r);
     const body = (await res.json().catch(() => ({}))) as { status?: string; transactionId?: string };
@@ -57,7 +37,7 @@ export async function recharge(s: TelephonySettings, r: { reference: string; lin
 }
 
 /** Voids a reference the provider may have loaded after we gave up, so credit never outlives a release. */
-export async function cancel(s: TelephonySettings, reference: string): Promise<void> {
+export async function cancel(s: Telephony, reference: string): Promise<void> {
   await call(s, `/v1/recharges/${reference}/cancel`, { reference }).catch(() => undefined);
 }
 
@@ -68,12 +48,12 @@ export type ProviderStatus =
  * What the provider did with our reference: GET /v1/recharges/{reference} → 200 confirmed (with its
  * transaction id), or 404 / cancelled → it loaded nothing. Any other answer, error or timeout → we do not know.
  */
-export async function creditStatus(s: TelephonySettings, reference: string): Promise<ProviderStatus> {
+export async function creditStatus(s: Telephony, reference: string): Promise<ProviderStatus> {
   try {
-    const url = new URL(`${s.baseUrl}/v1/recharges/${reference}`);
+    const url = new URL(`${s.TELEPHONY_URL}/v1/recharges/${reference}`);
     const res = await fetch(url, {
       headers: signed(s, 'GET', url),
-      signal: AbortSignal.timeout(s.timeoutMs),
+      signal: AbortSignal.timeout(s.TELEPHONY_TIMEOUT_MS),
     });
     const body = (await res.json().catch(() => ({}))) as { status?: string; transactionId?: string };
     if (res.ok && body.status === 'confirmed' && body.transactionId)

@@ -1,18 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bogotaToday, Problem, Withdrawal, WithdrawalRequest } from '@eron/shared';
-import type { Db } from '../db';
-import { capsInForce } from '../limits/limits.repository';
-import { oneStatement } from './purchase.routes';
-import { spend } from './spend.repository';
-import { refusal, standing } from './spend.rules';
-import { CONCEPT, COUNTER, incompleteRequest, withdrawalItems } from './withdrawal.rules';
+import { Problem, Withdrawal, WithdrawalRequest } from '@eron/shared';
+import { WITHDRAWERS } from '../roles';
+import { oneStatement } from '../runtime';
+import { withdraw } from './spend.use-cases';
 
 /** Beneficiary data is confidential: kept on the use, only its relationship and bank type travel elsewhere. */
 const withdrawalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/folio/withdrawals',
     {
-      config: { auth: { roles: ['paymaster'] } },
+      config: { auth: { roles: WITHDRAWERS } },
       schema: {
         operationId: 'createWithdrawal',
         summary: 'A use of the Folio on written request: productive projects, permission, transfer, bail, appliances (FOL-08)',
@@ -23,32 +20,8 @@ const withdrawalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Withdrawal, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem },
       },
     },
-    async (req, reply) => {
-      const r = req.body;
-      const date = bogotaToday();
-      const caps = await capsInForce(app.db as Db, date);
-      const items = withdrawalItems(r, caps.spend_day);
-      if (items.length > 0) throw incompleteRequest(items);
-      const { nui, use, amount, ...details } = r;
-      return oneStatement(req, reply, app.db as Db, async (q) => {
-        const o = await spend(q, {
-          nui,
-          erons: req.principal.national ? null : req.principal.erons,
-          amount,
-          dayAmount: amount,
-          date,
-          use,
-          concept: CONCEPT[use],
-          counter: COUNTER[use],
-          createdBy: req.principal.sub,
-          requestId: req.id,
-          details,
-        });
-        if (o.outcome !== 'ok') throw refusal(o, nui, amount);
-        const body = { transactionId: o.txId, voucherNumber: `${o.ppl_eron}-${o.receipt}`, nui, use, amount, date, after: standing(o) };
-        return { status: 201, body };
-      });
-    },
+    // Scoped by the PPL's establishment in the statement itself (FOL-07: one round trip).
+    async (req, reply) => oneStatement(app, req, reply, (s) => withdraw(s, req.body)),
   );
 };
 

@@ -6,7 +6,7 @@ import {
   type ProblemError,
   type WithdrawalRequest,
 } from '@eron/shared';
-import type { EronAccountKind } from '../db';
+import type { EronAccountKind } from '../ledger/ledger.rules';
 import { wordsMatch } from './words.rules';
 
 const missing = (field: string, es: string, en: string): ItemError => ({ field, message: { es, en } });

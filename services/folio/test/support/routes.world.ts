@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { addDays, bogotaMonth, bogotaToday, eventQueueName, type EventEnvelope, type EventPayload, type EventType } from '@eron/shared';
-import { buildApp } from '@eron/shared/platform';
-import { bearer, databaseSnapshot, eventually, testConfig, type RouteCall } from '@eron/shared/testing';
-import folio from '../../src/app';
+import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
+import { bearer, databaseSnapshot, eventually, type RouteCall } from '@eron/shared/testing';
 import { asobancariaFile } from './asobancaria';
+import { startFolio, type FolioWorld } from './folio.world';
 
 export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
 /** A key of another machine client: signs correctly, but is not the bank. */
@@ -26,39 +24,23 @@ export interface Fixtures {
 }
 
 export async function startSweepWorld() {
-  const t = await testConfig({ HMAC_KEYS: `${BANK.keyId}:bank:${BANK.secret},${PHONE.keyId}:telephony_provider:${PHONE.secret}` });
-  const app = await buildApp('folio', folio, t.config);
-  const queue = new Queue(eventQueueName('folio'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
-  const fixtures = await seed(app, queue);
-  const stop = async () => {
-    await queue.close();
-    await app.close();
-    await t.cleanup();
-  };
-  return { app, queue, fixtures, stop };
-}
-
-let seq = 7_300_000 + (process.pid % 1000) * 100;
-async function deliver<T extends EventType>(app: FastifyInstance, queue: Queue, type: T, payload: EventPayload<T>) {
-  const event: EventEnvelope<T> = { id: randomUUID(), type, source: 'classification', occurredAt: new Date().toISOString(), payload };
-  await queue.add(type, event, { jobId: event.id });
-  const applied = async () =>
-    Boolean(await app.db.selectFrom('inbox').select('event_id').where('event_id', '=', event.id).executeTakeFirst());
-  await eventually(applied, 10_000, `${type} applied`);
+  const w = await startFolio({
+    machines: [
+      { ...BANK, role: 'bank' },
+      { ...PHONE, role: 'telephony_provider' },
+    ],
+  });
+  const fixtures = await seed(w);
+  return { app: w.app, queue: w.queue, fixtures, stop: () => w.close() };
 }
 
 /** A PPL admitted at 113 through the real events-folio queue, with cash at intake. */
-async function admit(app: FastifyInstance, queue: Queue, cash: number): Promise<string> {
-  const nui = String((seq += 1));
-  const admittedAt = new Date().toISOString();
-  const cashAtIntake = { amount: cash, actaNumber: `A-${nui}`, searchDate: bogotaToday() };
-  await deliver(app, queue, 'ppl.admitted', { nui, eron: '113', legalStatus: 'condenado', sex: 'M', admittedAt, cashAtIntake });
-  return nui;
-}
+const admit = (w: FolioWorld, cash: number): Promise<string> => w.admit({ cash });
 
-async function seed(app: FastifyInstance, queue: Queue): Promise<Fixtures> {
+async function seed(w: FolioWorld): Promise<Fixtures> {
+  const { app } = w;
   const clerk = bearer(['shop_clerk'], ['113']);
-  const nui = await admit(app, queue, 500_000);
+  const nui = await admit(w, 500_000);
   const product = { sku: 'SW-1', name: 'Jabón', unitCost: 1_000, price: 1_100 };
   const productId = (await app.inject({ method: 'POST', url: '/api/v1/folio/shops/113/products', headers: clerk, payload: product })).json()
     .id;
@@ -68,26 +50,26 @@ async function seed(app: FastifyInstance, queue: Queue): Promise<Fixtures> {
   const url = `/api/v1/folio/accounts/${nui}/depositors`;
   const depositorId = (await app.inject({ method: 'POST', url, headers: bearer(['paymaster'], ['113']), payload: list })).json()
     .depositors[0].id;
-  const heldDepositId = await heldDeposit(app, nui);
-  const released = await admit(app, queue, 50_000);
-  await deliver(app, queue, 'ppl.exited', { nui: released, eron: '113', exitId: randomUUID(), reason: 'release' });
-  const dead = await admit(app, queue, 60_000);
-  await deliver(app, queue, 'ppl.exited', { nui: dead, eron: '113', exitId: randomUUID(), reason: 'death' });
-  const payoutId = (await app.db.selectFrom('payouts').select('id').where('nui', '=', released).executeTakeFirstOrThrow()).id;
-  const settlementId = (await app.db.selectFrom('settlements').select('id').where('nui', '=', dead).executeTakeFirstOrThrow()).id;
+  const heldDepositId = await heldDeposit(w, nui);
+  const released = await admit(w, 50_000);
+  await w.deliver('ppl.exited', { nui: released, eron: '113', exitId: randomUUID(), reason: 'release' });
+  const dead = await admit(w, 60_000);
+  await w.deliver('ppl.exited', { nui: dead, eron: '113', exitId: randomUUID(), reason: 'death' });
+  const payoutId = (await w.db.selectFrom('payouts').select('id').where('nui', '=', released).executeTakeFirstOrThrow()).id;
+  const settlementId = (await w.db.selectFrom('settlements').select('id').where('nui', '=', dead).executeTakeFirstOrThrow()).id;
   if (!productId || !useTx || !depositorId) throw new Error('sweep fixtures were not created');
   // The outbox relay marks what it published: let it settle before the database is snapshot.
-  await eventually(async () => (await app.db.selectFrom('outbox').select('seq').where('published_at', 'is', null).execute()).length === 0);
+  await eventually(async () => (await w.db.selectFrom('outbox').select('seq').where('published_at', 'is', null).execute()).length === 0);
   return { nui, productId, useTx, depositorId, payoutId, settlementId, heldDepositId };
 }
 
 /** Uploads a collection file whose one record cannot name its depositor, and waits until it is held. */
-async function heldDeposit(app: FastifyInstance, nui: string): Promise<string> {
+async function heldDeposit({ app, db }: FolioWorld, nui: string): Promise<string> {
   const payload = asobancariaFile({ collectionDate: addDays(bogotaToday(), -1), lots: [[{ nui, pesos: 20_000 }]] });
   const headers = { ...bearer(['paymaster'], ['113']), 'content-type': 'text/plain' };
   const up = await app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers, payload });
   const held = async () =>
-    app.db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', up.json().id).where('status', '=', 'held').executeTakeFirst();
+    db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', up.json().id).where('status', '=', 'held').executeTakeFirst();
   await eventually(async () => (await held()) !== undefined, 15_000, 'held deposit');
   return (await held())!.id;
 }

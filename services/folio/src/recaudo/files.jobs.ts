@@ -1,0 +1,120 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { systemActor, type JobDefinitions } from '@eron/shared/platform';
+import type { FolioRuntime } from '../runtime';
+import { parseAsobancaria } from './asobancaria.parser';
+import type { Incoming } from './deposit.rules';
+import { finishEmpty, loadContent, nextPendingFile } from './files.repository';
+import { lanesOf, toIncoming } from './files.rules';
+import { bookFileBatch } from './files.use-cases';
+import { agreementOf, type Agreement } from './recaudo.config';
+
+const RETRY_MS = 200;
+const MAX_FAILURES = 5;
+
+type Finished = 'done' | 'busy' | 'failed';
+
+/**
+ * The file job of FOL-06 (b), its state in Postgres: the file and its progress in
+ * `recaudo_files`, each record's outcome in `recaudo_file_records`. Files are taken in the order
+ * they arrived; a file's records are split into lanes by PPL and the lanes booked side by side,
+ * each batch decided, booked and its records saved in one transaction: lanes never wait on each
+ * other's accounts, and a PPL's deposits keep the file's order (the monthly cap). A restart, or
+ * another instance, skips the lines already recorded, so nothing is credited twice. One drain
+ * runs per instance: a wake-up while it runs makes it look again once it is done.
+ */
+class FileDrain {
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly rt: FolioRuntime) {}
+
+  /** Books every queued file; if a drain already runs here, it will look again instead. */
+  wake(log: FastifyBaseLogger): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return Promise.resolve();
+    }
+    this.running = this.loop(log).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Lets the lanes finish their batch and stop: the service is closing; the next run resumes the file. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async loop(log: FastifyBaseLogger): Promise<void> {
+    do {
+      this.again = false;
+      await this.drain(log);
+    } while (this.again && !this.stopped);
+  }
+
+  private async drain(log: FastifyBaseLogger): Promise<void> {
+    const agreement = agreementOf(this.rt.config);
+    while (!this.stopped) {
+      const next = await nextPendingFile(this.rt.db);
+      if (!next) return;
+      const finished = await this.bookFile(next.id, agreement, log);
+      // Another worker holds part of it: it finishes it, and the next run finds what follows.
+      if (finished === 'busy') return;
+      if (finished === 'failed') throw new Error(`Recaudo file ${next.id}: a batch kept failing; retried by the next run`);
+    }
+  }
+
+  private async bookFile(id: string, agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
+    const parsed = parseAsobancaria(Buffer.from((await loadContent(this.rt.db, id)).content, 'latin1'), agreement, '9999-12-31');
+    const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, id, agreement));
+    if (incoming.length === 0) return (await finishEmpty(this.rt.db, id), 'done');
+    const lanes = lanesOf(incoming, agreement.lanes);
+    const finished = await Promise.all(lanes.map((records, lane) => this.bookLane(id, lane, records, agreement, log)));
+    return finished.includes('failed') ? 'failed' : finished.every((f) => f === 'done') ? 'done' : 'busy';
+  }
+
+  private async bookLane(id: string, lane: number, records: Incoming[], agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
+    const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-file-${id}` };
+    let next = 0;
+    for (let failures = 0; next < records.length && !this.stopped;) {
+      try {
+        const slice = records.slice(next, next + agreement.batchSize);
+        const step = await this.rt.system(who, (ctx) =>
+          bookFileBatch(ctx, { fileId: id, lane, slice, nationalEron: agreement.nationalEron }),
+        );
+        if (step === 'busy') return 'busy';
+        next += step;
+        failures = 0;
+      } catch (err) {
+        failures += 1;
+        log.warn({ err, fileId: id, lane, failures }, 'Recaudo batch failed; retrying');
+        if (failures >= MAX_FAILURES) return 'failed';
+        await new Promise((r) => setTimeout(r, RETRY_MS * failures));
+      }
+    }
+    return next >= records.length ? 'done' : 'busy';
+  }
+}
+
+const drains = new WeakMap<FolioRuntime, FileDrain>();
+const drainOf = (rt: FolioRuntime): FileDrain => {
+  let drain = drains.get(rt);
+  if (!drain) drains.set(rt, (drain = new FileDrain(rt)));
+  return drain;
+};
+
+/**
+ * `recaudo-files`: woken by each upload once it committed (`trigger('recaudo-files', { fileId }, fileId)`),
+ * and run every RECAUDO_FILE_SWEEP_MS by one instance, for a wake-up lost while Redis was down,
+ * a file a crash or a failing batch left unfinished.
+ */
+export const fileJobs: JobDefinitions<FolioRuntime> = {
+  'recaudo-files': {
+    every: (rt) => rt.config.RECAUDO_FILE_SWEEP_MS,
+    run: (rt, _data, log) => drainOf(rt).wake(log),
+  },
+};
+
+/** The service is closing: the drain stops after its batches in flight. */
+export const stopFileDrain = (rt: FolioRuntime): Promise<void> => drains.get(rt)?.stop() ?? Promise.resolve();

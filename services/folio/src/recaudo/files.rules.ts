@@ -1,0 +1,93 @@
+import { ProblemError, ruleBroken } from '@eron/shared';
+import type { Detail, FileHeader, ParsedFile } from './asobancaria.parser';
+import { depositKey, type Incoming } from './deposit.rules';
+import type { Agreement } from './recaudo.config';
+
+/** Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04). */
+export const notAFile = (): ProblemError =>
+  new ProblemError({
+    status: 415,
+    code: 'unsupported-media-type',
+    title: 'Unsupported Media Type',
+    detail: {
+      es: 'Envíe el archivo Asobancaria tal cual, como text/plain o application/octet-stream',
+      en: 'Send the Asobancaria file as it is, as text/plain or application/octet-stream',
+    },
+    rule: 'FOL-06',
+  });
+
+/**
+ * FOL-06 (b), asobancaria-2001.md ASO-01 … ASO-15: a file that is malformed or whose control
+ * counts and totals disagree is refused whole, naming the check, line and field of each issue.
+ */
+export function assertFileAccepted(parsed: ParsedFile): void {
+  const first = parsed.errors[0];
+  if (!first) return;
+  throw ruleBroken(
+    'FOL-06',
+    'Art. 40',
+    {
+      es: `Archivo rechazado completo, no se abonó nada: ${first.check} en la línea ${first.line}, campo ${first.field}: ${first.message}`,
+      en: `File refused whole, nothing credited: ${first.check} on line ${first.line}, field ${first.field}: ${first.message}`,
+    },
+    {
+      code: 'fol-06-file-refused',
+      errors: parsed.errors.map((e) => ({
+        field: `/line/${e.line}/${e.field}`,
+        message: { es: `${e.check}: ${e.message}`, en: `${e.check}: ${e.message}` },
+      })),
+    },
+  );
+}
+
+/** The reference read through the agreement's sub-layout (asobancaria-2001.md §2). */
+export function readReference(reference: string, agreement: Agreement): { nui: string; depositor?: string } {
+  const out: { nui: string; depositor?: string } = { nui: '' };
+  for (const s of agreement.reference) {
+    const value = reference.slice(s.start - 1, s.start - 1 + s.length).replace(/^0+/, '');
+    if (s.name === 'nui') out.nui = value;
+    else if (value) out.depositor = value;
+  }
+  return out;
+}
+
+/** A detail record as an incoming payment; its identity is the bank's key shared with notices (ASO-20). */
+export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: Agreement): Incoming {
+  const ref = readReference(d.reference, agreement);
+  const key = depositKey({
+    bankCode: h.bankCode,
+    operationNumber: d.operationNumber,
+    collectionDate: h.collectionDate,
+    branch: d.branch,
+    reference: d.reference,
+    amountCents: d.amountCents,
+    sequence: d.sequence,
+  });
+  const hasSlice = agreement.reference.some((s) => s.name === 'depositorId');
+  return {
+    key,
+    channel: 'file',
+    nui: ref.nui,
+    amountCents: d.amountCents,
+    collectionDate: h.collectionDate,
+    returnReason: d.returnReason,
+    depositor: hasSlice && ref.depositor ? { number: ref.depositor } : undefined,
+    bankCode: h.bankCode,
+    fileId,
+    line: d.line,
+  };
+}
+
+/** A record's lane: the same PPL always in the same lane, so its deposits keep the file's order. */
+export function laneOf(nui: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < nui.length; i += 1) h = (h * 31 + nui.charCodeAt(i)) >>> 0;
+  return h % lanes;
+}
+
+/** The file's records split into lanes by PPL, each in the file's order. */
+export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
+  const out: Incoming[][] = Array.from({ length: lanes }, () => []);
+  for (const d of incoming) out[laneOf(d.nui, lanes)]!.push(d);
+  return out;
+}

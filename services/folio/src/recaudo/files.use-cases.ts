@@ -1,0 +1,78 @@
+import type { Static } from '@sinclair/typebox';
+import { bogotaToday, canActFor, notFound, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
+import type { Ctx, Flow, Reader } from '../runtime';
+import { parseAsobancaria } from './asobancaria.parser';
+import type { Incoming } from './deposit.rules';
+import { bookDeposits } from './deposit.use-cases';
+import { claimLane, findFileProgress, recordedLines, registerFile, saveBatch } from './files.repository';
+import { assertFileAccepted } from './files.rules';
+import type { Agreement } from './recaudo.config';
+import { fileReport } from './report.repository';
+
+const noFile = () => notFound({ es: 'No existe ese archivo de recaudo', en: 'No such collection file' });
+
+/**
+ * FOL-06 (b): the bank's Asobancaria 2001 file, checked whole first (ASO-01 … ASO-15) — refused
+ * whole if any check fails, nothing credited — then recorded once (ASO-20) and left to the file
+ * job, woken once the file is committed.
+ */
+export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: Agreement }) {
+  const parsed = parseAsobancaria(input.file, input.agreement, bogotaToday());
+  assertFileAccepted(parsed);
+  const file = await flow.step(async (ctx) => {
+    const f = await registerFile(ctx.trx, parsed, ctx.actor.sub);
+    if (!f.duplicateUpload) {
+      await ctx.audit({
+        action: 'upload-recaudo-file',
+        entity: 'recaudo_file',
+        entityId: f.id,
+        details: { records: parsed.details.length, status: f.status },
+      });
+    }
+    return f;
+  });
+  if (file.status === 'queued' || file.status === 'processing') await flow.trigger('recaudo-files', { fileId: file.id }, file.id);
+  return { ...file, totalRecords: parsed.details.length, warnings: parsed.warnings };
+}
+
+/** FOL-06 (b): status and records processed out of the total. */
+export async function fileProgress(r: Reader, id: string): Promise<Static<typeof RecaudoFileProgress>> {
+  const f = await findFileProgress(r.db, id);
+  if (!f) throw noFile();
+  return {
+    id: f.id,
+    status: f.status,
+    collectionDate: f.collection_date,
+    modifier: f.modifier,
+    processed: f.processed,
+    total: f.total_records,
+    uploadedAt: f.uploaded_at.toISOString(),
+    finishedAt: f.finished_at?.toISOString() ?? null,
+  };
+}
+
+/** FOL-06 (b): totals by outcome adding up to the file total; the records not credited, of the caller's establishments only. */
+export async function fileOutcomes(r: Reader, id: string): Promise<RecaudoFileReport> {
+  const report = await fileReport(r.db, id);
+  if (!report) throw noFile();
+  const records = report.records.filter((x) => canActFor(r.actor, x.eron)).map(({ eron: _eron, ...x }) => x);
+  return { ...report, records };
+}
+
+/**
+ * One batch of one lane of a file, in one transaction: the lane claimed (another worker holding
+ * it means "not now"), the lines already recorded skipped (a restart, or another instance), the
+ * rest decided, booked and recorded. Returns how many records of the slice are behind it.
+ */
+export async function bookFileBatch(
+  ctx: Ctx,
+  input: { fileId: string; lane: number; slice: Incoming[]; nationalEron: string },
+): Promise<number | 'busy'> {
+  const { fileId, lane, slice } = input;
+  if (!(await claimLane(ctx.trx, fileId, lane))) return 'busy';
+  const done = await recordedLines(ctx.trx, fileId, slice);
+  const batch = slice.filter((d) => !done.has(d.line!));
+  const results = await bookDeposits(ctx, batch, { createdBy: `recaudo-file:${fileId}`, nationalEron: input.nationalEron });
+  await saveBatch(ctx.trx, fileId, results);
+  return slice.length;
+}

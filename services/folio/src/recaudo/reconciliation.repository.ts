@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import type { Db } from '../db';
+
+/** Collection files received per collection day. */
+export async function filesByDay(db: Db, from: string, to: string) {
+  const { rows } = await sql<{ day: string; n: string }>`
+    SELECT collection_date::text AS day, count(*) AS n FROM recaudo_files
+    WHERE collection_date BETWEEN ${from}::date AND ${to}::date GROUP BY collection_date`.execute(db);
+  return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
+}
+
+/** The establishment's deposits per collection day and status; a reviewed deposit counts as the paymaster decided it (FOL-06). */
+export async function depositsByDay(db: Db, eron: string, from: string, to: string) {
+  const { rows } = await sql<{ day: string; status: string; n: string; cents: string }>`
+    SELECT d.collection_date::text AS day, COALESCE(r.status, d.status) AS status, count(*) AS n, sum(d.amount_cents) AS cents
+    FROM recaudo_deposits d LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
+    WHERE d.eron = ${eron} AND d.collection_date BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2`.execute(db);
+  return rows.map((r) => ({ day: r.day, status: r.status, count: Number(r.n), cents: BigInt(r.cents) }));
+}
+
+/** Deposits of the establishment still held for review, whenever they arrived. */
+export async function stillHeld(db: Db, eron: string): Promise<{ count: number; amount: number }> {
+  const { rows } = await sql<{ n: string; cents: string | null }>`
+    SELECT count(*) AS n, sum(d.amount_cents) AS cents FROM recaudo_deposits d
+    WHERE d.eron = ${eron} AND d.status = 'held' AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id)`.execute(
+    db,
+  );
+  return { count: Number(rows[0]?.n ?? 0), amount: Number(BigInt(rows[0]?.cents ?? 0) / 100n) };
+}
+
+/** What the establishment owes back to depositors now. */
+export async function refundsDue(db: Db, eron: string): Promise<number> {
+  const row = await db
+    .selectFrom('account_balances')
+    .select('balance')
+    .where('eron', '=', eron)
+    .where('kind', '=', 'refunds_due')
+    .where('nui', 'is', null)
+    .executeTakeFirst();
+  return row?.balance ?? 0;
+}

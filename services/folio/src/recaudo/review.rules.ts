@@ -1,0 +1,47 @@
+import { conflict, documentProblem, ProblemError, type DepositReason, type DepositReviewRequest } from '@eron/shared';
+import { decideDeposit, type DepositFacts } from './deposit.rules';
+
+const badInput = (field: string, es: string, en: string) =>
+  new ProblemError({
+    status: 400,
+    code: 'invalid-request',
+    title: 'Invalid request',
+    detail: { es, en },
+    rule: 'FOL-06',
+    errors: [{ field, message: { es, en } }],
+  });
+
+/** FOL-06: a credit names the depositor as the bank's support shows, with a valid document. */
+export function assertReviewRequest(b: DepositReviewRequest): void {
+  if (b.decision === 'credit' && !b.depositor)
+    throw badInput('/depositor', 'Para abonar hay que nombrar al consignante', 'A credit must name the depositor');
+  const docProblem = b.depositor ? documentProblem(b.depositor) : null;
+  if (docProblem) throw badInput('/depositor/number', docProblem, docProblem);
+}
+
+/** FOL-06: only a deposit held for review, and not yet decided, is resolved — once. */
+export function assertStillHeld(d: { status: string; reviewed: boolean }): void {
+  if (d.status === 'held' && !d.reviewed) return;
+  throw conflict(
+    'deposit-not-held',
+    {
+      es: 'FOL-06: la consignación no está retenida para revisión (o ya se decidió)',
+      en: 'FOL-06: the deposit is not held for review (or was already decided)',
+    },
+    'FOL-06',
+  );
+}
+
+/**
+ * The paymaster's decision, as it lands: a refund is owed back; a credit passes the rules a deposit
+ * meets on arrival (FOL-05 authorised depositor, FOL-04 the payment month's cap) at this moment,
+ * and is owed back with the reason if it fails — never credited blindly.
+ */
+export function reviewOutcome(
+  decision: 'credit' | 'refund',
+  facts?: Omit<DepositFacts, 'returnReason'>,
+): { status: 'credited' | 'rejected'; reason: DepositReason | null } {
+  if (decision === 'refund' || !facts) return { status: 'rejected', reason: null };
+  const d = decideDeposit({ ...facts, returnReason: '' });
+  return { status: d.status === 'credited' ? 'credited' : 'rejected', reason: d.reason };
+}

@@ -1,0 +1,126 @@
+import { notFound, type DepositReviewRequest, type DepositReviewResult, type HeldDeposits } from '@eron/shared';
+import type { Outcome } from '@eron/shared/platform';
+import { folioEron } from '../accounts/account.repository';
+import { eronAccountId, lockPplAccount, record } from '../ledger/ledger.repository';
+import { capsInForce } from '../limits/limits.repository';
+import type { Ctx, Reader } from '../runtime';
+import { keepDepositor } from './deposit.repository';
+import { maskDocument, REASON_TEXT } from './deposit.rules';
+import {
+  creditedInMonth,
+  depositEron,
+  heldDepositsOf,
+  insertReview,
+  isAuthorised,
+  lockDeposit,
+  type HeldDeposit,
+} from './review.repository';
+import { assertReviewRequest, assertStillHeld, reviewOutcome } from './review.rules';
+
+/** FOL-06: the establishment's deposits held for review, oldest first; depositors never listed (FOL-05, PLT-06). */
+export async function heldDeposits(r: Reader, eron: string): Promise<HeldDeposits> {
+  const rows = await heldDepositsOf(r.db, eron);
+  const deposits = rows.map((d) => ({
+    id: d.id,
+    nui: d.nui,
+    amount: Number(BigInt(d.amount_cents) / 100n),
+    collectionDate: d.collection_date,
+    channel: d.channel,
+    fileId: d.file_id,
+    line: d.line,
+    reason: d.reason,
+    reasonText: d.reason ? REASON_TEXT[d.reason] : null,
+    receivedAt: d.created_at.toISOString(),
+  }));
+  return { eron, deposits };
+}
+
+/** The establishment a deposit was booked for: the caller must act for it before anything else (PLT-03). */
+export async function depositScope(r: Reader, id: string): Promise<string> {
+  const found = await depositEron(r.db, id);
+  if (!found) throw notFound({ es: 'No existe esa consignación', en: 'No such deposit' });
+  return found.eron;
+}
+
+/**
+ * FOL-06: the paymaster resolves a held deposit once — refunded, or credited if FOL-05 and FOL-04
+ * allow it now, else owed back with the reason — the deposit locked so two reviews serialise,
+ * and the PPL account locked like every booking. Who decided, when and why are kept and audited.
+ */
+export async function reviewDeposit(ctx: Ctx, input: { id: string; body: DepositReviewRequest }): Promise<Outcome<DepositReviewResult>> {
+  const b = input.body;
+  assertReviewRequest(b);
+  const d = (await lockDeposit(ctx.trx, input.id))!;
+  assertStillHeld(d);
+  let depositorId: string | null = null;
+  let facts;
+  if (b.decision === 'credit') {
+    const account = await lockPplAccount(ctx.trx, d.nui, 'ppl_available');
+    const folio = await folioEron(ctx.trx, d.nui);
+    depositorId = await keepDepositor(ctx.trx, b.depositor!);
+    facts = {
+      folioOpen: account !== undefined && folio?.status === 'open',
+      amountCents: BigInt(d.amount_cents),
+      depositorAuthorised: await isAuthorised(ctx.trx, d.nui, depositorId),
+      creditedThisMonth: await creditedInMonth(ctx.trx, d.nui, d.month),
+      monthlyCap: (await capsInForce(ctx.trx, d.collection_date)).deposit_month,
+    };
+  }
+  const out = reviewOutcome(b.decision, facts);
+  const transactionId = await bookReview(ctx, d, out.status, out.reason ? REASON_TEXT[out.reason] : b.reason);
+  const who = { by: ctx.actor.sub, requestId: ctx.requestId };
+  const decidedAt = await insertReview(ctx.trx, {
+    depositId: d.id,
+    decision: b.decision,
+    ...out,
+    note: b.reason,
+    depositorId,
+    transactionId,
+    ...who,
+  });
+  await ctx.audit({
+    action: 'recaudo.deposit.reviewed',
+    entity: 'recaudo_deposit',
+    entityId: d.id,
+    details: { decision: b.decision, status: out.status, reason: out.reason, note: b.reason },
+  });
+  return {
+    status: 200,
+    body: {
+      depositId: d.id,
+      nui: d.nui,
+      amount: Number(BigInt(d.amount_cents) / 100n),
+      decision: b.decision,
+      status: out.status,
+      reason: out.reason,
+      reasonText: out.reason ? REASON_TEXT[out.reason] : null,
+      note: b.reason,
+      depositor: b.depositor ? maskDocument(b.depositor.type, b.depositor.number) : null,
+      decidedBy: ctx.actor.sub,
+      decidedAt: decidedAt.toISOString(),
+      transactionId,
+    },
+  };
+}
+
+/** Out of the held deposits, to the PPL (credited) or to what is owed back (refunded). */
+async function bookReview(ctx: Ctx, d: HeldDeposit, status: 'credited' | 'rejected', why: string): Promise<string> {
+  const pesos = Number(BigInt(d.amount_cents) / 100n);
+  const to =
+    status === 'credited'
+      ? (await lockPplAccount(ctx.trx, d.nui, 'ppl_available'))!.id
+      : await eronAccountId(ctx.trx, d.eron, 'refunds_due');
+  return record(ctx.trx, {
+    kind: status === 'credited' ? 'deposit_review_credit' : 'deposit_review_refund',
+    eron: d.eron,
+    nui: status === 'credited' ? d.nui : null,
+    reference: d.id,
+    concept: status === 'credited' ? 'Consignación retenida, abonada tras revisión (FOL-06)' : `Consignación retenida, a devolver: ${why}`,
+    createdBy: ctx.actor.sub,
+    requestId: ctx.requestId,
+    postings: [
+      { accountId: await eronAccountId(ctx.trx, d.eron, 'deposits_held'), amount: -pesos },
+      { accountId: to, amount: pesos },
+    ],
+  });
+}
