@@ -5,7 +5,7 @@ import { startClassification, type ClassificationWorld } from './support/classif
 
 let w: ClassificationWorld;
 beforeAll(async () => {
-  w = await startClassification();
+  w = await startClassification({ establishments: ['113'] });
 });
 afterAll(async () => w.close());
 

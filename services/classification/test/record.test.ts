@@ -6,7 +6,7 @@ import { startClassification, type ClassificationWorld } from './support/classif
 
 let w: ClassificationWorld;
 beforeAll(async () => {
-  w = await startClassification();
+  w = await startClassification({ establishments: ['113'] });
 });
 afterAll(() => w.close());
 
@@ -247,7 +247,7 @@ describe('CLS-07 PLT-06 logs', () => {
         done();
       },
     });
-    const world = await startClassification({ config: { LOG_LEVEL: 'trace' }, log: stream });
+    const world = await startClassification({ config: { LOG_LEVEL: 'trace' }, log: stream, establishments: ['113'] });
     const { app } = world;
     try {
       const nui = await admitted(world);

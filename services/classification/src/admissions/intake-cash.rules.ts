@@ -27,4 +27,4 @@ export function assertReceivedAfterSearch(receivedOn: string, searchDate: string
 }
 
 export const cashAlreadyReceived = () =>
-  conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10');
+  conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10', 'Art. 28');

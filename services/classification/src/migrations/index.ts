@@ -9,6 +9,7 @@ import { migration as record } from './20261125T1210_record';
 import { migration as mothers } from './20261125T1300_mothers';
 import { migration as intakeCash } from './20261125T1310_intake_cash';
 import { migration as notifications } from './20261130T0900_notifications';
+import { migration as admissionIntegrity } from './20261201T0900_admission_integrity';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -22,4 +23,5 @@ export const migrations: Migrations = {
   '20261125T1300_mothers': mothers,
   '20261125T1310_intake_cash': intakeCash,
   '20261130T0900_notifications': notifications,
+  '20261201T0900_admission_integrity': admissionIntegrity,
 };

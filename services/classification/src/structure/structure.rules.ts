@@ -30,7 +30,12 @@ export const noUnit = () => notFound({ es: 'No existe esa unidad', en: 'No such 
 export const noCell = () => notFound({ es: 'No existe esa celda', en: 'No such cell' });
 
 export const establishmentExists = (code: string) =>
-  conflict('establishment-exists', { es: `El establecimiento ${code} ya existe`, en: `Establishment ${code} exists` });
+  conflict(
+    'establishment-exists',
+    { es: `El establecimiento ${code} ya existe`, en: `Establishment ${code} exists` },
+    'CLS-01',
+    'Arts. 22–23',
+  );
 
 /** CLS-02: unit names are unique in an establishment. */
 export const unitNameTaken = (name: string) =>
@@ -38,7 +43,8 @@ export const unitNameTaken = (name: string) =>
     'unit-name-taken',
     { es: `Ya hay una unidad llamada ${name} en el establecimiento`, en: `A unit named ${name} exists here` },
     'CLS-02',
+    'Art. 20',
   );
 
 export const cellExists = (code: string) =>
-  conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` });
+  conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` }, 'CLS-02', 'Art. 20 §1');
