@@ -166,6 +166,42 @@ describe('CLS-12 … CLS-16 the patio/cell board places PPL', () => {
     expect(report.overcrowding).toBeCloseTo(report.occupants / report.places - 1, 4);
   });
 
+  /*
+   * Spec decision (CLS-16, Art. 30): cutting a cell's places below the people already in it is an
+   * over-capacity decision like placing into a full cell — allowed only with the decision's explicit
+   * over-capacity reasons, else 422 naming the rule and nothing changes. Every change is kept with
+   * the occupants the cell had.
+   */
+  it('CLS-16 when a cell’s places are cut below its occupants then 422 naming the rule unless the over-capacity reasons are given; each change is kept', async () => {
+    const cell = await cellIn(MEN_PRETRIAL, 3);
+    for (const nui of [await admitted(), await admitted()]) {
+      expect((await call('POST', `/ppl/${nui}/placements`, board, placement(cell))).statusCode).toBe(201);
+    }
+    const cut = (body: object) => call('PATCH', `/cells/${cell}`, board, body);
+    const refused = await cut({ capacity: 1, reason: 'Obra en el muro norte' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ rule: 'CLS-16', article: 'Art. 30', errors: [{ field: '/overCapacityReason' }] });
+    const history = () => app.db.selectFrom('cell_capacity_changes').selectAll().where('cell_id', '=', cell).orderBy('id').execute();
+    expect(await history()).toEqual([]);
+    expect((await app.db.selectFrom('cells').select('capacity').where('id', '=', cell).executeTakeFirstOrThrow()).capacity).toBe(3);
+
+    expect((await cut({ capacity: 2, reason: 'Obra en el muro norte' })).json()).toMatchObject({ capacity: 2 });
+    const over = await cut({
+      capacity: 1,
+      reason: 'Obra en el muro norte',
+      overCapacityReason: 'Traslado pedido a la regional; sin otro cupo',
+    });
+    expect(over.statusCode).toBe(200);
+    expect(over.json()).toMatchObject({ capacity: 1 });
+    expect((await history()).map((h) => [h.from_capacity, h.to_capacity, h.occupants, h.over_capacity_reason])).toEqual([
+      [3, 2, 2, null],
+      [2, 1, 2, 'Traslado pedido a la regional; sin otro cupo'],
+    ]);
+    const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', cell).executeTakeFirstOrThrow();
+    const report = (await call('GET', '/establishments/113/occupancy', board)).json();
+    expect(report.units.find((u: { unitId: string }) => u.unitId === unitId)).toMatchObject({ places: 1, occupants: 2, overcrowding: 1 });
+  });
+
   it('CLS-16 when two placements race for the last place then one is placed and the other must give reasons', async () => {
     const cell = await cellIn(MEN_PRETRIAL, 1);
     const [x, y] = [await admitted(), await admitted()];

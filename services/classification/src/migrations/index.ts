@@ -10,6 +10,7 @@ import { migration as mothers } from './20261125T1300_mothers';
 import { migration as intakeCash } from './20261125T1310_intake_cash';
 import { migration as notifications } from './20261130T0900_notifications';
 import { migration as admissionIntegrity } from './20261201T0900_admission_integrity';
+import { migration as cellCapacityChanges } from './20261201T0910_cell_capacity_changes';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -24,4 +25,5 @@ export const migrations: Migrations = {
   '20261125T1310_intake_cash': intakeCash,
   '20261130T0900_notifications': notifications,
   '20261201T0900_admission_integrity': admissionIntegrity,
+  '20261201T0910_cell_capacity_changes': cellCapacityChanges,
 };

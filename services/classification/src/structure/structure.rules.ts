@@ -48,3 +48,28 @@ export const unitNameTaken = (name: string) =>
 
 export const cellExists = (code: string) =>
   conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` }, 'CLS-02', 'Art. 20 §1');
+
+/**
+ * CLS-16 (Art. 30): a cell holds no more than its places unless an over-capacity decision says why.
+ * Cutting its places below the people already in it is such a decision: it needs the reasons too.
+ */
+export function assertCapacityFits(occupants: number, capacity: number, overCapacityReason: string | undefined): void {
+  if (capacity >= occupants || overCapacityReason) return;
+  throw ruleBroken(
+    'CLS-16',
+    'Art. 30',
+    {
+      es: `La celda tiene ${occupants} ocupantes: bajar sus cupos a ${capacity} la deja sobreocupada, y eso debe motivarse`,
+      en: `The cell has ${occupants} occupants: cutting its places to ${capacity} leaves it over capacity, which needs its reasons`,
+    },
+    {
+      code: 'cls-16-capacity-below-occupants',
+      errors: [
+        {
+          field: '/overCapacityReason',
+          message: { es: 'requerido con menos cupos que ocupantes', en: 'required with fewer places than occupants' },
+        },
+      ],
+    },
+  );
+}
