@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest, Problem } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
-import { startClassification, type ClassificationWorld } from './support/classification.world';
+import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];
@@ -124,6 +124,73 @@ describe('CLS-20 transfers', () => {
     expect((await call('GET', `/ppl/${nui}`, director113)).statusCode).toBe(403);
     expect((await call('GET', `/ppl/${nui}`, director114)).statusCode).toBe(200);
     expect((await call('GET', `/transfers/${t.id}`, director113)).json().status).toBe('received');
+  });
+
+  /*
+   * Spec decision (CLS-20, Art. 178): while in transit the person belongs to neither establishment,
+   * so neither the origin's board, nor the destination's, nor the DG places them, and a cell change
+   * asked for before the dispatch cannot be approved meanwhile: each gets 422 naming CLS-20 (the
+   * destination too, rather than a bare 403: it is told why). Reception makes them the destination's.
+   */
+  it('CLS-20 when a PPL is in transit then neither the origin nor the destination (nor the DG) places them, naming the rule; after reception the destination does', async () => {
+    const board = async (eron: string) => {
+      const unit = await call('POST', `/establishments/${eron}/units`, dg, {
+        kind: 'patio',
+        name: `Patio ${randomUUID().slice(0, 8)}`,
+        eligibility: { sexes: ['M', 'F'], legal: 'both', specialRegime: null },
+        dgAuthorisation: 'Oficio DG 7',
+      });
+      const director = bearer(['director'], [eron]);
+      const cell = (await call('POST', `/units/${unit.json().id}/cells`, director, { code: 'C1', capacity: 4 })).json().id as string;
+      const existing = await app.db.selectFrom('board_sessions').select('id').where('eron', '=', eron).executeTakeFirst();
+      const sessionId =
+        existing?.id ??
+        ((await call('POST', `/establishments/${eron}/board-sessions`, director, { date: '2026-11-24', attendees: FULL_BOARD })).json()
+          .id as string);
+      return { cell, sessionId, director };
+    };
+    const [origin, destination] = [await board('113'), await board('114')];
+    const nui = await admitted({ legalStatus: 'condenado' });
+    const inducted = await call('PUT', `/ppl/${nui}/induction`, bearer(['social_worker'], ['113']), {
+      date: '2026-11-24',
+      givenBy: 'Trabajo social',
+      topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+    });
+    expect(inducted.statusCode).toBe(200);
+    const asked = await call('POST', `/ppl/${nui}/cell-change-requests`, bearer(['social_worker'], ['113']), {
+      wanted: 'Otro patio',
+      reason: 'Cercanía familiar',
+    });
+    const t = (await call('POST', '/transfers', dg, order(nui))).json();
+    expect((await call('POST', `/transfers/${t.id}/dispatch`, director113)).statusCode).toBe(200);
+
+    const place = (who: Record<string, string>, body: object) =>
+      call('POST', `/ppl/${nui}/placements`, who, { reasons: 'Evaluación', ...body });
+    for (const refused of [
+      await place(origin.director, { cellId: origin.cell, sessionId: origin.sessionId }),
+      await place(destination.director, { cellId: destination.cell, sessionId: destination.sessionId }),
+      await place(dg, { cellId: destination.cell, acta: 'Resolución DG 88' }),
+      await call('POST', `/cell-change-requests/${asked.json().id}/decision`, origin.director, {
+        sessionId: origin.sessionId,
+        decision: 'approved',
+        reasons: 'Procede',
+        cellId: origin.cell,
+      }),
+    ]) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json<Problem>()).toMatchObject({ rule: 'CLS-20', article: 'Art. 178' });
+    }
+    expect(await app.db.selectFrom('placements').select('id').where('nui', '=', nui).execute()).toHaveLength(0);
+    // Someone acting for neither end is still refused as any stranger is.
+    expect((await place(bearer(['director'], ['200']), { cellId: destination.cell })).json<Problem>()).toMatchObject({
+      status: 403,
+      rule: 'PLT-03',
+    });
+
+    expect((await call('POST', `/transfers/${t.id}/reception`, gate114)).statusCode).toBe(200);
+    const placed114 = await place(destination.director, { cellId: destination.cell, sessionId: destination.sessionId });
+    expect(placed114.statusCode).toBe(201);
+    expect(placed114.json()).toMatchObject({ nui, eron: '114', cellId: destination.cell });
   });
 
   it('CLS-20 when a pre-trial or extradition PPL is transferred then the authority at whose disposal they are is informed', async () => {

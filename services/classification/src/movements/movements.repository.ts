@@ -23,6 +23,15 @@ export const transferView = (t: TransferRow, delays: DelayRow[]) => ({
   delays: delays.map((d) => ({ cause: d.cause, expectedDate: d.expected_date, recordedAt: d.recorded_at.toISOString() })),
 });
 
+/** The ends of the person's transfer under way, if any (CLS-20). */
+export const openTransferOf = (db: Db | Trx, nui: string) =>
+  db
+    .selectFrom('transfers')
+    .select(['id', 'from_eron', 'to_eron', 'status'])
+    .where('nui', '=', nui)
+    .where('status', '<>', 'received')
+    .executeTakeFirst();
+
 export const hasOpenTransfer = async (trx: Trx, nui: string): Promise<boolean> =>
   !!(await trx.selectFrom('transfers').select('id').where('nui', '=', nui).where('status', '<>', 'received').executeTakeFirst());
 
