@@ -151,13 +151,19 @@ describe('CLS-05 CLS-10 what an admission may not get wrong', () => {
     const admitted = await app.db.selectFrom('admissions').selectAll().where('cash_acta', '=', 'ACTA-113-2026-0777').execute();
     expect(admitted).toHaveLength(1);
     // Whatever path writes it, Postgres keeps the act unique per establishment.
-    const copy = { ...admitted[0]!, id: randomUUID(), entry_number: 99_999, cash_acta: 'acta-113-2026-0777' };
-    await expect(
-      app.db
-        .insertInto('admissions')
-        .values({ ...copy, detention_order: JSON.stringify(copy.detention_order), identification: JSON.stringify(copy.identification) })
-        .execute(),
-    ).rejects.toMatchObject({ code: '23505', constraint: 'admissions_cash_acta' });
+    const first = admitted[0] as Record<string, unknown>;
+    const copy = {
+      ...first,
+      id: randomUUID(),
+      entry_number: 99_999,
+      cash_acta: 'acta-113-2026-0777',
+      detention_order: JSON.stringify(first.detention_order),
+      identification: JSON.stringify(first.identification),
+    };
+    await expect(app.db.insertInto('admissions').values(copy).execute()).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'admissions_cash_acta',
+    });
   });
 });
 

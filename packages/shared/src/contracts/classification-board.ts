@@ -104,16 +104,44 @@ export const BoardSessionRequest = Type.Object(
 );
 export type BoardSessionRequest = Static<typeof BoardSessionRequest>;
 
+const DecisionCommon = {
+  nui: Nui,
+  person: Type.String({ description: 'Nombres y apellidos de la PPL' }),
+  reasons: Type.String({ description: 'Motivación escrita de la Junta' }),
+  decidedAt: Timestamp,
+};
+
+/** A placement the board decided in the session (CLS-12 … CLS-16). */
+export const PlacementDecision = Type.Object({
+  kind: Type.Literal('placement'),
+  ...DecisionCommon,
+  cellId: Uuid,
+  unit: Type.String({ description: 'Patio, pabellón o unidad' }),
+  cell: Type.String({ description: 'Código de la celda' }),
+});
+
+/** The board's answer to a cell-change request (CLS-18): approved (and the cell it assigns) or denied. */
+export const CellChangeDecision = Type.Object({
+  kind: Type.Literal('cell_change'),
+  ...DecisionCommon,
+  requestId: Uuid,
+  wanted: Type.String({ description: 'Lo que la PPL pidió' }),
+  decision: Type.Union([Type.Literal('approved'), Type.Literal('denied')]),
+  cellId: Type.Union([Uuid, Type.Null()]),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  cell: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const BoardSession = Type.Object({
   id: Uuid,
   eron: EronCode,
   date: LocalDate,
   acta: Type.String({ description: 'JAPC-<ERON>-<año>-<número>: numerada por establecimiento y año' }),
   attendees: Type.Array(Type.Object({ seat: Type.String(), name: Type.String(), position: Type.String() })),
-  decisions: Type.Array(
-    Type.Object({ kind: Type.Literal('placement'), nui: Nui, cellId: Uuid, reasons: Type.String(), decidedAt: Timestamp }),
-    { description: 'Las decisiones del acta, cada una con su motivación (Art. 141.5–6)' },
-  ),
+  decisions: Type.Array(Type.Union([PlacementDecision, CellChangeDecision]), {
+    description:
+      'Todas las decisiones del acta en el orden en que se tomaron, cada una con su motivación (Art. 141.5–6): ubicaciones y solicitudes de cambio aprobadas o negadas',
+  }),
 });
 
 /** A PPL asks for another patio, unit or cell (CLS-18, Art. 141.6). */
@@ -198,3 +226,5 @@ export type CellChange = Static<typeof CellChange>;
 export type RollCallRequest = Static<typeof RollCallRequest>;
 export type RollCall = Static<typeof RollCall>;
 export type RollCallDay = Static<typeof RollCallDay>;
+export type BoardSession = Static<typeof BoardSession>;
+export type BoardDecision = BoardSession['decisions'][number];

@@ -186,6 +186,7 @@ export function calls(f: Fixtures): Record<string, Call> {
       body: { date: '2026-01-02', attendees: FULL_BOARD },
     },
     [`GET ${P}/board-sessions/{id}`]: { params: { id: f.sessionId } },
+    [`GET ${P}/board-sessions/{id}/acta.pdf`]: { params: { id: f.sessionId } },
     [`PUT ${P}/ppl/{nui}/induction`]: {
       params: nui,
       body: { date: today, givenBy: 'Trabajadora social', topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'] },
