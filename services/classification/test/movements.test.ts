@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest, Problem } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { bearer, tokenFor } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
 import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 
@@ -268,6 +268,70 @@ describe('CLS-20 transfers', () => {
       expect.objectContaining({ recipient: 'dg', subject: 'transfer-delayed' }),
     );
     expect((await ppl(nui)).status).toBe('admitted');
+  });
+});
+
+describe('CLS-01 CLS-02 CLS-15 CLS-20 national acts', () => {
+  it('CLS-01 CLS-02 CLS-15 CLS-20 when a DG token narrowed to one establishment does a national act then 403 naming the rule and nothing changes; the national DG may', async () => {
+    const narrowed = { authorization: `Bearer ${tokenFor(['dg'], ['113'], 'dg-of-113', false)}` };
+    const unit = await call('POST', '/establishments/113/units', dg, {
+      kind: 'patio',
+      name: `Extradición ${randomUUID().slice(0, 8)}`,
+      eligibility: { sexes: ['M'], legal: 'pre_trial', specialRegime: 'extradition' },
+      dgAuthorisation: 'Oficio DG 7',
+    });
+    const cell = (await call('POST', `/units/${unit.json().id}/cells`, director113, { code: 'X1', capacity: 2 })).json().id as string;
+    const nui = await admitted({ legalStatus: 'extradicion' });
+    expect(
+      (
+        await call('PUT', `/ppl/${nui}/induction`, bearer(['social_worker'], ['113']), {
+          date: '2026-11-24',
+          givenBy: 'Trabajo social',
+          topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+        })
+      ).statusCode,
+    ).toBe(200);
+    const fingerprint = async () =>
+      JSON.stringify(
+        await Promise.all(['establishments', 'category_changes', 'units', 'unit_names', 'transfers', 'placements'].map(count)),
+      );
+    const before = await fingerprint();
+    const acts: [string, string, string, object][] = [
+      [
+        'CLS-01',
+        'POST',
+        '/establishments',
+        {
+          code: '399',
+          name: 'X',
+          regional: 'central',
+          order: 'nacional',
+          type: 'penitenciaria',
+          securityCategory: 'media',
+          resolution: 'R',
+        },
+      ],
+      ['CLS-01', 'PUT', '/establishments/113/category', { securityCategory: 'alta', resolution: 'R' }],
+      [
+        'CLS-02',
+        'POST',
+        '/establishments/113/units',
+        { kind: 'patio', name: 'Nuevo', eligibility: { sexes: ['M'], legal: 'both', specialRegime: null }, dgAuthorisation: 'O' },
+      ],
+      ['CLS-02', 'PATCH', `/units/${unit.json().id}`, { name: 'Renombrada', dgAuthorisation: 'O' }],
+      ['CLS-20', 'POST', '/transfers', order(nui)],
+      ['CLS-15', 'POST', `/ppl/${nui}/placements`, { cellId: cell, acta: 'Resolución DG 90', reasons: 'Extradición' }],
+    ];
+    for (const [rule, method, url, body] of acts) {
+      const res = await call(method as 'POST', url, narrowed, body);
+      expect([url, res.statusCode]).toEqual([url, 403]);
+      expect([url, res.json<Problem>().rule]).toEqual([url, rule]);
+    }
+    expect(await fingerprint()).toBe(before);
+    // The national DG's token does each of them.
+    const placedByDg = await call('POST', `/ppl/${nui}/placements`, dg, { cellId: cell, acta: 'Resolución DG 90', reasons: 'Extradición' });
+    expect(placedByDg.json()).toMatchObject({ decidedBy: 'dg' });
+    expect((await call('POST', '/transfers', dg, order(nui))).statusCode).toBe(201);
   });
 });
 
