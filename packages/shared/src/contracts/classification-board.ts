@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 /** The induction on rules, rights and duties, complaints and the disciplinary regime (CLS-12, Art. 32). */
 export const InductionRequest = Type.Object(
@@ -217,8 +218,17 @@ export const RollCallDay = Type.Object({
       discrepancies: Type.Integer(),
     }),
   ),
-  discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })])),
+  discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })]), {
+    description: 'Una página de las discrepancias del día, en el orden en que se hallaron',
+  }),
+  next: NextPage,
 });
+
+export const RollCallDayQuery = Type.Object(
+  { date: LocalDate, limit: Type.Optional(PageLimit(1000, 500)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type RollCallDayQuery = Static<typeof RollCallDayQuery>;
 
 export type CellChangeRequestBody = Static<typeof CellChangeRequestBody>;
 export type CellChangeDecisionRequest = Static<typeof CellChangeDecisionRequest>;

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'País (ISO 3166-1 alfa-2)', examples: ['VE'] });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -130,7 +131,17 @@ export const RecordChange = Type.Object({
 });
 export type RecordChange = Static<typeof RecordChange>;
 
-export const RecordHistory = Type.Object({ nui: Nui, changes: Type.Array(RecordChange) });
+export const RecordHistory = Type.Object({
+  nui: Nui,
+  changes: Type.Array(RecordChange, { description: 'Una página de cambios, del más antiguo al más reciente' }),
+  next: NextPage,
+});
+
+export const RecordHistoryQuery = Type.Object(
+  { limit: Type.Optional(PageLimit(500, 100)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type RecordHistoryQuery = Static<typeof RecordHistoryQuery>;
 export type RecordHistory = Static<typeof RecordHistory>;
 
 /** Orientation, gender identity and expression and the nombre identitario (Art. 26 §1–2). */

@@ -11,6 +11,7 @@ import { migration as intakeCash } from './20261125T1310_intake_cash';
 import { migration as notifications } from './20261130T0900_notifications';
 import { migration as admissionIntegrity } from './20261201T0900_admission_integrity';
 import { migration as cellCapacityChanges } from './20261201T0910_cell_capacity_changes';
+import { migration as listIndexes } from './20261201T0920_list_indexes';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -26,4 +27,5 @@ export const migrations: Migrations = {
   '20261130T0900_notifications': notifications,
   '20261201T0900_admission_integrity': admissionIntegrity,
   '20261201T0910_cell_capacity_changes': cellCapacityChanges,
+  '20261201T0920_list_indexes': listIndexes,
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Nui, PplRecord, Problem, RecordHistory, RecordPatch, StayHistory } from '@eron/shared';
+import { Nui, PplRecord, Problem, RecordHistory, RecordHistoryQuery, RecordPatch, StayHistory } from '@eron/shared';
 import { RECORD_READERS, RECORD_WRITERS } from '../roles';
 import { runtime } from '../runtime';
 import { getRecord, recordHistory, updateRecord } from './record.use-cases';
@@ -50,12 +50,15 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getPplRecordHistory',
         summary: 'Every change to the record: who, when, what (CLS-06)',
-        description: 'Changes to the confidential part name the sections only, never the values (CLS-07).',
+        description:
+          'Changes to the confidential part name the sections only, never the values (CLS-07). Oldest first, a page at a time ' +
+          '(`limit`, at most 500): pass `next` as `after`.',
         params: NuiParams,
+        querystring: RecordHistoryQuery,
         response: { 200: RecordHistory, ...Errors },
       },
     },
-    async (req) => recordHistory(runtime(app).reader(req), req.params.nui),
+    async (req) => recordHistory(runtime(app).reader(req), req.params.nui, req.query),
   );
 
   app.get(
