@@ -315,7 +315,7 @@ describe('CLS-11 the acta lists every decision and prints for signature', () => 
     ];
     const opened = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-26', attendees: FULL_BOARD });
     expect(opened.statusCode).toBe(201);
-    const session = opened.json() as { id: string; acta: string };
+    const session = opened.json<{ id: string; acta: string }>();
     const [ana, bruno, carlos] = [
       await person('Andrés Felipe', 'Rojas Peña'),
       await person('Bruno', 'Cárdenas Mejía'),

@@ -50,9 +50,7 @@ export async function actaOf(db: Db | Trx, s: SessionRow): Promise<BoardSession>
     .innerJoin('cells as c', 'c.id', 'p.cell_id')
     .select(['p.nui', 'p.cell_id', 'p.reasons', 'p.placed_at', 'ppl.names', 'ppl.surnames', 'u.name as unit', 'c.code as cell'])
     .where('p.session_id', '=', s.id)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('cell_change_requests as r').select('r.id').whereRef('r.placement_id', '=', 'p.id'))),
-    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('cell_change_requests as r').select('r.id').whereRef('r.placement_id', '=', 'p.id'))))
     .execute();
   const answers = await db
     .selectFrom('cell_change_requests as r')

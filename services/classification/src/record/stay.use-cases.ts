@@ -1,4 +1,4 @@
-import { assertActorActsFor, type DetentionOrder, type StayHistory } from '@eron/shared';
+import { assertActorActsFor, type StayHistory } from '@eron/shared';
 import { notificationsOfPpl } from '../notifications/notifications.use-cases';
 import { findPpl } from '../ppl/ppl.repository';
 import { noPpl } from '../ppl/ppl.rules';
@@ -37,7 +37,7 @@ export async function stayHistory(r: Reader, nui: string): Promise<StayHistory> 
 
 const admissions = async (r: Reader, nui: string) =>
   (await admissionsOf(r.db, nui)).map((a) => {
-    const order = a.detention_order as DetentionOrder;
+    const order = a.detention_order;
     return {
       admittedAt: a.admitted_at.toISOString(),
       eron: a.eron,
