@@ -14,6 +14,18 @@ async function main(): Promise<void> {
   try {
     const officer = { 'content-type': 'application/json', ...bearer(['gate_officer'], ['113']) };
     const { admissionRequest } = await import('../services/classification/test/admission.factory');
+    const { registerEstablishments } = await import('../services/classification/test/support/establishments');
+    await registerEstablishments(
+      async (path, headers, body) => {
+        const r = await fetch(`${suite.url(PORTS.gateway)}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+        return { status: r.status, body: await r.text() };
+      },
+      ['113'],
+    );
     const res = await fetch(`${suite.url(PORTS.gateway)}/api/v1/classification/admissions`, {
       method: 'POST',
       headers: officer,

@@ -5,6 +5,10 @@ import { testConfig } from '@eron/shared/testing';
 import gateway from '../../services/gateway/src/app';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
 import { SERVICE_APPS, SERVICE_CONFIGS, SERVICES } from '../../scripts/suite';
+import { registerEstablishments } from '../../services/classification/test/support/establishments';
+
+/** The establishments the end-to-end tests act in, registered by the DG at start (CLS-05 admits into registered ones only). */
+export const SUITE_ESTABLISHMENTS = ['113', '114'] as const;
 
 export interface RunningSuite {
   /** The gateway's base URL, e.g. http://127.0.0.1:41234 */
@@ -43,6 +47,10 @@ export async function startSuite(overrides: Overrides = {}, gatewayEnv: Record<s
   });
   const edge = await buildApp('gateway', gateway, gatewayConfig);
   const url = await listen(edge);
+  await registerEstablishments(async (path, headers, payload) => {
+    const res = await services.classification.app.inject({ method: 'POST', url: path, headers, payload });
+    return { status: res.statusCode, body: res.body };
+  }, SUITE_ESTABLISHMENTS);
   return {
     url,
     services,

@@ -58,6 +58,9 @@ export class ProblemError extends Error {
 
   constructor(init: ProblemInit) {
     super(init.detail.en);
+    // `article` cites the norm (e.g. "Art. 28"); a rule ID there is a slip of ours, caught at once.
+    if (init.article !== undefined && isRuleId(init.article))
+      throw new TypeError(`Problem ${init.code}: article "${init.article}" is a rule ID`);
     this.name = 'ProblemError';
     this.status = init.status;
     this.code = init.code;
@@ -82,6 +85,9 @@ export class ProblemError extends Error {
     };
   }
 }
+
+/** A rule of the spec (`CLS-10`, `FOL-07`, `PLT-05`): what `rule` holds, never `article`. */
+export const isRuleId = (s: string): boolean => /^[A-Z]{2,5}-\d+$/.test(s.trim());
 
 export const problemType = (code: string): string => `https://eron.inpec.gov.co/problems/${code}`;
 
@@ -112,8 +118,12 @@ export const unauthenticated = (detail: Bilingual): ProblemError =>
 export const forbidden = (detail: Bilingual): ProblemError =>
   new ProblemError({ status: 403, code: 'forbidden', title: 'Forbidden', detail, rule: 'PLT-03' });
 
-export const conflict = (code: string, detail: Bilingual, rule?: string): ProblemError =>
-  new ProblemError({ status: 409, code, title: 'Conflict', detail, rule });
+/**
+ * A 409: the request clashes with what is recorded. Name the rule and the article of the norm it
+ * comes from (PLT-04), e.g. `conflict('acta-reused', …, 'CLS-10', 'Art. 28')`.
+ */
+export const conflict = (code: string, detail: Bilingual, rule?: string, article?: string): ProblemError =>
+  new ProblemError({ status: 409, code, title: 'Conflict', detail, rule, article });
 
 /** Picks the language of problem details from Accept-Language: English on request, else Spanish. */
 export function langFrom(acceptLanguage: string | undefined): Lang {

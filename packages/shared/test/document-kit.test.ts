@@ -85,6 +85,23 @@ describe('the document kit every service prints with', () => {
     expect(pages[0]).toContain('Juan Carlos Pérez Gómez');
   });
 
+  test('when the closing and the signature lines do not fit under the last table then they move together: no page holds signatures alone', async () => {
+    const people = ['Ana Ruiz', 'Luis Mora', 'Marta Gil', 'Pedro Sosa', 'Sofía Paz'].map((name) => ({ name, position: 'Miembro' }));
+    for (const lines of [30, 31, 32, 33, 34, 35, 36]) {
+      const spec = { ...statementLike(lines), closing: ['Leída y aprobada, se firma por quienes asistieron.'], signatures: people };
+      const pages = pdfText(await renderPdf(spec))
+        .split('\f')
+        .filter((p) => p.trim());
+      const last = pages.at(-1)!;
+      expect([lines, last.includes('Leída y aprobada')]).toEqual([lines, true]);
+      for (const p of people) expect([lines, p.name, last.includes(p.name)]).toEqual([lines, p.name, true]);
+      expect([lines, pages.slice(0, -1).some((page) => page.includes('Leída y aprobada') || page.includes('Pedro Sosa'))]).toEqual([
+        lines,
+        false,
+      ]);
+    }
+  });
+
   test('CSV: a field holding either separator is quoted, formulas are neutralised in any field, numbers stay numbers', () => {
     const rows = [
       ['concepto', 'importe'],

@@ -1,4 +1,4 @@
-import { langFrom, notFound, ProblemError, problemType, ruleBroken } from '../src/problem';
+import { conflict, isRuleId, langFrom, notFound, ProblemError, problemType, ruleBroken } from '../src/problem';
 
 const broken = () =>
   ruleBroken(
@@ -64,6 +64,21 @@ describe('PLT-04 problem details', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toBe('y');
     expect(error.toProblem('es')).toMatchObject({ status: 400, type: problemType('bad-document'), rule: 'CLS-03' });
+  });
+});
+
+describe('PLT-04 conflicts name the rule and the article', () => {
+  it('PLT-04 when a 409 is raised with its rule and article then both are in the problem; without them (older callers) it still builds', () => {
+    const reused = conflict('acta-reused', { es: 'Acta usada', en: 'Acta used' }, 'CLS-10', 'Art. 28').toProblem('es');
+    expect(reused).toMatchObject({ status: 409, title: 'Conflict', type: problemType('acta-reused'), rule: 'CLS-10', article: 'Art. 28' });
+    expect(conflict('x', { es: 'x', en: 'x' }, 'FOL-02').toProblem('es')).toMatchObject({ status: 409, rule: 'FOL-02' });
+  });
+
+  it('PLT-04 when an article would hold a rule ID then the problem refuses to be built, whichever kind it is', () => {
+    expect(['CLS-10', 'FOL-07', 'PLT-05', ' VIS-8 '].every(isRuleId)).toBe(true);
+    expect(['Art. 28', 'Arts. 171, 178', 'Art. 141 §', 'Ley 65 Art. 63'].some(isRuleId)).toBe(false);
+    expect(() => conflict('x', { es: 'x', en: 'x' }, 'CLS-10', 'CLS-10')).toThrow(/rule ID/);
+    expect(() => ruleBroken('CLS-10', 'CLS-10', { es: 'x', en: 'x' })).toThrow(/rule ID/);
   });
 });
 

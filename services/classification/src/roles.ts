@@ -106,3 +106,14 @@ export const RECIPIENT_ADMINS = ['director', 'info_systems', 'dg'] as const;
 
 /** Who reads what was notified and how its delivery went. */
 export const NOTIFICATION_READERS = ['director', 'deputy_director', 'legal', 'info_systems', 'regional_director', 'dg', 'auditor'] as const;
+
+/**
+ * Who reads each reserved section of the history of the stay (CLS-06, Art. 25 §2): the readers of
+ * the capability it comes from; the admission and the placements go to every reader of the record.
+ */
+export const STAY_ACCESS = {
+  transfers: TRANSFER_READERS,
+  evaluations: TREATMENT_READERS,
+  exits: EXIT_READERS,
+  notices: NOTIFICATION_READERS,
+} as const satisfies Record<string, readonly Role[]>;

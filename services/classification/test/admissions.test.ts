@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Problem } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
+import { establishmentBody } from './support/establishments';
 import { startClassification, type ClassificationWorld } from './support/classification.world';
 
 let app: FastifyInstance;
@@ -18,7 +20,7 @@ const count = async (table: string) =>
   );
 
 beforeAll(async () => {
-  world = await startClassification();
+  world = await startClassification({ establishments: ['113', '114'] });
   ({ app } = world);
 });
 afterAll(async () => world.close());
@@ -91,6 +93,77 @@ describe('POST /admissions', () => {
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(event.envelope.payload).toMatchObject({ cashAtIntake });
+  });
+});
+
+describe('CLS-05 CLS-10 what an admission may not get wrong', () => {
+  it('CLS-05 when the admission names an establishment the DG never registered then 422 naming the rule and nothing is created', async () => {
+    const [people, events] = [await count('ppl'), await count('outbox')];
+    const res = await admit(admissionRequest({ eron: '301' }), bearer(['gate_officer'], ['301']));
+    expect(res.statusCode).toBe(422);
+    expect(res.json<Problem>()).toMatchObject({ rule: 'CLS-05', article: 'Art. 25 §1', errors: [{ field: '/eron' }] });
+    expect([await count('ppl'), await count('admissions'), await count('outbox')]).toEqual([people, people, events]);
+    const book = await app.db.selectFrom('intake_books').selectAll().where('eron', '=', '301').execute();
+    expect(book).toEqual([]);
+    // Once the DG registers it, the same admission goes in.
+    expect((await world.call('POST', '/establishments', bearer(['dg']), establishmentBody('301'))).statusCode).toBe(201);
+    expect((await admit(admissionRequest({ eron: '301' }), bearer(['gate_officer'], ['301']))).statusCode).toBe(201);
+  });
+
+  /*
+   * Spec decision (CLS-10, Art. 28): an intake-cash act number identifies one act of one
+   * establishment — the same number written with other case or surrounding blanks is the same act —
+   * so a second admission citing it is a 409 naming the rule and the article, and nothing of it is
+   * kept. Another establishment numbers its own acts: the same number there is another act.
+   */
+  it('CLS-10 when an intake-cash act number is reused in the same establishment then 409 with rule and article and nothing is created; another establishment may use it', async () => {
+    const cash = (actaNumber: string) => ({ amount: 50_000, actaNumber, searchDate: '2026-11-24' });
+    expect((await admit(admissionRequest({ cashAtIntake: cash('ACTA-113-2026-0500') }))).statusCode).toBe(201);
+    const [people, events] = [await count('ppl'), await count('outbox')];
+    for (const again of ['ACTA-113-2026-0500', ' acta-113-2026-0500 ']) {
+      const res = await admit(admissionRequest({ cashAtIntake: cash(again) }));
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json<Problem>()).toMatchObject({
+        status: 409,
+        rule: 'CLS-10',
+        article: 'Art. 28',
+        type: expect.stringMatching(/intake-acta-reused$/),
+      });
+      expect(res.json<Problem>().detail.toUpperCase()).toContain('EL ACTA ACTA-113-2026-0500 YA SE USÓ');
+    }
+    expect([await count('ppl'), await count('outbox')]).toEqual([people, events]);
+    const elsewhere = await admit(
+      admissionRequest({ eron: '114', cashAtIntake: cash('ACTA-113-2026-0500') }),
+      bearer(['gate_officer'], ['114']),
+    );
+    expect(elsewhere.statusCode).toBe(201);
+  });
+
+  it('CLS-10 when admissions race with one intake-cash act then exactly one is admitted, the others get 409, and the database itself refuses a repeated act', async () => {
+    const before = await count('ppl');
+    const cashAtIntake = { amount: 70_000, actaNumber: 'ACTA-113-2026-0777', searchDate: '2026-11-24' };
+    const results = await Promise.all(Array.from({ length: 6 }, () => admit(admissionRequest({ cashAtIntake }))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json<Problem>()).toMatchObject({ rule: 'CLS-10', article: 'Art. 28' });
+    expect(await count('ppl')).toBe(before + 1);
+    const admitted = await app.db.selectFrom('admissions').selectAll().where('cash_acta', '=', 'ACTA-113-2026-0777').execute();
+    expect(admitted).toHaveLength(1);
+    // Whatever path writes it, Postgres keeps the act unique per establishment.
+    const first = admitted[0] as Record<string, unknown>;
+    const copy = {
+      ...first,
+      id: randomUUID(),
+      entry_number: 99_999,
+      cash_acta: 'acta-113-2026-0777',
+      detention_order: JSON.stringify(first.detention_order),
+      identification: JSON.stringify(first.identification),
+    };
+    await expect(app.db.insertInto('admissions').values(copy).execute()).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'admissions_cash_acta',
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import { startClassification, type ClassificationWorld } from './support/classif
 
 let w: ClassificationWorld;
 beforeAll(async () => {
-  w = await startClassification();
+  w = await startClassification({ establishments: ['113'] });
 });
 afterAll(async () => w.close());
 
@@ -25,7 +25,8 @@ const receive = (nui: string, receivedOn: string, over: object = {}) =>
   w.call('POST', `/ppl/${nui}/intake-cash/receipt`, paymaster, { receivedOn, signatures, copyGivenToPpl: true, ...over });
 type Line = { nui: string; overdue: boolean; receivedOn: string | null; dueBy: string };
 const list = async (from: string, to: string) =>
-  (await w.call('GET', `/establishments/113/intake-cash?from=${from}&to=${to}`, bearer(['director'], ['113']))).json<Line[]>();
+  (await w.call('GET', `/establishments/113/intake-cash?from=${from}&to=${to}`, bearer(['director'], ['113']))).json<{ items: Line[] }>()
+    .items;
 
 describe('CLS-10 intake cash reaches the paymaster', () => {
   it('CLS-10 when the paymaster receives the cash with the act signed by the three and a copy to the PPL then it is recorded; later than the day after the search it is overdue', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest, Problem } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { bearer, tokenFor } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
-import { startClassification, type ClassificationWorld } from './support/classification.world';
+import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];
@@ -126,6 +126,73 @@ describe('CLS-20 transfers', () => {
     expect((await call('GET', `/transfers/${t.id}`, director113)).json().status).toBe('received');
   });
 
+  /*
+   * Spec decision (CLS-20, Art. 178): while in transit the person belongs to neither establishment,
+   * so neither the origin's board, nor the destination's, nor the DG places them, and a cell change
+   * asked for before the dispatch cannot be approved meanwhile: each gets 422 naming CLS-20 (the
+   * destination too, rather than a bare 403: it is told why). Reception makes them the destination's.
+   */
+  it('CLS-20 when a PPL is in transit then neither the origin nor the destination (nor the DG) places them, naming the rule; after reception the destination does', async () => {
+    const board = async (eron: string) => {
+      const unit = await call('POST', `/establishments/${eron}/units`, dg, {
+        kind: 'patio',
+        name: `Patio ${randomUUID().slice(0, 8)}`,
+        eligibility: { sexes: ['M', 'F'], legal: 'both', specialRegime: null },
+        dgAuthorisation: 'Oficio DG 7',
+      });
+      const director = bearer(['director'], [eron]);
+      const cell = (await call('POST', `/units/${unit.json().id}/cells`, director, { code: 'C1', capacity: 4 })).json().id as string;
+      const existing = await app.db.selectFrom('board_sessions').select('id').where('eron', '=', eron).executeTakeFirst();
+      const sessionId =
+        existing?.id ??
+        ((await call('POST', `/establishments/${eron}/board-sessions`, director, { date: '2026-11-24', attendees: FULL_BOARD })).json()
+          .id as string);
+      return { cell, sessionId, director };
+    };
+    const [origin, destination] = [await board('113'), await board('114')];
+    const nui = await admitted({ legalStatus: 'condenado' });
+    const inducted = await call('PUT', `/ppl/${nui}/induction`, bearer(['social_worker'], ['113']), {
+      date: '2026-11-24',
+      givenBy: 'Trabajo social',
+      topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+    });
+    expect(inducted.statusCode).toBe(200);
+    const asked = await call('POST', `/ppl/${nui}/cell-change-requests`, bearer(['social_worker'], ['113']), {
+      wanted: 'Otro patio',
+      reason: 'Cercanía familiar',
+    });
+    const t = (await call('POST', '/transfers', dg, order(nui))).json();
+    expect((await call('POST', `/transfers/${t.id}/dispatch`, director113)).statusCode).toBe(200);
+
+    const place = (who: Record<string, string>, body: object) =>
+      call('POST', `/ppl/${nui}/placements`, who, { reasons: 'Evaluación', ...body });
+    for (const refused of [
+      await place(origin.director, { cellId: origin.cell, sessionId: origin.sessionId }),
+      await place(destination.director, { cellId: destination.cell, sessionId: destination.sessionId }),
+      await place(dg, { cellId: destination.cell, acta: 'Resolución DG 88' }),
+      await call('POST', `/cell-change-requests/${asked.json().id}/decision`, origin.director, {
+        sessionId: origin.sessionId,
+        decision: 'approved',
+        reasons: 'Procede',
+        cellId: origin.cell,
+      }),
+    ]) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json<Problem>()).toMatchObject({ rule: 'CLS-20', article: 'Art. 178' });
+    }
+    expect(await app.db.selectFrom('placements').select('id').where('nui', '=', nui).execute()).toHaveLength(0);
+    // Someone acting for neither end is still refused as any stranger is.
+    expect((await place(bearer(['director'], ['200']), { cellId: destination.cell })).json<Problem>()).toMatchObject({
+      status: 403,
+      rule: 'PLT-03',
+    });
+
+    expect((await call('POST', `/transfers/${t.id}/reception`, gate114)).statusCode).toBe(200);
+    const placed114 = await place(destination.director, { cellId: destination.cell, sessionId: destination.sessionId });
+    expect(placed114.statusCode).toBe(201);
+    expect(placed114.json()).toMatchObject({ nui, eron: '114', cellId: destination.cell });
+  });
+
   it('CLS-20 when a pre-trial or extradition PPL is transferred then the authority at whose disposal they are is informed', async () => {
     for (const legalStatus of ['sindicado', 'extradicion'] as const) {
       const nui = await admitted({ legalStatus });
@@ -201,6 +268,70 @@ describe('CLS-20 transfers', () => {
       expect.objectContaining({ recipient: 'dg', subject: 'transfer-delayed' }),
     );
     expect((await ppl(nui)).status).toBe('admitted');
+  });
+});
+
+describe('CLS-01 CLS-02 CLS-15 CLS-20 national acts', () => {
+  it('CLS-01 CLS-02 CLS-15 CLS-20 when a DG token narrowed to one establishment does a national act then 403 naming the rule and nothing changes; the national DG may', async () => {
+    const narrowed = { authorization: `Bearer ${tokenFor(['dg'], ['113'], 'dg-of-113', false)}` };
+    const unit = await call('POST', '/establishments/113/units', dg, {
+      kind: 'patio',
+      name: `Extradición ${randomUUID().slice(0, 8)}`,
+      eligibility: { sexes: ['M'], legal: 'pre_trial', specialRegime: 'extradition' },
+      dgAuthorisation: 'Oficio DG 7',
+    });
+    const cell = (await call('POST', `/units/${unit.json().id}/cells`, director113, { code: 'X1', capacity: 2 })).json().id as string;
+    const nui = await admitted({ legalStatus: 'extradicion' });
+    expect(
+      (
+        await call('PUT', `/ppl/${nui}/induction`, bearer(['social_worker'], ['113']), {
+          date: '2026-11-24',
+          givenBy: 'Trabajo social',
+          topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+        })
+      ).statusCode,
+    ).toBe(200);
+    const fingerprint = async () =>
+      JSON.stringify(
+        await Promise.all(['establishments', 'category_changes', 'units', 'unit_names', 'transfers', 'placements'].map(count)),
+      );
+    const before = await fingerprint();
+    const acts: [string, string, string, object][] = [
+      [
+        'CLS-01',
+        'POST',
+        '/establishments',
+        {
+          code: '399',
+          name: 'X',
+          regional: 'central',
+          order: 'nacional',
+          type: 'penitenciaria',
+          securityCategory: 'media',
+          resolution: 'R',
+        },
+      ],
+      ['CLS-01', 'PUT', '/establishments/113/category', { securityCategory: 'alta', resolution: 'R' }],
+      [
+        'CLS-02',
+        'POST',
+        '/establishments/113/units',
+        { kind: 'patio', name: 'Nuevo', eligibility: { sexes: ['M'], legal: 'both', specialRegime: null }, dgAuthorisation: 'O' },
+      ],
+      ['CLS-02', 'PATCH', `/units/${unit.json().id}`, { name: 'Renombrada', dgAuthorisation: 'O' }],
+      ['CLS-20', 'POST', '/transfers', order(nui)],
+      ['CLS-15', 'POST', `/ppl/${nui}/placements`, { cellId: cell, acta: 'Resolución DG 90', reasons: 'Extradición' }],
+    ];
+    for (const [rule, method, url, body] of acts) {
+      const res = await call(method as 'POST', url, narrowed, body);
+      expect([url, res.statusCode]).toEqual([url, 403]);
+      expect([url, res.json<Problem>().rule]).toEqual([url, rule]);
+    }
+    expect(await fingerprint()).toBe(before);
+    // The national DG's token does each of them.
+    const placedByDg = await call('POST', `/ppl/${nui}/placements`, dg, { cellId: cell, acta: 'Resolución DG 90', reasons: 'Extradición' });
+    expect(placedByDg.json()).toMatchObject({ decidedBy: 'dg' });
+    expect((await call('POST', '/transfers', dg, order(nui))).statusCode).toBe(201);
   });
 });
 

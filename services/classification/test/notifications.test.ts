@@ -13,7 +13,10 @@ let mail: Awaited<ReturnType<typeof fakeMailServer>>;
 
 beforeAll(async () => {
   mail = await fakeMailServer();
-  w = await startClassification({ config: { SMTP_URL: mail.url, NOTIFY_POLL_MS: 100, NOTIFY_RETRY_BASE_MS: 100, NOTIFY_MAX_ATTEMPTS: 3 } });
+  w = await startClassification({
+    config: { SMTP_URL: mail.url, NOTIFY_POLL_MS: 100, NOTIFY_RETRY_BASE_MS: 100, NOTIFY_MAX_ATTEMPTS: 3 },
+    establishments: ['113', '114', '115'],
+  });
 });
 afterAll(async () => {
   await w.close();

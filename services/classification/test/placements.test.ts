@@ -3,6 +3,7 @@ import type { AdmissionRequest } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 import { admissionRequest } from './admission.factory';
+import { pdfPages } from './support/pdf';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];
@@ -166,6 +167,42 @@ describe('CLS-12 … CLS-16 the patio/cell board places PPL', () => {
     expect(report.overcrowding).toBeCloseTo(report.occupants / report.places - 1, 4);
   });
 
+  /*
+   * Spec decision (CLS-16, Art. 30): cutting a cell's places below the people already in it is an
+   * over-capacity decision like placing into a full cell — allowed only with the decision's explicit
+   * over-capacity reasons, else 422 naming the rule and nothing changes. Every change is kept with
+   * the occupants the cell had.
+   */
+  it('CLS-16 when a cell’s places are cut below its occupants then 422 naming the rule unless the over-capacity reasons are given; each change is kept', async () => {
+    const cell = await cellIn(MEN_PRETRIAL, 3);
+    for (const nui of [await admitted(), await admitted()]) {
+      expect((await call('POST', `/ppl/${nui}/placements`, board, placement(cell))).statusCode).toBe(201);
+    }
+    const cut = (body: object) => call('PATCH', `/cells/${cell}`, board, body);
+    const refused = await cut({ capacity: 1, reason: 'Obra en el muro norte' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ rule: 'CLS-16', article: 'Art. 30', errors: [{ field: '/overCapacityReason' }] });
+    const history = () => app.db.selectFrom('cell_capacity_changes').selectAll().where('cell_id', '=', cell).orderBy('id').execute();
+    expect(await history()).toEqual([]);
+    expect((await app.db.selectFrom('cells').select('capacity').where('id', '=', cell).executeTakeFirstOrThrow()).capacity).toBe(3);
+
+    expect((await cut({ capacity: 2, reason: 'Obra en el muro norte' })).json()).toMatchObject({ capacity: 2 });
+    const over = await cut({
+      capacity: 1,
+      reason: 'Obra en el muro norte',
+      overCapacityReason: 'Traslado pedido a la regional; sin otro cupo',
+    });
+    expect(over.statusCode).toBe(200);
+    expect(over.json()).toMatchObject({ capacity: 1 });
+    expect((await history()).map((h) => [h.from_capacity, h.to_capacity, h.occupants, h.over_capacity_reason])).toEqual([
+      [3, 2, 2, null],
+      [2, 1, 2, 'Traslado pedido a la regional; sin otro cupo'],
+    ]);
+    const { unit_id: unitId } = await app.db.selectFrom('cells').select('unit_id').where('id', '=', cell).executeTakeFirstOrThrow();
+    const report = (await call('GET', '/establishments/113/occupancy', board)).json();
+    expect(report.units.find((u: { unitId: string }) => u.unitId === unitId)).toMatchObject({ places: 1, occupants: 2, overcrowding: 1 });
+  });
+
   it('CLS-16 when two placements race for the last place then one is placed and the other must give reasons', async () => {
     const cell = await cellIn(MEN_PRETRIAL, 1);
     const [x, y] = [await admitted(), await admitted()];
@@ -232,6 +269,142 @@ describe('CLS-11 the board sits in sessions', () => {
     expect(
       (await call('POST', '/establishments/113/board-sessions', bearer(['legal'], ['113']), { date: '2026-11-21', attendees: FULL_BOARD }))
         .statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('CLS-11 the acta lists every decision and prints for signature', () => {
+  /** A person admitted to 113 under these names (the order names them too) and inducted. */
+  async function person(names: string, surnames: string): Promise<string> {
+    const req = admissionRequest();
+    const res = await call('POST', '/admissions', bearer(['gate_officer'], ['113']), {
+      ...req,
+      person: { ...req.person, names, surnames },
+      order: { ...req.order, names, surnames },
+    });
+    expect(res.statusCode).toBe(201);
+    const nui = res.json().nui as string;
+    const ind = await call('PUT', `/ppl/${nui}/induction`, bearer(['social_worker'], ['113']), {
+      date: '2026-11-26',
+      givenBy: 'Trabajo social',
+      topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+    });
+    expect(ind.statusCode).toBe(200);
+    return nui;
+  }
+  async function namedCell(unitName: string, code: string): Promise<string> {
+    const unit = await call('POST', '/establishments/113/units', dg, {
+      kind: 'patio',
+      name: unitName,
+      eligibility: MEN_PRETRIAL,
+      dgAuthorisation: 'Oficio DG 7',
+    });
+    return (await call('POST', `/units/${unit.json().id}/cells`, board, { code, capacity: 4 })).json().id as string;
+  }
+
+  /*
+   * Spec decision (CLS-11, Art. 141.5–6): the acta is the record of every decision the board took
+   * in the session, in the order taken — placements, and cell-change requests approved (with the
+   * cell assigned) or denied — each with its written reasons. A placement made by approving a
+   * request is that request's decision and appears once. The PDF is what the members sign.
+   */
+  it('CLS-11 when the board places, approves a cell change and denies another then the acta lists every decision with its reasons, and its PDF carries them for each member to sign', async () => {
+    const [patio3, patio5] = [
+      await namedCell('Patio 3 — Mediana seguridad', 'P3-12'),
+      await namedCell('Patio 5 — Adultos mayores', 'P5-02'),
+    ];
+    const opened = await call('POST', '/establishments/113/board-sessions', board, { date: '2026-11-26', attendees: FULL_BOARD });
+    expect(opened.statusCode).toBe(201);
+    const session = opened.json<{ id: string; acta: string }>();
+    const [ana, bruno, carlos] = [
+      await person('Andrés Felipe', 'Rojas Peña'),
+      await person('Bruno', 'Cárdenas Mejía'),
+      await person('Carlos Alberto', 'Gutiérrez Lozano'),
+    ];
+    const decided = (res: { statusCode: number }) => expect(res.statusCode).toBeLessThan(300);
+    decided(
+      await call('POST', `/ppl/${ana}/placements`, board, {
+        cellId: patio3,
+        sessionId: session.id,
+        reasons: 'Perfil de mediana seguridad según la entrevista y la evaluación integral; sin riesgo de convivencia con el patio 3.',
+      }),
+    );
+    const ask = async (nui: string, wanted: string) =>
+      (
+        await call('POST', `/ppl/${nui}/cell-change-requests`, bearer(['social_worker'], ['113']), { wanted, reason: 'Salud y familia' })
+      ).json().id as string;
+    const [brunoAsks, carlosAsks] = [await ask(bruno, 'Patio 5, con los adultos mayores'), await ask(carlos, 'Patio 1')];
+    decided(
+      await call('POST', `/cell-change-requests/${brunoAsks}/decision`, board, {
+        sessionId: session.id,
+        decision: 'approved',
+        reasons: 'Tiene 67 años y movilidad reducida certificada por sanidad: procede el patio de adultos mayores.',
+        cellId: patio5,
+      }),
+    );
+    decided(
+      await call('POST', `/cell-change-requests/${carlosAsks}/decision`, board, {
+        sessionId: session.id,
+        decision: 'denied',
+        reasons: 'El patio 1 está a su máxima capacidad y la razón invocada no es urgente; podrá pedirlo de nuevo en 30 días.',
+      }),
+    );
+
+    const acta = (await call('GET', `/board-sessions/${session.id}`, bearer(['legal'], ['113']))).json();
+    expect(acta.decisions).toEqual([
+      expect.objectContaining({ kind: 'placement', nui: ana, person: 'Andrés Felipe Rojas Peña', cellId: patio3, cell: 'P3-12' }),
+      expect.objectContaining({
+        kind: 'cell_change',
+        nui: bruno,
+        requestId: brunoAsks,
+        decision: 'approved',
+        cellId: patio5,
+        cell: 'P5-02',
+      }),
+      expect.objectContaining({ kind: 'cell_change', nui: carlos, requestId: carlosAsks, decision: 'denied', cellId: null }),
+    ]);
+    expect(acta.decisions[2].reasons).toMatch(/^El patio 1 está a su máxima capacidad/);
+
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/v1/classification/board-sessions/${session.id}/acta.pdf`,
+      headers: bearer(['council_member'], ['113']),
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pages = pdfPages(pdf.rawPayload, `${session.acta}.pdf`);
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    pages.forEach((page, i) => {
+      expect(page).toContain('INSTITUTO NACIONAL PENITENCIARIO Y CARCELARIO — INPEC');
+      expect(page).toContain('COMEB La Picota (113)');
+      expect(page).toContain(`Página ${i + 1} de ${pages.length}`);
+      expect(page).toMatch(/Expedido el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(hora de Bogotá\) por test-council_member/);
+    });
+    expect(text).toContain(`Acta N.º ${session.acta}`);
+    expect(text).toContain('Fecha de la sesión: 26/11/2026');
+    for (const a of FULL_BOARD) expect(text.split(a.name).length - 1).toBe(2); // in the attendance and on a signature line
+    expect(text).toContain(
+      'La Junta adoptó 3 decisiones: 1 asignación de patio y celda, 1 solicitud de cambio aprobada y 1 solicitud de cambio negada',
+    );
+    for (const nui of [ana, bruno, carlos]) expect(text).toContain(`NUI ${nui}`);
+    for (const who of ['Andrés Felipe Rojas Peña', 'Bruno Cárdenas Mejía', 'Carlos Alberto Gutiérrez']) expect(text).toContain(who);
+    // The closing and every signature line share the last page: no page holds signatures alone.
+    const last = pages.at(-1)!;
+    expect(last).toContain('Leída y aprobada');
+    for (const a of FULL_BOARD) expect(last).toContain(a.name);
+    expect(text).toMatch(/Ubicación .*Cambio aprobado .*Cambio negado/);
+    expect(text).toContain('Pidió: Patio 1');
+    for (const reasons of ['movilidad reducida certificada por sanidad', 'podrá pedirlo de nuevo en 30 días', 'sin riesgo de convivencia'])
+      expect(text).toContain(reasons);
+    expect(text).toContain('Código de verificación ' + session.acta);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/classification/board-sessions/${session.id}/acta.pdf`,
+          headers: bearer(['director'], ['114']),
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });

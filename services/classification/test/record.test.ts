@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import type { ConfidentialPatch, PplRecord, Problem, RecordHistory } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
-import { startClassification, type ClassificationWorld } from './support/classification.world';
+import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 
 let w: ClassificationWorld;
 beforeAll(async () => {
-  w = await startClassification();
+  w = await startClassification({ establishments: ['113', '114'] });
 });
 afterAll(() => w.close());
 
@@ -141,6 +141,129 @@ describe('CLS-09 ethnic communities', () => {
   });
 });
 
+describe('CLS-06 the history of the stay (Art. 25 §2)', () => {
+  /*
+   * Spec decision (CLS-06, Art. 25 §2): the record shows the history this suite keeps — admission,
+   * placements, transfers, the CET's evaluations, exits and recaptures, the notices sent about the
+   * person — newest first, each reserved section only to the roles that read its capability
+   * (`withheld` otherwise, with nothing of it sent), and keeps a `pending` place, saying who will
+   * fill it, for discipline and work/study. Nothing confidential (CLS-07, PLT-06) reaches it: no
+   * health or identity data, no protection-space consent, no free-text details of an exit.
+   */
+  it('CLS-06 PLT-06 when a sentenced PPL is placed, evaluated, transferred, escapes and is recaptured then the record shows each with the notices sent, discipline and work/study wait for their services, and nothing confidential', async () => {
+    const dg = bearer(['dg']);
+    const nui = await (async () => {
+      const req = admissionRequest({ legalStatus: 'condenado' });
+      const res = await w.call('POST', '/admissions', gate, req);
+      expect(res.statusCode).toBe(201);
+      return res.json<{ nui: string }>().nui;
+    })();
+    const unit = await w.call('POST', '/establishments/113/units', dg, {
+      kind: 'patio',
+      name: 'Espacio de protección',
+      eligibility: { sexes: ['M', 'F'], legal: 'both', specialRegime: 'protection_space' },
+      dgAuthorisation: 'Oficio DG 7',
+    });
+    const cell = (await w.call('POST', `/units/${unit.json().id}/cells`, director, { code: 'PE-01', capacity: 4 })).json().id;
+    const session = await w.call('POST', '/establishments/113/board-sessions', director, { date: '2026-11-24', attendees: FULL_BOARD });
+    const steps = [
+      await w.call('PUT', `/ppl/${nui}/induction`, social, {
+        date: '2026-11-24',
+        givenBy: 'Trabajo social',
+        topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'],
+      }),
+      await w.call('POST', `/ppl/${nui}/placements`, director, {
+        cellId: cell,
+        sessionId: session.json().id,
+        reasons: 'Acordado con la persona',
+        protectionConsent: 'Consentimiento-QX79',
+      }),
+      await patchConfidential(nui, social, { identity: SECRET.identity, children: SECRET.children }),
+      await patchConfidential(nui, health, { health: SECRET.health }),
+      await w.call('POST', `/ppl/${nui}/treatment`, bearer(['treatment_officer'], ['113']), {
+        phase: 'observation',
+        securityLevel: 2,
+        cetActa: 'CET 113-2026-0010',
+        reasons: 'Diagnóstico inicial',
+      }),
+    ];
+    for (const step of steps) expect(step.statusCode).toBeLessThan(300);
+    const t = (
+      await w.call('POST', '/transfers', dg, {
+        nui,
+        toEron: '114',
+        reasons: 'Acercamiento familiar',
+        authority: 'Juzgado 3 de Ejecución de Penas',
+      })
+    ).json();
+    expect((await w.call('POST', `/transfers/${t.id}/dispatch`, director)).statusCode).toBe(200);
+    const director114 = bearer(['director'], ['114']);
+    expect((await w.call('POST', `/transfers/${t.id}/reception`, director114)).statusCode).toBe(200);
+    const fled = '2026-11-27T03:00:00.000Z';
+    expect(
+      (await w.call('POST', '/exits', director114, { nui, reason: 'escape', occurredAt: fled, details: 'Detalle-QX80' })).statusCode,
+    ).toBe(201);
+    const back = '2026-11-28T15:00:00.000Z';
+    expect((await w.call('POST', `/ppl/${nui}/recaptures`, director114, { occurredAt: back, details: 'Detalle-QX81' })).statusCode).toBe(
+      201,
+    );
+    // The notifier records each notice it consumes (none has a recipient here: each is failed, saying so).
+    const requested = (await notices(nui)).length;
+    expect(requested).toBe(3);
+    await eventually(
+      async () => (await w.app.db.selectFrom('notifications').select('id').where('nui', '=', nui).execute()).length === requested,
+      10_000,
+      'the notifier to record the notices',
+    );
+
+    const res = await w.call('GET', `/ppl/${nui}/record/stay`, director114);
+    expect(res.statusCode).toBe(200);
+    const stay = res.json();
+    expect(stay).toMatchObject({ nui, eron: '114', status: 'recaptured' });
+    expect(stay.admission).toMatchObject({
+      status: 'recorded',
+      items: [{ eron: '113', legalStatus: 'condenado', offence: 'Hurto calificado y agravado', orderNumber: 'OD-2026-4471' }],
+    });
+    expect(stay.placements.items).toEqual([
+      expect.objectContaining({
+        eron: '113',
+        unit: 'Espacio de protección',
+        cell: 'PE-01',
+        acta: 'JAPC-113-2026-0001',
+        decidedBy: 'board',
+      }),
+    ]);
+    expect(stay.placements.items[0].endedAt).not.toBeNull(); // ended by the dispatch
+    expect(stay.transfers.items).toEqual([expect.objectContaining({ id: t.id, fromEron: '113', toEron: '114', status: 'received' })]);
+    expect(stay.evaluations.items).toEqual([
+      expect.objectContaining({ eron: '113', phase: 'observation', securityLevel: 2, cetActa: 'CET 113-2026-0010' }),
+    ]);
+    expect(stay.exits.items).toEqual([
+      { kind: 'recapture', reason: null, occurredAt: back, eron: '114', fromHouseArrest: false, judicialDecision: null },
+      { kind: 'exit', reason: 'escape', occurredAt: fled, eron: '114', fromHouseArrest: false, judicialDecision: null },
+    ]);
+    expect(stay.notices.items.map((n: { kind: string; title: string }) => `${n.kind}: ${n.title}`).sort()).toEqual([
+      'dg: Fuga (Art. 156 §1)',
+      'judge: Traslado ordenado (Art. 171)',
+      'police: Fuga (Art. 156 §1)',
+    ]);
+    for (const later of ['discipline', 'workAndStudy'])
+      expect(stay[later]).toMatchObject({ status: 'pending', items: [], note: expect.stringMatching(/Art\. 25 §2/) });
+    expect(stay.discipline.note).toMatch(/servicio de disciplina/);
+    const sent = res.body;
+    for (const secret of [...SECRET_VALUES, 'QX79', 'QX80', 'QX81', 'hivStatus', 'protection']) expect(sent).not.toContain(secret);
+
+    // A gate officer reads the record and the transfers, not the CET's results, the exits or the notices.
+    const gate114 = (await w.call('GET', `/ppl/${nui}/record/stay`, bearer(['gate_officer'], ['114']))).json();
+    expect(gate114.transfers).toMatchObject({ status: 'recorded', items: [expect.objectContaining({ id: t.id })] });
+    for (const reserved of ['evaluations', 'exits', 'notices']) {
+      expect(gate114[reserved]).toMatchObject({ status: 'withheld', items: [], note: expect.stringContaining('Reservado a:') });
+    }
+    expect((await w.call('GET', `/ppl/${nui}/record/stay`, director)).statusCode).toBe(403);
+    expect((await w.call('GET', '/ppl/9999999/record/stay', director114)).statusCode).toBe(404);
+  });
+});
+
 describe('CLS-08 foreign PPL', () => {
   it('CLS-08 when a foreigner is admitted then consulate and migration are notified exactly once', async () => {
     const nui = await admitted(w, 'VE');
@@ -247,7 +370,7 @@ describe('CLS-07 PLT-06 logs', () => {
         done();
       },
     });
-    const world = await startClassification({ config: { LOG_LEVEL: 'trace' }, log: stream });
+    const world = await startClassification({ config: { LOG_LEVEL: 'trace' }, log: stream, establishments: ['113'] });
     const { app } = world;
     try {
       const nui = await admitted(world);

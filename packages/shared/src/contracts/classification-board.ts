@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 /** The induction on rules, rights and duties, complaints and the disciplinary regime (CLS-12, Art. 32). */
 export const InductionRequest = Type.Object(
@@ -104,16 +105,44 @@ export const BoardSessionRequest = Type.Object(
 );
 export type BoardSessionRequest = Static<typeof BoardSessionRequest>;
 
+const DecisionCommon = {
+  nui: Nui,
+  person: Type.String({ description: 'Nombres y apellidos de la PPL' }),
+  reasons: Type.String({ description: 'Motivación escrita de la Junta' }),
+  decidedAt: Timestamp,
+};
+
+/** A placement the board decided in the session (CLS-12 … CLS-16). */
+export const PlacementDecision = Type.Object({
+  kind: Type.Literal('placement'),
+  ...DecisionCommon,
+  cellId: Uuid,
+  unit: Type.String({ description: 'Patio, pabellón o unidad' }),
+  cell: Type.String({ description: 'Código de la celda' }),
+});
+
+/** The board's answer to a cell-change request (CLS-18): approved (and the cell it assigns) or denied. */
+export const CellChangeDecision = Type.Object({
+  kind: Type.Literal('cell_change'),
+  ...DecisionCommon,
+  requestId: Uuid,
+  wanted: Type.String({ description: 'Lo que la PPL pidió' }),
+  decision: Type.Union([Type.Literal('approved'), Type.Literal('denied')]),
+  cellId: Type.Union([Uuid, Type.Null()]),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  cell: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const BoardSession = Type.Object({
   id: Uuid,
   eron: EronCode,
   date: LocalDate,
   acta: Type.String({ description: 'JAPC-<ERON>-<año>-<número>: numerada por establecimiento y año' }),
   attendees: Type.Array(Type.Object({ seat: Type.String(), name: Type.String(), position: Type.String() })),
-  decisions: Type.Array(
-    Type.Object({ kind: Type.Literal('placement'), nui: Nui, cellId: Uuid, reasons: Type.String(), decidedAt: Timestamp }),
-    { description: 'Las decisiones del acta, cada una con su motivación (Art. 141.5–6)' },
-  ),
+  decisions: Type.Array(Type.Union([PlacementDecision, CellChangeDecision]), {
+    description:
+      'Todas las decisiones del acta en el orden en que se tomaron, cada una con su motivación (Art. 141.5–6): ubicaciones y solicitudes de cambio aprobadas o negadas',
+  }),
 });
 
 /** A PPL asks for another patio, unit or cell (CLS-18, Art. 141.6). */
@@ -189,8 +218,17 @@ export const RollCallDay = Type.Object({
       discrepancies: Type.Integer(),
     }),
   ),
-  discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })])),
+  discrepancies: Type.Array(Type.Composite([Discrepancy, Type.Object({ rollCallId: Uuid, unitId: Uuid, takenAt: Timestamp })]), {
+    description: 'Una página de las discrepancias del día, en el orden en que se hallaron',
+  }),
+  next: NextPage,
 });
+
+export const RollCallDayQuery = Type.Object(
+  { date: LocalDate, limit: Type.Optional(PageLimit(1000, 500)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type RollCallDayQuery = Static<typeof RollCallDayQuery>;
 
 export type CellChangeRequestBody = Static<typeof CellChangeRequestBody>;
 export type CellChangeDecisionRequest = Static<typeof CellChangeDecisionRequest>;
@@ -198,3 +236,5 @@ export type CellChange = Static<typeof CellChange>;
 export type RollCallRequest = Static<typeof RollCallRequest>;
 export type RollCall = Static<typeof RollCall>;
 export type RollCallDay = Static<typeof RollCallDay>;
+export type BoardSession = Static<typeof BoardSession>;
+export type BoardDecision = BoardSession['decisions'][number];

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ExitReason } from '../events';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 /** A transfer order (CLS-20, Arts. 171, 178 §1): the DG, or a regional director with delegation. */
 export const TransferOrderRequest = Type.Object(
@@ -98,9 +99,20 @@ export const EscapeRegisterEntry = Type.Object({
   recordedAt: Timestamp,
 });
 export const EscapeRegister = Type.Object(
-  { eron: EronCode, entries: Type.Array(EscapeRegisterEntry) },
-  { description: 'Registro de fugas y recapturas, también de PPL en domiciliaria (Art. 156 §1–2)' },
+  { eron: EronCode, entries: Type.Array(EscapeRegisterEntry), next: NextPage },
+  { description: 'Registro de fugas y recapturas, también de PPL en domiciliaria (Art. 156 §1–2): una página, la más reciente primero' },
 );
+
+export const EscapeRegisterQuery = Type.Object(
+  {
+    from: Type.Optional({ ...LocalDate, description: 'Desde (fecha del hecho); con to, a lo sumo 366 días' }),
+    to: Type.Optional({ ...LocalDate, description: 'Hasta (fecha del hecho, incluida)' }),
+    limit: Type.Optional(PageLimit(500, 100)),
+    before: Type.Optional(PageCursor),
+  },
+  { additionalProperties: false },
+);
+export type EscapeRegisterQuery = Static<typeof EscapeRegisterQuery>;
 
 export const TreatmentPhase = Type.Union(
   [Type.Literal('observation'), Type.Literal('high'), Type.Literal('medium'), Type.Literal('minimum'), Type.Literal('trust')],

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 /** Who is notified of what (CLS-08, 17, 20, 21): judges, consulates, migration, ICBF, regional directors, the DG… */
 export const RecipientKind = Type.String({
@@ -69,8 +70,8 @@ export const NotificationQuery = Type.Object(
     from: Type.Optional(LocalDate),
     to: Type.Optional(LocalDate),
     status: Type.Optional(DeliveryStatus),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    before: Type.Optional(Timestamp),
+    limit: Type.Optional(PageLimit(200, 50)),
+    before: Type.Optional(PageCursor),
   },
   { additionalProperties: false },
 );
@@ -79,5 +80,5 @@ export type NotificationQuery = Static<typeof NotificationQuery>;
 export const NotificationPage = Type.Object({
   items: Type.Array(Notification),
   /** Pass as `before` for the next page; null on the last one. */
-  next: Type.Union([Timestamp, Type.Null()]),
+  next: NextPage,
 });

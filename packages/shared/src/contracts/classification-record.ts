@@ -1,5 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { EronCode, LocalDate, Nui, Text, Timestamp } from '../primitives';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'País (ISO 3166-1 alfa-2)', examples: ['VE'] });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -130,7 +131,17 @@ export const RecordChange = Type.Object({
 });
 export type RecordChange = Static<typeof RecordChange>;
 
-export const RecordHistory = Type.Object({ nui: Nui, changes: Type.Array(RecordChange) });
+export const RecordHistory = Type.Object({
+  nui: Nui,
+  changes: Type.Array(RecordChange, { description: 'Una página de cambios, del más antiguo al más reciente' }),
+  next: NextPage,
+});
+
+export const RecordHistoryQuery = Type.Object(
+  { limit: Type.Optional(PageLimit(500, 100)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type RecordHistoryQuery = Static<typeof RecordHistoryQuery>;
 export type RecordHistory = Static<typeof RecordHistory>;
 
 /** Orientation, gender identity and expression and the nombre identitario (Art. 26 §1–2). */
@@ -195,3 +206,108 @@ export const ConfidentialUpdate = Type.Object(
   { description: 'Secciones confidenciales registradas; la respuesta no repite los valores' },
 );
 export type ConfidentialUpdate = Static<typeof ConfidentialUpdate>;
+
+/**
+ * A section of the history of the stay: `recorded` (what this suite knows), `withheld` (the
+ * caller's roles do not read it; nothing of it is sent) or `pending` (kept by a service still to
+ * come, which will fill it). At most the newest 100 entries; `truncated` says there were more.
+ */
+const StaySection = <T extends TSchema>(entry: T, description: string) =>
+  Type.Object(
+    {
+      status: Type.Union([Type.Literal('recorded'), Type.Literal('withheld'), Type.Literal('pending')]),
+      note: Type.Union([Type.String(), Type.Null()], { description: 'Por qué está reservada o pendiente' }),
+      items: Type.Array(entry),
+      truncated: Type.Boolean(),
+    },
+    { description },
+  );
+
+export const StayAdmission = Type.Object({
+  admittedAt: Timestamp,
+  eron: EronCode,
+  entryNumber: Type.Integer({ description: 'Número en el libro de ingresos del establecimiento' }),
+  legalStatus: Type.String(),
+  offence: Type.String({ description: 'Delito que consta en la orden' }),
+  authority: Type.String({ description: 'Autoridad judicial que ordenó la privación de la libertad' }),
+  orderNumber: Type.String(),
+});
+
+export const StayPlacement = Type.Object({
+  placedAt: Timestamp,
+  endedAt: Type.Union([Timestamp, Type.Null()]),
+  eron: EronCode,
+  unit: Type.String(),
+  cell: Type.String(),
+  acta: Type.String({ description: 'Acta de la Junta o acto que la decidió' }),
+  decidedBy: Type.Union([Type.Literal('board'), Type.Literal('dg'), Type.Literal('director')]),
+});
+
+export const StayTransfer = Type.Object({
+  id: Uuid,
+  fromEron: EronCode,
+  toEron: EronCode,
+  status: Type.Union([Type.Literal('ordered'), Type.Literal('in_transit'), Type.Literal('received')]),
+  reasons: Type.String(),
+  authority: Type.String({ description: 'Autoridad informada (juez de ejecución o a cuya disposición está)' }),
+  orderedAt: Timestamp,
+  dispatchedAt: Type.Union([Timestamp, Type.Null()]),
+  receivedAt: Type.Union([Timestamp, Type.Null()]),
+  delays: Type.Array(Type.Object({ cause: Type.String(), expectedDate: Type.Union([LocalDate, Type.Null()]), recordedAt: Timestamp })),
+});
+
+export const StayEvaluation = Type.Object({
+  setAt: Timestamp,
+  eron: EronCode,
+  phase: Type.Union([Type.String(), Type.Null()], { description: 'Fase del tratamiento progresivo (Art. 139)' }),
+  securityLevel: Type.Union([Type.Integer(), Type.Null()]),
+  cetActa: Type.String({ description: 'Acta del CET' }),
+  reasons: Type.String(),
+});
+
+export const StayExit = Type.Object({
+  kind: Type.Union([Type.Literal('exit'), Type.Literal('recapture')]),
+  reason: Type.Union([Type.String(), Type.Null()], { description: 'libertad, domiciliaria, fallecimiento, fuga, extradición' }),
+  occurredAt: Timestamp,
+  eron: EronCode,
+  fromHouseArrest: Type.Boolean(),
+  judicialDecision: Type.Union([Type.Object({ authority: Type.String(), number: Type.String(), date: LocalDate }), Type.Null()]),
+});
+
+export const StayNotice = Type.Object({
+  id: Uuid,
+  kind: Type.String({ description: 'A quién se notificó' }),
+  title: Type.String(),
+  eron: EronCode,
+  status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  requestedAt: Timestamp,
+});
+
+/**
+ * The history of the stay the record keeps (Art. 25 §2, CLS-06): what this suite knows —
+ * admission, placements, transfers, the CET's evaluations and treatment, exits and recaptures,
+ * the notices sent about the person — and the places discipline and work/study fill once their
+ * services exist. Never confidential data (CLS-07, PLT-06): no health, identity or children's
+ * data, no protection-space consent, no free-text details of exits.
+ */
+export const StayHistory = Type.Object({
+  nui: Nui,
+  eron: EronCode,
+  status: Type.String({ description: 'admitted, in_transit, released, escaped…' }),
+  admission: StaySection(StayAdmission, 'Ingreso (Arts. 25–27)'),
+  placements: StaySection(StayPlacement, 'Ubicaciones en patio y celda (CLS-12 … CLS-16), la más reciente primero'),
+  transfers: StaySection(StayTransfer, 'Traslados (Art. 25 §2, CLS-20)'),
+  evaluations: StaySection(StayEvaluation, 'Evaluaciones y resultados del tratamiento del CET (Art. 25 §2, CLS-22)'),
+  exits: StaySection(StayExit, 'Salidas, fugas y recapturas (CLS-21)'),
+  notices: StaySection(StayNotice, 'Notificaciones enviadas sobre la persona (CLS-08, 17, 20, 21)'),
+  discipline: StaySection(
+    Type.Object({}),
+    'Antecedentes disciplinarios y calificaciones de conducta (Art. 25 §2): los llevará el servicio de disciplina',
+  ),
+  workAndStudy: StaySection(
+    Type.Object({}),
+    'Tiempo de trabajo, estudio y enseñanza y sus evaluaciones (Art. 25 §2): aún no se registran en ERON',
+  ),
+});
+export type StayHistory = Static<typeof StayHistory>;

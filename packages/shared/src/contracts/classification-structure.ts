@@ -104,6 +104,9 @@ export const CellCapacityRequest = Type.Object(
   {
     capacity: Type.Integer({ minimum: 1, maximum: 500, description: 'Cupos (plazas) de la celda' }),
     reason: Text(200, 'Por qué cambia la capacidad (obra, daño, ampliación…)'),
+    overCapacityReason: Type.Optional(
+      Text(500, 'Requerido si los cupos quedan por debajo de quienes ya ocupan la celda: por qué se acepta la sobreocupación (CLS-16)'),
+    ),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,29 @@ import { IdentityDocument } from '../documents';
 import { LegalStatus, Sex } from '../events';
 import { EronCode, LocalDate, Money, Nui, Text, Timestamp } from '../primitives';
 
+/** 1 … max written in decimal, for a query string (which carries text: the services do not coerce types). */
+const UP_TO: Record<200 | 500 | 1000, string> = {
+  200: '^(?:[1-9][0-9]?|1[0-9]{2}|200)$',
+  500: '^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$',
+  1000: '^(?:[1-9][0-9]{0,2}|1000)$',
+};
+
+/**
+ * A page size of a classification list: 1 to `max` rows (PLT-18: no list reads a whole history at
+ * once), `dflt` when not given. Read it with `pageLimit`.
+ */
+export const PageLimit = (max: 200 | 500 | 1000, dflt: number) =>
+  Type.String({ pattern: UP_TO[max], description: `Filas por página: de 1 a ${max}; ${dflt} si no se indica`, examples: [String(dflt)] });
+
+/** The page size a query asked for, or the list's default. */
+export const pageLimit = (limit: string | undefined, dflt: number): number => (limit === undefined ? dflt : Number(limit));
+
+/** Where the next page of a classification list starts: the `next` of the page before. */
+export const PageCursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'El `next` de la página anterior' });
+
+/** The `next` of a page: pass it to read the following one; null on the last. */
+export const NextPage = Type.Union([Type.String(), Type.Null()], { description: 'Cursor de la página siguiente; null en la última' });
+
 /**
  * The written order of the judicial authority (Art. 27). Items are typed loosely on purpose: a
  * missing or malformed item is a CLS-03 rule failure (422 listing every item), not a schema error.
@@ -111,3 +134,17 @@ export const IntakeCashLine = Type.Object({
 });
 
 export type IntakeCashLine = Static<typeof IntakeCashLine>;
+
+export const IntakeCashQuery = Type.Object(
+  {
+    from: LocalDate,
+    to: { ...LocalDate, description: 'Último día de requisas del período (a lo sumo 31 días desde from)' },
+    limit: Type.Optional(PageLimit(500, 100)),
+    after: Type.Optional(PageCursor),
+  },
+  { additionalProperties: false },
+);
+export type IntakeCashQuery = Static<typeof IntakeCashQuery>;
+
+export const IntakeCashPage = Type.Object({ eron: EronCode, items: Type.Array(IntakeCashLine), next: NextPage });
+export type IntakeCashPage = Static<typeof IntakeCashPage>;

@@ -42,7 +42,12 @@ export interface DocumentSpec {
   /** Identifying facts under the title (PPL, NUI, period, acta number…). */
   facts?: [label: string, value: string][];
   sections: Section[];
-  /** Who signs: a line each, with name and position. */
+  /**
+   * The closing words the signatures follow (an acta's "leída y aprobada, se firma…"): printed after
+   * the sections and kept on one page with the signature lines, so no page holds signatures alone.
+   */
+  closing?: string[];
+  /** Who signs: a line each, with name and position; the block is never split across pages when it fits on one. */
   signatures?: { name?: string; position: string }[];
   issued: { at: Date; by: string };
   verification?: { code: string; where: string };
@@ -74,7 +79,7 @@ export function renderPdf(spec: DocumentSpec): Promise<Buffer> {
   letterhead(doc, spec, true);
   if (spec.facts?.length) facts(doc, spec.facts);
   for (const section of spec.sections) renderSection(doc, section);
-  if (spec.signatures?.length) signatures(doc, spec.signatures);
+  if (spec.closing?.length || spec.signatures?.length) closingAndSignatures(doc, spec.closing ?? [], spec.signatures ?? []);
   footers(doc, spec);
   doc.end();
   return done;
@@ -247,11 +252,30 @@ function row(
   doc.y = y + h;
 }
 
+const SIGNATURE_ROW = 80;
+
+/** The closing paragraphs and the signature lines, moved together to a new page when they do not fit on this one. */
+function closingAndSignatures(doc: PDFKit.PDFDocument, closing: string[], people: { name?: string; position: string }[]): void {
+  doc.font('Helvetica').fontSize(9);
+  const text = closing.reduce((h, p) => h + doc.heightOfString(p, { width: width(doc), align: 'justify' }) + 6, 0);
+  const rows = people.length === 0 ? 0 : Math.ceil(people.length / Math.min(3, people.length));
+  ensureRoom(doc, text + rows * SIGNATURE_ROW);
+  for (const p of closing) {
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(p, MARGIN, doc.y, { width: width(doc), align: 'justify' });
+    doc.moveDown(0.4);
+  }
+  if (people.length) signatures(doc, people);
+}
+
 function signatures(doc: PDFKit.PDFDocument, people: { name?: string; position: string }[]): void {
   const perRow = Math.min(3, people.length);
   const slot = width(doc) / perRow;
   for (let i = 0; i < people.length; i += perRow) {
-    ensureRoom(doc, 80);
+    ensureRoom(doc, SIGNATURE_ROW);
     const y = doc.y + 40;
     people.slice(i, i + perRow).forEach((p, j) => {
       const x = MARGIN + j * slot + 10;

@@ -20,7 +20,39 @@ export async function nextEntryNumber(trx: Trx, eron: string): Promise<number> {
   return row.last_entry;
 }
 
+/** Whether the establishment already recorded this intake-cash act (CLS-10), as the unique index compares them. */
+export async function actaTaken(trx: Trx, eron: string, acta: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('admissions')
+    .select('nui')
+    .where('eron', '=', eron)
+    .where(sql<string>`upper(btrim(cash_acta))`, '=', sql<string>`upper(btrim(${acta}))`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const isActaClash = (err: unknown): boolean =>
+  (err as { code?: string; constraint?: string }).code === '23505' &&
+  (err as { constraint?: string }).constraint === 'admissions_cash_acta';
+
+/**
+ * The person and the admission; `'acta-taken'` when the establishment's unique act index refused the
+ * intake-cash act because an admission with the same act committed first (CLS-10). The transaction
+ * is then unusable: the caller refuses, which rolls it back.
+ */
 export async function insertAdmission(
+  trx: Trx,
+  a: { nui: string; entryNumber: number; securityLevel: number | null; by: string; request: AdmissionRequest },
+): Promise<{ admittedAt: Date } | 'acta-taken'> {
+  try {
+    return await insertRows(trx, a);
+  } catch (err) {
+    if (isActaClash(err)) return 'acta-taken';
+    throw err;
+  }
+}
+
+async function insertRows(
   trx: Trx,
   a: { nui: string; entryNumber: number; securityLevel: number | null; by: string; request: AdmissionRequest },
 ): Promise<{ admittedAt: Date }> {

@@ -1,4 +1,4 @@
-import { documentProblem, ruleBroken, type AdmissionRequest, type ItemError, type LegalStatus } from '@eron/shared';
+import { conflict, documentProblem, ruleBroken, type AdmissionRequest, type ItemError, type LegalStatus } from '@eron/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: string | undefined): v is string => !!v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
@@ -80,3 +80,32 @@ export function assertDetentionOrder(req: AdmissionRequest, today: string): void
     { errors: problems, code: 'detention-order-incomplete' },
   );
 }
+
+/** CLS-05 (Art. 25 §1): the intake book is an establishment's; admission only into one the DG registered (CLS-01). */
+export function assertRegisteredEstablishment(registered: boolean, eron: string): void {
+  if (registered) return;
+  throw ruleBroken(
+    'CLS-05',
+    'Art. 25 §1',
+    {
+      es: `El establecimiento ${eron} no está registrado: no tiene libro de ingresos donde asentar a la persona`,
+      en: `Establishment ${eron} is not registered: it has no intake book to enter the person in`,
+    },
+    {
+      code: 'establishment-not-registered',
+      errors: [{ field: '/eron', message: { es: 'establecimiento no registrado', en: 'establishment not registered' } }],
+    },
+  );
+}
+
+/** CLS-10 (Art. 28): an intake-cash act number is used once per establishment. */
+export const actaReused = (eron: string, given: string, acta = given.trim()) =>
+  conflict(
+    'intake-acta-reused',
+    {
+      es: `El acta ${acta} ya se usó en otro ingreso del establecimiento ${eron}: cada acta de dinero se numera una sola vez`,
+      en: `Act ${acta} was already used by another admission of establishment ${eron}: each intake-cash act is numbered once`,
+    },
+    'CLS-10',
+    'Art. 28',
+  );

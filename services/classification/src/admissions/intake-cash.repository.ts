@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { IntakeCashReceiptRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
@@ -28,16 +29,21 @@ export const insertReceipt = (trx: Trx, a: { nui: string; eron: string }, b: Int
     .returningAll()
     .executeTakeFirst();
 
-/** Cash found at intake in searches of the period, with its receipt if any. */
-export const intakeCashBetween = (db: Db | Trx, eron: string, from: string, to: string) =>
+/** A page of the cash found at intake in searches of the period, with its receipt if any, after the cursor's (date, NUI). */
+export const intakeCashBetween = (
+  db: Db | Trx,
+  q: { eron: string; from: string; to: string; after?: { date: string; nui: string }; rows: number },
+) =>
   db
     .selectFrom('admissions as a')
     .leftJoin('intake_cash_receipts as r', 'r.nui', 'a.nui')
     .select(['a.nui', 'a.cash_amount', 'a.cash_acta', 'a.cash_search_date', 'r.received_on'])
-    .where('a.eron', '=', eron)
+    .where('a.eron', '=', q.eron)
     .where('a.cash_amount', 'is not', null)
-    .where('a.cash_search_date', '>=', from)
-    .where('a.cash_search_date', '<=', to)
+    .where('a.cash_search_date', '>=', q.from)
+    .where('a.cash_search_date', '<=', q.to)
+    .$if(q.after !== undefined, (w) => w.where(sql<boolean>`(a.cash_search_date, a.nui) > (${q.after!.date}::date, ${q.after!.nui})`))
     .orderBy('a.cash_search_date')
     .orderBy('a.nui')
+    .limit(q.rows)
     .execute();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, IntakeCashLine, IntakeCashReceiptRequest, LocalDate, Nui, Problem } from '@eron/shared';
+import { EronCode, IntakeCashLine, IntakeCashPage, IntakeCashQuery, IntakeCashReceiptRequest, Nui, Problem } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
 import { INTAKE_CASH_RECEIVERS, STAFF_READERS } from '../roles';
 import { runtime } from '../runtime';
@@ -34,9 +34,11 @@ const intakeCashRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listIntakeCash',
         summary: 'Cash found at intake in a period of searches: when it reached the paymaster, and which is overdue (CLS-10)',
+        description:
+          'A period of at most 31 days (400 beyond), by search date then NUI, a page at a time (`limit`, at most 500): pass `next` as `after`.',
         params: Type.Object({ code: EronCode }),
-        querystring: Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false }),
-        response: { 200: Type.Array(IntakeCashLine), 400: Problem, 401: Problem, 403: Problem },
+        querystring: IntakeCashQuery,
+        response: { 200: IntakeCashPage, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {

@@ -1,5 +1,8 @@
 import { addDays, conflict, ruleBroken } from '@eron/shared';
 
+/** The longest period of searches the establishment's intake-cash list covers at once: a month. */
+export const INTAKE_CASH_DAYS = 31;
+
 /** CLS-10: the cash reaches the paymaster no later than the day after the intake search. */
 export const intakeCashDue = (searchDate: string): string => addDays(searchDate, 1);
 
@@ -27,4 +30,4 @@ export function assertReceivedAfterSearch(receivedOn: string, searchDate: string
 }
 
 export const cashAlreadyReceived = () =>
-  conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10');
+  conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10', 'Art. 28');

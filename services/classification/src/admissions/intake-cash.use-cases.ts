@@ -1,8 +1,24 @@
-import { assertActorActsFor, bogotaToday, type IntakeCashLine, type IntakeCashReceiptRequest } from '@eron/shared';
+import {
+  assertActorActsFor,
+  pageLimit,
+  bogotaToday,
+  type IntakeCashLine,
+  type IntakeCashPage,
+  type IntakeCashQuery,
+  type IntakeCashReceiptRequest,
+} from '@eron/shared';
+import { assertPeriod, keyOf, pageOf } from '../paging.rules';
 import { noPpl } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
 import { insertReceipt, intakeCashBetween, lockIntakeCash } from './intake-cash.repository';
-import { assertCashCarried, assertReceivedAfterSearch, cashAlreadyReceived, intakeCashDue, isOverdue } from './intake-cash.rules';
+import {
+  assertCashCarried,
+  assertReceivedAfterSearch,
+  cashAlreadyReceived,
+  INTAKE_CASH_DAYS,
+  intakeCashDue,
+  isOverdue,
+} from './intake-cash.rules';
 
 /** CLS-10 (Art. 28): the paymaster receives the intake cash with the act signed by the three; the PPL gets a copy. */
 export async function receiveIntakeCash(ctx: Ctx, i: { nui: string; receipt: IntakeCashReceiptRequest }): Promise<IntakeCashLine> {
@@ -26,20 +42,37 @@ export async function receiveIntakeCash(ctx: Ctx, i: { nui: string; receipt: Int
   };
 }
 
-/** CLS-10: the establishment's intake cash in a period of searches, when it reached the paymaster, and which is overdue. */
-export async function intakeCashList(r: Reader, i: { eron: string; from: string; to: string }): Promise<IntakeCashLine[]> {
-  const rows = await intakeCashBetween(r.db, i.eron, i.from, i.to);
-  const today = bogotaToday();
-  return rows.map((c) => {
-    const dueBy = intakeCashDue(c.cash_search_date!);
-    return {
-      nui: c.nui,
-      amount: c.cash_amount!,
-      actaNumber: c.cash_acta!,
-      searchDate: c.cash_search_date!,
-      dueBy,
-      receivedOn: c.received_on,
-      overdue: isOverdue(dueBy, c.received_on, today),
-    };
+/**
+ * CLS-10: a page of the establishment's intake cash in a period of searches (at most 31 days), when
+ * it reached the paymaster, and which is overdue.
+ */
+export async function intakeCashList(r: Reader, q: IntakeCashQuery & { eron: string }): Promise<IntakeCashPage> {
+  assertPeriod(q.from, q.to, INTAKE_CASH_DAYS);
+  const limit = pageLimit(q.limit, 100);
+  const after = q.after ? keyOf(q.after, ['date', 'nui'], 'after') : undefined;
+  const rows = await intakeCashBetween(r.db, {
+    eron: q.eron,
+    from: q.from,
+    to: q.to,
+    after: after && { date: after[0]!, nui: after[1]! },
+    rows: limit + 1,
   });
+  const today = bogotaToday();
+  const page = pageOf(rows, limit, (c) => [c.cash_search_date!, c.nui]);
+  return {
+    eron: q.eron,
+    items: page.items.map((c) => {
+      const dueBy = intakeCashDue(c.cash_search_date!);
+      return {
+        nui: c.nui,
+        amount: c.cash_amount!,
+        actaNumber: c.cash_acta!,
+        searchDate: c.cash_search_date!,
+        dueBy,
+        receivedOn: c.received_on,
+        overdue: isOverdue(dueBy, c.received_on, today),
+      };
+    }),
+    next: page.next,
+  };
 }

@@ -5,7 +5,12 @@ export const noCellChange = () => notFound({ es: 'No existe esa solicitud', en: 
 /** CLS-18: a request is answered once. */
 export function assertPending(status: string): void {
   if (status === 'pending') return;
-  throw conflict('cell-change-decided', { es: 'La solicitud ya fue resuelta', en: 'The request was already decided' }, 'CLS-18');
+  throw conflict(
+    'cell-change-decided',
+    { es: 'La solicitud ya fue resuelta', en: 'The request was already decided' },
+    'CLS-18',
+    'Art. 141.6',
+  );
 }
 
 /**

@@ -78,8 +78,12 @@ export function assertHeldHere(status: string): void {
   if (status === 'admitted') return;
   const transit = status === 'in_transit';
   throw ruleBroken(transit ? 'CLS-20' : 'CLS-21', transit ? 'Art. 178' : 'Art. 41 §', {
-    es: transit ? 'La persona está en traslado: no pertenece a este establecimiento' : `La persona ya no está recluida aquí (${status})`,
-    en: transit ? 'The person is in transit: they belong to no establishment' : `The person is no longer held here (${status})`,
+    es: transit
+      ? 'La persona está en traslado: no pertenece a ningún establecimiento hasta que el destino la reciba, y ni el origen ni el destino la ubican'
+      : `La persona ya no está recluida aquí (${status})`,
+    en: transit
+      ? 'The person is in transit: they belong to no establishment until the destination receives them, and neither end places them'
+      : `The person is no longer held here (${status})`,
   });
 }
 

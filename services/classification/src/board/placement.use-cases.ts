@@ -1,5 +1,6 @@
-import { assertActorActsFor, type InductionRequest, type LegalStatus, type PlacementRequest } from '@eron/shared';
+import { assertActorActsFor, canActFor, type InductionRequest, type LegalStatus, type PlacementRequest } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
+import { openTransferOf } from '../movements/movements.repository';
 import { lockPpl } from '../ppl/ppl.repository';
 import { noPpl } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
@@ -63,7 +64,9 @@ export async function placeChecked(ctx: Ctx, nui: string, b: PlacementRequest, a
   const { trx, actor } = ctx;
   const ppl = await lockPpl(trx, nui);
   if (!ppl) throw noPpl(nui);
-  assertActorActsFor(actor, ppl.eron);
+  // CLS-20: in transit the person belongs to neither end — both are told so, by the rule.
+  const transfer = ppl.status === 'in_transit' ? await openTransferOf(trx, ppl.nui) : undefined;
+  if (!transfer || !canActFor(actor, transfer.to_eron)) assertActorActsFor(actor, ppl.eron);
   assertHeldHere(ppl.status);
   const cell = await lockCellWithUnit(trx, b.cellId);
   if (!cell) throw noCell();

@@ -4,7 +4,7 @@ import { BoardSession, BoardSessionRequest, EronCode, Problem, Uuid } from '@ero
 import { assertActsFor } from '@eron/shared/platform';
 import { PRESIDING, STAFF_READERS } from '../roles';
 import { runtime } from '../runtime';
-import { getSession, openSession } from './session.use-cases';
+import { getSession, openSession, sessionActaPdf } from './session.use-cases';
 
 /** The board's numbered sessions (CLS-11). */
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,6 +44,33 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => getSession(runtime(app).reader(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/classification/board-sessions/:id/acta.pdf',
+    {
+      config: { auth: { roles: STAFF_READERS } },
+      schema: {
+        operationId: 'getBoardSessionActaPdf',
+        summary: 'A session’s acta as a PDF for the members’ signatures (CLS-11)',
+        description:
+          'CLS-11, Art. 141.5–6: the letterhead, the acta number, who sat in which seat, every decision (placements, cell changes ' +
+          'approved or denied) with its reasons, a signature line for each member present, the date and officer of issue, page i de N.',
+        params: Type.Object({ id: Uuid }),
+        produces: ['application/pdf'],
+        response: {
+          200: { description: 'The acta (PDF)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { file, name } = await sessionActaPdf(runtime(app).reader(req), req.params.id);
+      // A buffer bypasses the JSON serializer: Fastify sends it as it is, with the type set here.
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(file);
+    },
   );
 };
 

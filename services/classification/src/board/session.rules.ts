@@ -34,6 +34,6 @@ export const actaNumber = (eron: string, year: number, number: number): string =
 
 /** CLS-11: the board sits once a day. */
 export const sessionTaken = (date: string) =>
-  conflict('board-session-exists', { es: `La Junta ya sesionó el ${date}`, en: `The board already sat on ${date}` }, 'CLS-11');
+  conflict('board-session-exists', { es: `La Junta ya sesionó el ${date}`, en: `The board already sat on ${date}` }, 'CLS-11', 'Art. 30');
 
 export const noSession = () => notFound({ es: 'No existe esa sesión de la Junta', en: 'No such board session' });

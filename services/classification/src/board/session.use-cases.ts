@@ -2,6 +2,7 @@ import { assertActorActsFor, type BoardSessionRequest } from '@eron/shared';
 import type { Ctx, Reader } from '../runtime';
 import { findEstablishment } from '../structure/structure.repository';
 import { noEstablishment } from '../structure/structure.rules';
+import { actaPdf } from './session.document';
 import { actaOf, findSession, openSession as insertSession } from './session.repository';
 import { assertFullBoard, noSession, sessionTaken } from './session.rules';
 
@@ -21,4 +22,22 @@ export async function getSession(r: Reader, id: string) {
   if (!s) throw noSession();
   assertActorActsFor(r.actor, s.eron);
   return actaOf(r.db, s);
+}
+
+/**
+ * The acta as a PDF for the members' signatures (CLS-11, Art. 141.5–6): every decision with its
+ * reasons, a signature line for each member present, issued now by the caller.
+ */
+export async function sessionActaPdf(r: Reader, id: string): Promise<{ file: Buffer; name: string }> {
+  const s = await findSession(r.db, id);
+  if (!s) throw noSession();
+  assertActorActsFor(r.actor, s.eron);
+  const [acta, establishment] = await Promise.all([actaOf(r.db, s), findEstablishment(r.db, s.eron)]);
+  const file = await actaPdf(acta, {
+    establishmentName: establishment?.name,
+    issuedBy: r.actor.sub,
+    issuedAt: new Date(),
+    verifyAt: `GET /api/v1/classification/board-sessions/${s.id}`,
+  });
+  return { file, name: `${s.acta}.pdf` };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
 import type { Booked, Discrepancy } from './roll-call.rules';
 
@@ -52,14 +53,18 @@ export const unitsOnDay = (db: Db | Trx, eron: string, day: string) =>
     .orderBy('u.name')
     .execute();
 
-/** Every discrepancy of the establishment's roll calls that day, in the order found. */
-export const discrepanciesOnDay = (db: Db | Trx, eron: string, day: string) =>
+/** A page of the discrepancies of the establishment's roll calls that day, in the order found, after the cursor's. */
+export const discrepanciesOnDay = (db: Db | Trx, q: { eron: string; day: string; after?: { takenAt: string; id: string }; rows: number }) =>
   db
     .selectFrom('roll_call_discrepancies as d')
     .innerJoin('roll_calls as r', 'r.id', 'd.roll_call_id')
-    .select(['d.kind', 'd.nui', 'd.booked_cell_id', 'd.seen_cell_id', 'r.id as roll_call_id', 'r.unit_id', 'r.taken_at'])
-    .where('r.eron', '=', eron)
-    .where('r.day', '=', day)
+    .select(['d.id', 'd.kind', 'd.nui', 'd.booked_cell_id', 'd.seen_cell_id', 'r.id as roll_call_id', 'r.unit_id', 'r.taken_at'])
+    .where('r.eron', '=', q.eron)
+    .where('r.day', '=', q.day)
+    .$if(q.after !== undefined, (w) =>
+      w.where(sql<boolean>`(r.taken_at, d.id) > (${q.after!.takenAt}::timestamptz, ${q.after!.id}::bigint)`),
+    )
     .orderBy('r.taken_at')
     .orderBy('d.id')
+    .limit(q.rows)
     .execute();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, LocalDate, Problem, RollCall, RollCallDay, RollCallRequest, Uuid } from '@eron/shared';
+import { EronCode, Problem, RollCall, RollCallDay, RollCallDayQuery, RollCallRequest, Uuid } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
 import { COUNTERS, STAFF_READERS } from '../roles';
 import { runtime } from '../runtime';
@@ -33,14 +33,15 @@ const rollCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'rollCallDay',
         summary: 'A day’s roll calls per unit, units below two, and every discrepancy (CLS-19)',
+        description: 'The units’ counts whole; the discrepancies a page at a time (`limit`, at most 1 000): pass `next` as `after`.',
         params: Type.Object({ code: EronCode }),
-        querystring: Type.Object({ date: LocalDate }, { additionalProperties: false }),
+        querystring: RollCallDayQuery,
         response: { 200: RollCallDay, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
     async (req) => {
       assertActsFor(req, req.params.code);
-      return rollCallDay(runtime(app).reader(req), { eron: req.params.code, date: req.query.date });
+      return rollCallDay(runtime(app).reader(req), { eron: req.params.code, ...req.query });
     },
   );
 };

@@ -1,4 +1,13 @@
-import { assertActorActsFor, bogotaToday, type RollCall, type RollCallDay, type RollCallRequest } from '@eron/shared';
+import {
+  assertActorActsFor,
+  pageLimit,
+  bogotaToday,
+  type RollCall,
+  type RollCallDay,
+  type RollCallDayQuery,
+  type RollCallRequest,
+} from '@eron/shared';
+import { keyOf, pageOf } from '../paging.rules';
 import type { Ctx, Reader } from '../runtime';
 import { findEstablishment } from '../structure/structure.repository';
 import { noEstablishment } from '../structure/structure.rules';
@@ -39,14 +48,22 @@ export async function recordRollCall(ctx: Ctx, i: { unitId: string; call: RollCa
   };
 }
 
-/** A day's roll calls per unit, units below the minimum, and every discrepancy (CLS-19). */
-export async function rollCallDay(r: Reader, i: { eron: string; date: string }): Promise<RollCallDay> {
-  if (!(await findEstablishment(r.db, i.eron))) throw noEstablishment(i.eron);
-  const units = await unitsOnDay(r.db, i.eron, i.date);
-  const found = await discrepanciesOnDay(r.db, i.eron, i.date);
+/** A day's roll calls per unit, units below the minimum, and a page of the discrepancies (CLS-19). */
+export async function rollCallDay(r: Reader, q: RollCallDayQuery & { eron: string }): Promise<RollCallDay> {
+  if (!(await findEstablishment(r.db, q.eron))) throw noEstablishment(q.eron);
+  const limit = pageLimit(q.limit, 500);
+  const after = q.after ? keyOf(q.after, ['instant', 'seq'], 'after') : undefined;
+  const units = await unitsOnDay(r.db, q.eron, q.date);
+  const found = await discrepanciesOnDay(r.db, {
+    eron: q.eron,
+    day: q.date,
+    after: after && { takenAt: after[0]!, id: after[1]! },
+    rows: limit + 1,
+  });
+  const page = pageOf(found, limit, (d) => [d.taken_at.toISOString(), String(d.id)]);
   return {
-    eron: i.eron,
-    date: i.date,
+    eron: q.eron,
+    date: q.date,
     units: units.map((u) => ({
       unitId: u.id,
       name: u.name,
@@ -54,7 +71,7 @@ export async function rollCallDay(r: Reader, i: { eron: string; date: string }):
       belowMinimum: Number(u.calls) < ROLL_CALLS_PER_DAY,
       discrepancies: Number(u.found),
     })),
-    discrepancies: found.map((d) => ({
+    discrepancies: page.items.map((d) => ({
       kind: d.kind,
       nui: d.nui!,
       bookedCellId: d.booked_cell_id,
@@ -63,5 +80,6 @@ export async function rollCallDay(r: Reader, i: { eron: string; date: string }):
       unitId: d.unit_id,
       takenAt: d.taken_at.toISOString(),
     })),
+    next: page.next,
   };
 }

@@ -9,6 +9,9 @@ import { migration as record } from './20261125T1210_record';
 import { migration as mothers } from './20261125T1300_mothers';
 import { migration as intakeCash } from './20261125T1310_intake_cash';
 import { migration as notifications } from './20261130T0900_notifications';
+import { migration as admissionIntegrity } from './20261201T0900_admission_integrity';
+import { migration as cellCapacityChanges } from './20261201T0910_cell_capacity_changes';
+import { migration as listIndexes } from './20261201T0920_list_indexes';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -22,4 +25,7 @@ export const migrations: Migrations = {
   '20261125T1300_mothers': mothers,
   '20261125T1310_intake_cash': intakeCash,
   '20261130T0900_notifications': notifications,
+  '20261201T0900_admission_integrity': admissionIntegrity,
+  '20261201T0910_cell_capacity_changes': cellCapacityChanges,
+  '20261201T0920_list_indexes': listIndexes,
 };

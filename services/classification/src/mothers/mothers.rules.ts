@@ -71,7 +71,7 @@ export function assertMayRequest(mother: { sex: string; status: string }, childB
 /** CLS-17: a request is decided once. */
 export function assertUndecided(status: string): void {
   if (status === 'pending') return;
-  throw conflict('child-request-decided', { es: 'La solicitud ya fue resuelta', en: 'The request was already decided' }, RULE);
+  throw conflict('child-request-decided', { es: 'La solicitud ya fue resuelta', en: 'The request was already decided' }, RULE, 'Art. 31');
 }
 
 /** A denial states its written reasons (Art. 31). */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, EscapeRegister, Exit, ExitRequest, Nui, Problem, RecaptureRequest } from '@eron/shared';
+import { EronCode, EscapeRegister, EscapeRegisterQuery, Exit, ExitRequest, Nui, Problem, RecaptureRequest } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
 import { EXIT_READERS, EXIT_RECORDERS } from '../roles';
 import { runtime } from '../runtime';
@@ -54,13 +54,17 @@ const exitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getEscapeRegister',
         summary: 'The establishment’s register of escapes and recaptures (CLS-21, Art. 156 §2)',
+        description:
+          'Newest first, a page at a time (`limit`, at most 500): pass `next` as `before`. `from`/`to` (Bogotá dates of the facts) cover ' +
+          'at most 366 days (400 beyond).',
         params: Type.Object({ code: EronCode }),
-        response: { 200: EscapeRegister, 401: Problem, 403: Problem },
+        querystring: EscapeRegisterQuery,
+        response: { 200: EscapeRegister, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {
       assertActsFor(req, req.params.code);
-      return escapeRegister(runtime(app).reader(req), req.params.code);
+      return escapeRegister(runtime(app).reader(req), { eron: req.params.code, ...req.query });
     },
   );
 };

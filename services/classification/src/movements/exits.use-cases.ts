@@ -1,4 +1,13 @@
-import { assertActorActsFor, type EscapeRegister, type Exit, type ExitRequest, type RecaptureRequest } from '@eron/shared';
+import {
+  assertActorActsFor,
+  pageLimit,
+  type EscapeRegister,
+  type EscapeRegisterQuery,
+  type Exit,
+  type ExitRequest,
+  type RecaptureRequest,
+} from '@eron/shared';
+import { assertPeriod, keyOf, pageOf, periodEnd } from '../paging.rules';
 import type { Outcome } from '@eron/shared/platform';
 import { lockPpl } from '../ppl/ppl.repository';
 import { noPpl } from '../ppl/ppl.rules';
@@ -78,12 +87,30 @@ export async function recordRecapture(ctx: Ctx, i: { nui: string; recapture: Rec
   return { id: entry.id, nui: ppl.nui, eron: ppl.eron, fromHouseArrest: escape.from_house_arrest };
 }
 
-/** The establishment's register of escapes and recaptures (CLS-21, Art. 156 §2). */
-export async function escapeRegister(r: Reader, eron: string): Promise<EscapeRegister> {
-  const rows = await registerOf(r.db, eron);
+/** The longest period the escapes register is read over at once: a year. */
+const REGISTER_DAYS = 366;
+
+/**
+ * A page of the establishment's register of escapes and recaptures (CLS-21, Art. 156 §2), newest
+ * first; a period of Bogotá dates of at most a year (one end given: the year from or to it).
+ */
+export async function escapeRegister(r: Reader, q: EscapeRegisterQuery & { eron: string }): Promise<EscapeRegister> {
+  const from = q.from ?? (q.to ? periodEnd(q.to, 1 - REGISTER_DAYS) : undefined);
+  const to = q.to ?? (q.from ? periodEnd(q.from, REGISTER_DAYS - 1) : undefined);
+  if (from && to) assertPeriod(from, to, REGISTER_DAYS);
+  const limit = pageLimit(q.limit, 100);
+  const before = q.before ? keyOf(q.before, ['instant', 'uuid'], 'before') : undefined;
+  const rows = await registerOf(r.db, {
+    eron: q.eron,
+    since: from ? bogotaMidnight(from) : undefined,
+    until: to ? bogotaMidnight(periodEnd(to, 1)) : undefined,
+    before: before && { occurredAt: before[0]!, id: before[1]! },
+    rows: limit + 1,
+  });
+  const page = pageOf(rows, limit, (e) => [e.occurred_at.toISOString(), e.id]);
   return {
-    eron,
-    entries: rows.map((e) => ({
+    eron: q.eron,
+    entries: page.items.map((e) => ({
       id: e.id,
       nui: e.nui,
       eron: e.eron,
@@ -92,5 +119,9 @@ export async function escapeRegister(r: Reader, eron: string): Promise<EscapeReg
       occurredAt: e.occurred_at.toISOString(),
       recordedAt: e.recorded_at.toISOString(),
     })),
+    next: page.next,
   };
 }
+
+/** The instant a Bogotá calendar day starts (UTC−5 all year). */
+const bogotaMidnight = (date: string): Date => new Date(`${date}T05:00:00Z`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ExitRequest, TransferOrderRequest, TreatmentRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { MovementTables } from './movements.tables';
@@ -22,6 +22,15 @@ export const transferView = (t: TransferRow, delays: DelayRow[]) => ({
   receivedAt: t.received_at?.toISOString() ?? null,
   delays: delays.map((d) => ({ cause: d.cause, expectedDate: d.expected_date, recordedAt: d.recorded_at.toISOString() })),
 });
+
+/** The ends of the person's transfer under way, if any (CLS-20). */
+export const openTransferOf = (db: Db | Trx, nui: string) =>
+  db
+    .selectFrom('transfers')
+    .select(['id', 'from_eron', 'to_eron', 'status'])
+    .where('nui', '=', nui)
+    .where('status', '<>', 'received')
+    .executeTakeFirst();
 
 export const hasOpenTransfer = async (trx: Trx, nui: string): Promise<boolean> =>
   !!(await trx.selectFrom('transfers').select('id').where('nui', '=', nui).where('status', '<>', 'received').executeTakeFirst());
@@ -148,8 +157,24 @@ export const lastEscape = (trx: Trx, nui: string) =>
     .limit(1)
     .executeTakeFirst();
 
-export const escapeRegister = (db: Db | Trx, eron: string) =>
-  db.selectFrom('escape_register').selectAll().where('eron', '=', eron).orderBy('occurred_at', 'desc').limit(500).execute();
+/** A page of the establishment's escapes register, newest first, in a period and before the cursor's entry. */
+export const escapeRegister = (
+  db: Db | Trx,
+  q: { eron: string; since?: Date; until?: Date; before?: { occurredAt: string; id: string }; rows: number },
+) =>
+  db
+    .selectFrom('escape_register')
+    .selectAll()
+    .where('eron', '=', q.eron)
+    .$if(q.since !== undefined, (w) => w.where('occurred_at', '>=', q.since!))
+    .$if(q.until !== undefined, (w) => w.where('occurred_at', '<', q.until!))
+    .$if(q.before !== undefined, (w) =>
+      w.where(sql<boolean>`(occurred_at, id) < (${q.before!.occurredAt}::timestamptz, ${q.before!.id}::uuid)`),
+    )
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.rows)
+    .execute();
 
 export async function recordTreatment(
   trx: Trx,

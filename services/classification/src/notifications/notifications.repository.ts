@@ -154,7 +154,15 @@ export const findNotification = (db: Db, id: string) => db.selectFrom('notificat
 
 export function listNotifications(
   db: Db,
-  q: { eron: string; from: Date; to: Date; status?: DeliveryStatus; before?: Date; limit: number; nui?: string },
+  q: {
+    eron: string;
+    from: Date;
+    to: Date;
+    status?: DeliveryStatus;
+    before?: { requestedAt: string; id: string };
+    limit: number;
+    nui?: string;
+  },
 ): Promise<NotificationRow[]> {
   let query = db
     .selectFrom('notifications')
@@ -163,9 +171,9 @@ export function listNotifications(
     .where('requested_at', '>=', q.from)
     .where('requested_at', '<', q.to);
   if (q.status) query = query.where('status', '=', q.status);
-  if (q.before) query = query.where('requested_at', '<', q.before);
+  if (q.before) query = query.where(sql<boolean>`(requested_at, id) < (${q.before.requestedAt}::timestamptz, ${q.before.id}::uuid)`);
   if (q.nui) query = query.where('nui', '=', q.nui);
-  return query.orderBy('requested_at', 'desc').limit(q.limit).execute();
+  return query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
 
 /** What the notifier says of one PPL, for the record (CLS-06): newest first. */

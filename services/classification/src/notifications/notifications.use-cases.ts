@@ -1,5 +1,6 @@
 import {
   assertActorActsFor,
+  pageLimit,
   forbidden,
   notFound,
   type EventEnvelope,
@@ -12,6 +13,7 @@ import type { Runtime } from '@eron/shared/platform';
 import type { ClassificationConfig } from '../config';
 import type { ClassificationTables } from '../db';
 import type { Ctx, Reader } from '../runtime';
+import { keyOf, pageOf } from '../paging.rules';
 import { sendEmail, sendWebhook } from './notification.channels';
 import type { Letter } from './notification.letter';
 import * as repo from './notifications.repository';
@@ -189,16 +191,18 @@ export async function listNotifications(reader: Reader, q: NotificationQuery): P
   const to = q.to ? new Date(Date.parse(`${q.to}T05:00:00Z`) + DAY_MS) : new Date();
   const from = q.from ? new Date(`${q.from}T05:00:00Z`) : new Date(to.getTime() - 31 * DAY_MS);
   assertListRange(from, to);
-  const limit = q.limit ?? 50;
+  const limit = pageLimit(q.limit, 50);
+  const before = q.before ? keyOf(q.before, ['instant', 'uuid'], 'before') : undefined;
   const rows = await repo.listNotifications(reader.db, {
     eron: q.eron,
     from,
     to,
     status: q.status,
-    before: q.before ? new Date(q.before) : undefined,
-    limit,
+    before: before && { requestedAt: before[0]!, id: before[1]! },
+    limit: limit + 1,
   });
-  return { items: await withDeliveries(reader.db, rows), next: rows.length === limit ? rows.at(-1)!.requested_at.toISOString() : null };
+  const page = pageOf(rows, limit, (n) => [n.requested_at.toISOString(), n.id]);
+  return { items: await withDeliveries(reader.db, page.items), next: page.next };
 }
 
 /** What the notifier says of one PPL, for the record (CLS-06). */

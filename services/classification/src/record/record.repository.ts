@@ -50,8 +50,16 @@ export async function appendHistory(
     .execute();
 }
 
-export const historyOf = (db: Db | Trx, nui: string): Promise<HistoryRow[]> =>
-  db.selectFrom('record_history').selectAll().where('nui', '=', nui).orderBy('seq').execute();
+/** A page of the record's changes, oldest first, after the cursor's sequence number. */
+export const historyOf = (db: Db | Trx, q: { nui: string; after?: string; rows: number }): Promise<HistoryRow[]> =>
+  db
+    .selectFrom('record_history')
+    .selectAll()
+    .where('nui', '=', q.nui)
+    .$if(q.after !== undefined, (w) => w.where('seq', '>', q.after!))
+    .orderBy('seq')
+    .limit(q.rows)
+    .execute();
 
 /** Reads only the sections asked for: the others never leave the database (CLS-07). */
 export async function readConfidential(

@@ -9,7 +9,7 @@ import {
   type RecordPatch,
   type Role,
 } from '@eron/shared';
-import { CONFIDENTIAL_ACCESS } from '../roles';
+import { CONFIDENTIAL_ACCESS, STAY_ACCESS } from '../roles';
 
 export const CONFIDENTIAL_SECTIONS = Object.keys(CONFIDENTIAL_ACCESS) as ConfidentialSection[];
 
@@ -117,3 +117,47 @@ export function assertEthnicDetails(parts: RecordParts): void {
     { errors: gaps },
   );
 }
+
+export type ReservedStaySection = keyof typeof STAY_ACCESS;
+
+/** CLS-06: the reserved sections of the history of the stay these roles read; the others are withheld whole. */
+export const staySectionsFor = (roles: readonly Role[]): ReservedStaySection[] =>
+  (Object.keys(STAY_ACCESS) as ReservedStaySection[]).filter((s) => STAY_ACCESS[s].some((r: Role) => roles.includes(r)));
+
+/** At most this many entries per section, newest first; the rest is in each capability's own list. */
+export const STAY_SECTION_LIMIT = 100;
+
+/** A section as the record shows it: its newest entries, and whether older ones were left out. */
+export const recorded = <T>(rows: T[]) => ({
+  status: 'recorded' as const,
+  note: null,
+  items: rows.slice(0, STAY_SECTION_LIMIT),
+  truncated: rows.length > STAY_SECTION_LIMIT,
+});
+
+export const withheld = (section: ReservedStaySection) => ({
+  status: 'withheld' as const,
+  note: `Reservado a: ${STAY_ACCESS[section].join(', ')}`,
+  items: [],
+  truncated: false,
+});
+
+/** What services still to come will fill (Art. 25 §2): the place is kept, and says who fills it. */
+export const PENDING = {
+  discipline: {
+    status: 'pending' as const,
+    note:
+      'Antecedentes disciplinarios, sanciones y calificaciones trimestrales de conducta (Art. 25 §2, Art. 136): los aportará el servicio ' +
+      'de disciplina cuando publique sus decisiones; hoy ERON no los registra.',
+    items: [],
+    truncated: false,
+  },
+  workAndStudy: {
+    status: 'pending' as const,
+    note:
+      'Tiempo de trabajo, estudio y enseñanza y sus evaluaciones (Art. 25 §2): ningún servicio de ERON los registra todavía; ' +
+      'aparecerán aquí cuando exista el que los lleve.',
+    items: [],
+    truncated: false,
+  },
+};

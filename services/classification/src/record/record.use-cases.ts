@@ -1,14 +1,17 @@
 import {
   assertActorActsFor,
+  pageLimit,
   type ConfidentialPatch,
   type ConfidentialRecord,
   type ConfidentialSection,
   type PplRecord,
   type RecordHistory,
+  type RecordHistoryQuery,
   type RecordParts,
   type RecordPatch,
 } from '@eron/shared';
 import type { PplRow } from '../db';
+import { keyOf, pageOf } from '../paging.rules';
 import { findPpl, lockPpl } from '../ppl/ppl.repository';
 import { noPpl } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
@@ -72,12 +75,15 @@ export async function updateRecord(ctx: Ctx, i: { nui: string; patch: RecordPatc
 }
 
 /** Every change to the record: who, when, what (CLS-06); confidential changes by section only (CLS-07). */
-export async function recordHistory(r: Reader, nui: string): Promise<RecordHistory> {
+export async function recordHistory(r: Reader, nui: string, q: RecordHistoryQuery = {}): Promise<RecordHistory> {
   const ppl = await pplInScope(r, nui);
-  const rows = await historyOf(r.db, ppl.nui);
+  const limit = pageLimit(q.limit, 100);
+  const after = q.after ? keyOf(q.after, ['seq'], 'after')[0] : undefined;
+  const page = pageOf(await historyOf(r.db, { nui: ppl.nui, after, rows: limit + 1 }), limit, (h) => [String(h.seq)]);
   return {
     nui: ppl.nui,
-    changes: rows.map((h) => ({
+    next: page.next,
+    changes: page.items.map((h) => ({
       seq: Number(h.seq),
       part: h.part,
       fields: h.fields,

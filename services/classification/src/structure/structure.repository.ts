@@ -198,5 +198,23 @@ export async function lockCell(trx: Trx, id: string) {
     .executeTakeFirst();
 }
 
-export const setCapacity = (trx: Trx, id: string, capacity: number) =>
-  trx.updateTable('cells').set({ capacity }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** The cell's new places, and the change in its history (CLS-02, CLS-16). */
+export async function setCapacity(
+  trx: Trx,
+  c: { id: string; from: number; occupants: number; by: string },
+  change: { capacity: number; reason: string; overCapacityReason?: string },
+) {
+  await trx
+    .insertInto('cell_capacity_changes')
+    .values({
+      cell_id: c.id,
+      from_capacity: c.from,
+      to_capacity: change.capacity,
+      occupants: c.occupants,
+      reason: change.reason,
+      over_capacity_reason: change.capacity < c.occupants ? (change.overCapacityReason ?? null) : null,
+      changed_by: c.by,
+    })
+    .execute();
+  return trx.updateTable('cells').set({ capacity: change.capacity }).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
+}

@@ -30,7 +30,12 @@ export const noUnit = () => notFound({ es: 'No existe esa unidad', en: 'No such 
 export const noCell = () => notFound({ es: 'No existe esa celda', en: 'No such cell' });
 
 export const establishmentExists = (code: string) =>
-  conflict('establishment-exists', { es: `El establecimiento ${code} ya existe`, en: `Establishment ${code} exists` });
+  conflict(
+    'establishment-exists',
+    { es: `El establecimiento ${code} ya existe`, en: `Establishment ${code} exists` },
+    'CLS-01',
+    'Arts. 22–23',
+  );
 
 /** CLS-02: unit names are unique in an establishment. */
 export const unitNameTaken = (name: string) =>
@@ -38,7 +43,33 @@ export const unitNameTaken = (name: string) =>
     'unit-name-taken',
     { es: `Ya hay una unidad llamada ${name} en el establecimiento`, en: `A unit named ${name} exists here` },
     'CLS-02',
+    'Art. 20',
   );
 
 export const cellExists = (code: string) =>
-  conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` });
+  conflict('cell-exists', { es: `La celda ${code} ya existe en la unidad`, en: `Cell ${code} exists in the unit` }, 'CLS-02', 'Art. 20 §1');
+
+/**
+ * CLS-16 (Art. 30): a cell holds no more than its places unless an over-capacity decision says why.
+ * Cutting its places below the people already in it is such a decision: it needs the reasons too.
+ */
+export function assertCapacityFits(occupants: number, capacity: number, overCapacityReason: string | undefined): void {
+  if (capacity >= occupants || overCapacityReason) return;
+  throw ruleBroken(
+    'CLS-16',
+    'Art. 30',
+    {
+      es: `La celda tiene ${occupants} ocupantes: bajar sus cupos a ${capacity} la deja sobreocupada, y eso debe motivarse`,
+      en: `The cell has ${occupants} occupants: cutting its places to ${capacity} leaves it over capacity, which needs its reasons`,
+    },
+    {
+      code: 'cls-16-capacity-below-occupants',
+      errors: [
+        {
+          field: '/overCapacityReason',
+          message: { es: 'requerido con menos cupos que ocupantes', en: 'required with fewer places than occupants' },
+        },
+      ],
+    },
+  );
+}

@@ -42,6 +42,17 @@ export interface StructureTables {
     named_at: Generated<Date>;
   };
   cells: { id: string; unit_id: string; code: string; capacity: number; created_by: string; created_at: Generated<Date> };
+  cell_capacity_changes: {
+    id: Generated<string>;
+    cell_id: string;
+    from_capacity: number;
+    to_capacity: number;
+    occupants: number;
+    reason: string;
+    over_capacity_reason: string | null;
+    changed_by: string;
+    changed_at: Generated<Date>;
+  };
 }
 
 export type EstablishmentRow = Selectable<StructureTables['establishments']>;

@@ -7,6 +7,7 @@ import {
   type UnitRenameRequest,
   type UnitRequest,
 } from '@eron/shared';
+import { occupantsOf } from '../board/placement.repository';
 import type { Ctx, Reader } from '../runtime';
 import {
   categoryHistory,
@@ -26,7 +27,16 @@ import {
   structureOf,
   unitView,
 } from './structure.repository';
-import { assertNationalDg, cellExists, establishmentExists, noCell, noEstablishment, noUnit, unitNameTaken } from './structure.rules';
+import {
+  assertCapacityFits,
+  assertNationalDg,
+  cellExists,
+  establishmentExists,
+  noCell,
+  noEstablishment,
+  noUnit,
+  unitNameTaken,
+} from './structure.rules';
 
 /** CLS-01 (Arts. 22–23): the DG registers an establishment with its category and the resolution that sets it. */
 export async function createEstablishment(ctx: Ctx, b: EstablishmentRequest) {
@@ -104,17 +114,23 @@ export async function createCell(ctx: Ctx, i: { unitId: string; cell: CellReques
   return cellView(cell);
 }
 
-/** CLS-02: a cell's places change with the reason. */
+/**
+ * CLS-02: a cell's places change with the reason, kept in its history. CLS-16: cut below the people
+ * in it, the cell is over capacity — only with the decision's over-capacity reasons. The cell's row
+ * lock is the one placements take, so no placement slips in between the count and the change.
+ */
 export async function setCellCapacity(ctx: Ctx, i: { id: string; change: CellCapacityRequest }) {
   const cell = await lockCell(ctx.trx, i.id);
   if (!cell) throw noCell();
   assertActorActsFor(ctx.actor, cell.eron);
-  const row = await setCapacity(ctx.trx, cell.id, i.change.capacity);
+  const occupants = await occupantsOf(ctx.trx, cell.id);
+  assertCapacityFits(occupants, i.change.capacity, i.change.overCapacityReason);
+  const row = await setCapacity(ctx.trx, { id: cell.id, from: cell.capacity, occupants, by: ctx.actor.sub }, i.change);
   await ctx.audit({
     action: 'set-cell-capacity',
     entity: 'cell',
     entityId: cell.id,
-    details: { from: cell.capacity, to: row.capacity, reason: i.change.reason },
+    details: { from: cell.capacity, to: row.capacity, occupants, reason: i.change.reason, overCapacityReason: i.change.overCapacityReason },
   });
   return cellView(row);
 }

@@ -4,6 +4,7 @@ import { buildApp, serverOptions } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import classification from '../../src/app';
 import { loadClassificationConfig, type ClassificationConfig } from '../../src/config';
+import { registerEstablishments } from './establishments';
 
 export interface ClassificationWorld {
   app: FastifyInstance;
@@ -22,6 +23,11 @@ export interface WorldOptions {
   config?: Partial<ClassificationConfig>;
   /** Where the service's JSON log lines go, for tests that read the log (PLT-06 redaction). */
   log?: Writable;
+  /**
+   * The establishments the test admits into, registered by the DG before it starts (CLS-05 refuses
+   * an admission into one never registered). None by default: tests about registering make their own.
+   */
+  establishments?: readonly string[];
 }
 
 /** The classification service on its own database, as every classification test drives it. */
@@ -31,6 +37,16 @@ export async function startClassification(opts: WorldOptions = {}): Promise<Clas
   try {
     app = opts.log ? await withLog(t.config, opts.log) : await buildApp('classification', classification, t.config);
   } catch (err) {
+    await t.cleanup();
+    throw err;
+  }
+  try {
+    await registerEstablishments(async (url, headers, payload) => {
+      const res = await app.inject({ method: 'POST', url, headers, payload });
+      return { status: res.statusCode, body: res.body };
+    }, opts.establishments ?? []);
+  } catch (err) {
+    await app.close();
     await t.cleanup();
     throw err;
   }

@@ -179,6 +179,7 @@ export function calls(f: Fixtures): Record<string, Call> {
     [`GET ${P}/ppl/{nui}/record`]: { params: nui },
     [`PATCH ${P}/ppl/{nui}/record`]: { params: nui, body: { alias: 'El Mono', childrenCount: 2 } },
     [`GET ${P}/ppl/{nui}/record/history`]: { params: nui },
+    [`GET ${P}/ppl/{nui}/record/stay`]: { params: nui },
     [`GET ${P}/ppl/{nui}/record/confidential`]: { params: nui },
     [`PATCH ${P}/ppl/{nui}/record/confidential`]: { params: nui, body: { children: [{ names: 'Hija', birthDate: '2020-02-02' }] } },
     [`POST ${P}/establishments/{code}/board-sessions`]: {
@@ -186,6 +187,7 @@ export function calls(f: Fixtures): Record<string, Call> {
       body: { date: '2026-01-02', attendees: FULL_BOARD },
     },
     [`GET ${P}/board-sessions/{id}`]: { params: { id: f.sessionId } },
+    [`GET ${P}/board-sessions/{id}/acta.pdf`]: { params: { id: f.sessionId } },
     [`PUT ${P}/ppl/{nui}/induction`]: {
       params: nui,
       body: { date: today, givenBy: 'Trabajadora social', topics: ['rules', 'rights_and_duties', 'complaints', 'disciplinary_regime'] },
