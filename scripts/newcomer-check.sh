@@ -52,11 +52,13 @@ log "README command 1: bash scripts/up.sh (embedded Postgres and Redis)"
 up_pid=$!
 
 docs="http://127.0.0.1:$PORT_BASE/docs"
+spec="http://127.0.0.1:$PORT_BASE/openapi.json"
+# Up means: the merged document holds every service's paths (each service answered the gateway).
 for _ in $(seq 300); do
-  if curl -fsS -o /dev/null "$docs" 2>/dev/null; then break; fi
-  kill -0 "$up_pid" 2>/dev/null || { log "up.sh exited before serving /docs"; tail -n 60 "$dir.log"; exit 1; }
+  if curl -fsS "$spec" 2>/dev/null | grep -q '"/api/v1/folio/'; then break; fi
+  kill -0 "$up_pid" 2>/dev/null || { log "up.sh exited before serving the suite"; tail -n 60 "$dir.log"; exit 1; }
   sleep 1
 done
+curl -fsS "$spec" | grep -q '"/api/v1/classification/' || { log "the suite did not come up within 5 minutes"; tail -n 60 "$dir.log"; exit 1; }
 curl -fsS "$docs" | grep -qi 'swagger' || { log "$docs does not serve Swagger UI"; tail -n 60 "$dir.log"; exit 1; }
-curl -fsS "http://127.0.0.1:$PORT_BASE/openapi.json" | grep -q '"/api/v1/folio/' || { log "the merged OpenAPI lacks folio"; exit 1; }
-log "Swagger UI answers at $docs from a private clone"
+log "Swagger UI answers at $docs from a private clone, over every service's document"
