@@ -1,4 +1,4 @@
-import { conflict, ProblemError, ruleBroken } from '@eron/shared';
+import { conflict, ProblemError } from '@eron/shared';
 
 export type CreditStatus = 'held' | 'confirmed' | 'released';
 
@@ -25,12 +25,14 @@ export const inFlight = (): ProblemError =>
  */
 export function assertReplayable(seen: { request_hash: string; status: CreditStatus; failure: string | null }, hash: string): void {
   if (seen.request_hash !== hash) {
-    throw ruleBroken(
-      'PLT-05',
-      'PLT-05',
-      { es: 'Esta Idempotency-Key ya se usó con otro cuerpo', en: 'This Idempotency-Key was already used with another body' },
-      { code: 'idempotency-key-reused' },
-    );
+    // A platform rule, not an article of the regulation: no `article` (PLT-04).
+    throw new ProblemError({
+      status: 422,
+      code: 'idempotency-key-reused',
+      title: 'Idempotency-Key',
+      detail: { es: 'Esta Idempotency-Key ya se usó con otro cuerpo', en: 'This Idempotency-Key was already used with another body' },
+      rule: 'PLT-05',
+    });
   }
   if (seen.status === 'held') throw inFlight();
   if (seen.status === 'released') throw notLoaded(seen.failure ?? 'released');
