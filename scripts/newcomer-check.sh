@@ -14,8 +14,6 @@ PORT_BASE="${ERON_NEWCOMER_PORT_BASE:-3100}"
 dir="$(mktemp -d)"
 clone="$dir/eron"
 up_pid=""
-before="$(mktemp)"
-ls -d /tmp/eron-* 2>/dev/null | sort >"$before" || true
 
 finish() {
   local status=$?
@@ -27,14 +25,17 @@ finish() {
   if [ -d "$clone" ]; then
     (cd "$clone" && source scripts/bootstrap.sh >/dev/null 2>&1 && pnpm exec tsx scripts/infra.ts stop) || true
   fi
-  # What the clone's run made in the temporary folder (the embedded cluster, its binaries) goes too.
-  comm -13 "$before" <(ls -d /tmp/eron-* 2>/dev/null | sort) | while read -r left; do rm -rf "$left"; done
+  # What the clone's run made in the temporary folder (the embedded cluster, its binaries) goes too:
+  # only the clone's own (infra.ts names them eron-<what>-<sha1 of the checkout path>), nothing else's.
+  local tag
+  tag="$(printf '%s' "$clone" | sha1sum | cut -c1-8)"
+  rm -rf "${TMPDIR:-/tmp}"/eron-*-"$tag" "${TMPDIR:-/tmp}"/eron-*-"$tag".log
   if [ $status -eq 0 ] && pgrep -af "$clone" >/dev/null; then
     log "left running after the stop:"
     pgrep -af "$clone"
     status=1
   fi
-  rm -rf "$dir" "$before"
+  rm -rf "$dir"
   if [ $status -ne 0 ] && [ -f "$dir.log" ]; then tail -n 60 "$dir.log"; fi
   rm -f "$dir.log"
   exit $status
