@@ -1,4 +1,3 @@
-export * from './audit';
 export * from './auth.plugin';
 export * from './config';
 export * from './consumer';

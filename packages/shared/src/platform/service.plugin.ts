@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import metrics from 'fastify-metrics';
-import { eventQueueName, type EventPayload, type EventType, type ServiceName } from '../events';
+import { eventQueueName, type ServiceName } from '../events';
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
 import { handledTypes, startConsumer, type EventHandlers } from './consumer';
@@ -13,7 +13,7 @@ import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
 import { redisNonceStore } from './hmac';
-import { OutboxRelay, publish } from './outbox';
+import { OutboxRelay } from './outbox';
 import { platformMigrations } from './platform.migration';
 import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
@@ -40,9 +40,6 @@ declare module 'fastify' {
     config: BaseEnv;
     db: Kysely<any>;
     redis: Redis;
-    outbox: OutboxRelay;
-    /** Writes an event to the outbox in the caller's transaction (PLT-08). */
-    publish<T extends EventType>(trx: Transaction<any>, type: T, payload: EventPayload<T>, requestId?: string): Promise<void>;
   }
 }
 
@@ -85,10 +82,6 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
         return q;
       };
       const relay = new OutboxRelay(db, queueFor, app.log, config.OUTBOX_POLL_MS);
-      app.decorate('outbox', relay);
-      app.decorate('publish', async (trx, type, payload, requestId) => {
-        await publish(trx, def.name, type, payload, requestId);
-      });
       if (background) relay.start();
 
       const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
