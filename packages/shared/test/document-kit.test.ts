@@ -1,19 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { formatDateEs, formatDateTimeEs, formatPesos, renderPdf, toCsv, type DocumentSpec } from '../src/document-kit';
-
-/** The text of a PDF as poppler reads it (the same tool that renders pages to PNG for a look). */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eron-doc-'));
-  try {
-    writeFileSync(join(dir, 'doc.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { pdfText } from '../src/testing/pdf';
 
 const statementLike = (lines: number): DocumentSpec => ({
   title: 'Extracto del Folio',

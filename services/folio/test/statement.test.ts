@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addDays, bogotaToday, type Statement } from '@eron/shared';
-import { bearer as staff } from '@eron/shared/testing';
+import { bearer as staff, pdfText } from '@eron/shared/testing';
+import { formatDateEs } from '@eron/shared/documents';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
@@ -111,6 +112,23 @@ describe('FOL-16 statement', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(1_000);
+  });
+
+  it('FOL-16 when the PDF is read then it is a document to sign: letterhead, headings, debits as -$, totals, caps left, issuer and page i de N', async () => {
+    const res = await statement(`from=${today}&to=${today}&format=pdf`, staff(['paymaster'], ['115']));
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('INSTITUTO NACIONAL PENITENCIARIO Y CARCELARIO — INPEC');
+    expect(text).toContain('Extracto del Folio');
+    expect(text).toContain(`Período del ${formatDateEs(today)} al ${formatDateEs(today)}`);
+    expect(text).toMatch(new RegExp(`NUI:\\s+${nui}`));
+    expect(text).toMatch(/Fecha\s+Concepto\s+Referencia\s+Débito\s+Crédito\s+Saldo/);
+    expect(text).toMatch(/Cuenta Disponible[\s\S]*Cuenta Ahorro[\s\S]*Cuenta Incautado/);
+    expect(text).toMatch(/Totales del período · saldo final\s+-\$[\d.]+\s+\$[\d.]+\s+\$140\.000/);
+    expect(text).toContain('$140.000');
+    expect(text).toMatch(/Queda hoy \(tope diario\):\s+\$/);
+    expect(text).toMatch(/Expedido el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(hora de Bogotá\) por test-paymaster/);
+    expect(text).toMatch(/Página 1 de \d/);
+    expect(text).toContain('Pagador(a) del establecimiento');
   });
 
   it('FOL-16 when the caller lacks role or scope, or the period is bad, then refused; reads are audited', async () => {

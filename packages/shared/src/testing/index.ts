@@ -58,3 +58,4 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
 }
 export * from './routes.sweep';
+export * from './pdf';

@@ -57,7 +57,7 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${file}.pdf"`)
-          .send((await statementPdf(statement)) as never);
+          .send((await statementPdf(statement, req.principal.sub)) as never);
       }
       return statement;
     },
