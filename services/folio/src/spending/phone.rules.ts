@@ -17,7 +17,12 @@ export const notLoaded = (reason: string): ProblemError =>
   });
 
 export const inFlight = (): ProblemError =>
-  conflict('phone-credit-in-flight', { es: 'Esta solicitud ya está en curso', en: 'This request is already in flight' }, 'PLT-05');
+  conflict(
+    'phone-credit-in-flight',
+    { es: 'Esta solicitud ya está en curso', en: 'This request is already in flight' },
+    'FOL-10',
+    'Art. 41.3',
+  );
 
 /**
  * A request seen before (PLT-05): the same body gets the first answer — in flight still, not
@@ -26,8 +31,8 @@ export const inFlight = (): ProblemError =>
 export function assertReplayable(seen: { request_hash: string; status: CreditStatus; failure: string | null }, hash: string): void {
   if (seen.request_hash !== hash) {
     throw ruleBroken(
-      'PLT-05',
-      'PLT-05',
+      'FOL-10',
+      'Art. 41.3',
       { es: 'Esta Idempotency-Key ya se usó con otro cuerpo', en: 'This Idempotency-Key was already used with another body' },
       { code: 'idempotency-key-reused' },
     );
