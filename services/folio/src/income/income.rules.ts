@@ -59,6 +59,7 @@ export const workPayBooked = (nui: string, month: string): ProblemError =>
     'work-pay-already-booked',
     { es: `La bonificación de ${month} ya se registró para ${nui}`, en: `Work pay for ${month} is already booked for ${nui}` },
     'FOL-11',
+    'Art. 43',
   );
 
 /** FOL-12 (Art. 44): seized cash is recorded against its holder, or as of an owner unknown — one of the two. */
@@ -94,7 +95,7 @@ const small = (es: string, en: string, field?: string): ProblemError =>
 
 /** FOL-14: a payout is handed over while due, once. */
 export function assertPayoutDue(p: { status: string }): void {
-  if (p.status !== 'due') throw conflict('already-paid', { es: 'Ya se entregó', en: 'Already paid' }, 'FOL-14');
+  if (p.status !== 'due') throw conflict('already-paid', { es: 'Ya se entregó', en: 'Already paid' }, 'FOL-14', 'Art. 41 §');
 }
 
 /** FOL-14, Art. 41 §: the paymaster hands over what remains, unless it is under $1 000 (the Director decides that). */

@@ -29,6 +29,7 @@ export function assertStillHeld(d: { status: string; reviewed: boolean }): void 
       en: 'FOL-06: the deposit is not held for review (or was already decided)',
     },
     'FOL-06',
+    'Art. 40',
   );
 }
 

@@ -90,6 +90,7 @@ export async function submitShopAccounts(
       'shop-accounts-submitted',
       { es: `Las cuentas de ${month} ya se rindieron`, en: `Accounts for ${month} were already submitted` },
       'FOL-17',
+      'Art. 128',
     );
   await ctx.audit({ action: 'submit-shop-accounts', entity: 'eron', entityId: eron, details: { month, to: input.submittedTo } });
   const overdue = bogotaToday(row.submitted_at) > shopAccountsDue(month);

@@ -1,4 +1,4 @@
-import { conflict, ProblemError } from '@eron/shared';
+import { conflict, ProblemError, ruleBroken } from '@eron/shared';
 
 export type CreditStatus = 'held' | 'confirmed' | 'released';
 
@@ -17,7 +17,12 @@ export const notLoaded = (reason: string): ProblemError =>
   });
 
 export const inFlight = (): ProblemError =>
-  conflict('phone-credit-in-flight', { es: 'Esta solicitud ya está en curso', en: 'This request is already in flight' }, 'PLT-05');
+  conflict(
+    'phone-credit-in-flight',
+    { es: 'Esta solicitud ya está en curso', en: 'This request is already in flight' },
+    'FOL-10',
+    'Art. 41.3',
+  );
 
 /**
  * A request seen before (PLT-05): the same body gets the first answer — in flight still, not
@@ -25,14 +30,12 @@ export const inFlight = (): ProblemError =>
  */
 export function assertReplayable(seen: { request_hash: string; status: CreditStatus; failure: string | null }, hash: string): void {
   if (seen.request_hash !== hash) {
-    // A platform rule, not an article of the regulation: no `article` (PLT-04).
-    throw new ProblemError({
-      status: 422,
-      code: 'idempotency-key-reused',
-      title: 'Idempotency-Key',
-      detail: { es: 'Esta Idempotency-Key ya se usó con otro cuerpo', en: 'This Idempotency-Key was already used with another body' },
-      rule: 'PLT-05',
-    });
+    throw ruleBroken(
+      'FOL-10',
+      'Art. 41.3',
+      { es: 'Esta Idempotency-Key ya se usó con otro cuerpo', en: 'This Idempotency-Key was already used with another body' },
+      { code: 'idempotency-key-reused' },
+    );
   }
   if (seen.status === 'held') throw inFlight();
   if (seen.status === 'released') throw notLoaded(seen.failure ?? 'released');

@@ -29,4 +29,4 @@ export function monthOpenProblem(month: string, currentMonth: string): ProblemEr
 }
 
 export const monthClosed = (month: string): ProblemError =>
-  conflict('shop-month-closed', { es: `El mes ${month} ya está cerrado`, en: `Month ${month} is already closed` }, 'FOL-09');
+  conflict('shop-month-closed', { es: `El mes ${month} ya está cerrado`, en: `Month ${month} is already closed` }, 'FOL-09', 'Art. 128');

@@ -98,7 +98,7 @@ export function assertReversible(folio: { status: string } | undefined): void {
 /** FOL-02: a use is reversed at most once. */
 export function assertNotReversed(use: { reversed_by: string | null }): void {
   if (!use.reversed_by) return;
-  throw conflict('already-reversed', { es: 'Ese uso ya fue reversado', en: 'That use was already reversed' }, 'FOL-02');
+  throw conflict('already-reversed', { es: 'Ese uso ya fue reversado', en: 'That use was already reversed' }, 'FOL-02', 'Art. 41');
 }
 
 export const noSuchUse = (): ProblemError => notFound({ es: 'No existe ese uso del Folio', en: 'No such use of the Folio' });

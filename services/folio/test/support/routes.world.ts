@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
-import { bearer, databaseSnapshot, eventually, type RouteCall } from '@eron/shared/testing';
+import { bearer, eventually, type RouteCall } from '@eron/shared/testing';
 import { asobancariaFile } from './asobancaria';
 import { startFolio, type FolioWorld } from './folio.world';
 
 export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
 /** A key of another machine client: signs correctly, but is not the bank. */
 export const PHONE = { keyId: 'sweep-phone', secret: 'sweep-phone-secret' };
-
-/** What one route is called with: real data of ERON 113, valid as far as the schema goes. */
-export type Call = RouteCall;
 
 export interface Fixtures {
   nui: string;
@@ -74,11 +70,8 @@ async function heldDeposit({ app, db }: FolioWorld, nui: string): Promise<string
   return (await held())!.id;
 }
 
-/** Every table of the folio schema, fingerprinted (PLT-18 "changes nothing"). */
-export const snapshot = (app: FastifyInstance) => databaseSnapshot(app.db);
-
-/** A valid call of every folio route, on the data of ERON 113; the sweep checks that it covers every documented route. */
-export function calls(f: Fixtures): Record<string, Call> {
+/** A valid call of every folio route (real data of ERON 113, valid as far as the schema goes); the sweep checks that it covers every documented route. */
+export function calls(f: Fixtures): Record<string, RouteCall> {
   const today = bogotaToday();
   const month = bogotaMonth();
   const nui = { nui: f.nui };
