@@ -7,6 +7,7 @@ import { jobsQueueName } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
 import { startClassification, type ClassificationWorld } from './support/classification.world';
+import { establishmentBody } from './support/establishments';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];
@@ -20,15 +21,7 @@ const director114 = bearer(['director'], ['114']);
 beforeAll(async () => {
   ({ app, call, close } = await startClassification());
   for (const code of ['113', '114']) {
-    const res = await call('POST', '/establishments', dg, {
-      code,
-      name: `ERON ${code}`,
-      regional: 'central',
-      order: 'nacional',
-      type: 'penitenciaria',
-      securityCategory: 'media',
-      resolution: 'Resolución DG 1',
-    });
+    const res = await call('POST', '/establishments', dg, establishmentBody(code));
     expect(res.statusCode).toBe(201);
   }
 });

@@ -4,6 +4,7 @@ import type { AdmissionRequest, Problem } from '@eron/shared';
 import { bearer, tokenFor } from '@eron/shared/testing';
 import { admissionRequest } from './admission.factory';
 import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
+import { establishmentBody } from './support/establishments';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];
@@ -18,15 +19,7 @@ const cet113 = bearer(['treatment_officer'], ['113']);
 beforeAll(async () => {
   ({ app, call, close } = await startClassification());
   for (const code of ['113', '114', '200']) {
-    const res = await call('POST', '/establishments', dg, {
-      code,
-      name: `ERON ${code}`,
-      regional: 'central',
-      order: 'nacional',
-      type: 'penitenciaria',
-      securityCategory: 'media',
-      resolution: 'Resolución DG 1',
-    });
+    const res = await call('POST', '/establishments', dg, establishmentBody(code));
     expect(res.statusCode).toBe(201);
   }
 });
