@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionRequest } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { bearer, pdfPages } from '@eron/shared/testing';
 import { FULL_BOARD, startClassification, type ClassificationWorld } from './support/classification.world';
 import { admissionRequest } from './admission.factory';
-import { pdfPages } from './support/pdf';
 
 let app: FastifyInstance;
 let call: ClassificationWorld['call'];

@@ -156,14 +156,7 @@ function renderSection(doc: PDFKit.PDFDocument, section: Section): void {
     .fillColor(INK)
     .text(section.heading, MARGIN, doc.y, { width: width(doc) });
   doc.moveDown(0.3);
-  for (const p of section.paragraphs ?? []) {
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(p, MARGIN, doc.y, { width: width(doc), align: 'justify' });
-    doc.moveDown(0.4);
-  }
+  for (const p of section.paragraphs ?? []) paragraph(doc, p);
   if (section.facts?.length) facts(doc, section.facts);
   for (const t of section.tables ?? []) table(doc, t);
   doc.moveDown(0.6);
@@ -255,19 +248,21 @@ function row(
 const SIGNATURE_ROW = 80;
 
 /** The closing paragraphs and the signature lines, moved together to a new page when they do not fit on this one. */
+function paragraph(doc: PDFKit.PDFDocument, text: string): void {
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(INK)
+    .text(text, MARGIN, doc.y, { width: width(doc), align: 'justify' });
+  doc.moveDown(0.4);
+}
+
 function closingAndSignatures(doc: PDFKit.PDFDocument, closing: string[], people: { name?: string; position: string }[]): void {
   doc.font('Helvetica').fontSize(9);
   const text = closing.reduce((h, p) => h + doc.heightOfString(p, { width: width(doc), align: 'justify' }) + 6, 0);
   const rows = people.length === 0 ? 0 : Math.ceil(people.length / Math.min(3, people.length));
   ensureRoom(doc, text + rows * SIGNATURE_ROW);
-  for (const p of closing) {
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(p, MARGIN, doc.y, { width: width(doc), align: 'justify' });
-    doc.moveDown(0.4);
-  }
+  for (const p of closing) paragraph(doc, p);
   if (people.length) signatures(doc, people);
 }
 
