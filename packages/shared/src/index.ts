@@ -4,6 +4,7 @@ export * from './events';
 export * from './primitives';
 export * from './problem';
 export * from './roles';
+export * from './rule-ids';
 export * from './smmlv';
 export * from './contracts/classification';
 export * from './contracts/folio';

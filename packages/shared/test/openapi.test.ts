@@ -1,8 +1,10 @@
-import Fastify from 'fastify';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifySchema } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { Problem } from '../src';
-import { mergeOpenApi, openApi } from '../src/platform';
-import { documentedRoutes } from '../src/testing';
+import { Problem, RULE_IDS, type RuleId } from '../src';
+import { badRules, mergeOpenApi, openApi } from '../src/platform';
+import { documentedRoutes, ruleIdsIn, ruleIdsModule, specDir } from '../src/testing';
 
 const Thing = Type.Object({ name: Type.String({ minLength: 1 }), owner: Problem });
 
@@ -85,5 +87,63 @@ describe('PLT-02 shared schemas are defined once in the OpenAPI documents', () =
     for (const [, name] of JSON.stringify(merged).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
       expect(merged.components.schemas).toHaveProperty([name!]);
     }
+  });
+});
+
+/** A document of one route with the given `x-rules`, as the platform generates it (or the error it refuses to start with). */
+async function documentWithRules(rules: unknown): Promise<{ doc: Record<string, any>; routes: ReturnType<typeof documentedRoutes> }> {
+  const app = Fastify();
+  try {
+    await app.register(openApi, { name: 'things', title: 'Things', description: 'Test' });
+    app.get(
+      '/api/v1/things/all',
+      {
+        config: { auth: { roles: ['paymaster'] } },
+        schema: { operationId: 'listThings', 'x-rules': rules as RuleId[], description: 'Things.' },
+      },
+      async () => [],
+    );
+    await app.ready();
+    return { doc: app.swagger() as Record<string, any>, routes: documentedRoutes(app, 'things') };
+  } finally {
+    await app.close();
+  }
+}
+
+describe('PLT-10 rule IDs travel in the route schema as x-rules', () => {
+  it('PLT-10 when a route names the rules it enforces then its operation carries x-rules, Swagger UI shows them and the sweep reads them', async () => {
+    const { doc, routes } = await documentWithRules(['FOL-07', 'FOL-02']);
+    const op = doc.paths['/api/v1/things/all'].get;
+    expect(op['x-rules']).toEqual(['FOL-07', 'FOL-02']);
+    expect(op['x-roles']).toEqual(['paymaster']);
+    expect(op.description).toBe('Things.\n\nRules: FOL-07, FOL-02.\n\nRoles: paymaster.');
+    expect(routes).toEqual([expect.objectContaining({ key: 'GET /api/v1/things/all', rules: ['FOL-07', 'FOL-02'], roles: ['paymaster'] })]);
+  });
+
+  it.each([
+    ['a rule the spec does not define', ['FOL-99'], 'x-rules names rules the spec does not define: FOL-99'],
+    ['an ID of another shape', ['FOL-7'], 'x-rules names rules the spec does not define: FOL-7'],
+    ['a lower-case ID', ['fol-07'], 'x-rules names rules the spec does not define: fol-07'],
+    ['no rule at all', [], 'x-rules must be a non-empty list of rule IDs'],
+    ['one rule twice', ['FOL-07', 'FOL-07'], 'x-rules names a rule twice'],
+    ['a string instead of a list', 'FOL-07', 'x-rules must be a non-empty list of rule IDs'],
+  ])('PLT-10 when a route names %s then the service refuses to start, naming the route', async (_what, rules, message) => {
+    await expect(documentWithRules(rules)).rejects.toThrow(`GET /api/v1/things/all: ${message}`);
+  });
+
+  it('PLT-10 when a route names an unknown rule then typecheck refuses it too (RuleId)', () => {
+    // @ts-expect-error — 'XYZ-01' is no RuleId: the compiler stops the typo before any test runs.
+    const schema: FastifySchema = { 'x-rules': ['XYZ-01'] };
+    expect(badRules(schema['x-rules'])).toBe('x-rules names rules the spec does not define: XYZ-01');
+  });
+
+  // The list is generated from the spec folder (`pnpm rules:generate`); a clone without ../shared/spec keeps the committed one.
+  const spec = specDir(resolve(__dirname, '../../..'));
+  (spec ? it : it.skip)(`PLT-10 the known rule IDs are exactly those the spec folder defines (${spec ?? 'no spec folder here'})`, () => {
+    const ids = ruleIdsIn(spec!);
+    expect(ids).toEqual([...RULE_IDS]);
+    expect(ids).toEqual(expect.arrayContaining(['CLS-03', 'FOL-07', 'PLT-18', 'ASO-01', 'VIS-20', 'DIS-24']));
+    expect(ids).not.toContain('EAN-13');
+    expect(readFileSync(resolve(__dirname, '../src/rule-ids.ts'), 'utf8')).toBe(ruleIdsModule(ids));
   });
 });

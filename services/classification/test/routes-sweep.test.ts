@@ -29,25 +29,4 @@ describeRouteSweep({
   nationalOnly: DG_ONLY,
   // A DG or auditor token narrowed to another establishment is refused like any other role.
   crossEstablishment: 'every-role-narrowed',
-  /** The CLS rule each route serves, for the test titles. */
-  rules: [
-    [/roll-calls/, 'CLS-19'],
-    [/establishments(\/\{code\}(\/categor(y|ies))?)?$/, 'CLS-01'],
-    [/units|cells\//, 'CLS-02'],
-    [/admissions/, 'CLS-03'],
-    [/intake-cash/, 'CLS-10'],
-    [/record\/confidential/, 'CLS-07'],
-    [/record/, 'CLS-06'],
-    [/board-sessions/, 'CLS-11'],
-    [/induction/, 'CLS-12'],
-    [/placements/, 'CLS-13'],
-    [/occupancy/, 'CLS-16'],
-    [/cell-change/, 'CLS-18'],
-    [/transfers/, 'CLS-20'],
-    [/exits|recaptures|escape-register/, 'CLS-21'],
-    [/treatment/, 'CLS-22'],
-    [/child-requests|children-turning-three/, 'CLS-17'],
-    [/ppl\/\{nui\}$/, 'CLS-05'],
-  ],
-  defaultRule: 'CLS-05',
 });

@@ -28,23 +28,4 @@ describeRouteSweep({
       }),
   },
   fuzzes: 'bodies, parameters, headers and files',
-  /** The FOL rule each route serves, for the test titles. */
-  rules: [
-    [/depositors/, 'FOL-05'],
-    [/recaudo\/(deposits|files)/, 'FOL-06'],
-    [/limits/, 'FOL-03'],
-    [/caps$/, 'FOL-07'],
-    [/shops|purchases/, 'FOL-09'],
-    [/withdrawals/, 'FOL-08'],
-    [/reversal/, 'FOL-02'],
-    [/phone/, 'FOL-10'],
-    [/savings|work-payments/, 'FOL-11'],
-    [/seizures/, 'FOL-12'],
-    [/exit-settlements|payouts/, 'FOL-14'],
-    [/settlements\//, 'FOL-15'],
-    [/statement/, 'FOL-16'],
-    [/reconciliation|establishments/, 'FOL-17'],
-    [/accounts\/\{nui\}$/, 'FOL-01'],
-  ],
-  defaultRule: 'FOL-01',
 });

@@ -3,8 +3,30 @@ import fp from 'fastify-plugin';
 import swagger, { type SwaggerOptions } from '@fastify/swagger';
 import type { TSchema } from '@sinclair/typebox';
 import { Problem } from '../problem';
+import { RULE_IDS, type RuleId } from '../rule-ids';
 
 type Doc = Record<string, any>;
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The spec rules the route enforces, its main one first (e.g. `['FOL-09', 'FOL-07']`): emitted as the operation's `x-rules`. */
+    'x-rules'?: readonly RuleId[];
+  }
+}
+
+const KNOWN_RULES = new Set<string>(RULE_IDS);
+
+/**
+ * Why a route's `x-rules` cannot be documented, or undefined when they can: a non-empty list of
+ * distinct IDs shaped `ABC-01` that the spec defines (packages/shared/src/rule-ids.ts).
+ */
+export function badRules(rules: unknown): string | undefined {
+  if (!Array.isArray(rules) || rules.length === 0) return 'x-rules must be a non-empty list of rule IDs';
+  const bad = rules.filter((r) => typeof r !== 'string' || !/^[A-Z]{3}-\d{2}$/.test(r) || !KNOWN_RULES.has(r));
+  if (bad.length > 0) return `x-rules names rules the spec does not define: ${bad.map(String).join(', ')}`;
+  if (new Set(rules).size !== rules.length) return 'x-rules names a rule twice';
+  return undefined;
+}
 
 const SECURITY_SCHEMES = {
   bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Token from `pnpm token --role <role> --eron <code>`' },
@@ -52,6 +74,7 @@ export function openApiOptions(def: { name: string; title: string; description: 
       const s: Doc = { ...(schema as Doc), tags: [def.name] };
       if (s.body) s.body = referenceShared(s.body);
       if (s.response) s.response = referenceShared(s.response);
+      if (s['x-rules']) s.description = `${s.description ? `${s.description}\n\n` : ''}Rules: ${s['x-rules'].join(', ')}.`;
       if (route.config && auth && auth !== 'public') {
         if ('roles' in auth) {
           s.security = [{ bearerAuth: [] }];
@@ -75,6 +98,12 @@ export function openApiOptions(def: { name: string; title: string; description: 
 export const openApi = fp<{ name: string; title: string; description: string }>(
   async function openApi(app: FastifyInstance, def) {
     for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+    // A route naming a rule the spec does not define refuses to start, like one without auth.
+    app.addHook('onRoute', (route) => {
+      const rules = route.schema?.['x-rules'];
+      const bad = rules === undefined ? undefined : badRules(rules);
+      if (bad) throw new Error(`${String(route.method)} ${route.url}: ${bad}`);
+    });
     await app.register(swagger, openApiOptions(def));
   },
   { name: 'openapi' },

@@ -59,3 +59,4 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 }
 export * from './routes.sweep';
 export * from './pdf';
+export * from './spec';

@@ -9,6 +9,8 @@ export interface DocumentedRoute {
   path: string;
   /** Staff roles, or the machine roles of an HMAC route. */
   roles: string[];
+  /** The spec rules the route enforces (`x-rules`), its main one first. */
+  rules: string[];
   machine: boolean;
   params: Schema;
   query: Schema;
@@ -60,6 +62,7 @@ export function documentedRoutes(app: FastifyInstance, service: string): Documen
         method: method.toUpperCase(),
         path,
         roles,
+        rules: op['x-rules'] ?? [],
         machine: security.includes('hmacSignature'),
         params: paramsSchema(op.parameters, 'path'),
         query: paramsSchema(op.parameters, 'query'),

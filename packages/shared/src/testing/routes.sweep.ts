@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mintToken, signedHeaders } from '../platform';
@@ -23,6 +25,18 @@ export function expectProblem(res: LightMyRequestResponse, status: number | 'cli
   return problem;
 }
 
+/** Each route's `x-rules` as the committed `openapi/<service>.json` documents them, by "METHOD /path". */
+export function committedRules(service: string): Map<string, string[]> {
+  const file = resolve(__dirname, '../../../../openapi', `${service}.json`);
+  const doc = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { paths?: Record<string, Record<string, any>> }) : {};
+  const out = new Map<string, string[]>();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item))
+      if (Array.isArray(op['x-rules'])) out.set(`${method.toUpperCase()} ${path}`, op['x-rules']);
+  }
+  return out;
+}
+
 /** fc.assert, with the huge fuzzed strings folded in its report ("Ñ×70000"). */
 export async function assertTrimmed(property: fc.IAsyncProperty<[unknown]>, numRuns: number): Promise<void> {
   try {
@@ -45,10 +59,7 @@ export interface RouteSweep<F, W extends { app: FastifyInstance; fixtures: F; st
   /** A valid call of every documented route; called once with `placeholder` to name the tests, then with the real fixtures. */
   calls: (fixtures: F) => Record<string, RouteCall>;
   placeholder: F;
-  /** The rule each route serves, for the test titles: the first pattern that matches the route's key, else `defaultRule`. */
-  rules: [RegExp, string][];
-  defaultRule: string;
-  /** Routes only the national DG decides, with the rule any other caller's 403 must name. */
+  /** Routes only the national DG decides, with the rule any other caller's 403 must name (one of the route's `x-rules`). */
   nationalOnly?: Record<string, string>;
   /**
    * Who is refused as "acting for another establishment": every role of the route with a token
@@ -84,7 +95,10 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   const runs = o.runs ?? Number(process.env.SWEEP_RUNS ?? 20);
   const nationalOnly = o.nationalOnly ?? {};
   const keys = Object.keys(o.calls(o.placeholder));
-  const ruleOf = (key: string) => nationalOnly[key] ?? o.rules.find(([re]) => re.test(key))?.[1] ?? o.defaultRule;
+  // The titles name each route's rules as its committed OpenAPI document does (`x-rules`): jest
+  // names the tests before the service starts; the first test checks the document against the code.
+  const committed = committedRules(o.service);
+  const ruleOf = (key: string) => committed.get(key)?.join(' ') ?? `(no x-rules in openapi/${o.service}.json)`;
 
   let world: W;
   let routes: Map<string, DocumentedRoute>;
@@ -134,7 +148,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
     }
   }
 
-  it(`PLT-18 the sweep covers every route the ${o.service} OpenAPI documents, each with its roles and a closed body`, () => {
+  it(`PLT-18 PLT-10 the sweep covers every route the ${o.service} OpenAPI documents, each with its roles, its rules and a closed body`, () => {
     const documented = [...routes.keys()];
     expect({ 'documented routes without a sweep call': documented.filter((k) => !keys.includes(k)).sort() }).toEqual({
       'documented routes without a sweep call': [],
@@ -144,6 +158,10 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
     });
     for (const r of routes.values()) {
       expect([r.key, r.roles.length > 0]).toEqual([r.key, true]);
+      // x-rules: declared, as committed in openapi/ (the titles read them there), naming the DG-only refusal's rule.
+      expect([r.key, r.rules.length > 0]).toEqual([r.key, true]);
+      expect([r.key, r.rules]).toEqual([r.key, committed.get(r.key) ?? 'not in the committed document: pnpm openapi:generate']);
+      if (nationalOnly[r.key]) expect([r.key, r.rules]).toEqual([r.key, expect.arrayContaining([nationalOnly[r.key]])]);
       if (!o.machine) expect([r.key, r.machine]).toEqual([r.key, false]);
       if (r.body) expect([r.key, r.body.additionalProperties]).toEqual([r.key, false]);
     }

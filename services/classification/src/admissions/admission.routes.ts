@@ -12,6 +12,7 @@ const admissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ADMITTING_ROLES } },
       schema: {
         operationId: 'admit',
+        'x-rules': ['CLS-03', 'CLS-05', 'CLS-10'],
         summary: 'Admit a person on a written judicial order (ingreso)',
         description:
           'Checks the order of detention item by item (CLS-03, Arts. 25 and 27), assigns a new NUI and an intake-book number (CLS-05) and publishes `ppl.admitted`, with any cash carried (CLS-10). Accepts `Idempotency-Key` (PLT-05).',

@@ -14,6 +14,7 @@ const intakeCashRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTAKE_CASH_RECEIVERS } },
       schema: {
         operationId: 'receiveIntakeCash',
+        'x-rules': ['CLS-10'],
         summary: 'The paymaster receives the cash found at intake, with the act signed by the three (CLS-10)',
         description:
           'CLS-10, Art. 28: the act is signed by the guard commander, the custody officer who received the person and the paymaster; a ' +
@@ -33,6 +34,7 @@ const intakeCashRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'listIntakeCash',
+        'x-rules': ['CLS-10'],
         summary: 'Cash found at intake in a period of searches: when it reached the paymaster, and which is overdue (CLS-10)',
         description:
           'A period of at most 31 days (400 beyond), by search date then NUI, a page at a time (`limit`, at most 500): pass `next` as `after`.',

@@ -15,6 +15,7 @@ const cellChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INDUCTORS } },
       schema: {
         operationId: 'requestCellChange',
+        'x-rules': ['CLS-18'],
         summary: 'Record a PPL’s request for another patio, unit or cell (CLS-18)',
         params: Type.Object({ nui: Nui }),
         body: CellChangeRequestBody,
@@ -31,6 +32,7 @@ const cellChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'listCellChangeRequests',
+        'x-rules': ['CLS-18'],
         summary: 'A PPL’s cell-change requests and the board’s answers (CLS-18)',
         params: Type.Object({ nui: Nui }),
         response: { 200: Type.Array(CellChange), 401: Problem, 403: Problem, 404: Problem },
@@ -45,6 +47,7 @@ const cellChangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BOARD_MEMBERS } },
       schema: {
         operationId: 'decideCellChange',
+        'x-rules': ['CLS-18', 'CLS-12', 'CLS-16'],
         summary: 'The board approves (and places) or denies a cell-change request, with reasons (CLS-18)',
         description:
           'CLS-18, Art. 141.6: decided in a board session; an approval places the person with every placement check (CLS-12 … CLS-16). ' +

@@ -17,6 +17,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INDUCTORS } },
       schema: {
         operationId: 'recordInduction',
+        'x-rules': ['CLS-12'],
         summary: 'Record the induction given to a newly admitted PPL (CLS-12)',
         description: 'CLS-12, Art. 32: rules, rights and duties, complaints and the disciplinary regime, before any placement.',
         params: NuiParams,
@@ -33,6 +34,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PLACERS } },
       schema: {
         operationId: 'placeInCell',
+        'x-rules': ['CLS-13', 'CLS-11', 'CLS-12', 'CLS-14', 'CLS-15', 'CLS-16'],
         summary: 'The board (or the DG) assigns unit and cell, with its acta and reasons (CLS-12 … CLS-16)',
         description:
           'CLS-11: the board decides in a session (sessionId), the DG by its own act (acta). CLS-12: only after the induction. CLS-13: the unit’s eligibility (sex, pre-trial/sentenced, special regime) → 422 naming every breach. ' +
@@ -53,6 +55,7 @@ const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'getOccupancy',
+        'x-rules': ['CLS-16'],
         summary: 'Places, occupants and overcrowding (hacinamiento) per unit and establishment (CLS-16)',
         params: Type.Object({ code: EronCode }),
         response: { 200: OccupancyReport, 401: Problem, 403: Problem, 404: Problem },

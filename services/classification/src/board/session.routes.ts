@@ -14,6 +14,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PRESIDING } },
       schema: {
         operationId: 'openBoardSession',
+        'x-rules': ['CLS-11'],
         summary: 'Open the day’s session of the patio/cell board, with who attends (CLS-11)',
         description:
           'CLS-11, Arts. 30 and 141: the board sits daily; the Director (or deputy) presides with the legal area, health care, the guard ' +
@@ -38,6 +39,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'getBoardSession',
+        'x-rules': ['CLS-11'],
         summary: 'A session’s acta: attendance and every decision with its reasons (CLS-11)',
         params: Type.Object({ id: Uuid }),
         response: { 200: BoardSession, 401: Problem, 403: Problem, 404: Problem },
@@ -52,6 +54,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'getBoardSessionActaPdf',
+        'x-rules': ['CLS-11'],
         summary: 'A session’s acta as a PDF for the members’ signatures (CLS-11)',
         description:
           'CLS-11, Art. 141.5–6: the letterhead, the acta number, who sat in which seat, every decision (placements, cell changes ' +

@@ -14,6 +14,7 @@ const rollCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: COUNTERS } },
       schema: {
         operationId: 'recordRollCall',
+        'x-rules': ['CLS-19'],
         summary: 'Record a roll call of a unit, checked against the cell book (CLS-19)',
         description:
           'CLS-19, Arts. 16 and 141.7: every name against the cell book; absent, wrong cell and unknown persons are recorded as discrepancies. A NUI listed twice → 422 CLS-19 naming each repetition.',
@@ -32,6 +33,7 @@ const rollCallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STAFF_READERS } },
       schema: {
         operationId: 'rollCallDay',
+        'x-rules': ['CLS-19'],
         summary: 'A day’s roll calls per unit, units below two, and every discrepancy (CLS-19)',
         description: 'The units’ counts whole; the discrepancies a page at a time (`limit`, at most 1 000): pass `next` as `after`.',
         params: Type.Object({ code: EronCode }),

@@ -17,6 +17,7 @@ const motherRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CHILD_REQUESTERS } },
       schema: {
         operationId: 'requestChildPermanence',
+        'x-rules': ['CLS-17'],
         summary: 'Record a mother’s request that her child under three stay with her (CLS-17)',
         description:
           'Art. 31: only a woman held in the establishment, for a child under three. The child’s identity is kept apart (PLT-06).',
@@ -37,6 +38,7 @@ const motherRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CHILD_DECIDERS } },
       schema: {
         operationId: 'decideChildPermanence',
+        'x-rules': ['CLS-17', 'CLS-12', 'CLS-16'],
         summary: 'The Director approves or denies a mother’s request for her child under three (CLS-17)',
         description:
           'Art. 31: approval needs filiation and the absence of risk accredited and the establishment’s doctor’s examination (422 naming CLS-17 with every gap); ' +
@@ -58,6 +60,7 @@ const motherRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CHILD_READERS } },
       schema: {
         operationId: 'getChildRequest',
+        'x-rules': ['CLS-17', 'CLS-07'],
         summary: 'A mother’s request and its decision (CLS-17); the child’s identity only to the roles that need it',
         description: 'The child’s names and document go to social work, legal and the Director (CLS-07); that read is audited (PLT-06).',
         params: Type.Object({ id: Uuid }),
@@ -73,6 +76,7 @@ const motherRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CHILD_ALERTED } },
       schema: {
         operationId: 'listChildrenTurningThree',
+        'x-rules': ['CLS-17'],
         summary: `Alert: children with their mothers who turn three within ${ALERT_DAYS} days (CLS-17)`,
         description: 'Art. 31: to be acted on before the child turns three. Mother’s NUI and the date only, never the child’s names.',
         params: Type.Object({ code: EronCode }),

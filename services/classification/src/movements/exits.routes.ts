@@ -16,6 +16,7 @@ const exitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: EXIT_RECORDERS } },
       schema: {
         operationId: 'recordExit',
+        'x-rules': ['CLS-21'],
         summary: 'Record an exit: release, house arrest, death, escape, extradition (CLS-21)',
         description:
           'Release and house arrest need the judicial decision (Art. 41 §). An escape notifies the police and the DG and enters the escapes register, ' +
@@ -35,6 +36,7 @@ const exitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: EXIT_RECORDERS } },
       schema: {
         operationId: 'recordRecapture',
+        'x-rules': ['CLS-21', 'CLS-03'],
         summary: 'Record the recapture of an escaped PPL in the escapes register (CLS-21, Art. 156 §2)',
         description:
           'The person’s status becomes `recaptured`; re-entry into an establishment goes through a new admission on a judicial order (CLS-03).',
@@ -53,6 +55,7 @@ const exitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: EXIT_READERS } },
       schema: {
         operationId: 'getEscapeRegister',
+        'x-rules': ['CLS-21'],
         summary: 'The establishment’s register of escapes and recaptures (CLS-21, Art. 156 §2)',
         description:
           'Newest first, a page at a time (`limit`, at most 500): pass `next` as `before`. `from`/`to` (Bogotá dates of the facts) cover ' +

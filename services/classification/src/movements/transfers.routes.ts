@@ -16,6 +16,7 @@ const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: TRANSFER_ORDERERS } },
       schema: {
         operationId: 'orderTransfer',
+        'x-rules': ['CLS-20'],
         summary: 'Order a transfer to another establishment (CLS-20)',
         description:
           'Art. 171: the DG, or a regional director with the DG’s delegation (field `delegation`) between establishments of their region. Reasons are required. ' +
@@ -33,6 +34,7 @@ const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ESCORTS } },
       schema: {
         operationId: 'dispatchTransfer',
+        'x-rules': ['CLS-20'],
         summary: 'The origin hands the PPL over for the transfer: placement ends, in transit (CLS-20)',
         params: IdParams,
         response: { 200: Transfer, ...Errors },
@@ -47,6 +49,7 @@ const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ESCORTS } },
       schema: {
         operationId: 'delayTransfer',
+        'x-rules': ['CLS-20'],
         summary: 'Record a force-majeure delay of a transfer, reported to the DG (CLS-20, Art. 178 §1)',
         params: IdParams,
         body: TransferDelayRequest,
@@ -62,6 +65,7 @@ const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECEIVERS } },
       schema: {
         operationId: 'receiveTransfer',
+        'x-rules': ['CLS-20', 'CLS-12'],
         summary: 'The destination receives the PPL: the person now belongs to it; `ppl.transferred` (CLS-20)',
         description: 'The person arrives without a cell: the destination’s board places them (CLS-12). Idempotency-Key (PLT-05).',
         params: IdParams,
@@ -77,6 +81,7 @@ const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: TRANSFER_READERS } },
       schema: {
         operationId: 'getTransfer',
+        'x-rules': ['CLS-20'],
         summary: 'A transfer with its delays (CLS-20)',
         params: IdParams,
         response: { 200: Transfer, 401: Problem, 403: Problem, 404: Problem },

@@ -15,6 +15,7 @@ const treatmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CET } },
       schema: {
         operationId: 'setTreatment',
+        'x-rules': ['CLS-22'],
         summary: 'The CET sets a sentenced PPL’s security level and treatment phase (CLS-22, Art. 139)',
         description: 'Sentenced PPL only (422 CLS-22 otherwise). Kept as history; publishes `ppl.status-changed`.',
         params: Params,
@@ -31,6 +32,7 @@ const treatmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: TREATMENT_READERS } },
       schema: {
         operationId: 'getTreatment',
+        'x-rules': ['CLS-22'],
         summary: 'A PPL’s security level and treatment phase, with history (CLS-22)',
         params: Params,
         response: { 200: TreatmentRecord, 401: Problem, 403: Problem, 404: Problem },

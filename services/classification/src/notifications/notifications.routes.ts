@@ -16,6 +16,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECIPIENT_ADMINS } },
       schema: {
         operationId: 'addNotificationRecipient',
+        'x-rules': ['CLS-08', 'CLS-17', 'CLS-20', 'CLS-21'],
         summary: 'Add an authority to the notifier’s directory',
         description:
           'Who receives each kind of notice (judge, consulate, migration, ICBF, regional director, police, DG…) for an establishment, ' +
@@ -33,6 +34,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECIPIENT_ADMINS } },
       schema: {
         operationId: 'listNotificationRecipients',
+        'x-rules': ['CLS-08', 'CLS-17', 'CLS-20', 'CLS-21'],
         summary: 'The directory: an establishment’s recipients and the national ones',
         querystring: Type.Object({ eron: Type.Optional(EronCode) }, { additionalProperties: false }),
         response: { 200: Type.Array(Recipient), ...Errors },
@@ -47,6 +49,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECIPIENT_ADMINS } },
       schema: {
         operationId: 'removeNotificationRecipient',
+        'x-rules': ['CLS-08', 'CLS-17', 'CLS-20', 'CLS-21'],
         summary: 'Take an authority out of the directory (its past deliveries stay)',
         params: Id,
         response: { 200: Recipient, ...Errors },
@@ -61,6 +64,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: NOTIFICATION_READERS } },
       schema: {
         operationId: 'listNotifications',
+        'x-rules': ['CLS-08', 'CLS-17', 'CLS-20', 'CLS-21'],
         summary: 'An establishment’s notifications and how each was delivered, newest first',
         description: 'At most 31 days (`from`/`to`, Bogotá dates; the last 31 days by default), a page at a time: pass `next` as `before`.',
         querystring: NotificationQuery,
@@ -76,6 +80,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: NOTIFICATION_READERS } },
       schema: {
         operationId: 'getNotification',
+        'x-rules': ['CLS-08', 'CLS-17', 'CLS-20', 'CLS-21'],
         summary: 'One notification: queued, sent, or failed with the reason, per recipient and channel',
         params: Id,
         response: { 200: Notification, ...Errors },

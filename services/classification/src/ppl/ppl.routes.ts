@@ -26,6 +26,7 @@ const pplRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PPL_READERS } },
       schema: {
         operationId: 'getPpl',
+        'x-rules': ['CLS-05'],
         summary: 'A PPL’s record (cartilla biográfica), general part',
         params: Type.Object({ nui: Nui }),
         response: { 200: PplSummary, 401: Problem, 403: Problem, 404: Problem },

@@ -20,6 +20,7 @@ const confidentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CONFIDENTIAL_ROLES } },
       schema: {
         operationId: 'getPplConfidentialRecord',
+        'x-rules': ['CLS-07'],
         summary: 'The confidential part of the record: only the sections the caller’s role may read (CLS-07)',
         description:
           'Health data to the health area; orientation, gender and nombre identitario to social work and the Director; children’s identity to social work, legal and the Director. Every read is written to the audit log.',
@@ -36,6 +37,7 @@ const confidentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CONFIDENTIAL_ROLES } },
       schema: {
         operationId: 'updatePplConfidentialRecord',
+        'x-rules': ['CLS-07'],
         summary: 'Record sections of the confidential part (CLS-07)',
         description:
           'Each section sent replaces the one before, only by the roles that may read it. Orientation and gender identity/expression only with `volunteered: true` (Art. 26 §2), else 422. The history names the sections changed, never the values.',

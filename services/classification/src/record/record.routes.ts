@@ -17,6 +17,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECORD_READERS } },
       schema: {
         operationId: 'getPplRecord',
+        'x-rules': ['CLS-06', 'CLS-07'],
         summary: 'The record (cartilla biográfica), general part (CLS-06)',
         description: 'CLS-06, Art. 26. Never carries confidential data (CLS-07): see `/record/confidential`.',
         params: NuiParams,
@@ -32,6 +33,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECORD_WRITERS } },
       schema: {
         operationId: 'updatePplRecord',
+        'x-rules': ['CLS-06', 'CLS-08', 'CLS-09'],
         summary: 'Change parts of the record (CLS-06, CLS-08, CLS-09)',
         description:
           'Each part sent replaces the one before; every change is kept in the history (who, when, what — CLS-06). A member of an ethnic community needs community, resguardo and consejo comunitario stated (CLS-09); a foreigner is reported to the consulate and migration once (CLS-08).',
@@ -49,6 +51,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECORD_READERS } },
       schema: {
         operationId: 'getPplRecordHistory',
+        'x-rules': ['CLS-06', 'CLS-07'],
         summary: 'Every change to the record: who, when, what (CLS-06)',
         description:
           'Changes to the confidential part name the sections only, never the values (CLS-07). Oldest first, a page at a time ' +
@@ -67,6 +70,7 @@ const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECORD_READERS } },
       schema: {
         operationId: 'getPplStayHistory',
+        'x-rules': ['CLS-06', 'CLS-07'],
         summary: 'The history of the stay the record keeps (CLS-06, Art. 25 §2)',
         description:
           'Admission, placements, transfers, the CET’s evaluations and treatment, exits and recaptures, and the notices sent about ' +

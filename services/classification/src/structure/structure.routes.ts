@@ -43,6 +43,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHAPERS } },
       schema: {
         operationId: 'createEstablishment',
+        'x-rules': ['CLS-01'],
         summary: 'Register an establishment (ERON) with its order, type and security category (CLS-01)',
         description: 'CLS-01, Arts. 22–23: the category is the Director General’s, with the resolution that sets it.',
         body: EstablishmentRequest,
@@ -58,6 +59,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STRUCTURE_READERS } },
       schema: {
         operationId: 'listEstablishments',
+        'x-rules': ['CLS-01'],
         summary: 'The establishments the caller acts for, with their places',
         response: { 200: Type.Array(Establishment), 401: Problem, 403: Problem },
       },
@@ -71,6 +73,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STRUCTURE_READERS } },
       schema: {
         operationId: 'getEstablishment',
+        'x-rules': ['CLS-01', 'CLS-02'],
         summary: 'An establishment with its units and cells (CLS-01, CLS-02)',
         params: CodeParams,
         response: { 200: EstablishmentStructure, 401: Problem, 403: Problem, 404: Problem },
@@ -88,6 +91,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHAPERS } },
       schema: {
         operationId: 'setEstablishmentCategory',
+        'x-rules': ['CLS-01'],
         summary: 'The Director General sets the security category (CLS-01)',
         description: 'CLS-01, Art. 23: alta/máxima, media or mínima, with the resolution; the history is kept.',
         params: CodeParams,
@@ -104,6 +108,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: STRUCTURE_READERS } },
       schema: {
         operationId: 'listCategoryChanges',
+        'x-rules': ['CLS-01'],
         summary: 'The history of an establishment’s security category (CLS-01)',
         params: CodeParams,
         response: { 200: Type.Array(CategoryChange), 401: Problem, 403: Problem, 404: Problem },
@@ -121,6 +126,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHAPERS } },
       schema: {
         operationId: 'createUnit',
+        'x-rules': ['CLS-02'],
         summary: 'Create a unit (pabellón, patio, torre…) with whom it may hold (CLS-02)',
         description: 'CLS-02, Art. 20: only with the Director General’s authorisation, which the unit names.',
         params: CodeParams,
@@ -138,6 +144,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHAPERS } },
       schema: {
         operationId: 'renameUnit',
+        'x-rules': ['CLS-02'],
         summary: 'Rename a unit (CLS-02)',
         description: 'CLS-02, Art. 20 §2: only with the Director General’s authorisation; every name is kept.',
         params: IdParams,
@@ -154,6 +161,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CELL_KEEPERS } },
       schema: {
         operationId: 'createCell',
+        'x-rules': ['CLS-02'],
         summary: 'Add a cell to a unit, with its places (CLS-02)',
         params: IdParams,
         body: CellRequest,
@@ -170,6 +178,7 @@ const structureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: CELL_KEEPERS } },
       schema: {
         operationId: 'setCellCapacity',
+        'x-rules': ['CLS-02'],
         summary: 'Change a cell’s places, with the reason (CLS-02)',
         params: IdParams,
         body: CellCapacityRequest,

@@ -12,6 +12,7 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ACCOUNT_READERS } },
       schema: {
         operationId: 'getAccount',
+        'x-rules': ['FOL-01'],
         summary: 'A PPL’s Folio: balances (FOL-01)',
         params: Type.Object({ nui: Nui }),
         response: { 200: Account, 401: Problem, 403: Problem, 404: Problem },

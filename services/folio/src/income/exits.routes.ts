@@ -25,6 +25,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ACCOUNT_READERS } },
       schema: {
         operationId: 'getExitSettlements',
+        'x-rules': ['FOL-14', 'FOL-15'],
         summary: 'What the exit left owed: payouts and held settlements (FOL-14, FOL-15)',
         description: 'FOL-14 payouts on release or house arrest; FOL-15 balances held on death, escape or extradition.',
         params: Type.Object({ nui: Nui }),
@@ -46,6 +47,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PAYOUT_PAYERS } },
       schema: {
         operationId: 'payPayout',
+        'x-rules': ['FOL-14'],
         summary: 'The paymaster hands the exit balance to the person (FOL-14)',
         description:
           'FOL-14, Art. 41 §: what remains, at once — the whole balance, or what reached the payout after it was paid (a phone ' +
@@ -64,6 +66,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SMALL_REMAINDER_APPROVERS } },
       schema: {
         operationId: 'settleSmallRemainder',
+        'x-rules': ['FOL-14'],
         summary: 'The Director approves how a remainder under $1 000 is delivered (FOL-14)',
         description:
           'FOL-14, Art. 41 §: under $1 000 the balance is handed in cash by the paymaster or moved to the Folio of another PPL the ' +
@@ -82,6 +85,7 @@ const exitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SETTLEMENT_PAYERS } },
       schema: {
         operationId: 'paySettlement',
+        'x-rules': ['FOL-15'],
         summary: 'Pay a held settlement to a person the PPL authorised (FOL-15)',
         description:
           'FOL-15, Arts. 41 § and 123: on death, escape or extradition the balance is held and paid to whom the PPL authorised; ' +

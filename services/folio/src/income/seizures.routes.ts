@@ -12,6 +12,7 @@ const seizuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SEIZURE_RECORDERS } },
       schema: {
         operationId: 'recordSeizure',
+        'x-rules': ['FOL-12'],
         summary: 'Record cash seized in a search (FOL-12)',
         description:
           'FOL-12, Art. 44: cash found on a known PPL is recorded against them (seized account) and returned in full at release; ' +

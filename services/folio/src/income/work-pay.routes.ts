@@ -12,6 +12,7 @@ const workPayRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SAVINGS_RECORDERS } },
       schema: {
         operationId: 'setSavingsAuthorisation',
+        'x-rules': ['FOL-11'],
         summary: 'Record the PPL’s written authorisation to save 10 % of work pay (FOL-11)',
         description: 'FOL-11, Art. 43: the savings deduction applies only where the PPL authorised it. The latest document is in force.',
         params: Type.Object({ nui: Nui }),
@@ -28,6 +29,7 @@ const workPayRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: WORK_PAYERS } },
       schema: {
         operationId: 'payWork',
+        'x-rules': ['FOL-11'],
         summary: 'Book a PPL’s monthly work bonificación, split by law (FOL-11)',
         description:
           'FOL-11, Arts. 43 and 120: 10 % to the Caja Especial, 10 % to savings where authorised, the rest available; ' +

@@ -32,6 +32,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LIMIT_READERS } },
       schema: {
         operationId: 'getLimits',
+        'x-rules': ['FOL-03'],
         summary: 'Caps in force on a date (FOL-03)',
         querystring: Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false }),
         response: { 200: Caps, 400: Problem, 401: Problem, 403: Problem },
@@ -46,6 +47,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LIMIT_SETTERS } },
       schema: {
         operationId: 'setLimitOverride',
+        'x-rules': ['FOL-03'],
         summary: 'The DG sets a cap figure that takes precedence from a date (FOL-03, Arts. 40 §1, 41)',
         body: OverrideRequest,
         response: {

@@ -14,6 +14,7 @@ const depositorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: DEPOSITOR_MANAGERS } },
       schema: {
         operationId: 'setDepositors',
+        'x-rules': ['FOL-05'],
         summary: 'Register or change the persons authorised to deposit for a PPL (FOL-05)',
         description:
           'FOL-05 (Art. 40 §2): at most 5 natural persons per PPL; one person authorised by at most 5 PPL nationwide; the first registration is free, then one change per 12 months. The body is the whole new list. Identities are confidential (PLT-06).',
@@ -35,6 +36,7 @@ const depositorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: DEPOSITOR_READERS } },
       schema: {
         operationId: 'listDepositors',
+        'x-rules': ['FOL-05'],
         summary: 'The persons authorised to deposit for a PPL, masked (FOL-05)',
         description: 'FOL-05, PLT-06: documents masked; names only to the paymaster and the director, and that read is audited.',
         params,
@@ -50,6 +52,7 @@ const depositorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: DEPOSITOR_MANAGERS } },
       schema: {
         operationId: 'getDepositor',
+        'x-rules': ['FOL-05'],
         summary: 'One authorised depositor’s full identity (FOL-05), audited',
         description:
           'FOL-05, PLT-06: the full document and names, only to the paymaster and the director; every read is written to the audit log.',

@@ -26,6 +26,7 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: FILE_UPLOADERS } },
       schema: {
         operationId: 'uploadRecaudoFile',
+        'x-rules': ['FOL-06', 'ASO-01', 'ASO-15', 'ASO-20'],
         summary: 'Upload the bank’s Asobancaria 2001 collection file (FOL-06 b)',
         description:
           'FOL-06 (b): body is the file itself (text/plain or application/octet-stream). Checked whole first (asobancaria-2001.md ASO-01 … ASO-15): a file that is malformed or whose control counts/totals disagree is refused whole with 422 naming the check, line and field, and nothing is credited. Else 202 and processed in the background; the same file again credits nothing (ASO-20).',
@@ -57,6 +58,7 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: FILE_READERS } },
       schema: {
         operationId: 'getRecaudoFile',
+        'x-rules': ['FOL-06'],
         summary: 'Progress of a collection file’s processing (FOL-06 b)',
         description: 'FOL-06 (b): status and records processed out of the total.',
         params,
@@ -72,6 +74,7 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: FILE_READERS } },
       schema: {
         operationId: 'getRecaudoFileReport',
+        'x-rules': ['FOL-06', 'FOL-04', 'FOL-05'],
         summary: 'Result of a collection file: credited, rejected, held, duplicates (FOL-06 b)',
         description:
           'FOL-06 (b), FOL-04, FOL-05: per outcome count and amount, reconciling to the file total (credited + rejected + held + duplicates); the records not credited with their reason, for the establishments the caller acts for.',

@@ -13,6 +13,7 @@ const noticesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { machine: DEPOSIT_NOTIFIERS } },
       schema: {
         operationId: 'notifyDeposit',
+        'x-rules': ['FOL-06', 'FOL-04', 'FOL-05'],
         summary: 'The bank notifies one deposit in real time (FOL-06 a)',
         description:
           'FOL-06 (a): HMAC-signed by the bank over the raw body and a timestamp (replays outside 5 minutes and bad signatures → 401). The operation number is the idempotency key: a deposit is credited once however often it is sent. FOL-04: over the monthly cap → rejected and owed back; FOL-05: depositor not authorised → rejected and owed back.',

@@ -13,6 +13,7 @@ const reconciliationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: RECONCILIATION_READERS } },
       schema: {
         operationId: 'getRecaudoReconciliation',
+        'x-rules': ['FOL-17', 'FOL-04', 'FOL-05', 'FOL-06'],
         summary: 'Bank deposits by business day: files, credited, rejected, held, owed back (FOL-17)',
         description:
           'FOL-17, FOL-06: per calendar day of the range (Colombian business days flagged), the collection files received, whether a past business day still has no file, and the establishment’s deposits credited, rejected (owed back, FOL-04/FOL-05) and held for review.',

@@ -13,6 +13,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: DEPOSIT_REVIEWERS } },
       schema: {
         operationId: 'listHeldDeposits',
+        'x-rules': ['FOL-06', 'FOL-05'],
         summary: 'Deposits of an establishment held for review (FOL-06)',
         description:
           'FOL-06: the deposits whose depositor could not be known (or that came with a return reason), not yet decided, oldest first. Depositor identities are confidential and never listed (FOL-05, PLT-06).',
@@ -32,6 +33,7 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: DEPOSIT_REVIEWERS } },
       schema: {
         operationId: 'reviewHeldDeposit',
+        'x-rules': ['FOL-06', 'FOL-04', 'FOL-05'],
         summary: 'Credit or refund a deposit held for review (FOL-06, FOL-05, FOL-04)',
         description:
           'FOL-06: a deposit held for review is resolved once. `credit` names the depositor as the bank’s support shows; the rules then apply at that moment: the depositor must be authorised for the PPL (FOL-05) and the month of the payment must stay within the deposit cap (FOL-04) — otherwise the deposit is rejected and owed back with the reason, never credited blindly. `refund` owes it back. A deposit not held, or already decided → 409. Idempotency-Key accepted (PLT-05). Who decided, when and why are kept and audited; the depositor is shown masked.',

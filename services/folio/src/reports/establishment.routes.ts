@@ -27,6 +27,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REPORT_READERS } },
       schema: {
         operationId: 'getDailyReport',
+        'x-rules': ['FOL-17'],
         summary: 'An establishment’s money report for one Bogotá day (FOL-17)',
         description: DESCRIPTION,
         params: Params,
@@ -43,6 +44,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REPORT_READERS } },
       schema: {
         operationId: 'getMonthlyReport',
+        'x-rules': ['FOL-17'],
         summary: 'An establishment’s month-end money report (FOL-17)',
         description: DESCRIPTION,
         params: Params,

@@ -13,6 +13,7 @@ const shopAccountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REPORT_READERS } },
       schema: {
         operationId: 'getShopAccounts',
+        'x-rules': ['FOL-17'],
         summary: 'The shop’s monthly accounts of a year, with due dates and overdue flags (FOL-17)',
         description: 'FOL-17, Art. 128: due within the first five calendar days of the next month to the regional finance area.',
         params: Type.Object({ code: EronCode }),
@@ -35,6 +36,7 @@ const shopAccountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHOP_ACCOUNT_SUBMITTERS } },
       schema: {
         operationId: 'submitShopAccounts',
+        'x-rules': ['FOL-17'],
         summary: 'The Director records sending a month’s shop accounts (FOL-17)',
         description: 'FOL-17, Art. 128: once per month, only for a month that has ended. Accepts Idempotency-Key (PLT-05).',
         params: Type.Object({ code: EronCode, month: FolioMonth }),

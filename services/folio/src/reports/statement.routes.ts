@@ -23,6 +23,7 @@ const statementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ACCOUNT_READERS } },
       schema: {
         operationId: 'getStatement',
+        'x-rules': ['FOL-16', 'FOL-07'],
         summary: 'A PPL’s Folio statement for a period, as JSON, CSV or PDF (FOL-16)',
         description:
           'FOL-16: every movement with Bogotá date, concept, document reference and running balance for the available, savings and ' +

@@ -12,6 +12,7 @@ const capsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ACCOUNT_READERS } },
       schema: {
         operationId: 'getAccountCaps',
+        'x-rules': ['FOL-07'],
         summary: 'What remains of a PPL’s daily and monthly spending caps (FOL-07)',
         description: 'FOL-07 (Art. 41): 2 SMLDV a day and 2 SMMLV a month, or the DG’s figures; Bogotá calendar.',
         params: Type.Object({ nui: Nui }),

@@ -13,6 +13,7 @@ const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PHONE_SELLERS } },
       schema: {
         operationId: 'buyPhoneCredit',
+        'x-rules': ['FOL-10', 'FOL-07'],
         summary: 'Phone credit bought through the telephony provider (FOL-10, FOL-07)',
         description:
           'FOL-10 (Arts. 41.3, 63): money held first (counts toward the FOL-07 caps), then the provider is called; ' +

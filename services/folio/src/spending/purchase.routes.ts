@@ -12,6 +12,7 @@ const purchaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SELLERS } },
       schema: {
         operationId: 'createPurchase',
+        'x-rules': ['FOL-09', 'FOL-02', 'FOL-07', 'FOL-08'],
         summary: 'A shop sale paid through the Folio, with its receipt (FOL-09, FOL-07, FOL-08 (1))',
         description:
           'FOL-09 (Arts. 124–130): priced from the shop’s list, paid only through the Folio, receipt numbered. ' +

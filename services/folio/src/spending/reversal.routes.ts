@@ -15,6 +15,7 @@ const reversalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REVERSERS } },
       schema: {
         operationId: 'reverseUse',
+        'x-rules': ['FOL-02', 'FOL-07', 'FOL-10'],
         summary: 'Corrects a use of the Folio by a reversing transaction (FOL-02, FOL-07)',
         description:
           'FOL-02: nothing is edited; the mirror transaction names the one it reverses, at most once. FOL-07: the day’s and ' +

@@ -18,6 +18,7 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHOP_SETTERS } },
       schema: {
         operationId: 'setShop',
+        'x-rules': ['FOL-09'],
         summary: 'Who runs the shop: the establishment or a private company (FOL-09, Arts. 125, 126, 128)',
         params: ShopParams,
         body: ShopSettings,
@@ -36,6 +37,7 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PRODUCT_READERS } },
       schema: {
         operationId: 'listShopProducts',
+        'x-rules': ['FOL-09'],
         summary: 'The shop’s public price list (FOL-09, Art. 127)',
         description: 'FOL-09: the list shown next to the shop; readable by the establishment’s staff.',
         params: ShopParams,
@@ -54,6 +56,7 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PRODUCT_EDITORS } },
       schema: {
         operationId: 'saveShopProduct',
+        'x-rules': ['FOL-09'],
         summary: 'Adds or re-prices an article of the price list (FOL-09, Art. 125)',
         description: 'FOL-09: a sale price more than 10 % over the acquisition cost → 422. Same SKU → updates it.',
         params: ShopParams,
@@ -74,6 +77,7 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHOP_MONTH_READERS } },
       schema: {
         operationId: 'getShopMonth',
+        'x-rules': ['FOL-09'],
         summary: 'The monthly shop statement: sales, cost of goods, profit, Caja Especial share (FOL-09, Art. 128)',
         params: MonthParams,
         response: { 200: ShopMonth, ...errors },
@@ -91,6 +95,7 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: SHOP_MONTH_CLOSERS } },
       schema: {
         operationId: 'closeShopMonth',
+        'x-rules': ['FOL-09'],
         summary: 'Closes a shop month: 30 % of the profit to the Caja Especial (FOL-09, Art. 128)',
         description: 'FOL-09: once per month, after it is over; records shop → Caja Especial where the establishment runs the shop.',
         params: MonthParams,

@@ -12,6 +12,7 @@ const withdrawalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: WITHDRAWERS } },
       schema: {
         operationId: 'createWithdrawal',
+        'x-rules': ['FOL-08', 'FOL-07'],
         summary: 'A use of the Folio on written request: productive projects, permission, transfer, bail, appliances (FOL-08)',
         description:
           'FOL-08 (Art. 41.2, 41.4–7): each use needs its written request (signature, fingerprint where the article says so) ' +
