@@ -18,16 +18,21 @@ export interface RunningSuite {
   close(): Promise<void>;
 }
 
-type Overrides = Partial<Record<ServiceName, Partial<BaseEnv>>>;
+type Overrides = Partial<Record<ServiceName, Partial<BaseEnv> & Record<string, unknown>>>;
 
 const listen = async (app: FastifyInstance): Promise<string> => app.listen({ host: '127.0.0.1', port: 0 });
 
 /**
  * The whole suite on loopback — four services on one database (each in its own schema) and the
  * gateway in front — as it runs in production, in this process. Per-service overrides let a test
- * put a TCP proxy between one service and Postgres or Redis.
+ * put a TCP proxy between one service and Postgres or Redis. `establishments` are registered at
+ * start (none for a test that registers its own, as the README's walk-through does).
  */
-export async function startSuite(overrides: Overrides = {}, gatewayEnv: Record<string, string> = {}): Promise<RunningSuite> {
+export async function startSuite(
+  overrides: Overrides = {},
+  gatewayEnv: Record<string, string> = {},
+  establishments: readonly string[] = SUITE_ESTABLISHMENTS,
+): Promise<RunningSuite> {
   const { config, cleanup } = await testConfig();
   const services = {} as RunningSuite['services'];
   for (const def of SERVICES) {
@@ -50,7 +55,7 @@ export async function startSuite(overrides: Overrides = {}, gatewayEnv: Record<s
   await registerEstablishments(async (path, headers, payload) => {
     const res = await services.classification.app.inject({ method: 'POST', url: path, headers, payload });
     return { status: res.statusCode, body: res.body };
-  }, SUITE_ESTABLISHMENTS);
+  }, establishments);
   return {
     url,
     services,

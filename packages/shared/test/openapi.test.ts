@@ -110,8 +110,8 @@ async function documentWithRules(rules: unknown): Promise<{ doc: Record<string, 
   }
 }
 
-describe('PLT-10 rule IDs travel in the route schema as x-rules', () => {
-  it('PLT-10 when a route names the rules it enforces then its operation carries x-rules, Swagger UI shows them and the sweep reads them', async () => {
+describe('PLT-02 rule IDs travel in the route schema as x-rules', () => {
+  it('PLT-02 when a route names the rules it enforces then its operation carries x-rules, Swagger UI shows them and the sweep reads them', async () => {
     const { doc, routes } = await documentWithRules(['FOL-07', 'FOL-02']);
     const op = doc.paths['/api/v1/things/all'].get;
     expect(op['x-rules']).toEqual(['FOL-07', 'FOL-02']);
@@ -127,11 +127,11 @@ describe('PLT-10 rule IDs travel in the route schema as x-rules', () => {
     ['no rule at all', [], 'x-rules must be a non-empty list of rule IDs'],
     ['one rule twice', ['FOL-07', 'FOL-07'], 'x-rules names a rule twice'],
     ['a string instead of a list', 'FOL-07', 'x-rules must be a non-empty list of rule IDs'],
-  ])('PLT-10 when a route names %s then the service refuses to start, naming the route', async (_what, rules, message) => {
+  ])('PLT-02 when a route names %s then the service refuses to start, naming the route', async (_what, rules, message) => {
     await expect(documentWithRules(rules)).rejects.toThrow(`GET /api/v1/things/all: ${message}`);
   });
 
-  it('PLT-10 when a route names an unknown rule then typecheck refuses it too (RuleId)', () => {
+  it('PLT-02 when a route names an unknown rule then typecheck refuses it too (RuleId)', () => {
     // @ts-expect-error — 'XYZ-01' is no RuleId: the compiler stops the typo before any test runs.
     const schema: FastifySchema = { 'x-rules': ['XYZ-01'] };
     expect(badRules(schema['x-rules'])).toBe('x-rules names rules the spec does not define: XYZ-01');
@@ -139,7 +139,7 @@ describe('PLT-10 rule IDs travel in the route schema as x-rules', () => {
 
   // The list is generated from the spec folder (`pnpm rules:generate`); a clone without ../shared/spec keeps the committed one.
   const spec = specDir(resolve(__dirname, '../../..'));
-  (spec ? it : it.skip)(`PLT-10 the known rule IDs are exactly those the spec folder defines (${spec ?? 'no spec folder here'})`, () => {
+  (spec ? it : it.skip)(`PLT-02 the known rule IDs are exactly those the spec folder defines (${spec ?? 'no spec folder here'})`, () => {
     const ids = ruleIdsIn(spec!);
     expect(ids).toEqual([...RULE_IDS]);
     expect(ids).toEqual(expect.arrayContaining(['CLS-03', 'FOL-07', 'PLT-18', 'ASO-01', 'VIS-20', 'DIS-24']));

@@ -148,7 +148,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
     }
   }
 
-  it(`PLT-18 PLT-10 the sweep covers every route the ${o.service} OpenAPI documents, each with its roles, its rules and a closed body`, () => {
+  it(`PLT-18 PLT-02 the sweep covers every route the ${o.service} OpenAPI documents, each with its roles, its rules and a closed body`, () => {
     const documented = [...routes.keys()];
     expect({ 'documented routes without a sweep call': documented.filter((k) => !keys.includes(k)).sort() }).toEqual({
       'documented routes without a sweep call': [],
