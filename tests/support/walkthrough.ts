@@ -188,6 +188,7 @@ export class BashSession {
     this.proc.stderr.on('data', (d: Buffer) => {
       this.stderr += d.toString('utf8');
     });
+    this.proc.on('exit', () => this.waiting?.());
     this.proc.stdin.write(`curl() { command curl --max-time 30 -w '\\n@@http:%{http_code}@@\\n' "$@"; }\n`);
   }
 
@@ -202,6 +203,11 @@ export class BashSession {
         ms,
       );
       this.waiting = () => {
+        if (this.proc.exitCode !== null) {
+          clearTimeout(timer);
+          reject(new Error(`bash ended (${this.proc.exitCode}) on: ${command}\nstderr: ${this.stderr}`));
+          return;
+        }
         if (!DONE.test(this.stdout)) return;
         clearTimeout(timer);
         this.waiting = undefined;
