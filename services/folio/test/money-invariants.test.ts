@@ -65,6 +65,17 @@ async function fresh(): Promise<string> {
     const opened = async () =>
       (await app.db.selectFrom('folios').select('nui').where('nui', 'in', batch).execute()).length === batch.length;
     await eventually(opened, 60_000, 'pool of folios');
+    // CLS-10: the paymaster receives each person's intake cash, which makes it available.
+    const receipts = events.map((e) => {
+      const { nui, eron, cashAtIntake } = e.payload;
+      const { amount, actaNumber } = cashAtIntake!;
+      return w.event('intake-cash.received', { nui, eron, amount, actaNumber, receivedOn: '2026-11-25' });
+    });
+    await queue.addBulk(receipts.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id } })));
+    const received = async () =>
+      (await app.db.selectFrom('intake_cash').select('nui').where('nui', 'in', batch).where('transaction_id', 'is not', null).execute())
+        .length === batch.length;
+    await eventually(received, 60_000, 'pool of intake cash received');
     for (const nui of batch) {
       const depositors = [{ document: { type: 'CC', number: depositorOf(nui) }, givenNames: 'Ana', surnames: 'Ruiz' }];
       const res = await app.inject({
