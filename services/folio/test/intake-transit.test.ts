@@ -77,7 +77,11 @@ describe('CLS-10 intake cash in the Folio', () => {
     const before = await w.eronBalance('113', 'paymaster');
 
     await w.deliver('intake-cash.received', receipt(nui, 80_000, `A-${nui}`));
-    expect(await account(nui)).toMatchObject({ available: 80_000, pending: 0, intakeCash: { status: 'available', receivedOn: '2026-11-25' } });
+    expect(await account(nui)).toMatchObject({
+      available: 80_000,
+      pending: 0,
+      intakeCash: { status: 'available', receivedOn: '2026-11-25' },
+    });
     expect(await w.eronBalance('113', 'paymaster')).toBe(before - 80_000);
     expect((await post('/withdrawals', withdrawal(nui, 10_000), paymaster())).statusCode).toBe(201);
   });
@@ -87,7 +91,9 @@ describe('CLS-10 intake cash in the Folio', () => {
     await w.deliver('intake-cash.received', receipt(nui, 25_000, 'ACTA-EARLY'));
     await w.deliver('ppl.admitted', admission(nui, 25_000, 'ACTA-EARLY'));
     expect(await account(nui)).toMatchObject({ available: 25_000, pending: 0 });
-    expect(await app.db.selectFrom('ledger_transactions').select('kind').where('nui', '=', nui).execute()).toEqual([{ kind: 'intake_cash' }]);
+    expect(await app.db.selectFrom('ledger_transactions').select('kind').where('nui', '=', nui).execute()).toEqual([
+      { kind: 'intake_cash' },
+    ]);
   });
 
   it('CLS-10 when the intake cash is above the configured ceiling then the account flags it for review', async () => {

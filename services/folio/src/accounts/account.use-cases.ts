@@ -62,10 +62,7 @@ export async function openOnAdmission(ctx: Ctx, admitted: { eventId: string } & 
  * act's three signatures: it becomes available (now, or when the admission arrives if this came
  * first). Returns the amount made available, if any.
  */
-export async function receiveIntakeCash(
-  ctx: Ctx,
-  r: { eventId: string } & EventPayload<'intake-cash.received'>,
-): Promise<number | null> {
+export async function receiveIntakeCash(ctx: Ctx, r: { eventId: string } & EventPayload<'intake-cash.received'>): Promise<number | null> {
   await saveReceipt(ctx.trx, { nui: r.nui, eron: r.eron, receivedOn: r.receivedOn, eventId: r.eventId });
   return bookIntakeCash(ctx, r.nui);
 }

@@ -31,4 +31,5 @@ export async function markBooked(trx: Trx, nui: string, transactionId: string): 
 }
 
 /** The PPL's intake cash as folio knows it (CLS-10). */
-export const intakeCashOf = (db: Db | Trx, nui: string) => db.selectFrom('intake_cash').selectAll().where('nui', '=', nui).executeTakeFirst();
+export const intakeCashOf = (db: Db | Trx, nui: string) =>
+  db.selectFrom('intake_cash').selectAll().where('nui', '=', nui).executeTakeFirst();

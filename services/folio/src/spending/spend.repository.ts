@@ -58,9 +58,10 @@ export async function purchase(
   const values = [p.nui, p.shop, JSON.stringify(p.items), p.date, caps.spend_day, caps.spend_month, txId, p.createdBy, p.requestId];
   // Alone (no Idempotency-Key) it is the hottest statement of the service: a named prepared
   // statement, parsed once per connection (PLT-13). Inside PLT-05's transaction it goes with it.
-  const { rows } = await (db.isTransaction
-    ? db.executeQuery<PurchaseOutcome>(CompiledQuery.raw(PURCHASE, values))
-    : poolOf(db).query<PurchaseOutcome>({ name: 'shop_purchase', text: PURCHASE, values })
+  const { rows } = await (
+    db.isTransaction
+      ? db.executeQuery<PurchaseOutcome>(CompiledQuery.raw(PURCHASE, values))
+      : poolOf(db).query<PurchaseOutcome>({ name: 'shop_purchase', text: PURCHASE, values })
   ).catch(inTransit);
   return { ...rows[0]!, txId };
 }

@@ -130,7 +130,13 @@ export async function startFolio(opts: FolioOptions = {}): Promise<FolioWorld> {
       const admittedAt = new Date().toISOString();
       await deliver('ppl.admitted', { nui, eron, legalStatus: 'condenado', sex: 'M', admittedAt, cashAtIntake });
       if (cashAtIntake && received) {
-        await deliver('intake-cash.received', { nui, eron, amount: cashAtIntake.amount, actaNumber: cashAtIntake.actaNumber, receivedOn: '2026-11-25' });
+        await deliver('intake-cash.received', {
+          nui,
+          eron,
+          amount: cashAtIntake.amount,
+          actaNumber: cashAtIntake.actaNumber,
+          receivedOn: '2026-11-25',
+        });
       }
       return nui;
     },
