@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { bogotaToday } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
@@ -152,5 +153,64 @@ describe('CLS-20 no use of the Folio in transit', () => {
     await w.deliver('ppl.transferred', { nui, transferId, fromEron: '113', toEron: '114' });
     await w.deliver('ppl.dispatched', { nui, transferId, fromEron: '113', toEron: '114' });
     expect((await post('/withdrawals', withdrawal(nui, 5_000), paymaster('114'))).statusCode).toBe(201);
+  });
+});
+
+describe('FOL-02 FOL-13 FOL-17 a reversal after a transfer', () => {
+  /**
+   * Decision: the establishment that holds the Folio now authorises the correction and its
+   * paymaster credits the PPL; the shop that sold (at the origin) is debited and the origin's
+   * paymaster sends the money on, as a transfer moves a balance — so each establishment's own
+   * postings, and its FOL-17 report, keep adding up.
+   */
+  it('FOL-02 when a sale at the origin is reversed after the transfer then the destination authorises and credits the PPL, the origin’s shop is debited, and both FOL-17 reports reconcile', async () => {
+    const product = await post('/shops/141/products', { sku: 'PAN-1', name: 'Pan', unitCost: 2_000, price: 2_200 }, clerk('141'));
+    expect(product.statusCode).toBe(201);
+    const nui = await w.admit({ cash: 50_000, eron: '141' });
+    const sale = await post('/purchases', { nui, shop: '141', items: [{ productId: product.json().id, quantity: 3 }] }, clerk('141'));
+    expect(sale.statusCode).toBe(201);
+    const txId = sale.json().transactionId as string;
+    const moved = await w.transfer(nui, '141', '142');
+    await w.applied(moved.id);
+    expect(await w.available(nui)).toBe(43_400);
+
+    const reverse = (eron: string) => post(`/uses/${txId}/reversal`, { reason: 'Producto vencido' }, paymaster(eron));
+    expect((await reverse('141')).statusCode).toBe(403);
+    const res = await reverse('142');
+    expect(res.statusCode).toBe(201);
+    expect(await w.available(nui)).toBe(50_000);
+    expect(await w.eronBalance('141', 'shop')).toBe(0);
+    const booked = await app.db
+      .selectFrom('ledger_transactions')
+      .select(['kind', 'eron', 'reverses'])
+      .where('nui', '=', nui)
+      .where('kind', 'in', ['reversal', 'reversal_transfer_in'])
+      .orderBy('kind')
+      .execute();
+    expect(booked).toEqual([
+      { kind: 'reversal', eron: '141', reverses: txId },
+      { kind: 'reversal_transfer_in', eron: '142', reverses: null },
+    ]);
+
+    const today = bogotaToday();
+    const report = async (eron: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/folio/establishments/${eron}/reports/daily?date=${today}`,
+          headers: bearer(['director'], [eron]),
+        })
+      ).json();
+    const [origin, destination] = [await report('141'), await report('142')];
+    expect(origin.reconciliation).toMatchObject({ reconciles: true, heldFromPostings: 0, heldFromBalances: 0, mismatches: [] });
+    expect(origin.balancesHeld).toMatchObject({ closing: 0 });
+    expect(destination.reconciliation).toMatchObject({
+      reconciles: true,
+      heldFromPostings: 50_000,
+      heldFromBalances: 50_000,
+      mismatches: [],
+    });
+    expect(destination.balancesHeld).toMatchObject({ closing: 50_000 });
+    await w.ledgerAddsUp();
   });
 });
