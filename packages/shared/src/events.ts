@@ -40,7 +40,12 @@ export const EventPayloads = {
     sex: Sex,
     admittedAt: Timestamp,
     cashAtIntake: Type.Union([Type.Object({ amount: Money, actaNumber: Type.String(), searchDate: LocalDate }), Type.Null()]),
+    /** Names and surnames as the order states them (Art. 27), for the documents the PPL signs; absent in events published before. */
+    names: Type.Optional(Type.String()),
+    surnames: Type.Optional(Type.String()),
   }),
+  /** CLS-01: the DG registered an establishment; its name heads the documents other services issue for it. */
+  'establishment.registered': Type.Object({ code: EronCode, name: Type.String() }),
   'ppl.placed': Type.Object({ nui: Nui, eron: EronCode, unitId: Uuid, cellId: Uuid }),
   'ppl.transferred': Type.Object({ nui: Nui, transferId: Uuid, fromEron: EronCode, toEron: EronCode }),
   /** CLS-20: the origin handed the person over; until `ppl.transferred` they belong to neither establishment. */
@@ -109,6 +114,7 @@ export const PRODUCERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.placed': ['classification'],
   'ppl.transferred': ['classification'],
   'ppl.dispatched': ['classification'],
+  'establishment.registered': ['classification'],
   'intake-cash.received': ['classification'],
   'ppl.exited': ['classification'],
   'ppl.status-changed': ['classification'],
@@ -127,6 +133,7 @@ export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.placed': ['visits'],
   'ppl.transferred': ['folio', 'visits'],
   'ppl.dispatched': ['folio'],
+  'establishment.registered': ['folio'],
   'intake-cash.received': ['folio'],
   'ppl.exited': ['folio', 'visits', 'discipline'],
   'ppl.status-changed': ['visits', 'discipline'],

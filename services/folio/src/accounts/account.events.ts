@@ -1,5 +1,6 @@
 import type { EventHandlers } from '@eron/shared/platform';
 import type { FolioTables } from '../db';
+import { saveEstablishment } from './account.repository';
 import { openOnAdmission, receiveIntakeCash } from './account.use-cases';
 import { dispatch } from './transit.use-cases';
 
@@ -16,6 +17,9 @@ export const accountEvents: EventHandlers<FolioTables> = {
   'intake-cash.received': async (event, ctx) => {
     const credited = await receiveIntakeCash(ctx, { eventId: event.id, ...event.payload });
     if (credited !== null) ctx.log.info({ nui: event.payload.nui, amount: credited }, 'Intake cash made available');
+  },
+  'establishment.registered': async (event, ctx) => {
+    await saveEstablishment(ctx.trx, { ...event.payload, eventId: event.id });
   },
   'ppl.dispatched': async (event, ctx) => {
     await dispatch(ctx, event.payload);

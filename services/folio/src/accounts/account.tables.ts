@@ -2,7 +2,18 @@ import type { Generated } from 'kysely';
 
 /** A PPL's Folio (FOL-01, Art. 40): opened on admission, moved on transfer, closed on exit. */
 export interface AccountTables {
-  folios: { nui: string; eron: string; status: Generated<'open' | 'closed'>; opened_at: Generated<Date>; opened_by_event: string };
+  folios: {
+    nui: string;
+    eron: string;
+    status: Generated<'open' | 'closed'>;
+    opened_at: Generated<Date>;
+    opened_by_event: string;
+    /** As the admission's order states them (Art. 27), for the statement; null from events that did not carry them. */
+    names: string | null;
+    surnames: string | null;
+  };
+  /** The establishments' names as classification registered them (CLS-01), for the documents folio issues. */
+  establishments: { code: string; name: string; registered_by_event: string };
   /**
    * Cash carried at intake (CLS-10): filled by the admission and by the paymaster's receipt in
    * either order; booked to the ledger once both are there (`transaction_id`).

@@ -1,4 +1,5 @@
 import { assertActorActsFor, type Account, type EventPayload } from '@eron/shared';
+import { formatDateEs } from '@eron/shared/documents';
 import { eronAccountId, pplAccountId, record } from '../ledger/ledger.repository';
 import type { Ctx, Reader } from '../runtime';
 import { findFolio, folioEron, lockFolio, openFolio } from './account.repository';
@@ -49,8 +50,8 @@ export async function openFolioInScope(ctx: Ctx, nui: string, rule: string, arti
  * Returns the amount made available now (when the receipt came first), if any.
  */
 export async function openOnAdmission(ctx: Ctx, admitted: { eventId: string } & EventPayload<'ppl.admitted'>): Promise<number | null> {
-  const { nui, eron, cashAtIntake } = admitted;
-  const opened = await openFolio(ctx.trx, { nui, eron, eventId: admitted.eventId });
+  const { nui, eron, cashAtIntake, names, surnames } = admitted;
+  const opened = await openFolio(ctx.trx, { nui, eron, eventId: admitted.eventId, names, surnames });
   if (!opened || !cashAtIntake) return null;
   const { amount, actaNumber: acta, searchDate } = cashAtIntake;
   await saveAdmittedCash(ctx.trx, { nui, eron, acta, amount, searchDate, eventId: admitted.eventId });
@@ -82,7 +83,7 @@ async function bookIntakeCash(ctx: Ctx, nui: string): Promise<number | null> {
     eron: folio.eron,
     nui,
     reference: `${nui}/${cash.acta}`,
-    concept: `Dinero recibido en la requisa de ingreso (${cash.eron}), acta ${cash.acta}, recibido por el pagador el ${cash.received_on}`,
+    concept: `Dinero de la requisa de ingreso en ${cash.eron}, acta ${cash.acta}; recibido por el pagador el ${formatDateEs(cash.received_on!)}`,
     createdBy: 'classification',
     requestId: ctx.requestId,
     postings: [
