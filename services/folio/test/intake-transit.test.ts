@@ -57,7 +57,7 @@ describe('CLS-10 intake cash in the Folio', () => {
     expect(await account(a)).toMatchObject({ status: 'open', available: 30_000, pending: 0 });
     expect(await account(b)).toMatchObject({ status: 'open', available: 45_000, pending: 0 });
     const txs = await app.db.selectFrom('ledger_transactions').select(['nui', 'kind']).where('nui', 'in', [a, b]).execute();
-    expect(txs.sort((x, y) => x.nui!.localeCompare(y.nui!))).toEqual([
+    expect(txs.sort((x, y) => x.nui!.localeCompare(y.nui))).toEqual([
       { nui: a, kind: 'intake_cash' },
       { nui: b, kind: 'intake_cash' },
     ]);

@@ -32,7 +32,7 @@ export async function spend(db: Db | Trx, u: Use): Promise<SpendOutcome & { txId
     ${u.counter}, ${u.createdBy}, ${u.requestId}, ${JSON.stringify(u.details)}::jsonb)`
     .execute(db)
     .catch(inTransit);
-  return { ...rows[0]!, txId };
+  return { ...rows[0], txId };
 }
 
 /** CLS-20: the database refuses a use while the PPL is in transit (trigger on spend_uses, SQLSTATE ET020); it is an outcome, not a fault. */
@@ -63,7 +63,7 @@ export async function purchase(
       ? db.executeQuery<PurchaseOutcome>(CompiledQuery.raw(PURCHASE, values))
       : poolOf(db).query<PurchaseOutcome>({ name: 'shop_purchase', text: PURCHASE, values })
   ).catch(inTransit);
-  return { ...rows[0]!, txId };
+  return { ...rows[0], txId };
 }
 
 const PURCHASE = 'SELECT * FROM shop_purchase($1, $2, $3::jsonb, $4::date, $5, $6, $7::uuid, $8, $9)';
