@@ -348,7 +348,9 @@ async function checkSpending(nuis: string[]): Promise<void> {
       COALESCE((SELECT sum(amount) FROM spend_uses WHERE nui = f.nui AND reversed_by IS NULL), 0)::int AS m_uses,
       COALESCE((SELECT -sum(p.amount) FROM postings p JOIN ledger_accounts a ON a.id = p.account_id AND a.kind = 'ppl_available'
         JOIN ledger_transactions t ON t.id = p.transaction_id
-        WHERE a.nui = f.nui AND (t.id IN (SELECT tx_id FROM spend_uses) OR t.reverses IN (SELECT tx_id FROM spend_uses))), 0)::int AS ledger
+        WHERE a.nui = f.nui AND (t.id IN (SELECT tx_id FROM spend_uses) OR t.reverses IN (SELECT tx_id FROM spend_uses)
+          -- after a transfer the PPL is credited by the destination's half of the reversal (reversal_transfer_in)
+          OR t.reference IN (SELECT 'reversal-of-' || tx_id::text FROM spend_uses))), 0)::int AS ledger
     FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(app.db);
   for (const r of rows) {
     expect(r.day).toBeLessThanOrEqual(DAY_CAP);
