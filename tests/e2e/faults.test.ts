@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { eventQueueName, type Account, type Admission, type EventEnvelope } from '@eron/shared';
 import { bearer, eventually, TcpProxy } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
-import { startSuite, type RunningSuite } from '../support/suite';
+import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const officer = { 'content-type': 'application/json', ...bearer(['gate_officer'], ['113']) };
 const paymaster = bearer(['paymaster'], ['113']);
@@ -47,7 +47,10 @@ describe('PLT-08 events survive a Redis outage and apply once', () => {
       20_000,
       'the event to flow after Redis returns',
     );
-    expect(folio.available).toBe(90_000);
+    expect(folio).toMatchObject({ available: 0, pending: 90_000 });
+    await receiveIntakeCash(suite, nui);
+    await eventually(async () => ((await (await account(nui)).json()) as Account).pending === 0, 10_000, 'the receipt');
+    expect(((await (await account(nui)).json()) as Account).available).toBe(90_000);
   });
 
   it('PLT-08 when the same event is delivered twice then it applies once', async () => {
@@ -70,6 +73,9 @@ describe('PLT-08 events survive a Redis outage and apply once', () => {
     await eventually(async () => (await queue.getJob(`${event.id}-again`))?.isCompleted(), 10_000, 'the second delivery');
     expect((await queue.getJob(`${event.id}-again`))?.returnvalue).toBe('duplicate');
     await queue.close();
+    expect(((await (await account(nui)).json()) as Account).pending).toBe(40_000);
+    await receiveIntakeCash(suite, nui);
+    await eventually(async () => ((await (await account(nui)).json()) as Account).pending === 0, 10_000, 'the receipt');
     expect(((await (await account(nui)).json()) as Account).available).toBe(40_000);
   });
 });

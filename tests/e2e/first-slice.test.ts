@@ -1,7 +1,7 @@
 import type { Account, Admission, Problem } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
-import { startSuite, type RunningSuite } from '../support/suite';
+import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 let suite: RunningSuite;
 beforeAll(async () => {
@@ -37,7 +37,18 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
       10_000,
       'the Folio to open',
     );
-    expect(folio).toMatchObject({ nui, eron: '113', available: 250_000 });
+    // CLS-10: pending until the paymaster receives it with the act's three signatures.
+    expect(folio).toMatchObject({ nui, eron: '113', available: 0, pending: 250_000 });
+    await receiveIntakeCash(suite, nui);
+    const credited = await eventually(
+      async () => {
+        const body = (await (await account(nui)).json()) as Account;
+        return body.pending === 0 ? body : undefined;
+      },
+      10_000,
+      'the receipt to reach folio',
+    );
+    expect(credited).toMatchObject({ nui, eron: '113', available: 250_000 });
   });
 
   it('PLT-03 through the gateway: no token → 401, wrong role → 403, another establishment → refused, for reads and writes', async () => {
@@ -81,6 +92,7 @@ describe('movements through the gateway: classification events move the Folio', 
     const res = await admit(admissionRequest({ cashAtIntake: { amount: 120_000, actaNumber: 'ACTA-E2E-2', searchDate: '2026-11-24' } }));
     const { nui } = (await res.json()) as Admission;
     await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
+    await receiveIntakeCash(suite, nui);
     for (const code of ['113', '114']) {
       const e = await post('/establishments', bearer(['dg']), {
         code,

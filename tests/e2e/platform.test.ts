@@ -6,7 +6,7 @@ import { buildApp } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { SERVICE_APPS } from '../../scripts/suite';
-import { startSuite, type RunningSuite } from '../support/suite';
+import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const root = resolve(__dirname, '../..');
 
@@ -59,6 +59,11 @@ describe('PLT-07 and PLT-17: own schemas, events once with instances side by sid
         15_000,
         'twenty Folios',
       );
+      for (const nui of nuis) await receiveIntakeCash(suite, nui);
+      const received = async () =>
+        (await db.selectFrom('intake_cash').select('nui').where('nui', 'in', nuis).where('transaction_id', 'is not', null).execute())
+          .length === 20;
+      await eventually(received, 15_000, 'twenty receipts');
       const credits = await db
         .selectFrom('ledger_transactions')
         .select(['nui'])

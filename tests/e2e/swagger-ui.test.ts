@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import type { Admission } from '@eron/shared';
+import type { Account, Admission } from '@eron/shared';
 import { bearer, eventually, tokenFor } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
-import { startSuite, type RunningSuite } from '../support/suite';
+import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // CI installs Debian's chromium (.ci/run); elsewhere the test says why it did not run.
@@ -26,6 +26,11 @@ withBrowser('PLT-02 Swagger UI as an operator uses it', () => {
     await eventually(
       async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).ok,
     );
+    await receiveIntakeCash(suite, nui);
+    const pending = async () =>
+      ((await (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).json()) as Account)
+        .pending;
+    await eventually(async () => (await pending()) === 0);
     browser = await chromium.launch({
       executablePath,
       args: [

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceName } from '@eron/shared';
 import { buildApp, type BaseEnv } from '@eron/shared/platform';
-import { testConfig } from '@eron/shared/testing';
+import { bogotaToday } from '@eron/shared';
+import { bearer, testConfig } from '@eron/shared/testing';
 import gateway from '../../services/gateway/src/app';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
 import { SERVICE_APPS, SERVICE_CONFIGS, SERVICES } from '../../scripts/suite';
@@ -66,4 +67,21 @@ export async function startSuite(
       await cleanup();
     },
   };
+}
+
+/**
+ * CLS-10 (Art. 28): the paymaster of `eron` receives the person's intake cash through the
+ * gateway, with the act's three signatures; folio makes it available when the event arrives.
+ */
+export async function receiveIntakeCash(suite: RunningSuite, nui: string, eron = '113'): Promise<void> {
+  const res = await fetch(`${suite.url}/api/v1/classification/ppl/${nui}/intake-cash/receipt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(['paymaster'], [eron]) },
+    body: JSON.stringify({
+      receivedOn: bogotaToday(),
+      signatures: { guardCommander: 'Pedro Sosa', custodyOfficer: 'Dragoneante Ruiz', paymaster: 'Luz Pérez' },
+      copyGivenToPpl: true,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`intake-cash receipt: ${res.status} ${await res.text()}`);
 }

@@ -40,9 +40,21 @@ export const EventPayloads = {
     sex: Sex,
     admittedAt: Timestamp,
     cashAtIntake: Type.Union([Type.Object({ amount: Money, actaNumber: Type.String(), searchDate: LocalDate }), Type.Null()]),
+    /** Names and surnames as the order states them (Art. 27), for the documents the PPL signs; absent in events published before. */
+    names: Type.Optional(Type.String()),
+    surnames: Type.Optional(Type.String()),
   }),
+  /** CLS-01: the DG registered an establishment; its name heads the documents other services issue for it. */
+  'establishment.registered': Type.Object({ code: EronCode, name: Type.String() }),
   'ppl.placed': Type.Object({ nui: Nui, eron: EronCode, unitId: Uuid, cellId: Uuid }),
   'ppl.transferred': Type.Object({ nui: Nui, transferId: Uuid, fromEron: EronCode, toEron: EronCode }),
+  /** CLS-20: the origin handed the person over; until `ppl.transferred` they belong to neither establishment. */
+  'ppl.dispatched': Type.Object({ nui: Nui, transferId: Uuid, fromEron: EronCode, toEron: EronCode }),
+  /**
+   * CLS-10 (Art. 28): the paymaster of the establishment where the person now is (`eron`) received the cash
+   * found at intake, with the act signed by the three; folio makes it available then.
+   */
+  'intake-cash.received': Type.Object({ nui: Nui, eron: EronCode, amount: Money, actaNumber: Type.String(), receivedOn: LocalDate }),
   'ppl.exited': Type.Object({ nui: Nui, eron: EronCode, exitId: Uuid, reason: ExitReason }),
   'ppl.status-changed': Type.Object({
     nui: Nui,
@@ -101,6 +113,9 @@ export const PRODUCERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.admitted': ['classification'],
   'ppl.placed': ['classification'],
   'ppl.transferred': ['classification'],
+  'ppl.dispatched': ['classification'],
+  'establishment.registered': ['classification'],
+  'intake-cash.received': ['classification'],
   'ppl.exited': ['classification'],
   'ppl.status-changed': ['classification'],
   'sanction.firm': ['discipline'],
@@ -117,6 +132,9 @@ export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.admitted': ['folio', 'visits', 'discipline'],
   'ppl.placed': ['visits'],
   'ppl.transferred': ['folio', 'visits'],
+  'ppl.dispatched': ['folio'],
+  'establishment.registered': ['folio'],
+  'intake-cash.received': ['folio'],
   'ppl.exited': ['folio', 'visits', 'discipline'],
   'ppl.status-changed': ['visits', 'discipline'],
   'sanction.firm': ['visits'],

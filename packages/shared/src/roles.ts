@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { forbidden } from './problem';
+import { forbidden, ruleBroken, type Bilingual } from './problem';
 
 /** Staff roles (PLT-03). */
 export const STAFF_ROLES = [
@@ -62,4 +62,22 @@ export function assertActorActsFor(actor: Principal, eron: string): void {
   if (!canActFor(actor, eron)) {
     throw forbidden({ es: `No actúa por el establecimiento ${eron}`, en: `You do not act for establishment ${eron}` });
   }
+}
+
+/**
+ * What only the Director General decides, with national scope (e.g. an establishment's category,
+ * CLS-01; a national cap figure, FOL-03): a DG token narrowed to some establishments does not
+ * carry that authority. 403 naming the rule; every service refuses such a token the same way.
+ */
+export function assertNationalDg(actor: Principal, act: { rule: string; article: string; what: Bilingual }): void {
+  if (actor.roles.includes('dg') && actor.national) return;
+  throw ruleBroken(
+    act.rule,
+    act.article,
+    {
+      es: `Solo el Director General, con alcance nacional, decide ${act.what.es}`,
+      en: `Only the Director General, with national scope, decides ${act.what.en}`,
+    },
+    { status: 403, code: `${act.rule.toLowerCase()}-dg-only` },
+  );
 }

@@ -94,6 +94,18 @@ describe('POST /admissions', () => {
       .executeTakeFirstOrThrow();
     expect(event.envelope.payload).toMatchObject({ cashAtIntake });
   });
+
+  it('FOL-16 when a person is admitted then ppl.admitted carries the names and surnames of the order (Art. 27), for the Folio statement', async () => {
+    const res = await admit(admissionRequest());
+    expect(res.statusCode).toBe(201);
+    const event = await app.db
+      .selectFrom('outbox')
+      .select('envelope')
+      .where('type', '=', 'ppl.admitted')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event.envelope.payload).toMatchObject({ nui: res.json().nui, names: 'Juan Carlos', surnames: 'Pérez Gómez' });
+  });
 });
 
 describe('CLS-05 CLS-10 what an admission may not get wrong', () => {

@@ -5,7 +5,7 @@ import { startClassification, type ClassificationWorld } from './support/classif
 
 let w: ClassificationWorld;
 beforeAll(async () => {
-  w = await startClassification({ establishments: ['113'] });
+  w = await startClassification({ establishments: ['113', '114'] });
 });
 afterAll(async () => w.close());
 
@@ -74,5 +74,34 @@ describe('CLS-10 intake cash reaches the paymaster', () => {
     const rows = await w.app.db.selectFrom('intake_cash_receipts').select('nui').where('nui', 'in', [nui, noCash]).execute();
     expect(rows).toHaveLength(0);
     expect((await list(search, search)).find((l) => l.nui === nui)).toMatchObject({ receivedOn: null, overdue: false });
+  });
+
+  it('CLS-10 when the person was transferred before the cash reached the paymaster then the current establishment’s paymaster records the receipt, not the admitting one’s; in transit neither; intake-cash.received carries it', async () => {
+    const search = bogotaToday();
+    const nui = await admittedWithCash(search);
+    const dg = bearer(['dg']);
+    const t = (
+      await w.call('POST', '/transfers', dg, {
+        nui,
+        toEron: '114',
+        reasons: 'Acercamiento familiar',
+        authority: 'Juzgado 3 de Ejecución de Penas de Bogotá',
+      })
+    ).json();
+    expect((await w.call('POST', `/transfers/${t.id}/dispatch`, bearer(['director'], ['113']))).statusCode).toBe(200);
+    const body = { receivedOn: search, signatures, copyGivenToPpl: true };
+    const inTransit = await w.call('POST', `/ppl/${nui}/intake-cash/receipt`, bearer(['paymaster'], ['114']), body);
+    expect(inTransit.json()).toMatchObject({ status: 409, rule: 'CLS-20' });
+    expect((await w.call('POST', `/transfers/${t.id}/reception`, bearer(['gate_officer'], ['114']))).statusCode).toBe(200);
+
+    expect((await receive(nui, search)).statusCode).toBe(403);
+    const res = await w.call('POST', `/ppl/${nui}/intake-cash/receipt`, bearer(['paymaster'], ['114']), body);
+    expect(res.statusCode).toBe(201);
+    const row = await w.app.db.selectFrom('intake_cash_receipts').select(['eron']).where('nui', '=', nui).executeTakeFirstOrThrow();
+    expect(row.eron).toBe('114');
+    const published = (await w.app.db.selectFrom('outbox').selectAll().where('type', '=', 'intake-cash.received').execute())
+      .map((r) => r.envelope.payload as Record<string, unknown>)
+      .filter((p) => p.nui === nui);
+    expect(published).toEqual([{ nui, eron: '114', amount: 90_000, actaNumber: expect.stringMatching(/^ACTA-/), receivedOn: search }]);
   });
 });

@@ -107,6 +107,8 @@ describe('CLS-20 transfers', () => {
     expect(await currentPlacements(nui)).toBe(0);
     expect((await ppl(nui)).status).toBe('in_transit');
     expect(await events('ppl.transferred', nui)).toHaveLength(0);
+    // Folio stops every use of the money while in transit: it learns of the dispatch.
+    expect(await events('ppl.dispatched', nui)).toEqual([{ nui, transferId: t.id, fromEron: '113', toEron: '114' }]);
 
     const got = await call('POST', `/transfers/${t.id}/reception`, gate114);
     expect(got.statusCode).toBe(200);

@@ -62,6 +62,16 @@ describe('CLS-01 establishments', () => {
     expect((await call('POST', '/establishments', dg, body)).statusCode).toBe(409);
   });
 
+  it('CLS-01 when the DG registers an establishment then establishment.registered carries its code and name, once, for the documents other services issue', async () => {
+    const body = establishment();
+    expect((await call('POST', '/establishments', dg, body)).statusCode).toBe(201);
+    expect((await call('POST', '/establishments', dg, body)).statusCode).toBe(409);
+    const published = (await app.db.selectFrom('outbox').select('envelope').where('type', '=', 'establishment.registered').execute())
+      .map((r) => r.envelope.payload)
+      .filter((p) => (p as { code: string }).code === body.code);
+    expect(published).toEqual([{ code: body.code, name: body.name }]);
+  });
+
   it('CLS-01 when anyone but the national DG sets a category then 403 naming the rule and nothing changes', async () => {
     const body = establishment();
     expect((await call('POST', '/establishments', dg, body)).statusCode).toBe(201);

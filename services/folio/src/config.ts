@@ -13,6 +13,11 @@ export const FolioEnv = Type.Object({
     description: 'Age after which a held credit is resolved by the sweeper',
   }),
   PHONE_SWEEP_INTERVAL_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'How often the sweeper runs (0 = never)' }),
+  INTAKE_CASH_REVIEW_CEILING: Type.Integer({
+    default: 2_000_000,
+    minimum: 1,
+    description: 'Cash carried at intake above this many pesos is flagged for review (CLS-10)',
+  }),
   RECAUDO_NIT: Type.String({ default: '9001234567', description: "The biller's NIT with check digit in the bank agreement (FOL-06)" }),
   RECAUDO_BANK_CODE: Type.String({ default: '007', description: "The collecting bank's code" }),
   RECAUDO_ACCOUNT: Type.String({ default: '12345678901', description: 'The credited collection account' }),

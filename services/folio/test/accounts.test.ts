@@ -29,6 +29,13 @@ function admitted(cash: number | null, eron = '113'): EventEnvelope<'ppl.admitte
   });
 }
 
+/** The paymaster's receipt of the admission's intake cash, as classification publishes it (CLS-10). */
+function receiptOf(admission: EventEnvelope<'ppl.admitted'>): EventEnvelope<'intake-cash.received'> {
+  const { nui, eron, cashAtIntake } = admission.payload;
+  const { amount, actaNumber } = cashAtIntake!;
+  return w.event('intake-cash.received', { nui, eron, amount, actaNumber, receivedOn: '2026-11-25' });
+}
+
 const account = (nui: string, headers = bearer(['paymaster'], ['113'])) =>
   app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}`, headers });
 const ledgerTotal = async () =>
@@ -72,18 +79,23 @@ describe('ppl.admitted → Folio', () => {
     expect(res.json()).toMatchObject({ nui: event.payload.nui, eron: '113', status: 'open', available: 0, savings: 0, seized: 0 });
   });
 
-  it('CLS-10 when intake cash comes with the event then it is credited exactly once, even if the event is delivered twice', async () => {
+  it('CLS-10 when intake cash comes with the event then it is pending until the paymaster receives it, then credited exactly once, even if both events are delivered twice', async () => {
     const event = admitted(185_000);
     await queue.add(event.type, event, { jobId: event.id });
     await queue.add(event.type, event, { jobId: `${event.id}-redelivered` });
     await eventually(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 2, 10_000, 'both deliveries consumed');
+    expect((await account(event.payload.nui)).json()).toMatchObject({ available: 0, pending: 185_000, intakeCash: { status: 'pending' } });
+    const receipt = receiptOf(event);
+    await queue.add(receipt.type, receipt, { jobId: receipt.id });
+    await queue.add(receipt.type, receipt, { jobId: `${receipt.id}-redelivered` });
+    await eventually(async () => ((await queue.getJobCounts('completed')).completed ?? 0) >= 4, 10_000, 'both receipts consumed');
     const body = (await account(event.payload.nui)).json();
-    expect(body.available).toBe(185_000);
-    const inbox = await app.db.selectFrom('inbox').selectAll().where('event_id', '=', event.id).execute();
-    expect(inbox).toHaveLength(1);
+    expect(body).toMatchObject({ available: 185_000, pending: 0, intakeCash: { status: 'available', receivedOn: '2026-11-25' } });
+    const inbox = await app.db.selectFrom('inbox').selectAll().where('event_id', 'in', [event.id, receipt.id]).execute();
+    expect(inbox).toHaveLength(2);
     const txs = await app.db.selectFrom('ledger_transactions').selectAll().where('nui', '=', event.payload.nui).execute();
     expect(txs).toHaveLength(1);
-    expect(txs[0]).toMatchObject({ kind: 'intake_cash', reference: `113/ACTA-${event.payload.nui}` });
+    expect(txs[0]).toMatchObject({ kind: 'intake_cash', eron: '113', reference: `${event.payload.nui}/ACTA-${event.payload.nui}` });
   });
 
   it('FOL-02 when money moves then every transaction balances to zero and the ledger refuses edits', async () => {
@@ -95,6 +107,8 @@ describe('ppl.admitted → Folio', () => {
   it('FOL-02 when postings do not balance or would take a PPL account below zero then the database refuses them', async () => {
     const event = admitted(10_000);
     await queue.add(event.type, event, { jobId: event.id });
+    const receipt = receiptOf(event);
+    await queue.add(receipt.type, receipt, { jobId: receipt.id });
     await eventually(async () => (await account(event.payload.nui)).json().available === 10_000, 10_000, 'intake cash');
     const { ppl, paymaster } = await accountsOf(event.payload.nui);
     const attempt = (amounts: [number, number]) =>
@@ -117,6 +131,8 @@ describe('ppl.admitted → Folio', () => {
   it("FOL-02 when a batch of postings names an unknown transaction or account, or a running balance that is not the account's, then the database refuses all of it", async () => {
     const event = admitted(10_000);
     await queue.add(event.type, event, { jobId: event.id });
+    const receipt = receiptOf(event);
+    await queue.add(receipt.type, receipt, { jobId: receipt.id });
     const nui = event.payload.nui;
     await eventually(async () => (await account(nui)).json().available === 10_000, 10_000, 'intake credited');
     const { ppl, paymaster } = await accountsOf(nui);

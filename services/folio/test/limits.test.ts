@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { bearer } from '@eron/shared/testing';
+import { bearer, tokenFor } from '@eron/shared/testing';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
 let w: FolioWorld;
@@ -43,6 +43,20 @@ describe('FOL-03 minimum wage and the DG figures', () => {
     const res = await override({ kind: 'deposit_month', amount: 1, effectiveFrom: '2026-01-01', resolution: 'x' }, ['director']);
     expect(res.statusCode).toBe(403);
     expect((await limits('2026-06-01')).json().depositMonth).toBe(3_501_810);
+  });
+
+  it('FOL-03 when a DG token narrowed to one establishment sets a national figure then 403 naming FOL-03, as classification refuses it for national acts, and nothing changes', async () => {
+    const narrowed = { authorization: `Bearer ${tokenFor(['dg'], ['113'], 'dg-of-113', false)}` };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/limits/overrides',
+      headers: narrowed,
+      payload: { kind: 'deposit_month', amount: 9_000_000, effectiveFrom: '2026-01-01', resolution: 'Resolución DG 9' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ rule: 'FOL-03', article: 'Arts. 40 §1, 41', type: expect.stringMatching(/fol-03-dg-only$/) });
+    expect((await limits('2026-06-01')).json().depositMonth).toBe(3_501_810);
+    expect(await app.db.selectFrom('dg_overrides').selectAll().where('amount', '=', 9_000_000).execute()).toEqual([]);
   });
 
   it('PLT-04 when the figure is not a whole positive peso amount then 400 naming the field', async () => {

@@ -65,6 +65,17 @@ async function fresh(): Promise<string> {
     const opened = async () =>
       (await app.db.selectFrom('folios').select('nui').where('nui', 'in', batch).execute()).length === batch.length;
     await eventually(opened, 60_000, 'pool of folios');
+    // CLS-10: the paymaster receives each person's intake cash, which makes it available.
+    const receipts = events.map((e) => {
+      const { nui, eron, cashAtIntake } = e.payload;
+      const { amount, actaNumber } = cashAtIntake!;
+      return w.event('intake-cash.received', { nui, eron, amount, actaNumber, receivedOn: '2026-11-25' });
+    });
+    await queue.addBulk(receipts.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id } })));
+    const received = async () =>
+      (await app.db.selectFrom('intake_cash').select('nui').where('nui', 'in', batch).where('transaction_id', 'is not', null).execute())
+        .length === batch.length;
+    await eventually(received, 60_000, 'pool of intake cash received');
     for (const nui of batch) {
       const depositors = [{ document: { type: 'CC', number: depositorOf(nui) }, givenNames: 'Ana', surnames: 'Ruiz' }];
       const res = await app.inject({
@@ -337,7 +348,9 @@ async function checkSpending(nuis: string[]): Promise<void> {
       COALESCE((SELECT sum(amount) FROM spend_uses WHERE nui = f.nui AND reversed_by IS NULL), 0)::int AS m_uses,
       COALESCE((SELECT -sum(p.amount) FROM postings p JOIN ledger_accounts a ON a.id = p.account_id AND a.kind = 'ppl_available'
         JOIN ledger_transactions t ON t.id = p.transaction_id
-        WHERE a.nui = f.nui AND (t.id IN (SELECT tx_id FROM spend_uses) OR t.reverses IN (SELECT tx_id FROM spend_uses))), 0)::int AS ledger
+        WHERE a.nui = f.nui AND (t.id IN (SELECT tx_id FROM spend_uses) OR t.reverses IN (SELECT tx_id FROM spend_uses)
+          -- after a transfer the PPL is credited by the destination's half of the reversal (reversal_transfer_in)
+          OR t.reference IN (SELECT 'reversal-of-' || tx_id::text FROM spend_uses))), 0)::int AS ledger
     FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(app.db);
   for (const r of rows) {
     expect(r.day).toBeLessThanOrEqual(DAY_CAP);

@@ -131,6 +131,44 @@ describe('FOL-16 statement', () => {
     expect(text).toContain('Pagador(a) del establecimiento');
   });
 
+  /**
+   * Decision: folio learns names from classification's events, never by reading its data (PLT-07):
+   * the PPL's names ride on `ppl.admitted` (optional, so events published before still apply), and
+   * each establishment's name on `establishment.registered`, which a new subscriber is first sent
+   * from the outbox for every establishment registered before.
+   */
+  it('FOL-16 when the PDF is issued then it names the PPL and the establishment that holds the Folio now, learnt from classification’s events', async () => {
+    await w.deliver('establishment.registered', { code: '116', name: 'Cárcel y Penitenciaría de Media Seguridad de Ibagué' });
+    await w.deliver('establishment.registered', { code: '117', name: 'Establecimiento Penitenciario de Alta Seguridad de Cómbita' });
+    const named = w.nextNui();
+    await w.deliver('ppl.admitted', {
+      nui: named,
+      eron: '116',
+      legalStatus: 'condenado',
+      sex: 'F',
+      admittedAt: new Date().toISOString(),
+      cashAtIntake: null,
+      names: 'Ana María',
+      surnames: 'Restrepo Cárdenas',
+    });
+    await w.applied((await w.transfer(named, '116', '117')).id);
+    const read = (format: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/folio/accounts/${named}/statement?format=${format}`,
+        headers: staff(['paymaster'], ['117']),
+      });
+    expect((await read('json')).json<Statement>()).toMatchObject({
+      pplName: 'Ana María Restrepo Cárdenas',
+      eron: '117',
+      eronName: 'Establecimiento Penitenciario de Alta Seguridad de Cómbita',
+    });
+    const text = pdfText((await read('pdf')).rawPayload);
+    expect(text).toContain('Establecimiento Penitenciario de Alta Seguridad de Cómbita (117)');
+    expect(text).toMatch(/Nombre:\s+Ana María Restrepo Cárdenas/);
+    expect(text).toMatch(new RegExp(`NUI:\\s+${named}`));
+  });
+
   it('FOL-16 when the caller lacks role or scope, or the period is bad, then refused; reads are audited', async () => {
     const q = `from=${today}&to=${today}`;
     expect((await statement(q, {})).statusCode).toBe(401);

@@ -180,7 +180,9 @@ const CapNow = Type.Object({ cap: Amount, spent: Amount, remaining: Amount });
 export const Statement = Type.Object(
   {
     nui: Nui,
+    pplName: Type.Union([Type.String(), Type.Null()], { description: 'Nombres y apellidos según la orden de ingreso (Art. 27)' }),
     eron: EronCode,
+    eronName: Type.Union([Type.String(), Type.Null()], { description: 'Nombre del establecimiento que lleva el Folio' }),
     from: LocalDate,
     to: LocalDate,
     sections: Type.Array(StatementSection),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, EronCode, Nui, Timestamp } from '../primitives';
+import { Amount, EronCode, LocalDate, Money, Nui, Timestamp } from '../primitives';
 
 export const Account = Type.Object(
   {
@@ -10,7 +10,19 @@ export const Account = Type.Object(
     savings: Amount,
     seized: Amount,
     openedAt: Timestamp,
+    pending: { ...Amount, description: 'Dinero de la requisa de ingreso aún no recibido por el pagador: no se puede gastar (CLS-10)' },
+    intakeCash: Type.Union([
+      Type.Object({
+        amount: Money,
+        actaNumber: Type.String(),
+        searchDate: LocalDate,
+        receivedOn: Type.Union([LocalDate, Type.Null()], { description: 'Recibo del pagador con las tres firmas del acta (Art. 28)' }),
+        status: Type.Union([Type.Literal('pending'), Type.Literal('available')]),
+        flaggedForReview: Type.Boolean({ description: 'Monto por encima del tope configurado (INTAKE_CASH_REVIEW_CEILING): a revisión' }),
+      }),
+      Type.Null(),
+    ]),
   },
-  { description: 'Folio de la PPL (Art. 40): saldo disponible, ahorro y dinero retenido' },
+  { description: 'Folio de la PPL (Art. 40): saldo disponible, ahorro, dinero retenido y dinero de ingreso pendiente' },
 );
 export type Account = Static<typeof Account>;

@@ -31,6 +31,8 @@ export async function admit(ctx: Ctx, body: AdmissionRequest): Promise<Outcome<A
     sex: body.person.sex,
     admittedAt: admittedAt.toISOString(),
     cashAtIntake,
+    names: body.person.names,
+    surnames: body.person.surnames,
   });
   if (body.person.nationality !== 'CO') await notifyForeignPpl(ctx, { nui, eron: body.eron, nationality: body.person.nationality });
   await ctx.audit({ action: 'admit', entity: 'ppl', entityId: nui, details: { eron: body.eron, entryNumber } });

@@ -2,22 +2,26 @@ import { sql } from 'kysely';
 import type { IntakeCashReceiptRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
-/** The admission's intake cash, locked: two receipts of one person's cash serialise here. */
+/**
+ * The admission's intake cash, locked, with where the person is now (`current_eron`) and whether
+ * they are in transit: two receipts of one person's cash serialise here.
+ */
 export const lockIntakeCash = (trx: Trx, nui: string) =>
   trx
-    .selectFrom('admissions')
-    .select(['nui', 'eron', 'cash_amount', 'cash_acta', 'cash_search_date'])
-    .where('nui', '=', nui)
-    .forUpdate()
+    .selectFrom('admissions as a')
+    .innerJoin('ppl as p', 'p.nui', 'a.nui')
+    .select(['a.nui', 'a.eron', 'a.cash_amount', 'a.cash_acta', 'a.cash_search_date', 'p.eron as current_eron', 'p.status'])
+    .where('a.nui', '=', nui)
+    .forUpdate('a')
     .executeTakeFirst();
 
 /** The paymaster's receipt; undefined when that cash was already received. */
-export const insertReceipt = (trx: Trx, a: { nui: string; eron: string }, b: IntakeCashReceiptRequest, by: string) =>
+export const insertReceipt = (trx: Trx, a: { nui: string; current_eron: string }, b: IntakeCashReceiptRequest, by: string) =>
   trx
     .insertInto('intake_cash_receipts')
     .values({
       nui: a.nui,
-      eron: a.eron,
+      eron: a.current_eron,
       received_on: b.receivedOn,
       guard_commander: b.signatures.guardCommander,
       custody_officer: b.signatures.custodyOfficer,

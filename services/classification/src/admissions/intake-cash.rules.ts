@@ -31,3 +31,17 @@ export function assertReceivedAfterSearch(receivedOn: string, searchDate: string
 
 export const cashAlreadyReceived = () =>
   conflict('intake-cash-received', { es: 'Ese dinero ya se recibió', en: 'That cash was already received' }, 'CLS-10', 'Art. 28');
+
+/** CLS-20: in transit the person belongs to neither establishment, so neither paymaster receives their cash until arrival. */
+export function assertNotInTransit(pplStatus: string): void {
+  if (pplStatus !== 'in_transit') return;
+  throw ruleBroken(
+    'CLS-20',
+    'Arts. 171, 178',
+    {
+      es: 'La persona está en traslado: el pagador del establecimiento de destino recibe el dinero a su llegada',
+      en: 'The person is in transit: the destination’s paymaster receives the cash on arrival',
+    },
+    { status: 409, code: 'in-transit' },
+  );
+}

@@ -13,6 +13,7 @@ import type { Ctx, Reader } from '../runtime';
 import { insertReceipt, intakeCashBetween, lockIntakeCash } from './intake-cash.repository';
 import {
   assertCashCarried,
+  assertNotInTransit,
   assertReceivedAfterSearch,
   cashAlreadyReceived,
   INTAKE_CASH_DAYS,
@@ -20,15 +21,22 @@ import {
   isOverdue,
 } from './intake-cash.rules';
 
-/** CLS-10 (Art. 28): the paymaster receives the intake cash with the act signed by the three; the PPL gets a copy. */
+/**
+ * CLS-10 (Art. 28): the paymaster of the establishment where the person is now (after a transfer,
+ * the destination's) receives the intake cash with the act signed by the three; the PPL gets a
+ * copy, and folio makes the cash available (`intake-cash.received`).
+ */
 export async function receiveIntakeCash(ctx: Ctx, i: { nui: string; receipt: IntakeCashReceiptRequest }): Promise<IntakeCashLine> {
   const a = await lockIntakeCash(ctx.trx, i.nui);
   if (!a) throw noPpl(i.nui);
-  assertActorActsFor(ctx.actor, a.eron);
+  assertNotInTransit(a.status);
+  assertActorActsFor(ctx.actor, a.current_eron);
   assertCashCarried(a);
   assertReceivedAfterSearch(i.receipt.receivedOn, a.cash_search_date);
   const row = await insertReceipt(ctx.trx, a, i.receipt, ctx.actor.sub);
   if (!row) throw cashAlreadyReceived();
+  const { nui, cash_amount: amount, cash_acta: actaNumber } = a;
+  await ctx.publish('intake-cash.received', { nui, eron: a.current_eron, amount, actaNumber, receivedOn: row.received_on });
   await ctx.audit({ action: 'receive-intake-cash', entity: 'ppl', entityId: a.nui, details: { receivedOn: row.received_on } });
   const dueBy = intakeCashDue(a.cash_search_date);
   return {

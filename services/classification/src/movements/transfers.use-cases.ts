@@ -64,11 +64,12 @@ export async function orderTransfer(ctx: Ctx, b: TransferOrderRequest): Promise<
   return { status: 201, body: await view(ctx.trx, t) };
 }
 
-/** CLS-20: the origin hands the person over; the placement ends and they are in transit. */
+/** CLS-20: the origin hands the person over; the placement ends and they are in transit (folio stops spending: `ppl.dispatched`). */
 export async function dispatchTransfer(ctx: Ctx, id: string): Promise<Outcome<Transfer>> {
   const t = await step(ctx, id, 'dispatch', 'from');
   await lockPpl(ctx.trx, t.nui);
   const done = await dispatch(ctx.trx, t, ctx.actor.sub);
+  await ctx.publish('ppl.dispatched', { nui: t.nui, transferId: t.id, fromEron: t.from_eron, toEron: t.to_eron });
   await ctx.audit({ action: 'dispatch-transfer', entity: 'transfer', entityId: t.id, details: { nui: t.nui } });
   return { status: 200, body: await view(ctx.trx, done) };
 }

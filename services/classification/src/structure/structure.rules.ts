@@ -1,24 +1,16 @@
-import { conflict, notFound, ruleBroken, type Principal } from '@eron/shared';
+import { assertNationalDg as assertNationalDgAct, conflict, notFound, ruleBroken, type Principal } from '@eron/shared';
 
 /**
  * What only the Director General decides, with national scope: an establishment's security
  * category (CLS-01, Art. 23) and the creation or renaming of its units (CLS-02, Art. 20 §2). A
- * DG token narrowed to some establishments does not carry that authority.
+ * DG token narrowed to some establishments does not carry that authority (the shared check).
  */
 export function assertNationalDg(actor: Principal, rule: 'CLS-01' | 'CLS-02'): void {
-  if (actor.roles.includes('dg') && actor.national) return;
-  const [article, what] =
+  assertNationalDgAct(
+    actor,
     rule === 'CLS-01'
-      ? ['Art. 23', { es: 'la categoría del establecimiento', en: 'the establishment’s category' }]
-      : ['Art. 20 §2', { es: 'la creación o denominación de unidades', en: 'creating or renaming units' }];
-  throw ruleBroken(
-    rule,
-    article,
-    {
-      es: `Solo el Director General, con alcance nacional, decide ${what.es}`,
-      en: `Only the Director General, with national scope, decides ${what.en}`,
-    },
-    { status: 403, code: `${rule.toLowerCase()}-dg-only` },
+      ? { rule, article: 'Art. 23', what: { es: 'la categoría del establecimiento', en: 'the establishment’s category' } }
+      : { rule, article: 'Art. 20 §2', what: { es: 'la creación o denominación de unidades', en: 'creating or renaming units' } },
   );
 }
 

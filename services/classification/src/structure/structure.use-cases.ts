@@ -43,6 +43,7 @@ export async function createEstablishment(ctx: Ctx, b: EstablishmentRequest) {
   assertNationalDg(ctx.actor, 'CLS-01');
   const row = await insertEstablishment(ctx.trx, b, ctx.actor.sub);
   if (!row) throw establishmentExists(b.code);
+  await ctx.publish('establishment.registered', { code: row.code, name: row.name });
   await ctx.audit({ action: 'create-establishment', entity: 'establishment', entityId: row.code });
   return establishmentView(row, 0);
 }

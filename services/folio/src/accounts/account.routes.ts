@@ -12,13 +12,13 @@ const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: ACCOUNT_READERS } },
       schema: {
         operationId: 'getAccount',
-        'x-rules': ['FOL-01'],
-        summary: 'A PPL’s Folio: balances (FOL-01)',
+        'x-rules': ['FOL-01', 'CLS-10'],
+        summary: 'A PPL’s Folio: balances, and intake cash pending until the paymaster receives it (FOL-01, CLS-10)',
         params: Type.Object({ nui: Nui }),
         response: { 200: Account, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (req) => getAccount(runtime(app).reader(req), req.params.nui),
+    async (req) => getAccount(runtime(app).reader(req), req.params.nui, runtime(app).config.INTAKE_CASH_REVIEW_CEILING),
   );
 };
 

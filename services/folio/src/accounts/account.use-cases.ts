@@ -1,14 +1,18 @@
 import { assertActorActsFor, type Account, type EventPayload } from '@eron/shared';
+import { formatDateEs } from '@eron/shared/documents';
 import { eronAccountId, pplAccountId, record } from '../ledger/ledger.repository';
 import type { Ctx, Reader } from '../runtime';
 import { findFolio, folioEron, lockFolio, openFolio } from './account.repository';
 import { assertFolioOpen, noFolio } from './account.rules';
+import { intakeCashOf, lockIntakeCash, markBooked, saveAdmittedCash, saveReceipt } from './intake-cash.repository';
+import { intakeCashView, readyToBook } from './intake-cash.rules';
 
-/** A PPL's Folio with its balances, for those who act for its establishment (FOL-01). */
-export async function getAccount(r: Reader, nui: string): Promise<Account> {
+/** A PPL's Folio with its balances and the intake cash still pending (CLS-10), for those who act for its establishment (FOL-01). */
+export async function getAccount(r: Reader, nui: string, intakeCeiling: number): Promise<Account> {
   const folio = await findFolio(r.db, nui);
   if (!folio) throw noFolio(nui);
   assertActorActsFor(r.actor, folio.eron);
+  const intakeCash = intakeCashView(await intakeCashOf(r.db, nui), intakeCeiling);
   return {
     nui: folio.nui,
     eron: folio.eron,
@@ -17,6 +21,8 @@ export async function getAccount(r: Reader, nui: string): Promise<Account> {
     savings: folio.savings,
     seized: folio.seized,
     openedAt: folio.opened_at.toISOString(),
+    pending: intakeCash?.status === 'pending' ? intakeCash.amount : 0,
+    intakeCash,
   };
 }
 
@@ -38,26 +44,53 @@ export async function openFolioInScope(ctx: Ctx, nui: string, rule: string, arti
 }
 
 /**
- * On admission the Folio opens (FOL-01, Art. 40) and cash carried at intake, handed to the
- * paymaster with an acta, is credited once (CLS-10, Art. 28): the caller applies the event once,
- * and the acta is the transaction's unique reference. Returns the amount credited, if any.
+ * On admission the Folio opens (FOL-01, Art. 40), whatever else the event carries. Cash carried
+ * at intake is recorded as pending (CLS-10, Art. 28) under the person's NUI, never reused, so a
+ * reused acta number cannot stop the opening; it becomes available with the paymaster's receipt.
+ * Returns the amount made available now (when the receipt came first), if any.
  */
 export async function openOnAdmission(ctx: Ctx, admitted: { eventId: string } & EventPayload<'ppl.admitted'>): Promise<number | null> {
-  const { nui, eron, cashAtIntake } = admitted;
-  const opened = await openFolio(ctx.trx, { nui, eron, eventId: admitted.eventId });
+  const { nui, eron, cashAtIntake, names, surnames } = admitted;
+  const opened = await openFolio(ctx.trx, { nui, eron, eventId: admitted.eventId, names, surnames });
   if (!opened || !cashAtIntake) return null;
-  await record(ctx.trx, {
+  const { amount, actaNumber: acta, searchDate } = cashAtIntake;
+  await saveAdmittedCash(ctx.trx, { nui, eron, acta, amount, searchDate, eventId: admitted.eventId });
+  return bookIntakeCash(ctx, nui);
+}
+
+/**
+ * CLS-10: the paymaster of the establishment where the person is now received the cash with the
+ * act's three signatures: it becomes available (now, or when the admission arrives if this came
+ * first). Returns the amount made available, if any.
+ */
+export async function receiveIntakeCash(ctx: Ctx, r: { eventId: string } & EventPayload<'intake-cash.received'>): Promise<number | null> {
+  await saveReceipt(ctx.trx, { nui: r.nui, eron: r.eron, receivedOn: r.receivedOn, eventId: r.eventId });
+  return bookIntakeCash(ctx, r.nui);
+}
+
+/**
+ * Books received intake cash once: from the paymaster of the establishment that holds the Folio
+ * now (after a transfer, the destination's) to the PPL's available balance. A closed Folio takes
+ * nothing: the cash stays pending, shown on the account, for the paymaster to hand over with the exit.
+ */
+async function bookIntakeCash(ctx: Ctx, nui: string): Promise<number | null> {
+  const folio = await lockFolio(ctx.trx, nui);
+  const cash = await lockIntakeCash(ctx.trx, nui);
+  if (!folio || !readyToBook(cash)) return null;
+  if (folio.status !== 'open') return null;
+  const transactionId = await record(ctx.trx, {
     kind: 'intake_cash',
-    eron,
+    eron: folio.eron,
     nui,
-    reference: `${eron}/${cashAtIntake.actaNumber}`,
-    concept: `Dinero recibido en la requisa de ingreso, acta ${cashAtIntake.actaNumber}`,
+    reference: `${nui}/${cash.acta}`,
+    concept: `Dinero de la requisa de ingreso en ${cash.eron}, acta ${cash.acta}; recibido por el pagador el ${formatDateEs(cash.received_on!)}`,
     createdBy: 'classification',
     requestId: ctx.requestId,
     postings: [
-      { accountId: await pplAccountId(ctx.trx, nui, 'ppl_available'), amount: cashAtIntake.amount },
-      { accountId: await eronAccountId(ctx.trx, eron, 'paymaster'), amount: -cashAtIntake.amount },
+      { accountId: await pplAccountId(ctx.trx, nui, 'ppl_available'), amount: cash.amount },
+      { accountId: await eronAccountId(ctx.trx, folio.eron, 'paymaster'), amount: -cash.amount },
     ],
   });
-  return cashAtIntake.amount;
+  await markBooked(ctx.trx, nui, transactionId);
+  return cash.amount;
 }

@@ -96,6 +96,60 @@ export async function reverse(
   return id;
 }
 
+/**
+ * Reverses a use made at an establishment that no longer holds the Folio (FOL-02 after FOL-13):
+ * the mirror's PPL legs travel through the paymasters, as a transfer does. At the origin the
+ * reversal (naming the original, at most once) debits the counter that took the money — the shop
+ * that sold — and the origin's paymaster sends it; at the current establishment its paymaster puts
+ * it back into the PPL's accounts. Each establishment's postings keep adding up (FOL-17).
+ * Returns the reversing transaction's id.
+ */
+export async function reverseAcross(
+  trx: Trx,
+  r: { transactionId: string; reason: string; createdBy: string; requestId?: string; toEron: string },
+): Promise<string> {
+  const original = await trx.selectFrom('ledger_transactions').selectAll().where('id', '=', r.transactionId).executeTakeFirstOrThrow();
+  const postings = await trx
+    .selectFrom('postings as p')
+    .innerJoin('ledger_accounts as a', 'a.id', 'p.account_id')
+    .select(['p.account_id', 'p.amount', 'a.nui'])
+    .where('p.transaction_id', '=', r.transactionId)
+    .execute();
+  const ppl = postings.filter((p) => p.nui !== null).map((p) => ({ accountId: p.account_id, amount: -p.amount }));
+  const counters = postings.filter((p) => p.nui === null).map((p) => ({ accountId: p.account_id, amount: -p.amount }));
+  const moved = ppl.reduce((sum, p) => sum + p.amount, 0);
+  const id = randomUUID();
+  await trx
+    .insertInto('ledger_transactions')
+    .values({
+      id,
+      kind: 'reversal',
+      eron: original.eron,
+      nui: original.nui,
+      reference: `reversal-of-${original.id}`,
+      concept: `Reversión: ${r.reason} (devuelto al establecimiento ${r.toEron} por el pagador)`,
+      reverses: original.id,
+      created_by: r.createdBy,
+      request_id: r.requestId ?? null,
+    })
+    .execute();
+  const out = [...counters, { accountId: await eronAccountId(trx, original.eron, 'paymaster'), amount: moved }]
+    .map((p) => ({ transaction_id: id, account_id: p.accountId, amount: p.amount }))
+    .sort((a, b) => a.account_id.localeCompare(b.account_id));
+  await trx.insertInto('postings').values(out).execute();
+  await record(trx, {
+    kind: 'reversal_transfer_in',
+    eron: r.toEron,
+    nui: original.nui,
+    reference: `reversal-of-${original.id}`,
+    concept: `Reversión de un uso en el establecimiento ${original.eron}: ${r.reason} (recibido por el pagador)`,
+    createdBy: r.createdBy,
+    requestId: r.requestId,
+    postings: [...ppl, { accountId: await eronAccountId(trx, r.toEron, 'paymaster'), amount: -moved }],
+  });
+  return id;
+}
+
 /** Locks a PPL's account row for the rest of the transaction: the one serialisation point for caps and balance. */
 export async function lockPplAccount(
   trx: Trx,

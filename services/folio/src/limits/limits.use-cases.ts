@@ -1,4 +1,4 @@
-import { bogotaToday } from '@eron/shared';
+import { assertNationalDg, bogotaToday } from '@eron/shared';
 import type { Ctx, Reader } from '../runtime';
 import { capsInForce, saveOverride } from './limits.repository';
 import type { CapKind } from './limits.rules';
@@ -14,6 +14,12 @@ export async function setCapOverride(
   ctx: Ctx,
   o: { kind: CapKind; amount: number; effectiveFrom: string; resolution: string },
 ): Promise<{ kind: string; amount: number; effectiveFrom: string }> {
+  // A national figure: a DG token narrowed to some establishments is refused, as classification refuses it for national acts.
+  assertNationalDg(ctx.actor, {
+    rule: 'FOL-03',
+    article: 'Arts. 40 §1, 41',
+    what: { es: 'los topes nacionales', en: 'the national caps' },
+  });
   await saveOverride(ctx.trx, { ...o, by: ctx.actor.sub });
   await ctx.audit({
     action: 'set-cap-override',

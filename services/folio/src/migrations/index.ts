@@ -2,6 +2,8 @@ import type { Migrations } from '@eron/shared/platform';
 import { migration as ledger } from './20261125T0900_ledger';
 import { migration as limits } from './20261125T0910_limits';
 import { migration as statementChecks } from './20261125T0920_ledger_statement_checks';
+import { migration as intakeTransit } from './20261130T1800_accounts_intake_transit';
+import { migration as names } from './20261130T1810_accounts_names';
 import { incomeMigrations } from './income';
 import { recaudoMigrations } from './recaudo';
 import { spendingMigrations } from './spending';
@@ -14,4 +16,6 @@ export const migrations: Migrations = {
   ...recaudoMigrations,
   ...spendingMigrations,
   ...incomeMigrations,
+  '20261130T1800_accounts_intake_transit': intakeTransit,
+  '20261130T1810_accounts_names': names,
 };

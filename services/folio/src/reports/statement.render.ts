@@ -23,8 +23,9 @@ export function statementPdf(s: Statement, issuedBy: string): Promise<Buffer> {
   return renderPdf({
     title: 'Extracto del Folio',
     subtitle: `Período del ${formatDateEs(s.from)} al ${formatDateEs(s.to)} (hora de Bogotá)`,
-    establishment: { code: s.eron },
+    establishment: s.eronName ? { code: s.eron, name: s.eronName } : { code: s.eron },
     facts: [
+      ['Nombre', s.pplName ?? 'No registrado en el Folio'],
       ['NUI', s.nui],
       [`Disponible al ${formatDateEs(s.now.date)}`, formatPesos(s.now.available)],
       ['Ahorro · Incautado', `${formatPesos(s.now.savings)} · ${formatPesos(s.now.seized)}`],

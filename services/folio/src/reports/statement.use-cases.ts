@@ -1,5 +1,5 @@
 import { assertActorActsFor, bogotaToday, type Statement } from '@eron/shared';
-import { findFolio } from '../accounts/account.repository';
+import { establishmentName, findFolio } from '../accounts/account.repository';
 import { noFolio } from '../accounts/account.rules';
 import type { Ctx } from '../runtime';
 import { remainingCaps } from '../spending/caps.repository';
@@ -19,11 +19,17 @@ export async function statementOf(ctx: Ctx, q: { nui: string; from?: string; to?
   const folio = await findFolio(ctx.trx, nui);
   if (!folio) throw noFolio(nui);
   assertActorActsFor(ctx.actor, folio.eron);
-  const [sections, caps] = await Promise.all([statementSections(ctx.trx, nui, from, to), remainingCaps(ctx.trx, nui, today)]);
+  const [sections, caps, eronName] = await Promise.all([
+    statementSections(ctx.trx, nui, from, to),
+    remainingCaps(ctx.trx, nui, today),
+    establishmentName(ctx.trx, folio.eron),
+  ]);
   await ctx.audit({ action: 'read-statement', entity: 'folio', entityId: nui, details: { from, to, format: q.format } });
   return {
     nui,
+    pplName: folio.names && folio.surnames ? `${folio.names} ${folio.surnames}` : null,
     eron: folio.eron,
+    eronName,
     from,
     to,
     sections,

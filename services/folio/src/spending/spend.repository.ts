@@ -29,8 +29,17 @@ export async function spend(db: Db | Trx, u: Use): Promise<SpendOutcome & { txId
   const txId = randomUUID();
   const { rows } = await sql<SpendOutcome>`SELECT * FROM folio_spend(${u.nui}, ${u.erons}::text[], ${u.amount}, ${u.dayAmount},
     ${u.date}::date, ${caps.spend_day}, ${caps.spend_month}, ${u.use}, ${txId}::uuid, ${u.reference ?? txId}, ${u.concept},
-    ${u.counter}, ${u.createdBy}, ${u.requestId}, ${JSON.stringify(u.details)}::jsonb)`.execute(db);
-  return { ...rows[0]!, txId };
+    ${u.counter}, ${u.createdBy}, ${u.requestId}, ${JSON.stringify(u.details)}::jsonb)`
+    .execute(db)
+    .catch(inTransit);
+  return { ...rows[0], txId };
+}
+
+/** CLS-20: the database refuses a use while the PPL is in transit (trigger on spend_uses, SQLSTATE ET020); it is an outcome, not a fault. */
+function inTransit(err: unknown): { rows: [SpendOutcome & { total: null; lines: null }] } {
+  if ((err as { code?: string }).code !== 'ET020') throw err;
+  const none = { ppl_eron: null, available: null, day_cap: null, day_spent: null, month_cap: null, month_spent: null, receipt: null };
+  return { rows: [{ outcome: 'in_transit', ...none, total: null, lines: null }] };
 }
 
 export interface PurchaseOutcome extends SpendOutcome {
@@ -49,10 +58,12 @@ export async function purchase(
   const values = [p.nui, p.shop, JSON.stringify(p.items), p.date, caps.spend_day, caps.spend_month, txId, p.createdBy, p.requestId];
   // Alone (no Idempotency-Key) it is the hottest statement of the service: a named prepared
   // statement, parsed once per connection (PLT-13). Inside PLT-05's transaction it goes with it.
-  const { rows } = db.isTransaction
-    ? await db.executeQuery<PurchaseOutcome>(CompiledQuery.raw(PURCHASE, values))
-    : await poolOf(db).query<PurchaseOutcome>({ name: 'shop_purchase', text: PURCHASE, values });
-  return { ...rows[0]!, txId };
+  const { rows } = await (
+    db.isTransaction
+      ? db.executeQuery<PurchaseOutcome>(CompiledQuery.raw(PURCHASE, values))
+      : poolOf(db).query<PurchaseOutcome>({ name: 'shop_purchase', text: PURCHASE, values })
+  ).catch(inTransit);
+  return { ...rows[0], txId };
 }
 
 const PURCHASE = 'SELECT * FROM shop_purchase($1, $2, $3::jsonb, $4::date, $5, $6, $7::uuid, $8, $9)';

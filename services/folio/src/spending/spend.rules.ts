@@ -2,7 +2,7 @@ import { conflict, forbidden, notFound, ruleBroken, type ProblemError } from '@e
 
 /** What `folio_spend` answers: the outcome and where the PPL stands after it (or before a refusal). */
 export interface SpendOutcome {
-  outcome: 'ok' | 'no_folio' | 'forbidden' | 'day_cap' | 'month_cap' | 'balance' | 'unknown_product';
+  outcome: 'ok' | 'no_folio' | 'forbidden' | 'day_cap' | 'month_cap' | 'balance' | 'unknown_product' | 'in_transit';
   ppl_eron: string | null;
   available: number | null;
   day_cap: number | null;
@@ -33,6 +33,16 @@ export function refusal(o: SpendOutcome, nui: string, amount: number): ProblemEr
       return notFound({ es: `No hay Folio para la PPL ${nui}`, en: `No Folio for PPL ${nui}` });
     case 'forbidden':
       return forbidden({ es: 'La PPL pertenece a otro establecimiento', en: 'The PPL belongs to another establishment' });
+    case 'in_transit':
+      return ruleBroken(
+        'CLS-20',
+        'Arts. 171, 178',
+        {
+          es: `La PPL ${nui} está en traslado: ningún establecimiento puede usar su Folio hasta que el destino la reciba`,
+          en: `PPL ${nui} is in transit: no establishment may use the Folio until the destination receives them`,
+        },
+        { status: 409, code: 'in-transit' },
+      );
     case 'unknown_product':
       return ruleBroken('FOL-09', 'Art. 127', {
         es: 'Algún producto no está en la lista de precios de este expendio',

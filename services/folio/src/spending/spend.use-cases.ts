@@ -1,7 +1,8 @@
 import { bogotaToday, type CapsStanding, type PurchaseRequest, type Receipt, type WithdrawalRequest } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
+import { folioEron } from '../accounts/account.repository';
 import { folioInScope } from '../accounts/account.use-cases';
-import { lockPplAccount, reverse } from '../ledger/ledger.repository';
+import { lockPplAccount, reverse, reverseAcross } from '../ledger/ledger.repository';
 import { capsInForce } from '../limits/limits.repository';
 import type { Ctx, Reader, Statement } from '../runtime';
 import { remainingCaps } from './caps.repository';
@@ -67,23 +68,31 @@ export async function withdraw(s: Statement, r: WithdrawalRequest) {
   return { status: 201, body };
 }
 
-/** The establishment a use of the Folio was made at: the caller must act for it (PLT-03). */
+/**
+ * Who answers for correcting a use (PLT-03): the establishment that holds the Folio now — after a
+ * transfer the destination authorises and credits the PPL, the shop that sold is debited.
+ */
 export async function useScope(r: Reader, txId: string): Promise<string> {
   const use = await findUse(r.db, txId);
   if (!use) throw noSuchUse();
-  return use.eron;
+  return (await folioEron(r.db, use.nui))?.eron ?? use.eron;
 }
 
 /**
- * Undoes a use (FOL-02): the mirror transaction, and the day's and month's counters of the day it
+ * Undoes a use (FOL-02): the mirror transaction (through the paymasters when the Folio moved since), and the day's and month's counters of the day it
  * was made give back what it took, under the same account lock as spending; at most once.
  */
 export async function undoUse(ctx: Ctx, r: { txId: string; reason: string }) {
   const use = await findUse(ctx.trx, r.txId);
   if (!use) throw noSuchUse();
-  await lockPplAccount(ctx.trx, use.nui, 'ppl_available');
+  const account = await lockPplAccount(ctx.trx, use.nui, 'ppl_available');
   assertNotReversed((await findUse(ctx.trx, r.txId))!);
-  const reversal = await reverse(ctx.trx, { transactionId: r.txId, reason: r.reason, createdBy: ctx.actor.sub, requestId: ctx.requestId });
+  const mirror = { transactionId: r.txId, reason: r.reason, createdBy: ctx.actor.sub, requestId: ctx.requestId };
+  // After a transfer (FOL-13) the money goes back through the paymasters to where the Folio is now.
+  const reversal =
+    account && account.eron !== use.eron
+      ? await reverseAcross(ctx.trx, { ...mirror, toEron: account.eron })
+      : await reverse(ctx.trx, mirror);
   await giveBackTotals(ctx.trx, use);
   await markReversed(ctx.trx, r.txId, reversal);
   return { use, reversal };

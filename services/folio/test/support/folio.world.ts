@@ -49,8 +49,12 @@ export interface FolioWorld {
   deliver<T extends EventType>(type: T, payload: EventPayload<T>): Promise<EventEnvelope<T>>;
   /** Resolves once folio applied the event. */
   applied(eventId: string): Promise<void>;
-  /** A PPL admitted through the real queue (with cash at intake if given); resolves once the Folio is open and holds it. */
-  admit(o?: { cash?: number | null; eron?: string }): Promise<string>;
+  /**
+   * A PPL admitted through the real queue (with cash at intake if given); resolves once the Folio is
+   * open and holds it. Cash is received by the paymaster at once (`intake-cash.received`, CLS-10)
+   * unless `received: false`, when it stays pending.
+   */
+  admit(o?: { cash?: number | null; eron?: string; received?: boolean }): Promise<string>;
   /** ppl.transferred and ppl.exited as classification publishes them (not waiting). */
   transfer(nui: string, fromEron: string, toEron: string): Promise<EventEnvelope<'ppl.transferred'>>;
   exit(nui: string, eron: string, reason: ExitReason): Promise<EventEnvelope<'ppl.exited'>>;
@@ -120,11 +124,20 @@ export async function startFolio(opts: FolioOptions = {}): Promise<FolioWorld> {
     send,
     deliver,
     applied,
-    async admit({ cash = null, eron = '113' } = {}) {
+    async admit({ cash = null, eron = '113', received = true } = {}) {
       const nui = nextNui();
       const cashAtIntake = cash === null ? null : { amount: cash, actaNumber: `A-${nui}`, searchDate: '2026-11-24' };
       const admittedAt = new Date().toISOString();
       await deliver('ppl.admitted', { nui, eron, legalStatus: 'condenado', sex: 'M', admittedAt, cashAtIntake });
+      if (cashAtIntake && received) {
+        await deliver('intake-cash.received', {
+          nui,
+          eron,
+          amount: cashAtIntake.amount,
+          actaNumber: cashAtIntake.actaNumber,
+          receivedOn: '2026-11-25',
+        });
+      }
       return nui;
     },
     transfer: (nui, fromEron, toEron) => send('ppl.transferred', { nui, transferId: randomUUID(), fromEron, toEron }),
