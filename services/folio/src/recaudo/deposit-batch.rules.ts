@@ -2,6 +2,7 @@ import type { DepositReason } from '@eron/shared';
 import type { EronAccountKind } from '../ledger/ledger.rules';
 import {
   decideDeposit,
+  isWholePesos,
   ledgerKindOf,
   REASON_TEXT,
   type DepositorClue,
@@ -125,7 +126,7 @@ function conceptOf(d: Decided): string {
 export function journalEntries(fresh: Decided[], newId: () => string = orderedUuid): JournalEntry[] {
   const groups = new Map<string, Decided[]>();
   for (const d of fresh) {
-    if (!(d.amountCents > 0n && d.amountCents % 100n === 0n)) continue;
+    if (!isWholePesos(d.amountCents)) continue;
     const k = `${d.eron}/${d.status}/${d.fileId ?? d.key}`;
     const group = groups.get(k);
     if (group) group.push(d);

@@ -63,6 +63,14 @@ export async function notifyDeposit(
     createdBy: `bank:${ctx.actor.sub}`,
     nationalEron: input.nationalEron,
   });
+  // PLT-06: who (the bank's key), what and the request, never the depositor; a resend changes nothing.
+  if (r!.outcome !== 'duplicate')
+    await ctx.audit({
+      action: 'recaudo.deposit.notified',
+      entity: 'recaudo_deposit',
+      entityId: r!.depositId,
+      details: { nui: r!.nui, amount: input.notice.amount, status: r!.status, reason: r!.reason },
+    });
   return {
     status: r!.outcome === 'duplicate' ? 200 : 201,
     body: {

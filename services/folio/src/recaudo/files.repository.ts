@@ -14,7 +14,11 @@ export const identityKey = (h: ParsedFile['header']): string => [h.nit, h.bankCo
  * advisory lock, so two at once see each other: same content → the earlier file; other content →
  * held for review, never processed.
  */
-export async function registerFile(trx: Trx, parsed: ParsedFile, uploadedBy: string) {
+export async function registerFile(
+  trx: Trx,
+  parsed: ParsedFile,
+  uploader: { by: string; source: 'bank' | 'staff'; erons: string[] | null },
+) {
   const key = identityKey(parsed.header);
   await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   const earlier = await trx
@@ -40,7 +44,9 @@ export async function registerFile(trx: Trx, parsed: ParsedFile, uploadedBy: str
       total_cents: Number(parsed.totalCents),
       warnings: JSON.stringify(parsed.warnings),
       content: parsed.normalised,
-      uploaded_by: uploadedBy,
+      uploaded_by: uploader.by,
+      source: uploader.source,
+      uploader_erons: uploader.erons === null ? null : JSON.stringify(uploader.erons),
       finished_at: null,
     })
     .execute();

@@ -79,7 +79,7 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecaudoFileReport, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    async (req) => fileOutcomes(runtime(app).reader(req), req.params.id),
+    async (req) => fileOutcomes(runtime(app).reader(req), req.params.id, agreementOf(runtime(app).config).nationalEron),
   );
 };
 

@@ -1,4 +1,4 @@
-import { ProblemError, ruleBroken } from '@eron/shared';
+import { canActFor, ProblemError, ruleBroken, type Principal } from '@eron/shared';
 import type { Detail, FileHeader, ParsedFile } from './asobancaria.parser';
 import { depositKey, type Incoming } from './deposit.rules';
 import type { Agreement } from './recaudo.config';
@@ -60,6 +60,7 @@ export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: 
     collectionDate: h.collectionDate,
     branch: d.branch,
     reference: d.reference,
+    nui: ref.nui,
     amountCents: d.amountCents,
     sequence: d.sequence,
   });
@@ -90,4 +91,14 @@ export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
   const out: Incoming[][] = Array.from({ length: lanes }, () => []);
   for (const d of incoming) out[laneOf(d.nui, lanes)]!.push(d);
   return out;
+}
+
+/**
+ * Who sees a line of a file's report (PLT-03, FOL-06 b): whoever acts for the establishment it
+ * names; and a line that names no establishment (its reference is no Folio: booked to the national
+ * account) also the establishments the file was uploaded for, which must answer for it.
+ */
+export function seesLine(actor: Principal, eron: string, uploaderErons: string[] | null, nationalEron: string): boolean {
+  if (canActFor(actor, eron)) return true;
+  return eron === nationalEron && (uploaderErons ?? []).some((e) => canActFor(actor, e));
 }

@@ -1,11 +1,11 @@
 import type { Static } from '@sinclair/typebox';
-import { bogotaToday, canActFor, notFound, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
+import { bogotaToday, notFound, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
 import type { Ctx, Flow, Reader } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
 import type { Incoming } from './deposit.rules';
 import { bookDeposits } from './deposit.use-cases';
 import { claimLane, findFileProgress, recordedLines, registerFile, saveBatch } from './files.repository';
-import { assertFileAccepted } from './files.rules';
+import { assertFileAccepted, seesLine } from './files.rules';
 import type { Agreement } from './recaudo.config';
 import { fileReport } from './report.repository';
 
@@ -20,7 +20,8 @@ export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: A
   const parsed = parseAsobancaria(input.file, input.agreement, bogotaToday());
   assertFileAccepted(parsed);
   const file = await flow.step(async (ctx) => {
-    const f = await registerFile(ctx.trx, parsed, ctx.actor.sub);
+    const erons = ctx.actor.national ? null : ctx.actor.erons;
+    const f = await registerFile(ctx.trx, parsed, { by: ctx.actor.sub, source: 'staff', erons });
     if (!f.duplicateUpload) {
       await ctx.audit({
         action: 'upload-recaudo-file',
@@ -52,11 +53,12 @@ export async function fileProgress(r: Reader, id: string): Promise<Static<typeof
 }
 
 /** FOL-06 (b): totals by outcome adding up to the file total; the records not credited, of the caller's establishments only. */
-export async function fileOutcomes(r: Reader, id: string): Promise<RecaudoFileReport> {
+export async function fileOutcomes(r: Reader, id: string, nationalEron: string): Promise<RecaudoFileReport> {
   const report = await fileReport(r.db, id);
   if (!report) throw noFile();
-  const records = report.records.filter((x) => canActFor(r.actor, x.eron)).map(({ eron: _eron, ...x }) => x);
-  return { ...report, records };
+  const { uploaderErons, ...rest } = report;
+  const records = report.records.filter((x) => seesLine(r.actor, x.eron, uploaderErons, nationalEron)).map(({ eron: _eron, ...x }) => x);
+  return { ...rest, records };
 }
 
 /**

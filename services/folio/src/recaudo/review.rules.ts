@@ -1,5 +1,5 @@
 import { conflict, documentProblem, ProblemError, type DepositReason, type DepositReviewRequest } from '@eron/shared';
-import { decideDeposit, type DepositFacts } from './deposit.rules';
+import { decideDeposit, isWholePesos, type DepositFacts } from './deposit.rules';
 
 const badInput = (field: string, es: string, en: string) =>
   new ProblemError({
@@ -19,9 +19,13 @@ export function assertReviewRequest(b: DepositReviewRequest): void {
   if (docProblem) throw badInput('/depositor/number', docProblem, docProblem);
 }
 
-/** FOL-06: only a deposit held for review, and not yet decided, is resolved — once. */
-export function assertStillHeld(d: { status: string; reviewed: boolean }): void {
-  if (d.status === 'held' && !d.reviewed) return;
+/**
+ * FOL-06: only a deposit held for review, and not yet decided, is resolved — once; and only one
+ * that was booked in `deposits_held`, i.e. whole pesos above zero (ASO-17, FOL-02): a review moves
+ * out of the held account exactly what was put there, never money that was not.
+ */
+export function assertStillHeld(d: { status: string; reviewed: boolean; amount_cents: string }): void {
+  if (d.status === 'held' && !d.reviewed && isWholePesos(BigInt(d.amount_cents))) return;
   throw conflict(
     'deposit-not-held',
     {
