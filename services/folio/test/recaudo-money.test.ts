@@ -91,8 +91,8 @@ describe('FOL-02 ASO-17 held records and money the ledger never booked', () => {
 describe('FOL-06 identity of a payment across days and channels', () => {
   // Decision: a payment is the same payment when bank, collection date (Bogotá), operation number,
   // the PPL it names and the amount agree. The operation number is compared by its 6 low digits
-  // without leading zeros — the width the file carries — so a notice's `0000123456` is the file's
-  // `123456`. Banks recycle 6-digit numbers: the same number another day is another payment.
+  // without leading zeros — the width the file carries — so a notice's 10-digit `4100654321` is
+  // the file's `654321`. Banks recycle 6-digit numbers: the same number another day is another payment.
   it('FOL-06 when the bank recycles an operation number on another day then the second payment is credited too', async () => {
     const { nui, dep } = await pplWithDepositor();
     const first = await w.bank.notify(notice(nui, dep, 20_000, { operationNumber: '777001', paidAt: paidOn(nextDay()) }));
@@ -106,7 +106,7 @@ describe('FOL-06 identity of a payment across days and channels', () => {
   it('FOL-06 when one payment arrives by notice and in the file with other operation-number widths then it is credited once', async () => {
     const { nui, dep } = await pplWithDepositor();
     const date = nextDay();
-    const sent = await w.bank.notify(notice(nui, dep, 30_000, { operationNumber: '0000654321', paidAt: paidOn(date) }));
+    const sent = await w.bank.notify(notice(nui, dep, 30_000, { operationNumber: '4100654321', paidAt: paidOn(date) }));
     expect(sent.body.result).toBe('credited');
     const id = await uploadDone([[{ nui, pesos: 30_000, depositor: dep, operation: '654321' }]], date);
     expect(await report(id)).toMatchObject({ credited: { count: 0 }, duplicates: { count: 1, amount: 30_000 }, reconciles: true });

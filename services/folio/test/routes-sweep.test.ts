@@ -31,7 +31,7 @@ describeRouteSweep({
   /** The FOL rule each route serves, for the test titles. */
   rules: [
     [/depositors/, 'FOL-05'],
-    [/recaudo\/(deposits|files)/, 'FOL-06'],
+    [/recaudo\/(deposits|files|bank-files)/, 'FOL-06'],
     [/limits/, 'FOL-03'],
     [/caps$/, 'FOL-07'],
     [/shops|purchases/, 'FOL-09'],

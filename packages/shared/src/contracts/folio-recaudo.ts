@@ -85,10 +85,25 @@ export const DepositReason = Type.Union(
     Type.Literal('amount_not_whole_pesos'),
     Type.Literal('return_reason'),
     Type.Literal('depositor_unknown'),
+    Type.Literal('awaiting_confirmation'),
+    Type.Literal('national_review'),
   ],
-  { description: 'Por qué no se abonó: tope mensual (FOL-04), consignante no autorizado (FOL-05), referencia, monto, devolución' },
+  {
+    description:
+      'Por qué no se abonó: tope mensual (FOL-04), consignante no autorizado (FOL-05), referencia, monto, devolución; de un archivo cargado por funcionario (FOL-06 b): espera el aviso del banco o la aprobación de un segundo funcionario, o nombra PPL de otro establecimiento y espera al nivel nacional',
+  },
 );
 export type DepositReason = Static<typeof DepositReason>;
+
+/** FOL-06 (b): what a second officer's approval of a staff-uploaded file did. */
+export const RecaudoFileApproval = Type.Object({
+  id: Uuid,
+  approvedBy: Type.String(),
+  credited: Type.Integer({ minimum: 0, description: 'Líneas abonadas' }),
+  rejected: Type.Integer({ minimum: 0, description: 'Líneas que al aprobar no cumplían FOL-04/FOL-05: se deben devolver' }),
+  notYours: Type.Integer({ minimum: 0, description: 'Líneas de establecimientos por los que no actúa quien aprueba: siguen retenidas' }),
+});
+export type RecaudoFileApproval = Static<typeof RecaudoFileApproval>;
 
 export const DepositNoticeResult = Type.Object({
   depositId: Uuid,

@@ -2,6 +2,7 @@ import type { DepositReason } from '@eron/shared';
 import type { EronAccountKind } from '../ledger/ledger.rules';
 import {
   decideDeposit,
+  gateStaffLine,
   isWholePesos,
   ledgerKindOf,
   REASON_TEXT,
@@ -67,6 +68,8 @@ export function decideDeposits(
   caps: Map<string, number>,
   nationalEron: string,
   newId: () => string = orderedUuid,
+  /** A staff upload and the establishments its uploader acted for (null: national); undefined for the bank's own channels. */
+  staff?: { erons: string[] | null },
 ): { results: Processed[]; fresh: Decided[] } {
   const existing = new Map(state.existing);
   const monthSums = new Map(state.monthSums);
@@ -82,7 +85,7 @@ export function decideDeposits(
     const folio = state.folios.get(d.nui);
     const monthKey = `${d.nui}/${d.collectionDate.slice(0, 7)}`;
     const depositor = matchDepositor(state.authorised.get(d.nui) ?? [], d.depositor);
-    const decision = decideDeposit({
+    const decided = decideDeposit({
       folioOpen: folio?.open ?? false,
       amountCents: d.amountCents,
       returnReason: d.returnReason,
@@ -90,10 +93,13 @@ export function decideDeposits(
       creditedThisMonth: monthSums.get(monthKey) ?? 0,
       monthlyCap: caps.get(d.collectionDate.slice(0, 7))!,
     });
+    const gated = staff ? gateStaffLine(decided, folio?.eron, staff.erons) : { ...decided, national: false };
+    const decision = { status: gated.status, reason: gated.reason };
     const id = newId();
     if (decision.status === 'credited') monthSums.set(monthKey, (monthSums.get(monthKey) ?? 0) + Number(d.amountCents / 100n));
     existing.set(d.key, { id, ...decision });
-    fresh.push({ ...d, id, eron: folio?.eron ?? nationalEron, ...decision, depositorId: depositor.id ?? null });
+    const eron = gated.national ? nationalEron : (folio?.eron ?? nationalEron);
+    fresh.push({ ...d, id, eron, ...decision, depositorId: depositor.id ?? null });
     results.push({ ...base, depositId: id, outcome: decision.status, status: decision.status, reason: decision.reason });
   }
   return { results, fresh };

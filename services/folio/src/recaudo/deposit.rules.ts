@@ -30,7 +30,30 @@ export const REASON_TEXT: Record<DepositReason, string> = {
   amount_not_whole_pesos: 'ASO-17: el monto no es de pesos enteros (FOL-02); se debe devolver',
   return_reason: 'ASO-18: el registro trae causal de devolución; retenido para revisión',
   depositor_unknown: 'FOL-06: no se puede saber quién consignó; retenido para revisión, nunca se abona a ciegas',
+  awaiting_confirmation:
+    'FOL-06: línea de un archivo cargado por un funcionario; se abona cuando el aviso del banco la confirme o un segundo funcionario apruebe el archivo',
+  national_review: 'FOL-06: el archivo lo cargó otro establecimiento; retenida para el nivel nacional',
 };
+
+/** Held lines of a staff-uploaded file that a bank notice or a second officer may release (FOL-06 b). */
+export const GATED_REASONS: readonly DepositReason[] = ['awaiting_confirmation', 'national_review'];
+
+/**
+ * FOL-06 (b): a line of a file an officer uploaded (not the bank's machine client) never credits
+ * on its own: naming a PPL of an establishment the uploader does not act for it waits for the
+ * national office (booked there); else a credit waits for the bank's notice or a second officer.
+ * A line that moves no money (ASO-17) or names no Folio stays as decided.
+ */
+export function gateStaffLine(
+  d: Decision,
+  folioEron: string | undefined,
+  uploaderErons: string[] | null,
+): Decision & { national: boolean } {
+  if (d.reason === 'amount_not_whole_pesos' || folioEron === undefined) return { ...d, national: false };
+  if (uploaderErons !== null && !uploaderErons.includes(folioEron)) return { status: 'held', reason: 'national_review', national: true };
+  if (d.status === 'credited') return { status: 'held', reason: 'awaiting_confirmation', national: false };
+  return { ...d, national: false };
+}
 
 /** ASO-17, FOL-02: the ledger books only whole pesos above zero. */
 export const isWholePesos = (cents: bigint): boolean => cents > 0n && cents % 100n === 0n;

@@ -124,7 +124,11 @@ export const finishEmpty = (db: Db, id: string) =>
     .execute();
 
 export const loadContent = (db: Db, id: string) =>
-  db.selectFrom('recaudo_files').select('content').where('id', '=', id).executeTakeFirstOrThrow();
+  db.selectFrom('recaudo_files').select(['content', 'source', 'uploader_erons']).where('id', '=', id).executeTakeFirstOrThrow();
+
+/** The file an officer approves, locked so two approvals serialise (FOL-06 b). */
+export const lockFileForApproval = (trx: Trx, id: string) =>
+  trx.selectFrom('recaudo_files').select(['id', 'status', 'source', 'uploaded_by']).where('id', '=', id).forUpdate().executeTakeFirst();
 
 /** A file's progress; never its content, which is the whole file, megabytes to de-TOAST on every poll. */
 export const findFileProgress = (db: Db, id: string) =>

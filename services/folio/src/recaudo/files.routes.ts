@@ -1,10 +1,11 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Problem, RecaudoFileAccepted, RecaudoFileProgress, RecaudoFileReport, Uuid } from '@eron/shared';
-import { FILE_READERS, FILE_UPLOADERS } from '../roles';
+import { Problem, RecaudoFileAccepted, RecaudoFileApproval, RecaudoFileProgress, RecaudoFileReport, Uuid } from '@eron/shared';
+import { DEPOSIT_NOTIFIERS, FILE_APPROVERS, FILE_READERS, FILE_UPLOADERS } from '../roles';
 import { requestFlow, runtime } from '../runtime';
 import { notAFile } from './files.rules';
-import { fileOutcomes, fileProgress, uploadFile } from './files.use-cases';
+import { approveFile, fileOutcomes, fileProgress, uploadFile } from './files.use-cases';
 import { agreementOf } from './recaudo.config';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -19,6 +20,27 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   const params = Type.Object({ id: Uuid });
 
+  const accepted = {
+    202: RecaudoFileAccepted,
+    200: RecaudoFileAccepted,
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    413: Problem,
+    415: Problem,
+    422: Problem,
+  };
+  const checks =
+    'Checked whole first (asobancaria-2001.md ASO-01 … ASO-15): a file that is malformed or whose control counts/totals disagree is refused whole with 422 naming the check, line and field, and nothing is credited. Else 202 and processed in the background; the same file again credits nothing (ASO-20).';
+  const receive = (source: 'bank' | 'staff') => async (req: FastifyRequest, reply: FastifyReply) => {
+    // Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04).
+    if (!Buffer.isBuffer(req.body)) throw notAFile();
+    const agreement = agreementOf(runtime(app).config);
+    const file = await uploadFile(requestFlow(app, req), { file: req.body, agreement, source });
+    req.log.info({ fileId: file.id, status: file.status, duplicateUpload: file.duplicateUpload, source }, 'Recaudo file received');
+    return reply.code(file.duplicateUpload ? 200 : 202).send(file);
+  };
+
   app.post(
     '/api/v1/folio/recaudo/files',
     {
@@ -26,29 +48,43 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: FILE_UPLOADERS } },
       schema: {
         operationId: 'uploadRecaudoFile',
-        summary: 'Upload the bank’s Asobancaria 2001 collection file (FOL-06 b)',
-        description:
-          'FOL-06 (b): body is the file itself (text/plain or application/octet-stream). Checked whole first (asobancaria-2001.md ASO-01 … ASO-15): a file that is malformed or whose control counts/totals disagree is refused whole with 422 naming the check, line and field, and nothing is credited. Else 202 and processed in the background; the same file again credits nothing (ASO-20).',
-        response: {
-          202: RecaudoFileAccepted,
-          200: RecaudoFileAccepted,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          413: Problem,
-          415: Problem,
-          422: Problem,
-        },
+        summary: 'An officer uploads the bank’s Asobancaria 2001 collection file (FOL-06 b)',
+        description: `FOL-06 (b): body is the file itself (text/plain or application/octet-stream). ${checks} An officer's upload credits nothing on its own: a line that would be credited waits (held, \`awaiting_confirmation\`) until the bank's notice of the same payment confirms it or a second officer approves the file; a line naming a PPL of an establishment the uploader does not act for is held for the national office (\`national_review\`).`,
+        response: accepted,
       },
     },
-    async (req, reply) => {
-      // Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04).
-      if (!Buffer.isBuffer(req.body)) throw notAFile();
-      const agreement = agreementOf(runtime(app).config);
-      const file = await uploadFile(requestFlow(app, req), { file: req.body, agreement });
-      req.log.info({ fileId: file.id, status: file.status, duplicateUpload: file.duplicateUpload }, 'Recaudo file received');
-      return reply.code(file.duplicateUpload ? 200 : 202).send(file);
+    receive('staff'),
+  );
+
+  app.post(
+    '/api/v1/folio/recaudo/bank-files',
+    {
+      bodyLimit: MAX_FILE_BYTES,
+      config: { auth: { machine: DEPOSIT_NOTIFIERS } },
+      schema: {
+        operationId: 'deliverRecaudoFile',
+        summary: 'The bank’s machine client delivers the Asobancaria 2001 collection file (FOL-06 b)',
+        description: `FOL-06 (b), PLT-03: HMAC-signed by the bank over the raw body and a timestamp, as the notices (replays and bad signatures → 401). ${checks} Lines are credited, owed back or held as the rules decide.`,
+        response: accepted,
+      },
     },
+    receive('bank'),
+  );
+
+  app.post(
+    '/api/v1/folio/recaudo/files/:id/approve',
+    {
+      config: { auth: { roles: FILE_APPROVERS } },
+      schema: {
+        operationId: 'approveRecaudoFile',
+        summary: 'A second officer approves a staff-uploaded collection file (FOL-06 b)',
+        description:
+          'FOL-06 (b): once processed, an officer other than the uploader approves the file: each line held for confirmation of an establishment the approver acts for (the national office: those held for it) is credited if FOL-05 and FOL-04 allow it now, else owed back with the reason. The uploader, a bank-delivered file or one not yet processed → 409. Idempotency-Key accepted (PLT-05).',
+        params,
+        response: { 200: RecaudoFileApproval, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => runtime(app).idempotent(req, reply, (ctx) => approveFile(ctx, req.params.id)),
   );
 
   app.get(

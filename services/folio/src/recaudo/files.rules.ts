@@ -1,4 +1,4 @@
-import { canActFor, ProblemError, ruleBroken, type Principal } from '@eron/shared';
+import { canActFor, conflict, ProblemError, ruleBroken, type Principal } from '@eron/shared';
 import type { Detail, FileHeader, ParsedFile } from './asobancaria.parser';
 import { depositKey, type Incoming } from './deposit.rules';
 import type { Agreement } from './recaudo.config';
@@ -101,4 +101,18 @@ export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
 export function seesLine(actor: Principal, eron: string, uploaderErons: string[] | null, nationalEron: string): boolean {
   if (canActFor(actor, eron)) return true;
   return eron === nationalEron && (uploaderErons ?? []).some((e) => canActFor(actor, e));
+}
+
+/** FOL-06 (b): only a staff upload, processed, is approved — and by a second officer, never its uploader. */
+export function assertApprovable(file: { status: string; source: string; uploaded_by: string }, who: string): void {
+  const refuse = (es: string, en: string) =>
+    conflict('fol-06-file-approval', { es: `FOL-06: ${es}`, en: `FOL-06: ${en}` }, 'FOL-06', 'Art. 40');
+  if (file.source !== 'staff')
+    throw refuse('el archivo lo entregó el banco; no requiere aprobación', 'the bank delivered the file; it needs no approval');
+  if (file.status !== 'done') throw refuse('el archivo aún no está procesado', 'the file is not processed yet');
+  if (file.uploaded_by === who)
+    throw refuse(
+      'quien cargó el archivo no puede aprobarlo; lo aprueba un segundo funcionario',
+      'the officer who uploaded the file cannot approve it; a second officer does',
+    );
 }

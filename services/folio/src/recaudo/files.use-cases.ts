@@ -1,11 +1,14 @@
 import type { Static } from '@sinclair/typebox';
-import { bogotaToday, notFound, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
+import { bogotaToday, canActFor, notFound, type RecaudoFileApproval, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
+import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Flow, Reader } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
 import type { Incoming } from './deposit.rules';
 import { bookDeposits } from './deposit.use-cases';
-import { claimLane, findFileProgress, recordedLines, registerFile, saveBatch } from './files.repository';
-import { assertFileAccepted, seesLine } from './files.rules';
+import { claimLane, findFileProgress, lockFileForApproval, recordedLines, registerFile, saveBatch } from './files.repository';
+import { gatedDepositIds, lockDeposit } from './review.repository';
+import { resolveHeld } from './review.use-cases';
+import { assertApprovable, assertFileAccepted, seesLine } from './files.rules';
 import type { Agreement } from './recaudo.config';
 import { fileReport } from './report.repository';
 
@@ -16,18 +19,18 @@ const noFile = () => notFound({ es: 'No existe ese archivo de recaudo', en: 'No 
  * whole if any check fails, nothing credited — then recorded once (ASO-20) and left to the file
  * job, woken once the file is committed.
  */
-export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: Agreement }) {
+export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: Agreement; source: 'bank' | 'staff' }) {
   const parsed = parseAsobancaria(input.file, input.agreement, bogotaToday());
   assertFileAccepted(parsed);
   const file = await flow.step(async (ctx) => {
-    const erons = ctx.actor.national ? null : ctx.actor.erons;
-    const f = await registerFile(ctx.trx, parsed, { by: ctx.actor.sub, source: 'staff', erons });
+    const erons = input.source === 'bank' || ctx.actor.national ? null : ctx.actor.erons;
+    const f = await registerFile(ctx.trx, parsed, { by: ctx.actor.sub, source: input.source, erons });
     if (!f.duplicateUpload) {
       await ctx.audit({
         action: 'upload-recaudo-file',
         entity: 'recaudo_file',
         entityId: f.id,
-        details: { records: parsed.details.length, status: f.status },
+        details: { records: parsed.details.length, status: f.status, source: input.source },
       });
     }
     return f;
@@ -68,13 +71,42 @@ export async function fileOutcomes(r: Reader, id: string, nationalEron: string):
  */
 export async function bookFileBatch(
   ctx: Ctx,
-  input: { fileId: string; lane: number; slice: Incoming[]; nationalEron: string },
+  input: { fileId: string; lane: number; slice: Incoming[]; nationalEron: string; staff?: { erons: string[] | null } },
 ): Promise<number | 'busy'> {
   const { fileId, lane, slice } = input;
   if (!(await claimLane(ctx.trx, fileId, lane))) return 'busy';
   const done = await recordedLines(ctx.trx, fileId, slice);
   const batch = slice.filter((d) => !done.has(d.line!));
-  const results = await bookDeposits(ctx, batch, { createdBy: `recaudo-file:${fileId}`, nationalEron: input.nationalEron });
+  const results = await bookDeposits(ctx, batch, {
+    createdBy: `recaudo-file:${fileId}`,
+    nationalEron: input.nationalEron,
+    staff: input.staff,
+  });
   await saveBatch(ctx.trx, fileId, results);
   return slice.length;
+}
+
+/**
+ * FOL-06 (b): a second officer — not the one who uploaded it — approves a staff-uploaded file once
+ * it is processed: each line waiting for confirmation of an establishment the approver acts for
+ * (the national office for lines held for it) is credited if FOL-05 and FOL-04 allow it now, else
+ * owed back with the reason. Lines of other establishments stay held.
+ */
+export async function approveFile(ctx: Ctx, id: string): Promise<Outcome<RecaudoFileApproval>> {
+  const file = await lockFileForApproval(ctx.trx, id);
+  if (!file) throw noFile();
+  assertApprovable(file, ctx.actor.sub);
+  const tally = { credited: 0, rejected: 0, notYours: 0 };
+  for (const depositId of await gatedDepositIds(ctx.trx, id)) {
+    const d = (await lockDeposit(ctx.trx, depositId))!;
+    if (!canActFor(ctx.actor, d.eron)) {
+      tally.notYours += 1;
+      continue;
+    }
+    const note = 'Archivo aprobado por un segundo funcionario (FOL-06 b)';
+    const { out } = await resolveHeld(ctx, d, { decision: 'credit', depositorId: d.depositor_id, note });
+    tally[out.status] += 1;
+  }
+  await ctx.audit({ action: 'recaudo.file.approved', entity: 'recaudo_file', entityId: id, details: tally });
+  return { status: 200, body: { id, approvedBy: ctx.actor.sub, ...tally } };
 }
