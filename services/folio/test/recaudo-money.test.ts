@@ -27,15 +27,18 @@ async function pplWithDepositor(eron = '113'): Promise<{ nui: string; dep: strin
   return { nui, dep: String(depSeq) };
 }
 
-async function uploadDone(lots: Payment[][], collectionDate = nextDay(), headers: Record<string, string> = paymaster) {
-  const up = await w.app.inject({
-    method: 'POST',
-    url: '/api/v1/folio/recaudo/files',
-    headers: { ...headers, 'content-type': 'text/plain' },
-    payload: asobancariaFile({ layout: 'depositor', collectionDate, lots }),
-  });
-  expect(up.statusCode).toBe(202);
-  const id = up.json().id as string;
+/** A file uploaded by an officer (`headers`), or delivered by the bank's machine client (`'bank'`), and processed. */
+async function uploadDone(lots: Payment[][], collectionDate = nextDay(), by: Record<string, string> | 'bank' = paymaster) {
+  const text = asobancariaFile({ layout: 'depositor', collectionDate, lots });
+  const headers = by === 'bank' ? paymaster : by;
+  const up =
+    by === 'bank'
+      ? await w.bank.sendFile(text)
+      : await w.app
+          .inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers: { ...by, 'content-type': 'text/plain' }, payload: text })
+          .then((r) => ({ status: r.statusCode, body: r.json() }));
+  expect(up.status).toBe(202);
+  const id = up.body.id as string;
   const status = async () => (await w.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers })).json().status;
   await eventually(async () => (await status()) === 'done', 15_000, 'file processed');
   return id;
@@ -209,12 +212,16 @@ describe('FOL-17 a file report reconciles with the ledger', () => {
   // clearing account. Adding up its own lines alone could never disagree.
   it('FOL-17 FOL-02 when the ledger disagrees with the file’s lines then the report does not reconcile', async () => {
     const { nui, dep } = await pplWithDepositor();
-    const id = await uploadDone([
+    const id = await uploadDone(
       [
-        { nui, pesos: 8_000, depositor: dep },
-        { nui, pesos: 2_000, depositor: '99' },
+        [
+          { nui, pesos: 8_000, depositor: dep },
+          { nui, pesos: 2_000, depositor: '99' },
+        ],
       ],
-    ]);
+      nextDay(),
+      'bank',
+    );
     expect(await report(id)).toMatchObject({ credited: { amount: 8_000 }, rejected: { amount: 2_000 }, reconciles: true });
     const tx = await w.db
       .selectFrom('recaudo_deposits')
@@ -231,5 +238,92 @@ describe('FOL-17 a file report reconciles with the ledger', () => {
       w.db,
     );
     expect(await report(id)).toMatchObject({ credited: { amount: 8_000 }, rejected: { amount: 2_000 }, reconciles: false });
+  });
+});
+
+describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
+  // Decision: a file credits on its own only when the bank's machine client delivers it, signed
+  // (HMAC, as the notices). An officer's upload is a copy anyone could have made: a line that would
+  // be credited waits (`awaiting_confirmation`) until the bank's notice of that payment confirms it
+  // or a second officer — never the uploader — approves the file; a line naming a PPL of an
+  // establishment the uploader does not act for waits for the national office (`national_review`,
+  // booked on the national account, released by a national officer). Nothing waiting is spendable.
+  const director = bearer(['director'], ['113']);
+  const approve = (id: string, headers: Record<string, string>) =>
+    w.app.inject({ method: 'POST', url: `/api/v1/folio/recaudo/files/${id}/approve`, headers });
+
+  it('FOL-06 PLT-03 when the bank’s machine client delivers a signed file then it is credited; a bad signature is refused and stores nothing', async () => {
+    const { nui, dep } = await pplWithDepositor();
+    const text = asobancariaFile({ layout: 'depositor', collectionDate: nextDay(), lots: [[{ nui, pesos: 9_000, depositor: dep }]] });
+    const forged = await w.bank.sendFile(text, { secret: 'not-the-bank' });
+    expect(forged.status).toBe(401);
+    expect(await w.db.selectFrom('recaudo_files').select('id').where('sha256', 'is not', null).execute()).not.toContainEqual(
+      expect.objectContaining({ id: forged.body.id }),
+    );
+    const sent = await w.bank.sendFile(text);
+    expect(sent.status).toBe(202);
+    const stored = await w.db
+      .selectFrom('recaudo_files')
+      .select(['source', 'uploader_erons'])
+      .where('id', '=', sent.body.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ source: 'bank', uploader_erons: null });
+    await eventually(async () => (await w.available(nui)) === 9_000, 15_000, 'credited');
+    expect((await approve(sent.body.id, director)).statusCode).toBe(409);
+  });
+
+  it('FOL-06 when an officer uploads a file then nothing is credited until a bank notice confirms a line or a second officer approves; other establishments’ lines wait for the national office', async () => {
+    const a = await pplWithDepositor('113');
+    const b = await pplWithDepositor('113');
+    const c = await pplWithDepositor('114');
+    const date = nextDay();
+    const heldBefore = { here: await w.eronBalance('113', 'deposits_held'), national: await w.eronBalance('000', 'deposits_held') };
+    const id = await uploadDone(
+      [
+        [
+          { nui: a.nui, pesos: 10_000, depositor: a.dep, operation: '345678' },
+          { nui: b.nui, pesos: 20_000, depositor: b.dep },
+          { nui: c.nui, pesos: 30_000, depositor: c.dep },
+        ],
+      ],
+      date,
+    );
+    expect([await w.available(a.nui), await w.available(b.nui), await w.available(c.nui)]).toEqual([0, 0, 0]);
+    const r = await report(id);
+    expect(r).toMatchObject({ credited: { count: 0 }, held: { count: 3, amount: 60_000 }, reconciles: true });
+    expect(r.records.map((x: { line: number; reason: string }) => [x.line, x.reason])).toEqual([
+      [3, 'awaiting_confirmation'],
+      [4, 'awaiting_confirmation'],
+    ]);
+    expect(await w.eronBalance('113', 'deposits_held')).toBe(heldBefore.here + 30_000);
+    expect(await w.eronBalance('000', 'deposits_held')).toBe(heldBefore.national + 30_000);
+
+    // The uploader can neither approve the file nor credit its lines one by one.
+    const self = await approve(id, paymaster);
+    expect([self.statusCode, self.json().rule]).toEqual([409, 'FOL-06']);
+    const line4 = (
+      await w.db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', id).where('line', '=', 4).executeTakeFirstOrThrow()
+    ).id;
+    const selfReview = await review(line4, { decision: 'credit', depositor: cc(Number(b.dep)), reason: 'Soporte' });
+    expect([selfReview.statusCode, selfReview.json().rule]).toEqual([409, 'FOL-06']);
+    expect(await w.available(b.nui)).toBe(0);
+
+    // The bank's notice of the same payment confirms line 3.
+    const confirmed = await w.bank.notify(notice(a.nui, a.dep, 10_000, { operationNumber: '345678', paidAt: paidOn(date) }));
+    expect([confirmed.status, confirmed.body.status]).toEqual([201, 'credited']);
+    expect(await w.available(a.nui)).toBe(10_000);
+
+    // A second officer approves: line 4 is credited; line 5 is not theirs, it waits for the national office.
+    const second = await approve(id, director);
+    expect([second.statusCode, second.json()]).toEqual([200, { id, approvedBy: 'test-director', credited: 1, rejected: 0, notYours: 1 }]);
+    expect(await w.available(b.nui)).toBe(20_000);
+    expect(await w.available(c.nui)).toBe(0);
+    const national = await approve(id, bearer(['dg']));
+    expect([national.statusCode, national.json().credited]).toEqual([200, 1]);
+    expect(await w.available(c.nui)).toBe(30_000);
+    expect(await report(id)).toMatchObject({ credited: { count: 3, amount: 60_000 }, held: { count: 0 }, reconciles: true });
+    expect(await w.eronBalance('113', 'deposits_held')).toBe(heldBefore.here);
+    expect(await w.eronBalance('000', 'deposits_held')).toBe(heldBefore.national);
+    await w.ledgerAddsUp();
   });
 });

@@ -94,13 +94,18 @@ export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
 }
 
 /**
- * Who sees a line of a file's report (PLT-03, FOL-06 b): whoever acts for the establishment it
- * names; and a line that names no establishment (its reference is no Folio: booked to the national
- * account) also the establishments the file was uploaded for, which must answer for it.
+ * Who sees a line of a file's report (PLT-03, FOL-06 b): whoever acts for the establishment it was
+ * booked for; and a line that names no establishment (its reference is no Folio: booked to the
+ * national account) also the establishments the file was uploaded for, which must answer for it.
  */
-export function seesLine(actor: Principal, eron: string, uploaderErons: string[] | null, nationalEron: string): boolean {
-  if (canActFor(actor, eron)) return true;
-  return eron === nationalEron && (uploaderErons ?? []).some((e) => canActFor(actor, e));
+export function seesLine(
+  actor: Principal,
+  line: { eron: string; namedEron: string | null },
+  uploaderErons: string[] | null,
+  nationalEron: string,
+): boolean {
+  if (canActFor(actor, line.eron)) return true;
+  return line.eron === nationalEron && line.namedEron === null && (uploaderErons ?? []).some((e) => canActFor(actor, e));
 }
 
 /** FOL-06 (b): only a staff upload, processed, is approved — and by a second officer, never its uploader. */

@@ -60,7 +60,9 @@ export async function fileOutcomes(r: Reader, id: string, nationalEron: string):
   const report = await fileReport(r.db, id);
   if (!report) throw noFile();
   const { uploaderErons, ...rest } = report;
-  const records = report.records.filter((x) => seesLine(r.actor, x.eron, uploaderErons, nationalEron)).map(({ eron: _eron, ...x }) => x);
+  const records = report.records
+    .filter((x) => seesLine(r.actor, x, uploaderErons, nationalEron))
+    .map(({ eron: _eron, namedEron: _named, ...x }) => x);
   return { ...rest, records };
 }
 

@@ -29,8 +29,17 @@ export async function fileReport(db: Db, id: string) {
   const parts = OUTCOMES.map(bucket);
   const partsCents = parts.reduce((a, p) => a + p.cents, 0n);
   const partsCount = parts.reduce((a, p) => a + p.count, 0);
-  const records = await sql<{ line: number; outcome: FileOutcome; reason: string | null; nui: string; amount_cents: string; eron: string }>`
-    SELECT f.line, ${CURRENT} AS outcome, COALESCE(v.reason, v.note, f.reason) AS reason, f.nui, f.amount_cents, d.eron
+  const records = await sql<{
+    line: number;
+    outcome: FileOutcome;
+    reason: string | null;
+    nui: string;
+    amount_cents: string;
+    eron: string;
+    named_eron: string | null;
+  }>`
+    SELECT f.line, ${CURRENT} AS outcome, COALESCE(v.reason, v.note, f.reason) AS reason, f.nui, f.amount_cents, d.eron,
+      (SELECT fo.eron FROM folios fo WHERE fo.nui = f.nui) AS named_eron
     FROM recaudo_file_records f JOIN recaudo_deposits d ON d.id = f.deposit_id
       LEFT JOIN recaudo_deposit_reviews v ON v.deposit_id = f.deposit_id AND f.outcome = 'held'
     WHERE f.file_id = ${id} AND ${CURRENT} <> 'credited' ORDER BY f.line`.execute(db);
@@ -53,6 +62,7 @@ export async function fileReport(db: Db, id: string) {
       nui: r.nui,
       amount: pesos(BigInt(r.amount_cents)),
       eron: r.eron,
+      namedEron: r.named_eron,
     })),
   };
 }
