@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { buildApp } from '@eron/shared/platform';
+import { buildApp, signedHeaders } from '@eron/shared/platform';
 import { bearer, recreateDatabase } from '@eron/shared/testing';
 import folio from '../services/folio/src/app';
 import { loadFolioConfig } from '../services/folio/src/config';
@@ -80,7 +80,15 @@ async function main(): Promise<void> {
   process.env.RECAUDO_REFERENCE_LAYOUT = DEPOSITOR_LAYOUT;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
   const url = await recreateDatabase(base, 'eron_bench_recaudo');
-  const config = loadFolioConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-recaudo', HMAC_KEYS: '' });
+  // The bank's machine client delivers the file signed (FOL-06 b): an officer's upload would only hold its lines.
+  const bank = { keyId: 'bench-bank', secret: 'bench-bank-shared-secret' };
+  const config = loadFolioConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: 'bench-recaudo',
+    HMAC_KEYS: `${bank.keyId}:bank:${bank.secret}`,
+  });
   const app = await buildApp('folio', folio, config);
   const headers = { ...bearer(['paymaster'], ['113']), 'content-type': 'text/plain' };
   try {
@@ -92,7 +100,9 @@ async function main(): Promise<void> {
 
     const ingest = async (label: string, body: string) => {
       const t0 = performance.now();
-      const up = await app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers, payload: body });
+      const path = '/api/v1/folio/recaudo/bank-files';
+      const signed = signedHeaders(bank, { method: 'POST', path, body });
+      const up = await app.inject({ method: 'POST', url: path, headers: { ...signed, 'content-type': 'text/plain' }, payload: body });
       if (up.statusCode >= 300 && up.statusCode !== 200) throw new Error(`${label}: upload ${up.statusCode} ${up.body}`);
       const id = up.json().id as string;
       const tUp = performance.now();
