@@ -262,6 +262,7 @@ describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
     );
     const sent = await w.bank.sendFile(text);
     expect(sent.status).toBe(202);
+    expect(sent.location).toBe(`/api/v1/folio/recaudo/files/${sent.body.id}`);
     const stored = await w.db
       .selectFrom('recaudo_files')
       .select(['source', 'uploader_erons'])

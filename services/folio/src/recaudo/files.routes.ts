@@ -38,6 +38,8 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const agreement = agreementOf(runtime(app).config);
     const file = await uploadFile(requestFlow(app, req), { file: req.body, agreement, source });
     req.log.info({ fileId: file.id, status: file.status, duplicateUpload: file.duplicateUpload, source }, 'Recaudo file received');
+    // Where to watch it (issue 8): the progress, then the report, of the file the job books.
+    reply.header('location', `/api/v1/folio/recaudo/files/${file.id}`);
     return reply.code(file.duplicateUpload ? 200 : 202).send(file);
   };
 
