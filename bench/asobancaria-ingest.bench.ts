@@ -104,7 +104,17 @@ async function main(): Promise<void> {
       const signed = signedHeaders(bank, { method: 'POST', path, body });
       const up = await app.inject({ method: 'POST', url: path, headers: { ...signed, 'content-type': 'text/plain' }, payload: body });
       if (up.statusCode >= 300 && up.statusCode !== 200) throw new Error(`${label}: upload ${up.statusCode} ${up.body}`);
-      const id = up.json().id as string;
+      let id = up.json().id as string;
+      // A file this large is kept and checked by the file job (issue 8): follow its upload to the file.
+      while (up.json().status === 'received') {
+        const u = (await app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/uploads/${up.json().id}`, headers })).json();
+        if (u.status === 'refused') throw new Error(`${label}: refused ${JSON.stringify(u.errors.slice(0, 3))}`);
+        if (u.status === 'accepted') {
+          id = u.fileId as string;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const tUp = performance.now();
       for (;;) {
         const p = (await app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers })).json();

@@ -328,3 +328,69 @@ describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
     await w.ledgerAddsUp();
   });
 });
+
+describe('Issue 8 large collection files are checked off the request path', () => {
+  // Decision: a file larger than RECAUDO_INLINE_CHECK_BYTES (4 MiB by default; a few hundred bytes
+  // in this world) is kept as it came: the request answers 202 with the Location of its upload,
+  // and the file job (folio's `recaudo-files` BullMQ job) checks it — refused with every issue's
+  // check, line and field and nothing credited, or registered as a file and booked as usual.
+  let v: FolioWorld;
+  beforeAll(async () => {
+    v = await startFolio({ config: { RECAUDO_REFERENCE_LAYOUT: DEPOSITOR_LAYOUT, RECAUDO_INLINE_CHECK_BYTES: 400 } });
+  });
+  afterAll(async () => v.close());
+  const upload = (headers: Record<string, string>, url: string) => v.app.inject({ method: 'GET', url, headers }).then((r) => r.json());
+  const settled = async (url: string) => {
+    await eventually(async () => (await upload(paymaster, url)).status !== 'received', 15_000, 'upload checked');
+    return upload(paymaster, url);
+  };
+
+  it('FOL-06 when a large file arrives then the request keeps it and answers 202 with a Location; the job checks it and books it', async () => {
+    const nui = await v.admit();
+    depSeq += 1;
+    expect((await setDepositors(v.app, nui, [cc(depSeq)])).statusCode).toBe(201);
+    const text = asobancariaFile({
+      layout: 'depositor',
+      collectionDate: nextDay(),
+      lots: [[{ nui, pesos: 12_000, depositor: String(depSeq) }]],
+    });
+    expect(text.length).toBeGreaterThan(400);
+    const sent = await v.bank.sendFile(text);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toEqual({ id: sent.body.id, status: 'received', bytes: text.length });
+    expect(sent.location).toBe(`/api/v1/folio/recaudo/uploads/${sent.body.id}`);
+    const state = await settled(sent.location!);
+    expect(state).toMatchObject({ status: 'accepted', errors: [], fileId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    await eventually(
+      async () => (await upload(paymaster, `/api/v1/folio/recaudo/files/${state.fileId}`)).status === 'done',
+      15_000,
+      'booked',
+    );
+    expect(await upload(paymaster, `/api/v1/folio/recaudo/files/${state.fileId}/report`)).toMatchObject({
+      credited: { count: 1, amount: 12_000 },
+      reconciles: true,
+    });
+    expect(await v.available(nui)).toBe(12_000);
+  });
+
+  it('FOL-06 PLT-04 when a large file’s control totals disagree then it is refused by the job naming check, line and field, and nothing is credited', async () => {
+    const nui = await v.admit();
+    const text = asobancariaFile({ layout: 'depositor', collectionDate: nextDay(), lots: [[{ nui, pesos: 5_000, depositor: '1' }]] });
+    const broken = text.replace('08000000001000000000000500000', '08000000001000000000000400000');
+    expect(broken).not.toBe(text);
+    const files = (await v.db.selectFrom('recaudo_files').select('id').execute()).length;
+    const sent = await v.app.inject({
+      method: 'POST',
+      url: '/api/v1/folio/recaudo/files',
+      headers: { ...paymaster, 'content-type': 'text/plain' },
+      payload: broken,
+    });
+    expect(sent.statusCode).toBe(202);
+    const state = await settled(sent.headers.location as string);
+    expect(state).toMatchObject({ status: 'refused', fileId: null });
+    expect(state.errors.map((e: { field: string }) => e.field)).toEqual(['/line/4/lotTotal', '/line/5/fileTotal']);
+    expect(state.errors[0].message).toContain('ASO-13');
+    expect((await v.db.selectFrom('recaudo_files').select('id').execute()).length).toBe(files);
+    expect(await v.available(nui)).toBe(0);
+  });
+});

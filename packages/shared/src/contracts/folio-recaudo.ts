@@ -130,6 +130,25 @@ export const RecaudoFileAccepted = Type.Object({
   warnings: Type.Array(Type.Object({ check: Type.String(), line: Type.Integer(), field: Type.String(), message: Type.String() })),
 });
 
+/** Issue 8: a large file kept by the request, to be checked by the file job. */
+export const RecaudoUploadReceived = Type.Object({
+  id: Uuid,
+  status: Type.Literal('received'),
+  bytes: Type.Integer({ minimum: 0 }),
+});
+
+/** Issue 8: a kept upload — received, refused (each issue with its check, line and field) or accepted as a file. */
+export const RecaudoUpload = Type.Object({
+  id: Uuid,
+  status: Type.Union([Type.Literal('received'), Type.Literal('refused'), Type.Literal('accepted')]),
+  bytes: Type.Integer({ minimum: 0 }),
+  fileId: Type.Union([Uuid, Type.Null()], { description: 'El archivo registrado, cuando se aceptó: su progreso y su informe' }),
+  errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+  receivedAt: Type.String({ format: 'date-time' }),
+  checkedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type RecaudoUpload = Static<typeof RecaudoUpload>;
+
 export const RecaudoFileProgress = Type.Object({
   id: Uuid,
   status: RecaudoFileStatus,

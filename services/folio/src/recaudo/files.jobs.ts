@@ -3,9 +3,9 @@ import { systemActor, type JobDefinitions } from '@eron/shared/platform';
 import type { FolioRuntime } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
 import type { Incoming } from './deposit.rules';
-import { finishEmpty, loadContent, nextPendingFile } from './files.repository';
+import { finishEmpty, loadContent, nextPendingFile, nextReceivedUpload } from './files.repository';
 import { lanesOf, toIncoming } from './files.rules';
-import { bookFileBatch } from './files.use-cases';
+import { bookFileBatch, checkUpload } from './files.use-cases';
 import { agreementOf, type Agreement } from './recaudo.config';
 
 const RETRY_MS = 200;
@@ -55,6 +55,13 @@ class FileDrain {
 
   private async drain(log: FastifyBaseLogger): Promise<void> {
     const agreement = agreementOf(this.rt.config);
+    // Large uploads kept by the request are checked first (issue 8): refused, or registered as files.
+    while (!this.stopped) {
+      const upload = await nextReceivedUpload(this.rt.db);
+      if (!upload) break;
+      const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-upload-${upload.id}` };
+      await this.rt.system(who, (ctx) => checkUpload(ctx, { id: upload.id, agreement }));
+    }
     while (!this.stopped) {
       const next = await nextPendingFile(this.rt.db);
       if (!next) return;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { column } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
-import type { ParsedFile } from './asobancaria.parser';
+import type { Issue, ParsedFile } from './asobancaria.parser';
 import type { Processed } from './deposit.rules';
 import type { RecaudoFileStatus } from './recaudo.tables';
 
@@ -135,5 +135,57 @@ export const findFileProgress = (db: Db, id: string) =>
   db
     .selectFrom('recaudo_files')
     .select(['id', 'status', 'collection_date', 'modifier', 'processed', 'total_records', 'uploaded_at', 'finished_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** Issue 8: a large file's bytes, kept for the file job to check. */
+export async function keepUpload(
+  trx: Trx,
+  u: { raw: Buffer; source: 'bank' | 'staff'; by: string; erons: string[] | null },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('recaudo_uploads')
+    .values({
+      id,
+      raw: u.raw,
+      bytes: u.raw.length,
+      source: u.source,
+      uploaded_by: u.by,
+      uploader_erons: u.erons === null ? null : JSON.stringify(u.erons),
+      status: 'received',
+      errors: null,
+      file_id: null,
+      checked_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export const nextReceivedUpload = (db: Db) =>
+  db.selectFrom('recaudo_uploads').select('id').where('status', '=', 'received').orderBy('received_at').limit(1).executeTakeFirst();
+
+/** The upload to check, locked; another worker checking it means "not now". */
+export const lockReceivedUpload = (trx: Trx, id: string) =>
+  trx
+    .selectFrom('recaudo_uploads')
+    .select(['id', 'raw', 'source', 'uploaded_by', 'uploader_erons'])
+    .where('id', '=', id)
+    .where('status', '=', 'received')
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+
+export const settleUpload = (trx: Trx, id: string, s: { status: 'refused' | 'accepted'; errors: Issue[] | null; fileId: string | null }) =>
+  trx
+    .updateTable('recaudo_uploads')
+    .set({ status: s.status, errors: s.errors && JSON.stringify(s.errors), file_id: s.fileId, checked_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+
+export const findUpload = (db: Db, id: string) =>
+  db
+    .selectFrom('recaudo_uploads')
+    .select(['id', 'status', 'bytes', 'file_id', 'errors', 'received_at', 'checked_at'])
     .where('id', '=', id)
     .executeTakeFirst();

@@ -1,11 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Problem, RecaudoFileAccepted, RecaudoFileApproval, RecaudoFileProgress, RecaudoFileReport, Uuid } from '@eron/shared';
+import {
+  Problem,
+  RecaudoFileAccepted,
+  RecaudoFileApproval,
+  RecaudoFileProgress,
+  RecaudoFileReport,
+  RecaudoUpload,
+  RecaudoUploadReceived,
+  Uuid,
+} from '@eron/shared';
 import { DEPOSIT_NOTIFIERS, FILE_APPROVERS, FILE_READERS, FILE_UPLOADERS } from '../roles';
 import { requestFlow, runtime } from '../runtime';
 import { notAFile } from './files.rules';
-import { approveFile, fileOutcomes, fileProgress, uploadFile } from './files.use-cases';
+import { approveFile, fileOutcomes, fileProgress, keepLargeFile, uploadFile, uploadState } from './files.use-cases';
 import { agreementOf } from './recaudo.config';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -21,7 +30,7 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const params = Type.Object({ id: Uuid });
 
   const accepted = {
-    202: RecaudoFileAccepted,
+    202: Type.Union([RecaudoFileAccepted, RecaudoUploadReceived]),
     200: RecaudoFileAccepted,
     400: Problem,
     401: Problem,
@@ -31,11 +40,19 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     422: Problem,
   };
   const checks =
-    'Checked whole first (asobancaria-2001.md ASO-01 … ASO-15): a file that is malformed or whose control counts/totals disagree is refused whole with 422 naming the check, line and field, and nothing is credited. Else 202 and processed in the background; the same file again credits nothing (ASO-20).';
+    'A file larger than RECAUDO_INLINE_CHECK_BYTES is kept as it came and answered 202 with the Location of its upload (GET …/recaudo/uploads/{id}): the file job checks it and shows it refused with every issue, or accepted with the file it became. A smaller one is checked whole first (asobancaria-2001.md ASO-01 … ASO-15): a file that is malformed or whose control counts/totals disagree is refused whole with 422 naming the check, line and field, and nothing is credited. Else 202 and processed in the background; the same file again credits nothing (ASO-20).';
   const receive = (source: 'bank' | 'staff') => async (req: FastifyRequest, reply: FastifyReply) => {
     // Only the raw file is read; a JSON (or any parsed) body is not a collection file (PLT-04).
     if (!Buffer.isBuffer(req.body)) throw notAFile();
-    const agreement = agreementOf(runtime(app).config);
+    const rt = runtime(app);
+    if (req.body.length > rt.config.RECAUDO_INLINE_CHECK_BYTES) {
+      // Issue 8: a large file is kept as it came and checked by the file job, off the request.
+      const kept = await keepLargeFile(requestFlow(app, req), { file: req.body, source });
+      req.log.info({ uploadId: kept.id, bytes: kept.bytes, source }, 'Recaudo file kept for the job');
+      reply.header('location', `/api/v1/folio/recaudo/uploads/${kept.id}`);
+      return reply.code(202).send(kept);
+    }
+    const agreement = agreementOf(rt.config);
     const file = await uploadFile(requestFlow(app, req), { file: req.body, agreement, source });
     req.log.info({ fileId: file.id, status: file.status, duplicateUpload: file.duplicateUpload, source }, 'Recaudo file received');
     // Where to watch it (issue 8): the progress, then the report, of the file the job books.
@@ -87,6 +104,22 @@ const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => runtime(app).idempotent(req, reply, (ctx) => approveFile(ctx, req.params.id)),
+  );
+
+  app.get(
+    '/api/v1/folio/recaudo/uploads/:id',
+    {
+      config: { auth: { roles: FILE_READERS } },
+      schema: {
+        operationId: 'getRecaudoUpload',
+        summary: 'A large collection file kept for the file job: received, refused or accepted (FOL-06 b)',
+        description:
+          'Issue 8, FOL-06 (b): a file larger than RECAUDO_INLINE_CHECK_BYTES is checked by the file job, not on the request. `refused`: every issue with its check, line and field, nothing credited; `accepted`: `fileId` is the file it became — its progress and report.',
+        params,
+        response: { 200: RecaudoUpload, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req) => uploadState(runtime(app).reader(req), req.params.id),
   );
 
   app.get(

@@ -1,11 +1,30 @@
 import type { Static } from '@sinclair/typebox';
-import { bogotaToday, canActFor, notFound, type RecaudoFileApproval, type RecaudoFileProgress, type RecaudoFileReport } from '@eron/shared';
+import {
+  bogotaToday,
+  canActFor,
+  notFound,
+  type RecaudoFileApproval,
+  type RecaudoUpload,
+  type RecaudoFileProgress,
+  type RecaudoFileReport,
+} from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Flow, Reader } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
 import type { Incoming } from './deposit.rules';
 import { bookDeposits } from './deposit.use-cases';
-import { claimLane, findFileProgress, lockFileForApproval, recordedLines, registerFile, saveBatch } from './files.repository';
+import {
+  claimLane,
+  findFileProgress,
+  findUpload,
+  keepUpload,
+  lockFileForApproval,
+  lockReceivedUpload,
+  recordedLines,
+  registerFile,
+  saveBatch,
+  settleUpload,
+} from './files.repository';
 import { gatedDepositIds, lockDeposit } from './review.repository';
 import { resolveHeld } from './review.use-cases';
 import { assertApprovable, assertFileAccepted, seesLine } from './files.rules';
@@ -13,6 +32,61 @@ import type { Agreement } from './recaudo.config';
 import { fileReport } from './report.repository';
 
 const noFile = () => notFound({ es: 'No existe ese archivo de recaudo', en: 'No such collection file' });
+
+/**
+ * Issue 8: a file larger than the inline limit is not parsed on the request: its bytes are kept
+ * and the file job checks it (checkUpload), woken once the upload is committed.
+ */
+export async function keepLargeFile(flow: Flow, input: { file: Buffer; source: 'bank' | 'staff' }) {
+  const id = await flow.step(async (ctx) => {
+    const erons = input.source === 'bank' || ctx.actor.national ? null : ctx.actor.erons;
+    const kept = await keepUpload(ctx.trx, { raw: input.file, source: input.source, by: ctx.actor.sub, erons });
+    await ctx.audit({ action: 'receive-recaudo-upload', entity: 'recaudo_upload', entityId: kept, details: { bytes: input.file.length } });
+    return kept;
+  });
+  await flow.trigger('recaudo-files', { uploadId: id }, id);
+  return { id, status: 'received' as const, bytes: input.file.length };
+}
+
+/**
+ * Issue 8, FOL-06 (b): the file job checks a kept upload as an inline one is checked (ASO-01 …
+ * ASO-15): refused whole, each issue kept with its check, line and field, nothing credited; or
+ * registered once as a file (ASO-20) for the job to book. Returns the file to book, if any.
+ */
+export async function checkUpload(ctx: Ctx, input: { id: string; agreement: Agreement }): Promise<string | null> {
+  const u = await lockReceivedUpload(ctx.trx, input.id);
+  if (!u) return null;
+  const parsed = parseAsobancaria(u.raw, input.agreement, bogotaToday());
+  if (parsed.errors.length > 0) {
+    await settleUpload(ctx.trx, u.id, { status: 'refused', errors: parsed.errors, fileId: null });
+    await ctx.audit({ action: 'refuse-recaudo-upload', entity: 'recaudo_upload', entityId: u.id, details: { first: parsed.errors[0] } });
+    return null;
+  }
+  const f = await registerFile(ctx.trx, parsed, { by: u.uploaded_by, source: u.source, erons: u.uploader_erons });
+  await settleUpload(ctx.trx, u.id, { status: 'accepted', errors: null, fileId: f.id });
+  await ctx.audit({
+    action: 'upload-recaudo-file',
+    entity: 'recaudo_file',
+    entityId: f.id,
+    details: { records: parsed.details.length, upload: u.id },
+  });
+  return f.status === 'queued' ? f.id : null;
+}
+
+/** Issue 8: a kept upload — received, refused with its issues, or accepted as a file. */
+export async function uploadState(r: Reader, id: string): Promise<RecaudoUpload> {
+  const u = await findUpload(r.db, id);
+  if (!u) throw notFound({ es: 'No existe esa carga de archivo de recaudo', en: 'No such collection file upload' });
+  return {
+    id: u.id,
+    status: u.status,
+    bytes: u.bytes,
+    fileId: u.file_id,
+    errors: (u.errors ?? []).map((e) => ({ field: `/line/${e.line}/${e.field}`, message: `${e.check}: ${e.message}` })),
+    receivedAt: u.received_at.toISOString(),
+    checkedAt: u.checked_at?.toISOString() ?? null,
+  };
+}
 
 /**
  * FOL-06 (b): the bank's Asobancaria 2001 file, checked whole first (ASO-01 … ASO-15) — refused

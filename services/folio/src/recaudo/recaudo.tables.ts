@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Issue } from './asobancaria.parser';
 import type { DepositStatus, FileOutcome } from './deposit.rules';
 
 export type { DepositStatus, FileOutcome } from './deposit.rules';
@@ -53,6 +54,20 @@ export interface RecaudoTables {
     source: Generated<'bank' | 'staff'>;
     /** The establishments the uploading officer acted for, as JSON; null for national scope or the bank. */
     uploader_erons: ColumnType<string[] | null, string | null, string | null>;
+  };
+  /** Issue 8: a large file's bytes, kept by the request and checked by the file job. */
+  recaudo_uploads: {
+    id: string;
+    raw: Buffer;
+    bytes: number;
+    source: 'bank' | 'staff';
+    uploaded_by: string;
+    uploader_erons: ColumnType<string[] | null, string | null, string | null>;
+    status: 'received' | 'refused' | 'accepted';
+    errors: ColumnType<Issue[] | null, string | null, string | null>;
+    file_id: string | null;
+    received_at: Generated<Date>;
+    checked_at: Date | null;
   };
   recaudo_deposits: {
     id: string;

@@ -107,6 +107,7 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       unscoped: 'one file covers every establishment; the approver releases only its own establishments’ lines (FOL-06 b)',
     },
     'GET /api/v1/folio/recaudo/files/{id}': { params: { id: randomUUID() }, unscoped: 'file progress holds no PPL data' },
+    'GET /api/v1/folio/recaudo/uploads/{id}': { params: { id: randomUUID() }, unscoped: 'an upload’s state holds no PPL data' },
     'GET /api/v1/folio/recaudo/files/{id}/report': {
       params: { id: randomUUID() },
       unscoped: 'the report lists only the records of the caller’s establishments',
