@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { buildApp } from '@eron/shared/platform';
+import { buildApp, signedHeaders } from '@eron/shared/platform';
 import { bearer, recreateDatabase } from '@eron/shared/testing';
 import folio from '../services/folio/src/app';
 import { loadFolioConfig } from '../services/folio/src/config';
@@ -80,7 +80,15 @@ async function main(): Promise<void> {
   process.env.RECAUDO_REFERENCE_LAYOUT = DEPOSITOR_LAYOUT;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
   const url = await recreateDatabase(base, 'eron_bench_recaudo');
-  const config = loadFolioConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-recaudo', HMAC_KEYS: '' });
+  // The bank's machine client delivers the file signed (FOL-06 b): an officer's upload would only hold its lines.
+  const bank = { keyId: 'bench-bank', secret: 'bench-bank-shared-secret' };
+  const config = loadFolioConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: 'bench-recaudo',
+    HMAC_KEYS: `${bank.keyId}:bank:${bank.secret}`,
+  });
   const app = await buildApp('folio', folio, config);
   const headers = { ...bearer(['paymaster'], ['113']), 'content-type': 'text/plain' };
   try {
@@ -92,9 +100,21 @@ async function main(): Promise<void> {
 
     const ingest = async (label: string, body: string) => {
       const t0 = performance.now();
-      const up = await app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers, payload: body });
+      const path = '/api/v1/folio/recaudo/bank-files';
+      const signed = signedHeaders(bank, { method: 'POST', path, body });
+      const up = await app.inject({ method: 'POST', url: path, headers: { ...signed, 'content-type': 'text/plain' }, payload: body });
       if (up.statusCode >= 300 && up.statusCode !== 200) throw new Error(`${label}: upload ${up.statusCode} ${up.body}`);
-      const id = up.json().id as string;
+      let id = up.json().id as string;
+      // A file this large is kept and checked by the file job (issue 8): follow its upload to the file.
+      while (up.json().status === 'received') {
+        const u = (await app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/uploads/${up.json().id}`, headers })).json();
+        if (u.status === 'refused') throw new Error(`${label}: refused ${JSON.stringify(u.errors.slice(0, 3))}`);
+        if (u.status === 'accepted') {
+          id = u.fileId as string;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const tUp = performance.now();
       for (;;) {
         const p = (await app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers })).json();

@@ -35,6 +35,12 @@ export const FolioEnv = Type.Object({
     maximum: 16,
     description: 'Transactions a file is booked in side by side, each for its own PPL (a little over one per database core)',
   }),
+  RECAUDO_INLINE_CHECK_BYTES: Type.Integer({
+    default: 4 * 1024 * 1024,
+    minimum: 0,
+    description:
+      'A collection file larger than this is not parsed on the request: it is kept and answered 202 with the Location of its upload, and the file job checks it (issue 8); smaller ones are checked at once (422 when refused)',
+  }),
   RECAUDO_FILE_SWEEP_MS: Type.Integer({
     default: 1_000,
     minimum: 0,

@@ -26,6 +26,8 @@ export const DEPOSIT_NOTIFIERS = ['bank'] as const;
 /** The bank's Asobancaria files (FOL-06 b). */
 export const FILE_UPLOADERS = ['paymaster', 'info_systems'] as const;
 export const FILE_READERS = ['paymaster', 'info_systems', 'director', 'deputy_director', 'auditor', 'dg'] as const;
+/** A second officer releases a staff-uploaded file's lines (FOL-06 b); the DG for those held for the national office. */
+export const FILE_APPROVERS = ['paymaster', 'director', 'dg'] as const;
 /** Deposits held for review, resolved once (FOL-06). */
 export const DEPOSIT_REVIEWERS = ['paymaster', 'director'] as const;
 /** The bank reconciliation by day (FOL-17, deposits part). */

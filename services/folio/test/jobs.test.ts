@@ -67,6 +67,7 @@ describe('FOL-06 (b) the file job', () => {
       collectionDate: addDays(bogotaToday(), -2),
       lots: [[{ nui, depositor: '52777001', pesos: 42_000 }]],
     });
+    let id = '';
     w.app.redis.disconnect();
     try {
       const up = await w.app.inject({
@@ -76,13 +77,20 @@ describe('FOL-06 (b) the file job', () => {
         payload,
       });
       expect(up.statusCode).toBe(202);
-      const id = up.json().id as string;
+      id = up.json().id as string;
       const progress = async () =>
         (await w.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers: paymaster })).json().status;
       await eventually(async () => (await progress()) === 'done', 15_000, 'file booked by the schedule');
     } finally {
       await w.app.redis.connect().catch(() => undefined);
     }
+    // An officer's upload credits once a second officer approves it (FOL-06 b).
+    const approve = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/folio/recaudo/files/${id}/approve`,
+      headers: bearer(['director'], ['113']),
+    });
+    expect([approve.statusCode, approve.json().credited]).toEqual([200, 1]);
     expect(await w.available(nui)).toBe(42_000);
     expect(await w.db.selectFrom('recaudo_deposits').select('id').where('nui', '=', nui).execute()).toHaveLength(1);
     await w.ledgerAddsUp();

@@ -17,6 +17,11 @@ const asobancariaFile = (o: FileOptions) => generate({ layout: 'depositor', ...o
 const clerk = bearer(['paymaster'], ['113']);
 const upload = (text: string, headers: object = clerk, type = 'text/plain') =>
   w.app.inject({ method: 'POST', url: '/api/v1/folio/recaudo/files', headers: { ...headers, 'content-type': type }, payload: text });
+/** The bank's machine client delivers the file (FOL-06 b): its lines are credited as the rules decide. */
+const fromBank = async (text: string) => {
+  const r = await w.bank.sendFile(text);
+  return { statusCode: r.status, json: () => r.body };
+};
 const progress = (id: string) => w.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers: clerk });
 const report = async (id: string) =>
   (await w.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}/report`, headers: clerk })).json();
@@ -58,7 +63,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
       ],
     ];
     const collectionDate = nextDay();
-    const up = await upload(asobancariaFile({ collectionDate, lots }));
+    const up = await fromBank(asobancariaFile({ collectionDate, lots }));
     expect(up.statusCode).toBe(202);
     expect(up.json()).toMatchObject({ status: 'queued', duplicateUpload: false, totalRecords: 8 });
     await done(up.json().id);
@@ -86,14 +91,14 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
   it('FOL-06 when the same file is uploaded again, and twice at once, then nothing is credited twice', async () => {
     const a = await pplWithDepositor();
     const text = asobancariaFile({ collectionDate: nextDay(), lots: [[{ nui: a, pesos: 40_000, depositor: DEP }]] });
-    const first = await upload(text);
+    const first = await fromBank(text);
     await done(first.json().id);
-    const again = await upload(text.replaceAll('\r\n', '\n'));
+    const again = await fromBank(text.replaceAll('\r\n', '\n'));
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.json().id, duplicateUpload: true });
 
     const twin = asobancariaFile({ collectionDate: nextDay(), lots: [[{ nui: a, pesos: 25_000, depositor: DEP }]] });
-    const [x, y] = await Promise.all([upload(twin), upload(twin)]);
+    const [x, y] = await Promise.all([fromBank(twin), fromBank(twin)]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 202]);
     expect(x.json().id).toBe(y.json().id);
     await done(x.json().id);
@@ -103,9 +108,9 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
   it('FOL-06 when a resend has the same identity but other content then it is held for review and not processed', async () => {
     const a = await pplWithDepositor();
     const date = nextDay();
-    const first = await upload(asobancariaFile({ collectionDate: date, lots: [[{ nui: a, pesos: 1_000, depositor: DEP }]] }));
+    const first = await fromBank(asobancariaFile({ collectionDate: date, lots: [[{ nui: a, pesos: 1_000, depositor: DEP }]] }));
     await done(first.json().id);
-    const other = await upload(asobancariaFile({ collectionDate: date, lots: [[{ nui: a, pesos: 2_000, depositor: DEP }]] }));
+    const other = await fromBank(asobancariaFile({ collectionDate: date, lots: [[{ nui: a, pesos: 2_000, depositor: DEP }]] }));
     expect(other.statusCode).toBe(202);
     expect(other.json().status).toBe('held_for_review');
     await new Promise((r) => setTimeout(r, 300));
@@ -182,7 +187,7 @@ describe('FOL-17 bank reconciliation by day', () => {
   it('FOL-17 when files arrive on some business days then each day shows files, deposits, owed back, and past business days without a file are flagged', async () => {
     const a = await pplWithDepositor();
     const date = nextDay();
-    const up = await upload(
+    const up = await fromBank(
       asobancariaFile({
         collectionDate: date,
         lots: [
@@ -279,14 +284,9 @@ describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
     await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON recaudo_deposits FOR EACH ROW
       WHEN (NEW.amount_cents = 3330000) EXECUTE FUNCTION refuse_one()`.execute(db);
 
-    const up = await v.app.inject({
-      method: 'POST',
-      url: '/api/v1/folio/recaudo/files',
-      headers: { ...clerk, 'content-type': 'text/plain' },
-      payload: generate({ layout: 'depositor', collectionDate: nextDay(), lots: [payments] }),
-    });
-    expect(up.statusCode).toBe(202);
-    const id = up.json().id as string;
+    const up = await v.bank.sendFile(generate({ layout: 'depositor', collectionDate: nextDay(), lots: [payments] }));
+    expect(up.status).toBe(202);
+    const id = up.body.id as string;
     // What cannot be booked: the failing payment's batch and the rest of its lane.
     const lane = payments.filter((p) => laneOf(p.nui, 2) === laneOf(people[5]!.nui, 2));
     const stuck = lane.length - Math.floor(lane.findIndex((p) => p.pesos === 33_300) / 2) * 2;

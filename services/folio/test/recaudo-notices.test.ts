@@ -1,3 +1,4 @@
+import { bogotaToday } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { asobancariaFile } from './support/asobancaria';
 import type { Notice } from './support/fake-bank';
@@ -36,9 +37,11 @@ describe('FOL-06 (a) real-time deposit notices', () => {
     expect(await w.available(nui)).toBe(70_000);
     expect(await deposits(nui)).toHaveLength(2);
     const txs = await w.app.db.selectFrom('ledger_transactions').select(['kind', 'reference']).where('nui', '=', nui).execute();
+    // The bank key is the payment's identity: bank, day, operation number, PPL and amount (FOL-06).
+    const key = (x: Notice) => `op:007:${bogotaToday(new Date(x.paidAt))}:${x.operationNumber}:${nui}:${x.amount * 100}`;
     expect(txs).toEqual([
-      { kind: 'deposit', reference: `op:007:${n.operationNumber}` },
-      { kind: 'deposit', reference: `op:007:${m.operationNumber}` },
+      { kind: 'deposit', reference: key(n) },
+      { kind: 'deposit', reference: key(m) },
     ]);
   });
 

@@ -85,10 +85,25 @@ export const DepositReason = Type.Union(
     Type.Literal('amount_not_whole_pesos'),
     Type.Literal('return_reason'),
     Type.Literal('depositor_unknown'),
+    Type.Literal('awaiting_confirmation'),
+    Type.Literal('national_review'),
   ],
-  { description: 'Por qué no se abonó: tope mensual (FOL-04), consignante no autorizado (FOL-05), referencia, monto, devolución' },
+  {
+    description:
+      'Por qué no se abonó: tope mensual (FOL-04), consignante no autorizado (FOL-05), referencia, monto, devolución; de un archivo cargado por funcionario (FOL-06 b): espera el aviso del banco o la aprobación de un segundo funcionario, o nombra PPL de otro establecimiento y espera al nivel nacional',
+  },
 );
 export type DepositReason = Static<typeof DepositReason>;
+
+/** FOL-06 (b): what a second officer's approval of a staff-uploaded file did. */
+export const RecaudoFileApproval = Type.Object({
+  id: Uuid,
+  approvedBy: Type.String(),
+  credited: Type.Integer({ minimum: 0, description: 'Líneas abonadas' }),
+  rejected: Type.Integer({ minimum: 0, description: 'Líneas que al aprobar no cumplían FOL-04/FOL-05: se deben devolver' }),
+  notYours: Type.Integer({ minimum: 0, description: 'Líneas de establecimientos por los que no actúa quien aprueba: siguen retenidas' }),
+});
+export type RecaudoFileApproval = Static<typeof RecaudoFileApproval>;
 
 export const DepositNoticeResult = Type.Object({
   depositId: Uuid,
@@ -114,6 +129,25 @@ export const RecaudoFileAccepted = Type.Object({
   totalRecords: Type.Integer({ minimum: 0 }),
   warnings: Type.Array(Type.Object({ check: Type.String(), line: Type.Integer(), field: Type.String(), message: Type.String() })),
 });
+
+/** Issue 8: a large file kept by the request, to be checked by the file job. */
+export const RecaudoUploadReceived = Type.Object({
+  id: Uuid,
+  status: Type.Literal('received'),
+  bytes: Type.Integer({ minimum: 0 }),
+});
+
+/** Issue 8: a kept upload — received, refused (each issue with its check, line and field) or accepted as a file. */
+export const RecaudoUpload = Type.Object({
+  id: Uuid,
+  status: Type.Union([Type.Literal('received'), Type.Literal('refused'), Type.Literal('accepted')]),
+  bytes: Type.Integer({ minimum: 0 }),
+  fileId: Type.Union([Uuid, Type.Null()], { description: 'El archivo registrado, cuando se aceptó: su progreso y su informe' }),
+  errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+  receivedAt: Type.String({ format: 'date-time' }),
+  checkedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type RecaudoUpload = Static<typeof RecaudoUpload>;
 
 export const RecaudoFileProgress = Type.Object({
   id: Uuid,

@@ -241,10 +241,12 @@ export async function expectMachineRefusals(
     tamper: (raw: string) => string;
   },
 ): Promise<void> {
-  const raw = JSON.stringify(c.body);
+  // A machine route that takes a raw body (a bank file) is sent it as it is, signed over those bytes.
+  const raw = c.raw ? String(c.raw.payload) : JSON.stringify(c.body);
+  const contentType = c.raw?.contentType ?? 'application/json';
   const target = { method: r.method, path: r.path, body: raw };
   const send = (headers: Record<string, string>, payload = raw) =>
-    app.inject({ method: r.method as 'POST', url: r.path, headers: { 'content-type': 'application/json', ...headers }, payload });
+    app.inject({ method: r.method as 'POST', url: r.path, headers: { 'content-type': contentType, ...headers }, payload });
   expectProblem(await send({}), 401, 'no signature');
   expectProblem(await send(signedHeaders({ ...o.client, secret: 'wrong' }, target)), 401, 'bad signature');
   expectProblem(await send(signedHeaders(o.client, target, Date.now() - 6 * 60_000)), 401, 'stale timestamp');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from '../db';
 import type { WorkPaySplit } from './income.rules';
 
@@ -45,8 +46,13 @@ export async function insertWorkPayment(
     .execute();
 }
 
-/** Whether an acta of the establishment was already recorded as seized cash (FOL-12). */
+/**
+ * Whether an acta of the establishment was already recorded as seized cash (FOL-12). Two records
+ * of one acta at once are serialised here first, so the second sees the first and gets the 409
+ * instead of racing to the ledger's unique reference (a 500).
+ */
 export async function seizureRecorded(trx: Trx, eron: string, acta: string): Promise<boolean> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('seizure-acta'), hashtext(${`${eron}/${acta}`}))`.execute(trx);
   const seen = await trx
     .selectFrom('ledger_transactions')
     .select('id')

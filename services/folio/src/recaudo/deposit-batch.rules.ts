@@ -2,6 +2,8 @@ import type { DepositReason } from '@eron/shared';
 import type { EronAccountKind } from '../ledger/ledger.rules';
 import {
   decideDeposit,
+  gateStaffLine,
+  isWholePesos,
   ledgerKindOf,
   REASON_TEXT,
   type DepositorClue,
@@ -66,6 +68,8 @@ export function decideDeposits(
   caps: Map<string, number>,
   nationalEron: string,
   newId: () => string = orderedUuid,
+  /** A staff upload and the establishments its uploader acted for (null: national); undefined for the bank's own channels. */
+  staff?: { erons: string[] | null },
 ): { results: Processed[]; fresh: Decided[] } {
   const existing = new Map(state.existing);
   const monthSums = new Map(state.monthSums);
@@ -81,7 +85,7 @@ export function decideDeposits(
     const folio = state.folios.get(d.nui);
     const monthKey = `${d.nui}/${d.collectionDate.slice(0, 7)}`;
     const depositor = matchDepositor(state.authorised.get(d.nui) ?? [], d.depositor);
-    const decision = decideDeposit({
+    const decided = decideDeposit({
       folioOpen: folio?.open ?? false,
       amountCents: d.amountCents,
       returnReason: d.returnReason,
@@ -89,10 +93,13 @@ export function decideDeposits(
       creditedThisMonth: monthSums.get(monthKey) ?? 0,
       monthlyCap: caps.get(d.collectionDate.slice(0, 7))!,
     });
+    const gated = staff ? gateStaffLine(decided, folio?.eron, staff.erons) : { ...decided, national: false };
+    const decision = { status: gated.status, reason: gated.reason };
     const id = newId();
     if (decision.status === 'credited') monthSums.set(monthKey, (monthSums.get(monthKey) ?? 0) + Number(d.amountCents / 100n));
     existing.set(d.key, { id, ...decision });
-    fresh.push({ ...d, id, eron: folio?.eron ?? nationalEron, ...decision, depositorId: depositor.id ?? null });
+    const eron = gated.national ? nationalEron : (folio?.eron ?? nationalEron);
+    fresh.push({ ...d, id, eron, ...decision, depositorId: depositor.id ?? null });
     results.push({ ...base, depositId: id, outcome: decision.status, status: decision.status, reason: decision.reason });
   }
   return { results, fresh };
@@ -125,7 +132,7 @@ function conceptOf(d: Decided): string {
 export function journalEntries(fresh: Decided[], newId: () => string = orderedUuid): JournalEntry[] {
   const groups = new Map<string, Decided[]>();
   for (const d of fresh) {
-    if (!(d.amountCents > 0n && d.amountCents % 100n === 0n)) continue;
+    if (!isWholePesos(d.amountCents)) continue;
     const k = `${d.eron}/${d.status}/${d.fileId ?? d.key}`;
     const group = groups.get(k);
     if (group) group.push(d);

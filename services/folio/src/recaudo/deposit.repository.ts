@@ -25,6 +25,12 @@ export async function lockDepositState(trx: Trx, incoming: Incoming[]): Promise<
     SELECT id, nui, balance FROM ledger_accounts WHERE kind = 'ppl_available' AND nui = ANY(${nuis}::text[]) ORDER BY id FOR UPDATE`.execute(
     trx,
   );
+  // A PPL without a Folio has no account to lock: the same payment sent twice at once for them
+  // would race to its unique key (a 500). Their NUIs are locked instead, in order, after the accounts.
+  const held = new Set(accounts.rows.map((a) => a.nui));
+  const orphans = nuis.filter((n) => !held.has(n)).sort();
+  if (orphans.length > 0)
+    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(n)) FROM unnest(${orphans}::text[]) n ORDER BY n`.execute(trx);
   const folioRows = await sql<{ nui: string; eron: string; status: string }>`
     SELECT nui, eron, status FROM folios WHERE nui = ANY(${nuis}::text[])`.execute(trx);
   // The same payment arriving at once by another path waited for these locks: look again.

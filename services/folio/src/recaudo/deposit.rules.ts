@@ -30,34 +30,79 @@ export const REASON_TEXT: Record<DepositReason, string> = {
   amount_not_whole_pesos: 'ASO-17: el monto no es de pesos enteros (FOL-02); se debe devolver',
   return_reason: 'ASO-18: el registro trae causal de devolución; retenido para revisión',
   depositor_unknown: 'FOL-06: no se puede saber quién consignó; retenido para revisión, nunca se abona a ciegas',
+  awaiting_confirmation:
+    'FOL-06: línea de un archivo cargado por un funcionario; se abona cuando el aviso del banco la confirme o un segundo funcionario apruebe el archivo',
+  national_review: 'FOL-06: el archivo lo cargó otro establecimiento; retenida para el nivel nacional',
 };
+
+/** Held lines of a staff-uploaded file that a bank notice or a second officer may release (FOL-06 b). */
+export const GATED_REASONS: readonly DepositReason[] = ['awaiting_confirmation', 'national_review'];
+
+/**
+ * FOL-06 (b): a line of a file an officer uploaded (not the bank's machine client) never credits
+ * on its own: naming a PPL of an establishment the uploader does not act for it waits for the
+ * national office (booked there); else a credit waits for the bank's notice or a second officer.
+ * A line that moves no money (ASO-17) or names no Folio stays as decided.
+ */
+export function gateStaffLine(
+  d: Decision,
+  folioEron: string | undefined,
+  uploaderErons: string[] | null,
+): Decision & { national: boolean } {
+  if (d.reason === 'amount_not_whole_pesos' || folioEron === undefined) return { ...d, national: false };
+  if (uploaderErons !== null && !uploaderErons.includes(folioEron)) return { status: 'held', reason: 'national_review', national: true };
+  if (d.status === 'credited') return { status: 'held', reason: 'awaiting_confirmation', national: false };
+  return { ...d, national: false };
+}
+
+/** ASO-17, FOL-02: the ledger books only whole pesos above zero. */
+export const isWholePesos = (cents: bigint): boolean => cents > 0n && cents % 100n === 0n;
 
 /**
  * Whether a deposit is credited, rejected (owed back to the depositor) or held for review, in the
  * order of asobancaria-2001.md §3 then FOL-05 and FOL-04. Never credits a depositor it cannot name.
  */
 export function decideDeposit(f: DepositFacts): Decision {
+  // ASO-17 first: a record that is not whole pesos moves no money (FOL-02), so it is never held
+  // as if it had: a review could only post from `deposits_held` what was never booked there.
+  if (!isWholePesos(f.amountCents)) return { status: 'rejected', reason: 'amount_not_whole_pesos' };
   if (f.returnReason.trim() !== '' && f.returnReason !== '000') return { status: 'held', reason: 'return_reason' };
   if (!f.folioOpen) return { status: 'rejected', reason: 'unknown_reference' };
-  if (f.amountCents <= 0n || f.amountCents % 100n !== 0n) return { status: 'rejected', reason: 'amount_not_whole_pesos' };
   if (f.depositorAuthorised === false) return { status: 'rejected', reason: 'depositor_not_authorised' };
   if (f.depositorAuthorised === undefined) return { status: 'held', reason: 'depositor_unknown' };
   if (f.creditedThisMonth + Number(f.amountCents / 100n) > f.monthlyCap) return { status: 'rejected', reason: 'monthly_cap' };
   return { status: 'credited', reason: null };
 }
 
-/** The identity of a payment across both channels (asobancaria-2001.md §3): operation number, else the teller-cash key. */
+/**
+ * The bank's operation number as both channels can compare it: the file carries 6 digits
+ * (asobancaria-2001.md §2) while a notice may carry a wider, zero-padded or longer number; the
+ * 6 low digits without leading zeros are what both have.
+ */
+export function operationOf(n: string): string {
+  const whole = n.replace(/^0+/, '');
+  // A wide number whose low digits are all zeros keeps all of them: it is not teller cash.
+  return whole.slice(-6).replace(/^0+/, '') || whole;
+}
+
+/**
+ * The identity of a payment across both channels (FOL-06, asobancaria-2001.md §3): bank,
+ * collection date, operation number, the PPL it names and the amount — banks recycle 6-digit
+ * operation numbers, so the number alone would swallow a real payment of another day. Teller cash
+ * (operation `000000`) falls back to the branch and the file's sequence.
+ */
 export function depositKey(p: {
   bankCode: string;
   operationNumber: string;
   collectionDate: string;
   branch: string;
   reference: string;
+  nui: string;
   amountCents: bigint;
   sequence: string;
 }): string {
-  const operation = p.operationNumber.replace(/^0+/, '');
-  if (operation) return `op:${p.bankCode}:${operation}`;
+  const operation = operationOf(p.operationNumber);
+  if (operation) return `op:${p.bankCode}:${p.collectionDate}:${operation}:${p.nui}:${p.amountCents}`;
   return `cash:${p.bankCode}:${p.collectionDate}:${p.branch}:${p.reference}:${p.amountCents}:${p.sequence}`;
 }
 
@@ -123,6 +168,7 @@ export function noticeIncoming(notice: DepositNotice): Incoming {
     collectionDate,
     branch: '',
     reference: notice.nui,
+    nui: notice.nui,
     amountCents,
     sequence: '',
   });

@@ -13,18 +13,24 @@ import {
   type Decided,
   type DepositState,
 } from './deposit-batch.rules';
-import { assertNoticeDocument, noticeIncoming, REASON_TEXT, type Incoming, type Processed } from './deposit.rules';
+import { assertNoticeDocument, GATED_REASONS, noticeIncoming, REASON_TEXT, type Incoming, type Processed } from './deposit.rules';
+import { lockDeposit } from './review.repository';
+import { resolveHeld } from './review.use-cases';
 
 /**
  * Decides and books a batch of deposits in the caller's transaction, set-based: a handful of
  * reads with the PPL accounts locked, the decisions in memory, then one INSERT … SELECT unnest(…)
  * each for deposits, ledger transactions and postings (PLT-14).
  */
-export async function bookDeposits(ctx: Ctx, incoming: Incoming[], who: { createdBy: string; nationalEron: string }): Promise<Processed[]> {
+export async function bookDeposits(
+  ctx: Ctx,
+  incoming: Incoming[],
+  who: { createdBy: string; nationalEron: string; staff?: { erons: string[] | null } },
+): Promise<Processed[]> {
   const state = await lockDepositState(ctx.trx, incoming);
   const caps = new Map<string, number>();
   for (const [month, date] of capDates(incoming, state)) caps.set(month, (await capsInForce(ctx.trx, date)).deposit_month);
-  const { results, fresh } = decideDeposits(incoming, state, caps, who.nationalEron);
+  const { results, fresh } = decideDeposits(incoming, state, caps, who.nationalEron, undefined, who.staff);
   // A notice's depositor not on the list is kept apart all the same, for the refund.
   for (const d of fresh)
     if (d.depositorId === null && d.depositor && 'type' in d.depositor) d.depositorId = await keepDepositor(ctx.trx, d.depositor);
@@ -59,10 +65,19 @@ export async function notifyDeposit(
   input: { notice: DepositNotice; nationalEron: string },
 ): Promise<Outcome<DepositNoticeResult>> {
   assertNoticeDocument(input.notice);
-  const [r] = await bookDeposits(ctx, [noticeIncoming(input.notice)], {
+  const [booked] = await bookDeposits(ctx, [noticeIncoming(input.notice)], {
     createdBy: `bank:${ctx.actor.sub}`,
     nationalEron: input.nationalEron,
   });
+  const r = (await confirmStaffLine(ctx, booked!, input.notice)) ?? booked;
+  // PLT-06: who (the bank's key), what and the request, never the depositor; a resend changes nothing.
+  if (r!.outcome !== 'duplicate')
+    await ctx.audit({
+      action: 'recaudo.deposit.notified',
+      entity: 'recaudo_deposit',
+      entityId: r!.depositId,
+      details: { nui: r!.nui, amount: input.notice.amount, status: r!.status, reason: r!.reason },
+    });
   return {
     status: r!.outcome === 'duplicate' ? 200 : 201,
     body: {
@@ -74,4 +89,18 @@ export async function notifyDeposit(
       amount: input.notice.amount,
     },
   };
+}
+
+/**
+ * FOL-06 (b): the bank's notice of a payment a staff-uploaded file already showed confirms that
+ * line: it is credited now (if FOL-05 and FOL-04 allow it, else owed back), with the notice's
+ * depositor. Nothing to confirm: undefined.
+ */
+async function confirmStaffLine(ctx: Ctx, r: Processed, notice: DepositNotice): Promise<Processed | undefined> {
+  if (r.outcome !== 'duplicate' || r.status !== 'held' || !GATED_REASONS.includes(r.reason!)) return undefined;
+  const d = (await lockDeposit(ctx.trx, r.depositId))!;
+  if (d.reviewed) return undefined;
+  const depositorId = await keepDepositor(ctx.trx, notice.depositor);
+  const { out } = await resolveHeld(ctx, d, { decision: 'credit', depositorId, note: 'Confirmada por el aviso del banco (FOL-06 a)' });
+  return { ...r, outcome: out.status, status: out.status, reason: out.reason };
 }

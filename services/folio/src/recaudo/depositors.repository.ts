@@ -17,21 +17,30 @@ export const activeDepositors = (db: Db | Trx, nui: string): Promise<ActiveDepos
   db
     .selectFrom('depositor_authorisations as a')
     .innerJoin('depositors as d', 'd.id', 'a.depositor_id')
-    .select(['d.id', 'd.doc_type', 'd.doc_number', 'd.given_names', 'd.surnames'])
+    .select(['d.id', 'd.doc_type', 'd.doc_number', 'a.given_names', 'a.surnames'])
     .where('a.nui', '=', nui)
     .where('a.removed_by', 'is', null)
     .orderBy('a.id')
     .execute();
 
-/** Upserts the people into the confidential store and locks them (id order), so the per-person count holds under concurrency. */
+/**
+ * Finds or adds the people in the national store by document and locks them (id order), so the
+ * per-person count holds under concurrency. The store keeps no names another list could overwrite:
+ * each list keeps its own (replaceList).
+ */
 export async function upsertAndLockPeople(trx: Trx, people: DepositorInput[]): Promise<string[]> {
   const ids: string[] = [];
   for (const p of people) {
-    const row = await trx
+    await trx
       .insertInto('depositors')
-      .values({ doc_type: p.document.type, doc_number: p.document.number, given_names: p.givenNames, surnames: p.surnames })
-      .onConflict((oc) => oc.columns(['doc_type', 'doc_number']).doUpdateSet({ given_names: p.givenNames, surnames: p.surnames }))
-      .returning('id')
+      .values({ doc_type: p.document.type, doc_number: p.document.number })
+      .onConflict((oc) => oc.columns(['doc_type', 'doc_number']).doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('depositors')
+      .select('id')
+      .where('doc_type', '=', p.document.type)
+      .where('doc_number', '=', p.document.number)
       .executeTakeFirstOrThrow();
     ids.push(row.id);
   }
@@ -54,7 +63,17 @@ export async function otherPplCount(trx: Trx, nui: string, ids: string[]): Promi
 
 export async function replaceList(
   trx: Trx,
-  c: { nui: string; eron: string; first: boolean; ids: string[]; current: string[]; by: string; requestId: string },
+  c: {
+    nui: string;
+    eron: string;
+    first: boolean;
+    ids: string[];
+    /** The names this list gives each person, by id. */
+    names: Map<string, { givenNames: string; surnames: string }>;
+    current: string[];
+    by: string;
+    requestId: string;
+  },
 ): Promise<void> {
   const change = randomUUID();
   await trx
@@ -75,7 +94,15 @@ export async function replaceList(
   if (added.length > 0) {
     await trx
       .insertInto('depositor_authorisations')
-      .values(added.map((depositor_id) => ({ nui: c.nui, depositor_id, added_by: change })))
+      .values(
+        added.map((depositor_id) => ({
+          nui: c.nui,
+          depositor_id,
+          added_by: change,
+          given_names: c.names.get(depositor_id)?.givenNames ?? null,
+          surnames: c.names.get(depositor_id)?.surnames ?? null,
+        })),
+      )
       .execute();
   }
 }
@@ -84,7 +111,7 @@ export const findDepositor = (db: Db | Trx, nui: string, id: string) =>
   db
     .selectFrom('depositor_authorisations as a')
     .innerJoin('depositors as d', 'd.id', 'a.depositor_id')
-    .select(['d.id', 'd.doc_type', 'd.doc_number', 'd.given_names', 'd.surnames'])
+    .select(['d.id', 'd.doc_type', 'd.doc_number', 'a.given_names', 'a.surnames'])
     .where('a.nui', '=', nui)
     .where('d.id', '=', id)
     .where('a.removed_by', 'is', null)

@@ -66,7 +66,8 @@ export async function setDepositors(
     const added = ids.filter((id) => !current.includes(id));
     assertPersonLimits(ids, await otherPplCount(ctx.trx, nui, added));
     const first = changes.length === 0;
-    await replaceList(ctx.trx, { nui, eron: folio.eron, first, ids, current, by: ctx.actor.sub, requestId: ctx.requestId });
+    const names = new Map(ids.map((id, i) => [id, { givenNames: people[i]!.givenNames, surnames: people[i]!.surnames }]));
+    await replaceList(ctx.trx, { nui, eron: folio.eron, first, ids, names, current, by: ctx.actor.sub, requestId: ctx.requestId });
     await ctx.audit({ action: 'set-depositors', entity: 'folio', entityId: nui, details: { count: ids.length, first } });
   }
   await ctx.audit({ action: 'read-depositor-names', entity: 'folio', entityId: nui });

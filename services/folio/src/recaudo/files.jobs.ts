@@ -3,9 +3,9 @@ import { systemActor, type JobDefinitions } from '@eron/shared/platform';
 import type { FolioRuntime } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
 import type { Incoming } from './deposit.rules';
-import { finishEmpty, loadContent, nextPendingFile } from './files.repository';
+import { finishEmpty, loadContent, nextPendingFile, nextReceivedUpload } from './files.repository';
 import { lanesOf, toIncoming } from './files.rules';
-import { bookFileBatch } from './files.use-cases';
+import { bookFileBatch, checkUpload } from './files.use-cases';
 import { agreementOf, type Agreement } from './recaudo.config';
 
 const RETRY_MS = 200;
@@ -55,6 +55,13 @@ class FileDrain {
 
   private async drain(log: FastifyBaseLogger): Promise<void> {
     const agreement = agreementOf(this.rt.config);
+    // Large uploads kept by the request are checked first (issue 8): refused, or registered as files.
+    while (!this.stopped) {
+      const upload = await nextReceivedUpload(this.rt.db);
+      if (!upload) break;
+      const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-upload-${upload.id}` };
+      await this.rt.system(who, (ctx) => checkUpload(ctx, { id: upload.id, agreement }));
+    }
     while (!this.stopped) {
       const next = await nextPendingFile(this.rt.db);
       if (!next) return;
@@ -66,22 +73,32 @@ class FileDrain {
   }
 
   private async bookFile(id: string, agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
-    const parsed = parseAsobancaria(Buffer.from((await loadContent(this.rt.db, id)).content, 'latin1'), agreement, '9999-12-31');
+    const file = await loadContent(this.rt.db, id);
+    const parsed = parseAsobancaria(Buffer.from(file.content, 'latin1'), agreement, '9999-12-31');
+    // An officer's upload credits nothing on its own (FOL-06 b); the bank's machine client does.
+    const staff = file.source === 'staff' ? { erons: file.uploader_erons } : undefined;
     const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, id, agreement));
     if (incoming.length === 0) return (await finishEmpty(this.rt.db, id), 'done');
     const lanes = lanesOf(incoming, agreement.lanes);
-    const finished = await Promise.all(lanes.map((records, lane) => this.bookLane(id, lane, records, agreement, log)));
+    const finished = await Promise.all(lanes.map((records, lane) => this.bookLane(id, lane, records, agreement, log, staff)));
     return finished.includes('failed') ? 'failed' : finished.every((f) => f === 'done') ? 'done' : 'busy';
   }
 
-  private async bookLane(id: string, lane: number, records: Incoming[], agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
+  private async bookLane(
+    id: string,
+    lane: number,
+    records: Incoming[],
+    agreement: Agreement,
+    log: FastifyBaseLogger,
+    staff: { erons: string[] | null } | undefined,
+  ): Promise<Finished> {
     const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-file-${id}` };
     let next = 0;
     for (let failures = 0; next < records.length && !this.stopped;) {
       try {
         const slice = records.slice(next, next + agreement.batchSize);
         const step = await this.rt.system(who, (ctx) =>
-          bookFileBatch(ctx, { fileId: id, lane, slice, nationalEron: agreement.nationalEron }),
+          bookFileBatch(ctx, { fileId: id, lane, slice, nationalEron: agreement.nationalEron, staff }),
         );
         if (step === 'busy') return 'busy';
         next += step;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { column } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
-import type { ParsedFile } from './asobancaria.parser';
+import type { Issue, ParsedFile } from './asobancaria.parser';
 import type { Processed } from './deposit.rules';
 import type { RecaudoFileStatus } from './recaudo.tables';
 
@@ -14,7 +14,11 @@ export const identityKey = (h: ParsedFile['header']): string => [h.nit, h.bankCo
  * advisory lock, so two at once see each other: same content → the earlier file; other content →
  * held for review, never processed.
  */
-export async function registerFile(trx: Trx, parsed: ParsedFile, uploadedBy: string) {
+export async function registerFile(
+  trx: Trx,
+  parsed: ParsedFile,
+  uploader: { by: string; source: 'bank' | 'staff'; erons: string[] | null },
+) {
   const key = identityKey(parsed.header);
   await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
   const earlier = await trx
@@ -40,7 +44,9 @@ export async function registerFile(trx: Trx, parsed: ParsedFile, uploadedBy: str
       total_cents: Number(parsed.totalCents),
       warnings: JSON.stringify(parsed.warnings),
       content: parsed.normalised,
-      uploaded_by: uploadedBy,
+      uploaded_by: uploader.by,
+      source: uploader.source,
+      uploader_erons: uploader.erons === null ? null : JSON.stringify(uploader.erons),
       finished_at: null,
     })
     .execute();
@@ -118,12 +124,68 @@ export const finishEmpty = (db: Db, id: string) =>
     .execute();
 
 export const loadContent = (db: Db, id: string) =>
-  db.selectFrom('recaudo_files').select('content').where('id', '=', id).executeTakeFirstOrThrow();
+  db.selectFrom('recaudo_files').select(['content', 'source', 'uploader_erons']).where('id', '=', id).executeTakeFirstOrThrow();
+
+/** The file an officer approves, locked so two approvals serialise (FOL-06 b). */
+export const lockFileForApproval = (trx: Trx, id: string) =>
+  trx.selectFrom('recaudo_files').select(['id', 'status', 'source', 'uploaded_by']).where('id', '=', id).forUpdate().executeTakeFirst();
 
 /** A file's progress; never its content, which is the whole file, megabytes to de-TOAST on every poll. */
 export const findFileProgress = (db: Db, id: string) =>
   db
     .selectFrom('recaudo_files')
     .select(['id', 'status', 'collection_date', 'modifier', 'processed', 'total_records', 'uploaded_at', 'finished_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** Issue 8: a large file's bytes, kept for the file job to check. */
+export async function keepUpload(
+  trx: Trx,
+  u: { raw: Buffer; source: 'bank' | 'staff'; by: string; erons: string[] | null },
+): Promise<string> {
+  const id = randomUUID();
+  await trx
+    .insertInto('recaudo_uploads')
+    .values({
+      id,
+      raw: u.raw,
+      bytes: u.raw.length,
+      source: u.source,
+      uploaded_by: u.by,
+      uploader_erons: u.erons === null ? null : JSON.stringify(u.erons),
+      status: 'received',
+      errors: null,
+      file_id: null,
+      checked_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export const nextReceivedUpload = (db: Db) =>
+  db.selectFrom('recaudo_uploads').select('id').where('status', '=', 'received').orderBy('received_at').limit(1).executeTakeFirst();
+
+/** The upload to check, locked; another worker checking it means "not now". */
+export const lockReceivedUpload = (trx: Trx, id: string) =>
+  trx
+    .selectFrom('recaudo_uploads')
+    .select(['id', 'raw', 'source', 'uploaded_by', 'uploader_erons'])
+    .where('id', '=', id)
+    .where('status', '=', 'received')
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+
+export const settleUpload = (trx: Trx, id: string, s: { status: 'refused' | 'accepted'; errors: Issue[] | null; fileId: string | null }) =>
+  trx
+    .updateTable('recaudo_uploads')
+    .set({ status: s.status, errors: s.errors && JSON.stringify(s.errors), file_id: s.fileId, checked_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+
+export const findUpload = (db: Db, id: string) =>
+  db
+    .selectFrom('recaudo_uploads')
+    .select(['id', 'status', 'bytes', 'file_id', 'errors', 'received_at', 'checked_at'])
     .where('id', '=', id)
     .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { ProblemError, ruleBroken } from '@eron/shared';
+import { canActFor, conflict, ProblemError, ruleBroken, type Principal } from '@eron/shared';
 import type { Detail, FileHeader, ParsedFile } from './asobancaria.parser';
 import { depositKey, type Incoming } from './deposit.rules';
 import type { Agreement } from './recaudo.config';
@@ -60,6 +60,7 @@ export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: 
     collectionDate: h.collectionDate,
     branch: d.branch,
     reference: d.reference,
+    nui: ref.nui,
     amountCents: d.amountCents,
     sequence: d.sequence,
   });
@@ -90,4 +91,33 @@ export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
   const out: Incoming[][] = Array.from({ length: lanes }, () => []);
   for (const d of incoming) out[laneOf(d.nui, lanes)]!.push(d);
   return out;
+}
+
+/**
+ * Who sees a line of a file's report (PLT-03, FOL-06 b): whoever acts for the establishment it was
+ * booked for; and a line that names no establishment (its reference is no Folio: booked to the
+ * national account) also the establishments the file was uploaded for, which must answer for it.
+ */
+export function seesLine(
+  actor: Principal,
+  line: { eron: string; namedEron: string | null },
+  uploaderErons: string[] | null,
+  nationalEron: string,
+): boolean {
+  if (canActFor(actor, line.eron)) return true;
+  return line.eron === nationalEron && line.namedEron === null && (uploaderErons ?? []).some((e) => canActFor(actor, e));
+}
+
+/** FOL-06 (b): only a staff upload, processed, is approved — and by a second officer, never its uploader. */
+export function assertApprovable(file: { status: string; source: string; uploaded_by: string }, who: string): void {
+  const refuse = (es: string, en: string) =>
+    conflict('fol-06-file-approval', { es: `FOL-06: ${es}`, en: `FOL-06: ${en}` }, 'FOL-06', 'Art. 40');
+  if (file.source !== 'staff')
+    throw refuse('el archivo lo entregó el banco; no requiere aprobación', 'the bank delivered the file; it needs no approval');
+  if (file.status !== 'done') throw refuse('el archivo aún no está procesado', 'the file is not processed yet');
+  if (file.uploaded_by === who)
+    throw refuse(
+      'quien cargó el archivo no puede aprobarlo; lo aprueba un segundo funcionario',
+      'the officer who uploaded the file cannot approve it; a second officer does',
+    );
 }

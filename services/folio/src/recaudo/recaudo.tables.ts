@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Issue } from './asobancaria.parser';
 import type { DepositStatus, FileOutcome } from './deposit.rules';
 
 export type { DepositStatus, FileOutcome } from './deposit.rules';
@@ -29,6 +30,9 @@ export interface RecaudoTables {
     depositor_id: string;
     added_by: string;
     removed_by: string | null;
+    /** The names as the PPL's establishment wrote them (FOL-05); the store's are not shared between lists. */
+    given_names: string | null;
+    surnames: string | null;
   };
   recaudo_files: {
     id: string;
@@ -46,6 +50,24 @@ export interface RecaudoTables {
     uploaded_by: string;
     uploaded_at: Generated<Date>;
     finished_at: Date | null;
+    /** `bank`: the bank's machine client (HMAC); `staff`: an officer's upload (FOL-06 b). */
+    source: Generated<'bank' | 'staff'>;
+    /** The establishments the uploading officer acted for, as JSON; null for national scope or the bank. */
+    uploader_erons: ColumnType<string[] | null, string | null, string | null>;
+  };
+  /** Issue 8: a large file's bytes, kept by the request and checked by the file job. */
+  recaudo_uploads: {
+    id: string;
+    raw: Buffer;
+    bytes: number;
+    source: 'bank' | 'staff';
+    uploaded_by: string;
+    uploader_erons: ColumnType<string[] | null, string | null, string | null>;
+    status: 'received' | 'refused' | 'accepted';
+    errors: ColumnType<Issue[] | null, string | null, string | null>;
+    file_id: string | null;
+    received_at: Generated<Date>;
+    checked_at: Date | null;
   };
   recaudo_deposits: {
     id: string;

@@ -10,13 +10,19 @@ export interface HeldDeposit {
   collection_date: string;
   month: string;
   status: string;
+  reason: DepositReason | null;
+  depositor_id: string | null;
+  file_id: string | null;
+  /** Who uploaded the deposit's file, when it came in one. */
+  uploaded_by: string | null;
   reviewed: boolean;
 }
 
 /** The deposit, locked so two reviews of it serialise; `reviewed` when a decision already exists. */
 export async function lockDeposit(trx: Trx, id: string): Promise<HeldDeposit | undefined> {
   const { rows } = await sql<HeldDeposit>`
-    SELECT d.id, d.nui, d.eron, d.amount_cents::text, d.collection_date::text, d.month, d.status,
+    SELECT d.id, d.nui, d.eron, d.amount_cents::text, d.collection_date::text, d.month, d.status, d.reason, d.depositor_id, d.file_id,
+      (SELECT f.uploaded_by FROM recaudo_files f WHERE f.id = d.file_id) AS uploaded_by,
       EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id) AS reviewed
     FROM recaudo_deposits d WHERE d.id = ${id} FOR UPDATE OF d`.execute(trx);
   return rows[0];
@@ -94,4 +100,14 @@ export async function creditedInMonth(trx: Trx, nui: string, month: string): Pro
     SELECT sum(d.amount_cents) AS cents FROM recaudo_deposits d LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
     WHERE d.nui = ${nui} AND d.month = ${month} AND COALESCE(r.status, d.status) = 'credited'`.execute(trx);
   return Number(BigInt(rows[0]?.cents ?? 0) / 100n);
+}
+
+/** The file's lines held for confirmation and not yet decided, in the file's order (FOL-06 b). */
+export async function gatedDepositIds(trx: Trx, fileId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT d.id FROM recaudo_deposits d WHERE d.file_id = ${fileId} AND d.status = 'held'
+       AND d.reason IN ('awaiting_confirmation', 'national_review')
+       AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id)
+     ORDER BY d.line`.execute(trx);
+  return rows.map((r) => r.id);
 }

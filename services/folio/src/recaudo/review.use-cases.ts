@@ -15,7 +15,7 @@ import {
   lockDeposit,
   type HeldDeposit,
 } from './review.repository';
-import { assertReviewRequest, assertStillHeld, reviewOutcome } from './review.rules';
+import { assertNotUploader, assertReviewRequest, assertStillHeld, reviewOutcome } from './review.rules';
 
 /** FOL-06: the establishment's deposits held for review, oldest first; depositors never listed (FOL-05, PLT-06). */
 export async function heldDeposits(r: Reader, eron: string): Promise<HeldDeposits> {
@@ -46,44 +46,16 @@ export async function depositScope(r: Reader, id: string): Promise<string> {
  * FOL-06: the paymaster resolves a held deposit once — refunded, or credited if FOL-05 and FOL-04
  * allow it now, else owed back with the reason — the deposit locked so two reviews serialise,
  * and the PPL account locked like every booking. Who decided, when and why are kept and audited.
+ * A line of a staff-uploaded file waiting for confirmation is never released by its uploader.
  */
 export async function reviewDeposit(ctx: Ctx, input: { id: string; body: DepositReviewRequest }): Promise<Outcome<DepositReviewResult>> {
   const b = input.body;
   assertReviewRequest(b);
   const d = (await lockDeposit(ctx.trx, input.id))!;
   assertStillHeld(d);
-  let depositorId: string | null = null;
-  let facts;
-  if (b.decision === 'credit') {
-    const account = await lockPplAccount(ctx.trx, d.nui, 'ppl_available');
-    const folio = await folioEron(ctx.trx, d.nui);
-    depositorId = await keepDepositor(ctx.trx, b.depositor!);
-    facts = {
-      folioOpen: account !== undefined && folio?.status === 'open',
-      amountCents: BigInt(d.amount_cents),
-      depositorAuthorised: await isAuthorised(ctx.trx, d.nui, depositorId),
-      creditedThisMonth: await creditedInMonth(ctx.trx, d.nui, d.month),
-      monthlyCap: (await capsInForce(ctx.trx, d.collection_date)).deposit_month,
-    };
-  }
-  const out = reviewOutcome(b.decision, facts);
-  const transactionId = await bookReview(ctx, d, out.status, out.reason ? REASON_TEXT[out.reason] : b.reason);
-  const who = { by: ctx.actor.sub, requestId: ctx.requestId };
-  const decidedAt = await insertReview(ctx.trx, {
-    depositId: d.id,
-    decision: b.decision,
-    ...out,
-    note: b.reason,
-    depositorId,
-    transactionId,
-    ...who,
-  });
-  await ctx.audit({
-    action: 'recaudo.deposit.reviewed',
-    entity: 'recaudo_deposit',
-    entityId: d.id,
-    details: { decision: b.decision, status: out.status, reason: out.reason, note: b.reason },
-  });
+  assertNotUploader(d, ctx.actor.sub);
+  const depositorId = b.decision === 'credit' ? await keepDepositor(ctx.trx, b.depositor!) : null;
+  const { out, transactionId, decidedAt } = await resolveHeld(ctx, d, { decision: b.decision, depositorId, note: b.reason });
   return {
     status: 200,
     body: {
@@ -101,6 +73,51 @@ export async function reviewDeposit(ctx: Ctx, input: { id: string; body: Deposit
       transactionId,
     },
   };
+}
+
+/**
+ * Resolves a held deposit (locked by the caller, still held): a credit passes the rules a deposit
+ * meets on arrival (FOL-05 the depositor named, FOL-04 the payment month's cap) at this moment and
+ * is owed back with the reason if it fails. Booked out of `deposits_held`, recorded once, audited.
+ * Used by the paymaster's review, a bank notice confirming a staff-uploaded line and a second
+ * officer's approval of a file (FOL-06).
+ */
+export async function resolveHeld(
+  ctx: Ctx,
+  d: HeldDeposit,
+  r: { decision: 'credit' | 'refund'; depositorId: string | null; note: string },
+) {
+  let facts;
+  if (r.decision === 'credit') {
+    const account = await lockPplAccount(ctx.trx, d.nui, 'ppl_available');
+    const folio = await folioEron(ctx.trx, d.nui);
+    facts = {
+      folioOpen: account !== undefined && folio?.status === 'open',
+      amountCents: BigInt(d.amount_cents),
+      depositorAuthorised: r.depositorId ? await isAuthorised(ctx.trx, d.nui, r.depositorId) : undefined,
+      creditedThisMonth: await creditedInMonth(ctx.trx, d.nui, d.month),
+      monthlyCap: (await capsInForce(ctx.trx, d.collection_date)).deposit_month,
+    };
+  }
+  const out = reviewOutcome(r.decision, facts);
+  const transactionId = await bookReview(ctx, d, out.status, out.reason ? REASON_TEXT[out.reason] : r.note);
+  const decidedAt = await insertReview(ctx.trx, {
+    depositId: d.id,
+    decision: r.decision,
+    ...out,
+    note: r.note,
+    depositorId: r.depositorId,
+    transactionId,
+    by: ctx.actor.sub,
+    requestId: ctx.requestId,
+  });
+  await ctx.audit({
+    action: 'recaudo.deposit.reviewed',
+    entity: 'recaudo_deposit',
+    entityId: d.id,
+    details: { decision: r.decision, status: out.status, reason: out.reason, note: r.note },
+  });
+  return { out, transactionId, decidedAt };
 }
 
 /** Out of the held deposits, to the PPL (credited) or to what is owed back (refunded). */

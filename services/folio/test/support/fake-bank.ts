@@ -44,4 +44,13 @@ export class FakeBank {
     });
     return { status: res.status, body: await res.json() };
   }
+
+  /** Delivers a collection file as the bank's machine client does (FOL-06 b): the raw text, signed like a notice. */
+  async sendFile(text: string, opts: { secret?: string } = {}): Promise<{ status: number; body: any; location: string | null }> {
+    const path = '/api/v1/folio/recaudo/bank-files';
+    const body = Buffer.from(text, 'latin1');
+    const headers = signedHeaders({ keyId: this.key.keyId, secret: opts.secret ?? this.key.secret }, { method: 'POST', path, body });
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body });
+    return { status: res.status, body: await res.json(), location: res.headers.get('location') };
+  }
 }

@@ -98,7 +98,16 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       raw: { contentType: 'text/plain', payload: 'not a file' },
       unscoped: 'one collection file covers every establishment (FOL-06 b)',
     },
+    'POST /api/v1/folio/recaudo/bank-files': {
+      raw: { contentType: 'text/plain', payload: 'not a file: 10000' },
+      unscoped: 'the bank is a national machine client (FOL-06 b)',
+    },
+    'POST /api/v1/folio/recaudo/files/{id}/approve': {
+      params: { id: randomUUID() },
+      unscoped: 'one file covers every establishment; the approver releases only its own establishments’ lines (FOL-06 b)',
+    },
     'GET /api/v1/folio/recaudo/files/{id}': { params: { id: randomUUID() }, unscoped: 'file progress holds no PPL data' },
+    'GET /api/v1/folio/recaudo/uploads/{id}': { params: { id: randomUUID() }, unscoped: 'an upload’s state holds no PPL data' },
     'GET /api/v1/folio/recaudo/files/{id}/report': {
       params: { id: randomUUID() },
       unscoped: 'the report lists only the records of the caller’s establishments',
