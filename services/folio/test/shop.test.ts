@@ -74,6 +74,29 @@ describe('FOL-09 purchases paid through the Folio', () => {
     expect((await caps(nui)).json().day.spent).toBe(6_600);
   });
 
+  it('PLT-06 when a clerk sells then the sale is in the audit log with who, what and the request, and a refused sale writes none', async () => {
+    const nui = await admit(10_000);
+    const res = await buy(
+      { nui, shop: '113', items: [{ productId: soap, quantity: 2 }] },
+      { ...clerk(), 'x-request-id': `req-sale-${nui}` },
+    );
+    expect(res.statusCode).toBe(201);
+    const receipt = Number(res.json().receiptNumber.split('-')[1]);
+    const lines = await app.db.selectFrom('audit_log').selectAll().where('details', '@>', JSON.stringify({ nui })).execute();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        actor: 'test-shop_clerk',
+        action: 'spend:shop_purchase',
+        entity: 'spend_use',
+        entity_id: res.json().transactionId,
+        request_id: `req-sale-${nui}`,
+        details: { nui, eron: '113', use: 'shop_purchase', amount: 4_400, receipt, date: res.json().date },
+      }),
+    ]);
+    expect((await buy({ nui, shop: '113', items: [{ productId: soap, quantity: 5 }] })).statusCode).toBe(422);
+    expect(await app.db.selectFrom('audit_log').selectAll().where('details', '@>', JSON.stringify({ nui })).execute()).toHaveLength(1);
+  });
+
   it('FOL-07 when a sale would pass the daily cap then 422 FOL-07 saying what remains, and nothing is charged', async () => {
     const nui = await admit(1_000_000);
     const { day } = (await caps(nui)).json();

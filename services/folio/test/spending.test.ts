@@ -77,6 +77,24 @@ describe('FOL-08 uses of the Folio on written request', () => {
     expect(use.details).toMatchObject({ beneficiary: { relationship: 'madre' }, bank: { accountType: 'savings' } });
   });
 
+  it('PLT-06 when a withdrawal is paid then the audit log has who, what and the request, never the beneficiary', async () => {
+    const nui = await admit(300_000);
+    const res = await withdraw(transfer(nui, 20_000, 'veinte mil pesos'), { ...paymaster(), 'x-request-id': `req-wd-${nui}` });
+    expect(res.statusCode).toBe(201);
+    const lines = await app.db.selectFrom('audit_log').selectAll().where('entity_id', '=', res.json().transactionId).execute();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        actor: 'test-paymaster',
+        action: 'spend:transfer',
+        entity: 'spend_use',
+        request_id: `req-wd-${nui}`,
+        details: { nui, eron: '113', use: 'transfer', amount: 20_000, receipt: expect.any(Number), date: res.json().date },
+      }),
+    ]);
+    expect(lines[0]!.details).toMatchObject({ receipt: Number(res.json().voucherNumber.split('-')[1]) });
+    expect(JSON.stringify(lines)).not.toMatch(/52123456|Pérez|4001-2345/);
+  });
+
   it('FOL-08 when a transfer lacks items then 422 FOL-08 listing every one, and nothing moves', async () => {
     const nui = await admit(300_000);
     const res = await withdraw({
