@@ -52,7 +52,7 @@ describe('FOL-09 the shop’s price list', () => {
   it('PLT-04 when the product is malformed or the caller may not price then refused and nothing changes', async () => {
     const bad = await saveProduct({ sku: 'X 1', name: '', unitCost: -1, price: 1.5, extra: true });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.length).toBeGreaterThanOrEqual(4);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['/extra', '/sku', '/name', '/unitCost', '/price']);
     expect((await saveProduct({ sku: 'Z-1', name: 'Z', unitCost: 1, price: 1 }, bearer(['gate_officer'], ['113']))).statusCode).toBe(403);
     expect((await saveProduct({ sku: 'Z-1', name: 'Z', unitCost: 1, price: 1 }, clerk('114'))).statusCode).toBe(403);
     expect(await app.db.selectFrom('shop_products').selectAll().where('sku', 'in', ['X 1', 'Z-1']).execute()).toHaveLength(0);
