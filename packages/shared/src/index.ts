@@ -10,6 +10,7 @@ export * from './contracts/folio';
 export * from './contracts/folio-recaudo';
 export * from './contracts/folio-spending';
 export * from './contracts/folio-income';
+export * from './contracts/folio-beneficiaries';
 export * from './contracts/classification-structure';
 export * from './contracts/classification-board';
 export * from './contracts/classification-record';

@@ -417,6 +417,16 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
 
   it('FOL-10 FOL-15 when a phone credit is released after the PPL’s death then it is held with the settlement, even one already paid', async () => {
     const nui = await late.admit({ cash: 50_000 });
+    const authorised = await late.app.inject({
+      method: 'PUT',
+      url: `/api/v1/folio/accounts/${nui}/settlement-beneficiaries`,
+      headers: paymaster(),
+      payload: {
+        writtenRequest: { date: '2026-11-02', signed: true, fingerprint: true, documentRef: 'RAD-44' },
+        persons: [{ document: { type: 'CC', number: '52123456' }, names: 'María Pérez Gómez', relationship: 'madre' }],
+      },
+    });
+    expect(authorised.statusCode).toBe(200);
     const before = await establishment();
     let settlementId = '';
     const { res, id } = await whileHeld(nui, 10_000, async () => {

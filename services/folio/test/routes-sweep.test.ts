@@ -30,6 +30,7 @@ describeRouteSweep({
   fuzzes: 'bodies, parameters, headers and files',
   /** The FOL rule each route serves, for the test titles. */
   rules: [
+    [/settlement-beneficiaries/, 'FOL-15'],
     [/depositors/, 'FOL-05'],
     [/recaudo\/(deposits|files)/, 'FOL-06'],
     [/limits/, 'FOL-03'],

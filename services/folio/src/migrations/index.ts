@@ -5,6 +5,7 @@ import { migration as statementChecks } from './20261125T0920_ledger_statement_c
 import { incomeMigrations } from './income';
 import { recaudoMigrations } from './recaudo';
 import { spendingMigrations } from './spending';
+import { migration as beneficiaries } from './20261130T1310_settlement_beneficiaries';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   ...recaudoMigrations,
   ...spendingMigrations,
   ...incomeMigrations,
+  '20261130T1310_settlement_beneficiaries': beneficiaries,
 };
