@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { bearer as staff, eventually } from '@eron/shared/testing';
 import { addDays, bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
-import { eronAccountId, pplAccountId, record } from '../src/ledger/ledger.repository';
+import { eronAccountId, pplAccountId } from '../src/ledger/ledger.repository';
 import { monthBounds, shopAccountsDue } from '../src/reports/period.rules';
 import { asobancariaFile } from './support/asobancaria';
 import { cc, setDepositors } from './support/depositors';
