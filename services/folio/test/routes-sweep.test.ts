@@ -33,6 +33,7 @@ describeRouteSweep({
     [/settlement-beneficiaries/, 'FOL-15'],
     [/depositors/, 'FOL-05'],
     [/recaudo\/(deposits|files)/, 'FOL-06'],
+    [/appliance-tariffs/, 'FOL-08'],
     [/limits/, 'FOL-03'],
     [/caps$/, 'FOL-07'],
     [/shops|purchases/, 'FOL-09'],

@@ -6,6 +6,7 @@ import { incomeMigrations } from './income';
 import { recaudoMigrations } from './recaudo';
 import { spendingMigrations } from './spending';
 import { migration as beneficiaries } from './20261130T1310_settlement_beneficiaries';
+import { migration as applianceTariffs } from './20261130T1320_appliance_tariffs';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -16,4 +17,5 @@ export const migrations: Migrations = {
   ...spendingMigrations,
   ...incomeMigrations,
   '20261130T1310_settlement_beneficiaries': beneficiaries,
+  '20261130T1320_appliance_tariffs': applianceTariffs,
 };

@@ -90,6 +90,11 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       body: { kind: 'spend_day', amount: 50_000, effectiveFrom: '2016-01-01', resolution: 'Res. 1' },
       unscoped: 'the DG sets national figures (FOL-03)',
     },
+    'GET /api/v1/folio/limits/appliance-tariffs': { query: { date: today }, unscoped: 'the tariffs are national (FOL-08 (7))' },
+    'POST /api/v1/folio/limits/appliance-tariffs': {
+      body: { appliance: 'tv', name: 'Televisor', monthlyFee: 5_000, effectiveFrom: '2016-01-01', resolution: 'Res. 1' },
+      unscoped: 'the DG sets national tariffs (FOL-08 (7))',
+    },
     'POST /api/v1/folio/accounts/{nui}/depositors': {
       params: nui,
       body: { depositors: [{ document: doc, givenNames: 'Ana', surnames: 'Ruiz' }] },
