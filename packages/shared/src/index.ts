@@ -2,6 +2,7 @@ export * from './calendar';
 export * from './documents';
 export * from './events';
 export * from './primitives';
+export * from './paging';
 export * from './problem';
 export * from './roles';
 export * from './smmlv';

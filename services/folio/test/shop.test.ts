@@ -44,9 +44,37 @@ describe('FOL-09 the shop’s price list', () => {
     const list = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/api/v1/folio/shops/113/products', headers });
     const res = await list(bearer(['gate_officer'], ['113']));
     expect(res.statusCode).toBe(200);
-    expect(res.json().map((p: { sku: string }) => p.sku)).toEqual(expect.arrayContaining(['JAB-1', 'HAR-1']));
+    expect(res.json().items.map((p: { sku: string }) => p.sku)).toEqual(expect.arrayContaining(['JAB-1', 'HAR-1']));
     expect((await list(bearer(['gate_officer'], ['114']))).statusCode).toBe(403);
     expect((await list({})).statusCode).toBe(401);
+  });
+
+  it('PLT-18 when the price list is long then it comes a bounded page at a time by SKU, every article once; a bad page size or cursor is a 400', async () => {
+    const shop = '119';
+    const clerk119 = clerk(shop);
+    for (let i = 0; i < 7; i += 1) {
+      const sku = `PG-${String(i).padStart(2, '0')}`;
+      expect((await saveProduct({ sku, name: sku, unitCost: 1_000, price: 1_000 }, clerk119, shop)).statusCode).toBe(201);
+    }
+    const page = (query: string) => app.inject({ method: 'GET', url: `/api/v1/folio/shops/${shop}/products?${query}`, headers: clerk119 });
+    const seen: string[] = [];
+    let next: string | null = null;
+    const sizes: number[] = [];
+    do {
+      const res = await page(`limit=3${next ? `&after=${next}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      sizes.push(body.items.length);
+      seen.push(...body.items.map((p: { sku: string }) => p.sku));
+      next = body.next;
+    } while (next);
+    expect(sizes).toEqual([3, 3, 1]);
+    expect(seen).toEqual(['PG-00', 'PG-01', 'PG-02', 'PG-03', 'PG-04', 'PG-05', 'PG-06']);
+    expect((await page('')).json().items).toHaveLength(7);
+    for (const bad of ['limit=0', 'limit=501', 'limit=abc', 'after=bm90LWEtY3Vyc29y', 'after=%22%5D']) {
+      const res = await page(bad);
+      expect([bad, res.statusCode]).toEqual([bad, 400]);
+    }
   });
 
   it('PLT-04 when the product is malformed or the caller may not price then refused and nothing changes', async () => {

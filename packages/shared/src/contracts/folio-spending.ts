@@ -1,6 +1,7 @@
 // Contract of folio's spending capability: request and response schemas, one file per domain.
 import { Type, type Static } from '@sinclair/typebox';
 import { Amount, EronCode, LocalDate, Money, Nui, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 const Standing = (description: string) => Type.Object({ cap: Amount, spent: Amount, remaining: Amount }, { description });
 
@@ -59,6 +60,15 @@ export const Product = Type.Object({
   active: Type.Boolean(),
 });
 export type Product = Static<typeof Product>;
+
+/** A page of the shop's price list, by SKU (PLT-18: no list makes the service read it whole). */
+export const ProductPageQuery = Type.Object(
+  { limit: Type.Optional(PageLimit(500, 200)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type ProductPageQuery = Static<typeof ProductPageQuery>;
+export const ProductPage = Type.Object({ shop: EronCode, items: Type.Array(Product), next: NextPage });
+export type ProductPage = Static<typeof ProductPage>;
 
 export const PurchaseRequest = Type.Object(
   {
