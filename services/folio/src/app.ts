@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { accountEvents } from './accounts/account.events';
 import accountRoutes from './accounts/account.routes';
+import beneficiariesRoutes from './beneficiaries/beneficiaries.routes';
 import { loadFolioConfig, type FolioConfig } from './config';
 import type { FolioTables } from './db';
 import { incomeEvents } from './income/income.events';
@@ -50,6 +51,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Work pay, seized cash, transfers and payouts (FOL-11 … FOL-15).
   await app.register(workPayRoutes);
   await app.register(seizuresRoutes);
+  await app.register(beneficiariesRoutes);
   await app.register(exitsRoutes);
   // Statements and establishment reports (FOL-16, FOL-17).
   await app.register(statementRoutes);

@@ -52,6 +52,9 @@ export const SEIZURE_RECORDERS = ['paymaster', 'director'] as const;
 export const PAYOUT_PAYERS = ['paymaster'] as const;
 export const SMALL_REMAINDER_APPROVERS = ['director'] as const;
 export const SETTLEMENT_PAYERS = ['paymaster'] as const;
+/** Record whom the PPL authorised to receive the settled balance (FOL-15); every read is audited. */
+export const BENEFICIARY_MANAGERS = ['paymaster', 'director'] as const;
+export const BENEFICIARY_READERS = [...BENEFICIARY_MANAGERS, 'deputy_director', 'auditor'] as const;
 
 /** The establishment's money reports and the shop's accounts (FOL-17). */
 export const REPORT_READERS = ['director', 'deputy_director', 'paymaster', 'auditor', 'dg', 'regional_director'] as const;

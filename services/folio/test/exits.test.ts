@@ -173,8 +173,22 @@ describe('FOL-14 release and house arrest', () => {
 });
 
 describe('FOL-15 death, escape, extradition', () => {
+  /** The PPL's signed authorisation of whom to pay (FOL-15, Art. 123), recorded while in custody. */
+  const authorise = (nui: string, persons: object[]) =>
+    app.inject({
+      method: 'PUT',
+      url: `/api/v1/folio/accounts/${nui}/settlement-beneficiaries`,
+      headers: staff(['paymaster'], ['113']),
+      payload: { writtenRequest: { date: '2026-11-02', signed: true, fingerprint: true, documentRef: 'RAD-44' }, persons },
+    });
+
   it('FOL-15 when the PPL dies then the balance is held for those they authorised and paid to them, never more than held', async () => {
     const nui = await richPpl();
+    const authorised = await authorise(nui, [
+      { document: { type: 'CC', number: '52123456' }, names: 'María Pérez Gómez', relationship: 'madre' },
+      { document: { type: 'CC', number: '79555444' }, names: 'Jorge Pérez', relationship: 'hermano' },
+    ]);
+    expect(authorised.statusCode).toBe(200);
     const held = await w.eronBalance('113', 'settlements_held');
     await w.applied((await w.exit(nui, '113', 'death')).id);
     expect((await account(nui, '113')).json().status).toBe('closed');

@@ -412,8 +412,7 @@ describe('PLT-16 money invariants', () => {
           'transfer 0',
           'exit 0',
         ]) {
-          expect([kind, tally.get(kind) ?? 0]).toEqual([kind, expect.any(Number)]);
-          expect(tally.get(kind)).toBeGreaterThan(0);
+          expect({ kind, tried: (tally.get(kind) ?? 0) > 0 }).toEqual({ kind, tried: true });
         }
         // The race this step is here for: a hold released after the PPL left.
         const late = await app.db

@@ -82,8 +82,30 @@ describe('FOL-10 phone credit through the provider', () => {
     const row = await app.db.selectFrom('phone_credits').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
     expect(row.status).toBe('released');
     expect(provider.cancelled.has(row.id)).toBe(true);
-    await new Promise((r) => setTimeout(r, 1_200)); // the late answer arrives and changes nothing
+    // The provider was still working on it when we gave up; its answer comes after our response.
     expect(provider.loaded.has(row.id)).toBe(false);
+    expect(await provider.lateAnswer(row.id)).toEqual({ loaded: false, heard: false });
+    expect(provider.loaded.has(row.id)).toBe(false);
+    expect(await credit_(row.id)).toEqual(row);
+    expect(await available(nui)).toBe(50_000);
+    expect(await spentToday(nui)).toBe(0);
+    expect(await holdBalance()).toBe(0);
+    const released = await app.db.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', row.id).execute();
+    expect(released).toEqual([
+      { action: 'release-phone-credit', details: { nui, amount: 7_000, reason: 'provider timed out', owedTo: null } },
+    ]);
+  });
+
+  it('FOL-10 when the provider answers late and the sweeper asks later then the late answer changes nothing: released once, never charged', async () => {
+    const nui = await admit(50_000);
+    provider.mode = 'timeout';
+    const res = await credit({ nui, line: '3001112233', amount: 3_000 });
+    expect(res.statusCode).toBe(502);
+    const row = await app.db.selectFrom('phone_credits').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
+    expect((await provider.lateAnswer(row.id)).loaded).toBe(false);
+    provider.mode = 'ok';
+    expect(await sweep()).toEqual(nothing);
+    expect(await credit_(row.id)).toEqual(row);
     expect(await available(nui)).toBe(50_000);
   });
 
@@ -100,13 +122,65 @@ describe('FOL-10 phone credit through the provider', () => {
     expect((await credit({ ...body, amount: 6_000 }, headers)).statusCode).toBe(422);
   });
 
-  it('FOL-07 when the credit would pass the balance or daily cap then 422 and the provider is never called', async () => {
+  it('FOL-02 when the credit would pass the balance then 422 FOL-02 and the provider is never called', async () => {
     const nui = await admit(3_000);
     const before = provider.calls;
     const res = await credit({ nui, line: '3001112233', amount: 5_000 });
     expect(res.statusCode).toBe(422);
     expect(res.json().rule).toBe('FOL-02');
     expect(provider.calls).toBe(before);
+  });
+
+  it('FOL-07 when a phone credit would pass what remains of the daily cap then 422 FOL-07, nothing held, the provider never called', async () => {
+    const caps = await app.inject({ method: 'GET', url: '/api/v1/folio/limits', headers: bearer(['paymaster'], ['113']) });
+    const dayCap: number = caps.json().spendDay;
+    const nui = await admit(dayCap + 50_000);
+    const first = await credit({ nui, line: '3001112233', amount: dayCap - 1_000 });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().after.day).toEqual({ cap: dayCap, spent: dayCap - 1_000, remaining: 1_000 });
+    const before = provider.calls;
+    const over = await credit({ nui, line: '3001112233', amount: 1_001 });
+    expect(over.statusCode).toBe(422);
+    expect(over.json()).toMatchObject({ rule: 'FOL-07', type: 'https://eron.inpec.gov.co/problems/fol-07-daily-cap' });
+    expect(provider.calls).toBe(before);
+    expect(await available(nui)).toBe(50_000 + 1_000);
+    expect(await spentToday(nui)).toBe(dayCap - 1_000);
+    expect(await app.db.selectFrom('phone_credits').select('id').where('nui', '=', nui).execute()).toHaveLength(1);
+    const exact = await credit({ nui, line: '3001112233', amount: 1_000 });
+    expect(exact.statusCode).toBe(201);
+    expect(exact.json().after.day).toEqual({ cap: dayCap, spent: dayCap, remaining: 0 });
+  });
+
+  it('PLT-06 when a phone credit is bought then its hold and its confirmation are in the audit log with who and the request', async () => {
+    const nui = await admit(50_000);
+    const res = await credit({ nui, line: '3001112233', amount: 2_000 }, { ...clerk(), 'x-request-id': `req-phone-${nui}` });
+    expect(res.statusCode).toBe(201);
+    const hold = (await app.db.selectFrom('phone_credits').select('hold_tx').where('id', '=', res.json().id).executeTakeFirstOrThrow())
+      .hold_tx;
+    const lines = await app.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'entity', 'entity_id', 'request_id', 'details'])
+      .where('entity_id', 'in', [hold, res.json().id])
+      .orderBy('id')
+      .execute();
+    expect(lines).toEqual([
+      {
+        actor: 'test-shop_clerk',
+        action: 'spend:phone_credit',
+        entity: 'spend_use',
+        entity_id: hold,
+        request_id: `req-phone-${nui}`,
+        details: expect.objectContaining({ nui, eron: '113', use: 'phone_credit', amount: 2_000 }),
+      },
+      {
+        actor: 'test-shop_clerk',
+        action: 'confirm-phone-credit',
+        entity: 'phone_credit',
+        entity_id: res.json().id,
+        request_id: `req-phone-${nui}`,
+        details: { nui, amount: 2_000, providerTransactionId: res.json().providerTransactionId },
+      },
+    ]);
   });
 
   it('PLT-03 when the caller lacks the role, token or establishment, or the body is bad, then refused and nothing moves', async () => {
@@ -343,6 +417,16 @@ describe('FOL-10 FOL-14 FOL-15 a phone credit released after the PPL left', () =
 
   it('FOL-10 FOL-15 when a phone credit is released after the PPL’s death then it is held with the settlement, even one already paid', async () => {
     const nui = await late.admit({ cash: 50_000 });
+    const authorised = await late.app.inject({
+      method: 'PUT',
+      url: `/api/v1/folio/accounts/${nui}/settlement-beneficiaries`,
+      headers: paymaster(),
+      payload: {
+        writtenRequest: { date: '2026-11-02', signed: true, fingerprint: true, documentRef: 'RAD-44' },
+        persons: [{ document: { type: 'CC', number: '52123456' }, names: 'María Pérez Gómez', relationship: 'madre' }],
+      },
+    });
+    expect(authorised.statusCode).toBe(200);
     const before = await establishment();
     let settlementId = '';
     const { res, id } = await whileHeld(nui, 10_000, async () => {

@@ -113,9 +113,12 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     const other = await fromBank(asobancariaFile({ collectionDate: date, lots: [[{ nui: a, pesos: 2_000, depositor: DEP }]] }));
     expect(other.statusCode).toBe(202);
     expect(other.json().status).toBe('held_for_review');
-    await new Promise((r) => setTimeout(r, 300));
+    // Files are booked in the order they arrived: one that came after it being done proves the job passed it by.
+    const later = await upload(asobancariaFile({ collectionDate: nextDay(), lots: [[{ nui: a, pesos: 500, depositor: DEP }]] }));
+    await done(later.json().id);
     expect((await progress(other.json().id)).json()).toMatchObject({ status: 'held_for_review', processed: 0 });
-    expect(await w.available(a)).toBe(1_000);
+    expect(await w.app.db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', other.json().id).execute()).toEqual([]);
+    expect(await w.available(a)).toBe(1_000 + 500); // the first file and the later one, nothing of the held one
   });
 
   it('FOL-06 when the control totals disagree then the whole file is refused naming rule, line and field, and nothing is credited', async () => {
@@ -225,6 +228,7 @@ describe('FOL-17 bank reconciliation by day', () => {
     });
     for (const d of days.slice(0, -1)) expect(d.fileMissing).toBe(d.businessDay && d.filesReceived === 0);
     expect(days.some((d) => d.fileMissing)).toBe(days.slice(0, -1).some((d) => isBusinessDay(d.date) && d.filesReceived === 0));
+    expect(res.json().refundsDueBalance).toBe(await w.eronBalance('113', 'refunds_due'));
     expect(res.json().refundsDueBalance).toBeGreaterThanOrEqual(4_000);
 
     const other = await w.app.inject({
@@ -279,8 +283,10 @@ describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
       people.map((p, i) => ({ nui: p.nui, depositor: p.depositor, pesos: i === 5 && round === 2 ? 33_300 : 10_000 * round + i * 100 })),
     );
     const db = v.app.db;
+    // A sequence is not rolled back with the failing batch: it counts the attempts.
+    await sql`CREATE SEQUENCE refusals`.execute(db);
     await sql`CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'the disk is full (test)'; END $$`.execute(db);
+      BEGIN PERFORM nextval('refusals'); RAISE EXCEPTION 'the disk is full (test)'; END $$`.execute(db);
     await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON recaudo_deposits FOR EACH ROW
       WHEN (NEW.amount_cents = 3330000) EXECUTE FUNCTION refuse_one()`.execute(db);
 
@@ -292,7 +298,9 @@ describe('FOL-06 (b) a file booked in lanes survives a failing batch', () => {
     const stuck = lane.length - Math.floor(lane.findIndex((p) => p.pesos === 33_300) / 2) * 2;
     const processed = async () => (await v.app.inject({ method: 'GET', url: `/api/v1/folio/recaudo/files/${id}`, headers: clerk })).json();
     await eventually(async () => (await processed()).processed === payments.length - stuck, 15_000, 'the other lane done');
-    await new Promise((r) => setTimeout(r, 500));
+    // The stuck lane tried its batch again and again (5 tries before a run gives up) and booked nothing more.
+    const refusals = async () => Number((await sql<{ n: string }>`SELECT last_value AS n FROM refusals`.execute(db)).rows[0]!.n);
+    await eventually(async () => (await refusals()) >= 6, 15_000, 'the failing batch retried past one give-up');
     expect(await processed()).toMatchObject({ status: 'processing', processed: payments.length - stuck });
 
     await sql`DROP TRIGGER refuse_one ON recaudo_deposits`.execute(db);

@@ -77,7 +77,7 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
       reason: null,
       note: 'Soporte del banco, comprobante 77',
       depositor: `CC ****${h.depositor.number.slice(-4)}`,
-      decidedBy: expect.any(String),
+      decidedBy: 'test-paymaster',
     });
     expect(await w.available(h.nui)).toBe(50_000);
     const r = await report(h.fileId);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { bearer as staff } from '@eron/shared/testing';
-import { bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
-import { eronAccountId, pplAccountId, record } from '../src/ledger/ledger.repository';
+import { bearer as staff, eventually } from '@eron/shared/testing';
+import { addDays, bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
+import { eronAccountId, pplAccountId } from '../src/ledger/ledger.repository';
 import { monthBounds, shopAccountsDue } from '../src/reports/period.rules';
+import { asobancariaFile } from './support/asobancaria';
+import { cc, setDepositors } from './support/depositors';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
@@ -19,71 +21,118 @@ const today = bogotaToday();
 const director = (eron: string) => staff(['director'], [eron]);
 const get = (url: string, headers: Record<string, string>) => app.inject({ method: 'GET', url, headers });
 
-/** Ledger entries as the recaudo and shop capabilities write them: the report reads only transaction kinds and accounts. */
-async function book(
-  eron: string,
-  kind: string,
-  from: { nui?: string; acc?: Parameters<typeof eronAccountId>[2] },
-  to: typeof from,
-  amount: number,
-) {
-  await w.db.transaction().execute(async (trx) => {
-    const id = async (x: typeof from) => (x.nui ? pplAccountId(trx, x.nui, 'ppl_available') : eronAccountId(trx, eron, x.acc!));
-    await record(trx, {
-      kind,
-      eron,
-      nui: from.nui ?? to.nui ?? null,
-      reference: randomUUID(),
-      concept: kind,
-      createdBy: 'test',
-      postings: [
-        { accountId: await id(from), amount: -amount },
-        { accountId: await id(to), amount },
-      ],
-    });
+const paymaster = (eron: string) => staff(['paymaster'], [eron]);
+const clerk = (eron: string) => staff(['shop_clerk'], [eron]);
+const post = (url: string, payload: object, headers: Record<string, string>) => app.inject({ method: 'POST', url, headers, payload });
+
+let op = 600_000 + Math.floor(Math.random() * 100_000);
+let depSeq = 31_400_000;
+/** A depositor the PPL authorised through the API (FOL-05). */
+async function authorisedDepositor(nui: string, eron: string) {
+  depSeq += 1;
+  expect((await setDepositors(app, nui, [cc(depSeq)], eron)).statusCode).toBe(201);
+  return cc(depSeq);
+}
+/** A deposit as the bank notifies it (FOL-06 a). */
+async function deposit(nui: string, amount: number, depositor: { type: 'CC'; number: string }) {
+  op += 1;
+  const res = await w.bank.notify({
+    operationNumber: String(op),
+    nui,
+    depositor,
+    amount,
+    paidAt: new Date().toISOString(),
+    bankCode: '007',
   });
+  return res.body as { result: string };
+}
+/** A file line whose depositor cannot be known (the default reference layout): held, then decided by the paymaster (FOL-06 b). */
+async function heldThenCredited(nui: string, eron: string, pesos: number, depositor: { type: 'CC'; number: string }) {
+  const payload = asobancariaFile({ collectionDate: addDays(today, -1), lots: [[{ nui, pesos }]] });
+  const up = await app.inject({
+    method: 'POST',
+    url: '/api/v1/folio/recaudo/files',
+    headers: { ...paymaster(eron), 'content-type': 'text/plain' },
+    payload,
+  });
+  expect(up.statusCode).toBe(202);
+  const heldOf = async () =>
+    (await get(`/api/v1/folio/recaudo/deposits?status=held&eron=${eron}`, paymaster(eron)))
+      .json()
+      .deposits.find((d: { nui: string }) => d.nui === nui) as { id: string } | undefined;
+  const held = await eventually(heldOf, 15_000, 'the held line');
+  const decided = await post(
+    `/api/v1/folio/recaudo/deposits/${held.id}/review`,
+    { decision: 'credit', depositor, reason: 'Soporte del banco' },
+    paymaster(eron),
+  );
+  expect(decided.json()).toMatchObject({ status: 'credited' });
+}
+/** A product on the shop's list (FOL-09) and a sale of it through the Folio. */
+async function product(eron: string, sku: string, unitCost: number, price: number): Promise<string> {
+  const res = await post(`/api/v1/folio/shops/${eron}/products`, { sku, name: sku, unitCost, price }, clerk(eron));
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+async function sale(nui: string, eron: string, productId: string, quantity: number): Promise<string> {
+  const res = await post('/api/v1/folio/purchases', { nui, shop: eron, items: [{ productId, quantity }] }, clerk(eron));
+  expect(res.statusCode).toBe(201);
+  return res.json().transactionId;
 }
 
 describe('FOL-17 establishment reports', () => {
-  it('FOL-17 when the day is reported then deposits, shop, Caja Especial and balances held come from the ledger and reconcile', async () => {
+  it('FOL-17 when the day is reported then deposits (a reviewed one too), shop, Caja Especial and balances held come from the ledger and reconcile', async () => {
     const a = await w.admit({ eron: '131', cash: 10_000 });
     const b = await w.admit({ eron: '131' });
-    await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: a }, 200_000);
-    await book('131', 'deposit', { acc: 'bank_clearing' }, { nui: b }, 50_000);
-    await book('131', 'deposit_rejected', { acc: 'bank_clearing' }, { acc: 'refunds_due' }, 80_000);
-    await book('131', 'purchase', { nui: a }, { acc: 'shop' }, 30_000);
-    await book('131', 'shop_caja_share', { acc: 'shop' }, { acc: 'caja_especial' }, 2_000);
-    await app.inject({
-      method: 'POST',
-      url: '/api/v1/folio/work-payments',
-      headers: staff(['paymaster'], ['131']),
-      payload: { nui: b, month: '2026-10', amount: 100_000, workFront: 'Aseo', payrollReference: 'P-1' },
-    });
+    const da = await authorisedDepositor(a, '131');
+    const db = await authorisedDepositor(b, '131');
+    expect(await deposit(a, 200_000, da)).toMatchObject({ result: 'credited' });
+    expect(await deposit(b, 50_000, db)).toMatchObject({ result: 'credited' });
+    expect(await deposit(b, 80_000, cc(79_000_001))).toMatchObject({ result: 'rejected' });
+    await heldThenCredited(b, '131', 25_000, db);
+    await sale(a, '131', await product('131', 'R-JAB', 1_000, 1_100), 3);
+    const work = await post(
+      '/api/v1/folio/work-payments',
+      { nui: b, month: '2026-10', amount: 100_000, workFront: 'Aseo', payrollReference: 'P-1' },
+      paymaster('131'),
+    );
+    expect(work.statusCode).toBe(201);
     await w.applied((await w.transfer(a, '131', '132')).id);
 
     const res = await get(`/api/v1/folio/establishments/131/reports/daily?date=${today}`, director('131'));
     expect(res.statusCode).toBe(200);
     const r = res.json<EstablishmentReport>();
-    expect(r.deposits).toEqual([{ date: today, received: 250_000, receivedCount: 2, rejected: 80_000, rejectedCount: 1 }]);
-    expect(r.shop).toMatchObject({ sales: 30_000, salesCount: 1, cajaEspecialShare: 2_000 });
-    expect(r.cajaEspecial.movements.map((m) => [m.kind, m.amount])).toEqual([
-      ['shop_caja_share', 2_000],
-      ['work_pay', 10_000],
-    ]);
-    expect(r.cajaEspecial).toMatchObject({ opening: 0, closing: 12_000 });
-    // a left for 132 with 180 000; b holds 50 000 + 90 000.
-    expect(r.balancesHeld).toMatchObject({ opening: 0, closing: 140_000 });
+    expect(r.deposits).toEqual([{ date: today, received: 275_000, receivedCount: 3, rejected: 80_000, rejectedCount: 1 }]);
+    expect(r.shop).toEqual({ sales: 3_300, salesCount: 1, returns: 0, costOfGoods: 3_000, profit: 300, cajaEspecialShare: 0 });
+    expect(r.cajaEspecial.movements.map((m) => [m.kind, m.amount])).toEqual([['work_pay', 10_000]]);
+    expect(r.cajaEspecial).toMatchObject({ opening: 0, closing: 10_000 });
+    // a left for 132 with 10 000 + 200 000 − 3 300; b holds 50 000 + 25 000 + 90 000.
+    expect(r.balancesHeld).toMatchObject({ opening: 0, closing: 165_000 });
     const held = await sql<{ s: string }>`SELECT sum(balance) AS s FROM ledger_accounts WHERE eron = '131' AND nui IS NOT NULL`.execute(
       app.db,
     );
-    expect(Number(held.rows[0]?.s)).toBe(140_000);
-    expect(r.reconciliation).toMatchObject({ reconciles: true, heldFromPostings: 140_000, heldFromBalances: 140_000, mismatches: [] });
+    expect(Number(held.rows[0]?.s)).toBe(165_000);
+    expect(r.reconciliation).toMatchObject({ reconciles: true, heldFromPostings: 165_000, heldFromBalances: 165_000, mismatches: [] });
     const dest = (
       await get(`/api/v1/folio/establishments/132/reports/monthly?month=${bogotaMonth()}`, director('132'))
     ).json<EstablishmentReport>();
-    expect(dest.balancesHeld.closing).toBe(180_000);
+    expect(dest.balancesHeld.closing).toBe(206_700);
     expect(dest.reconciliation.reconciles).toBe(true);
-    expect(dest.balancesHeld.movements).toEqual([{ kind: 'transfer_in', count: 1, amount: 180_000 }]);
+    expect(dest.balancesHeld.movements).toEqual([{ kind: 'transfer_in', count: 1, amount: 206_700 }]);
+  });
+
+  it('FOL-17 FOL-09 when sales are made and one is returned then profit is sales less returns less the catalogue cost of what stayed sold, as the shop month says', async () => {
+    const nui = await w.admit({ eron: '135', cash: 100_000 });
+    const soap = await product('135', 'R-SOAP', 1_000, 1_100);
+    const rice = await product('135', 'R-RICE', 4_000, 4_400);
+    await sale(nui, '135', soap, 2);
+    const returned = await sale(nui, '135', rice, 1);
+    const reversal = await post(`/api/v1/folio/uses/${returned}/reversal`, { reason: 'devuelto' }, paymaster('135'));
+    expect(reversal.statusCode).toBe(201);
+    const r = (await get(`/api/v1/folio/establishments/135/reports/daily?date=${today}`, director('135'))).json<EstablishmentReport>();
+    expect(r.shop).toEqual({ sales: 6_600, salesCount: 2, returns: 4_400, costOfGoods: 2_000, profit: 200, cajaEspecialShare: 0 });
+    const month = (await get(`/api/v1/folio/shops/135/months/${bogotaMonth()}`, director('135'))).json();
+    expect(month).toMatchObject({ sales: 2_200, costOfGoods: 2_000, profit: 200 });
   });
 
   it('FOL-17 when the month is reported then it adds up with the days, and an earlier month is empty and reconciles', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { bearer } from '@eron/shared/testing';
+import { bearer, tokenFor } from '@eron/shared/testing';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
 let app: FastifyInstance;
@@ -67,6 +67,9 @@ describe('FOL-07 caps', () => {
   });
 });
 
+const setTariff = async (body: object, headers: Record<string, string> = bearer(['dg'])) =>
+  app.inject({ method: 'POST', url: '/api/v1/folio/limits/appliance-tariffs', headers, payload: body });
+
 describe('FOL-08 uses of the Folio on written request', () => {
   it('FOL-08 when a complete transfer to a relative is asked then it is paid within the caps and recorded with its data', async () => {
     const nui = await admit(300_000);
@@ -75,6 +78,30 @@ describe('FOL-08 uses of the Folio on written request', () => {
     expect(res.json()).toMatchObject({ nui, use: 'transfer', amount: 50_000, after: { available: 250_000, day: { spent: 50_000 } } });
     const use = await app.db.selectFrom('spend_uses').selectAll().where('tx_id', '=', res.json().transactionId).executeTakeFirstOrThrow();
     expect(use.details).toMatchObject({ beneficiary: { relationship: 'madre' }, bank: { accountType: 'savings' } });
+  });
+
+  it('PLT-06 when a withdrawal is paid then the audit log has who, what and the request, never the beneficiary', async () => {
+    const nui = await admit(300_000);
+    const res = await withdraw(transfer(nui, 20_000, 'veinte mil pesos'), { ...paymaster(), 'x-request-id': `req-wd-${nui}` });
+    expect(res.statusCode).toBe(201);
+    const lines = await app.db.selectFrom('audit_log').selectAll().where('entity_id', '=', res.json().transactionId).execute();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        actor: 'test-paymaster',
+        action: 'spend:transfer',
+        entity: 'spend_use',
+        request_id: `req-wd-${nui}`,
+        details: {
+          nui,
+          eron: '113',
+          use: 'transfer',
+          amount: 20_000,
+          receipt: Number(res.json().voucherNumber.split('-')[1]),
+          date: res.json().date,
+        },
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/52123456|Pérez|4001-2345/);
   });
 
   it('FOL-08 when a transfer lacks items then 422 FOL-08 listing every one, and nothing moves', async () => {
@@ -120,7 +147,7 @@ describe('FOL-08 uses of the Folio on written request', () => {
       '/debt/creditor',
       '/debt/legalBasis',
     ]);
-    expect(await fields({ use: 'appliance_fee' })).toEqual(['/writtenRequest', '/appliance/name', '/appliance/tariffResolution']);
+    expect(await fields({ use: 'appliance_fee' })).toEqual(['/writtenRequest', '/appliance/code']);
     expect(await available(nui)).toBe(300_000);
   });
 
@@ -130,8 +157,9 @@ describe('FOL-08 uses of the Folio on written request', () => {
       { use: 'productive_project', receiptNumber: 'PP-9', project: 'Panadería' },
       { use: 'permission', writtenRequest: signed, permission: { startsOn: '2026-11-26', hours: 72, authorisation: 'Res. 77' } },
       { use: 'bail_or_debt', writtenRequest: { signed: true }, debt: { kind: 'bail', creditor: 'Juzgado 3', legalBasis: 'Auto 12' } },
-      { use: 'appliance_fee', writtenRequest: { signed: true }, appliance: { name: 'Televisor', tariffResolution: 'Res. DG 9' } },
+      { use: 'appliance_fee', writtenRequest: { signed: true }, appliance: { code: 'televisor' } },
     ];
+    await setTariff({ appliance: 'televisor', name: 'Televisor', monthlyFee: 5_000, effectiveFrom: '2016-01-01', resolution: 'Res. DG 9' });
     for (const body of ok) expect((await withdraw({ nui, amount: 5_000, ...body })).statusCode).toBe(201);
     expect(await available(nui)).toBe(280_000);
     expect((await caps(nui)).json().day.spent).toBe(20_000);
@@ -167,5 +195,97 @@ describe('FOL-02 reversing a use', () => {
     expect(await available(nui)).toBe(100_000);
     expect((await caps(nui)).json().day.spent).toBe(0);
     expect((await rev()).statusCode).toBe(409);
+  });
+});
+
+describe('FOL-08 (7) appliance fees at the DG’s tariff', () => {
+  const fee = (nui: string, amount: number, appliance: object) =>
+    withdraw({ nui, use: 'appliance_fee', amount, writtenRequest: { signed: true }, appliance });
+  const tariffs = async (date: string) =>
+    (await app.inject({ method: 'GET', url: `/api/v1/folio/limits/appliance-tariffs?date=${date}`, headers: paymaster() })).json();
+
+  it('FOL-08 when the DG sets a tariff from a date then fees are charged at the tariff in force that day, times the months paid', async () => {
+    expect(
+      (
+        await setTariff({
+          appliance: 'ventilador',
+          name: 'Ventilador',
+          monthlyFee: 3_000,
+          effectiveFrom: '2020-01-01',
+          resolution: 'Res. DG 1',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const later = await setTariff({
+      appliance: 'ventilador',
+      name: 'Ventilador',
+      monthlyFee: 4_000,
+      effectiveFrom: '2026-01-01',
+      resolution: 'Res. DG 2',
+    });
+    expect(later.json()).toEqual({
+      appliance: 'ventilador',
+      name: 'Ventilador',
+      monthlyFee: 4_000,
+      effectiveFrom: '2026-01-01',
+      resolution: 'Res. DG 2',
+    });
+    expect(
+      (
+        await setTariff({
+          appliance: 'ventilador',
+          name: 'Ventilador',
+          monthlyFee: 9_000,
+          effectiveFrom: '2099-01-01',
+          resolution: 'Res. DG 3',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await tariffs('2025-06-01')).tariffs).toContainEqual(expect.objectContaining({ appliance: 'ventilador', monthlyFee: 3_000 }));
+    expect((await tariffs('2026-11-30')).tariffs).toContainEqual(
+      expect.objectContaining({ appliance: 'ventilador', monthlyFee: 4_000, resolution: 'Res. DG 2' }),
+    );
+
+    const nui = await admit(100_000);
+    const res = await fee(nui, 8_000, { code: 'ventilador', months: 2 });
+    expect(res.statusCode).toBe(201);
+    const use = await app.db.selectFrom('spend_uses').selectAll().where('tx_id', '=', res.json().transactionId).executeTakeFirstOrThrow();
+    expect(use.details).toMatchObject({
+      appliance: { code: 'ventilador', months: 2, monthlyFee: 4_000, resolution: 'Res. DG 2', effectiveFrom: '2026-01-01' },
+    });
+    expect(await available(nui)).toBe(92_000);
+  });
+
+  it('FOL-08 when the fee is not the tariff, or the appliance has none, then 422 FOL-08 naming the tariff and nothing is charged', async () => {
+    await setTariff({ appliance: 'radio', name: 'Radio', monthlyFee: 2_500, effectiveFrom: '2020-01-01', resolution: 'Res. DG 4' });
+    const nui = await admit(100_000);
+    const wrong = await fee(nui, 5_000, { code: 'radio' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toMatchObject({ rule: 'FOL-08', errors: [{ field: '/amount' }] });
+    expect(wrong.json().detail).toContain('Res. DG 4');
+    const none = await fee(nui, 5_000, { code: 'nevera' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json()).toMatchObject({ rule: 'FOL-08', errors: [{ field: '/appliance/code' }] });
+    expect(await available(nui)).toBe(100_000);
+    expect(await app.db.selectFrom('spend_uses').select('tx_id').where('nui', '=', nui).execute()).toEqual([]);
+  });
+
+  it('FOL-08 when a tariff is set by someone other than a national DG, or rewritten, then refused and the table is unchanged', async () => {
+    const body = { appliance: 'parrilla', name: 'Parrilla', monthlyFee: 6_000, effectiveFrom: '2026-02-01', resolution: 'Res. DG 5' };
+    expect((await setTariff(body, paymaster())).statusCode).toBe(403);
+    const narrowed = await setTariff(body, { authorization: `Bearer ${tokenFor(['dg'], ['113'], 'dg-113', false)}` });
+    expect(narrowed.statusCode).toBe(403);
+    expect(narrowed.json().rule).toBe('FOL-08');
+    expect((await setTariff(body)).statusCode).toBe(201);
+    const again = await setTariff({ ...body, monthlyFee: 1 });
+    expect(again.statusCode).toBe(409);
+    expect((await tariffs('2026-03-01')).tariffs).toContainEqual({ ...body });
+    const logged = await app.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity', '=', 'appliance_tariff')
+      .where('entity_id', '=', 'parrilla@2026-02-01')
+      .execute();
+    expect(logged).toEqual([{ action: 'set-appliance-tariff', entity_id: 'parrilla@2026-02-01' }]);
   });
 });

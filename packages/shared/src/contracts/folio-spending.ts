@@ -1,6 +1,7 @@
 // Contract of folio's spending capability: request and response schemas, one file per domain.
 import { Type, type Static } from '@sinclair/typebox';
 import { Amount, EronCode, LocalDate, Money, Nui, Timestamp, Uuid } from '../primitives';
+import { NextPage, PageCursor, PageLimit } from './classification';
 
 const Standing = (description: string) => Type.Object({ cap: Amount, spent: Amount, remaining: Amount }, { description });
 
@@ -59,6 +60,15 @@ export const Product = Type.Object({
   active: Type.Boolean(),
 });
 export type Product = Static<typeof Product>;
+
+/** A page of the shop's price list, by SKU (PLT-18: no list makes the service read it whole). */
+export const ProductPageQuery = Type.Object(
+  { limit: Type.Optional(PageLimit(500, 200)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
+export type ProductPageQuery = Static<typeof ProductPageQuery>;
+export const ProductPage = Type.Object({ shop: EronCode, items: Type.Array(Product), next: NextPage });
+export type ProductPage = Static<typeof ProductPage>;
 
 export const PurchaseRequest = Type.Object(
   {
@@ -139,6 +149,33 @@ export type PhoneCredit = Static<typeof PhoneCredit>;
 
 const Str = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, pattern: '\\S', ...(description ? { description } : {}) });
+
+/** An appliance's code in the DG's tariff table (FOL-08 (7)). */
+export const ApplianceCode = Type.String({
+  pattern: '^[a-z][a-z0-9_-]{1,39}$',
+  description: 'Código del electrodoméstico en la tabla de tarifas del DG',
+});
+
+/** The DG sets an appliance's fee per month of use, from a date (FOL-08 (7), Art. 41.7). */
+export const ApplianceTariffRequest = Type.Object(
+  {
+    appliance: ApplianceCode,
+    name: Str(80, 'Nombre del electrodoméstico'),
+    monthlyFee: Money,
+    effectiveFrom: LocalDate,
+    resolution: Str(120, 'Resolución del Director General que fija la tarifa'),
+  },
+  { additionalProperties: false },
+);
+export type ApplianceTariffRequest = Static<typeof ApplianceTariffRequest>;
+export const ApplianceTariff = Type.Object({
+  appliance: Type.String(),
+  name: Type.String(),
+  monthlyFee: Money,
+  effectiveFrom: LocalDate,
+  resolution: Type.String(),
+});
+export type ApplianceTariff = Static<typeof ApplianceTariff>;
 
 /** The written request or authorisation addressed to the Director (Art. 41.4–7). */
 export const WrittenRequest = Type.Object(
@@ -223,8 +260,15 @@ export const WithdrawalRequest = Type.Object(
     ),
     appliance: Type.Optional(
       Type.Object(
-        { name: Type.Optional(Str(80)), tariffResolution: Type.Optional(Str(120, 'Resolución del DG con la tarifa')) },
-        { additionalProperties: false },
+        {
+          code: Type.Optional(ApplianceCode),
+          months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Meses de uso que se pagan (1 si se omite)' })),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'El electrodoméstico por su código en la tabla de tarifas del DG (FOL-08 (7)); el valor es la tarifa vigente × meses',
+        },
       ),
     ),
   },

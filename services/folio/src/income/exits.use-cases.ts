@@ -15,6 +15,7 @@ import type { Outcome } from '@eron/shared/platform';
 import { lockFolio } from '../accounts/account.repository';
 import { folioInScope } from '../accounts/account.use-cases';
 import { eronAccountId, pplAccountId, record } from '../ledger/ledger.repository';
+import { authorisedPayee } from '../beneficiaries/beneficiaries.use-cases';
 import type { Ctx, Reader } from '../runtime';
 import {
   exitsOf,
@@ -160,6 +161,7 @@ export async function paySettlement(
   if (!s) throw missing('liquidación', input.id);
   assertActorActsFor(ctx.actor, s.eron);
   assertWithinSettlement(input.amount, s);
+  const payee = await authorisedPayee(ctx, s.nui, input.beneficiary.document);
   const id = randomUUID();
   const transactionId = await record(ctx.trx, {
     kind: 'settlement_paid',
@@ -174,8 +176,10 @@ export async function paySettlement(
       { accountId: await eronAccountId(ctx.trx, s.eron, 'paymaster'), amount: input.amount },
     ],
   });
-  const document = `${input.beneficiary.document.type} ${input.beneficiary.document.number}`;
-  const pay = { id, amount: input.amount, document, names: input.beneficiary.names, authorisation: input.authorisationReference };
+  // Paid to the person as the PPL's authorisation recorded them (FOL-15), under the paymaster's reference.
+  const document = `${payee.doc_type} ${payee.doc_number}`;
+  const authorisation = `${payee.authorisation} · ${input.authorisationReference}`;
+  const pay = { id, amount: input.amount, document, names: payee.names, authorisation };
   const { paid, status } = await insertSettlementPayment(ctx.trx, s, { ...pay, transactionId, by: ctx.actor.sub });
   await ctx.audit({ action: 'pay-settlement', entity: 'settlement', entityId: s.id, details: { amount: input.amount, paymentId: id } });
   return { status: 201, body: { id, settlementId: s.id, amount: input.amount, remaining: s.amount - paid, status } };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { LocalDate, Money, Problem, Text } from '@eron/shared';
+import { ApplianceTariff, ApplianceTariffRequest, LocalDate, Money, Problem, Text } from '@eron/shared';
 import { LIMIT_READERS, LIMIT_SETTERS } from '../roles';
 import { runtime } from '../runtime';
-import { capsOnDate, setCapOverride } from './limits.use-cases';
+import { capsOnDate, setApplianceTariff, setCapOverride, tariffsOnDate } from './limits.use-cases';
 
 const Caps = Type.Object(
   {
@@ -59,6 +59,43 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await runtime(app).transact(req, (ctx) => setCapOverride(ctx, req.body))),
+  );
+
+  app.get(
+    '/api/v1/folio/limits/appliance-tariffs',
+    {
+      config: { auth: { roles: LIMIT_READERS } },
+      schema: {
+        operationId: 'getApplianceTariffs',
+        summary: 'The DG’s appliance tariffs in force on a date (FOL-08 (7))',
+        description: 'FOL-08 (7), Art. 41.7: each allowed appliance’s fee per month of use, the latest the DG set effective by the date.',
+        querystring: Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ date: LocalDate, tariffs: Type.Array(ApplianceTariff) }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (req) => tariffsOnDate(runtime(app).reader(req), req.query.date),
+  );
+
+  app.post(
+    '/api/v1/folio/limits/appliance-tariffs',
+    {
+      config: { auth: { roles: LIMIT_SETTERS } },
+      schema: {
+        operationId: 'setApplianceTariff',
+        summary: 'The DG sets an appliance’s monthly fee from a date (FOL-08 (7), Art. 41.7)',
+        description:
+          'FOL-08 (7): a national figure, set by a DG token of national scope (403 FOL-08 otherwise); dated, never rewritten — ' +
+          'the same appliance and date again → 409. Appliance fees are charged at the tariff in force on the day.',
+        body: ApplianceTariffRequest,
+        response: { 201: ApplianceTariff, 400: Problem, 401: Problem, 403: Problem, 409: Problem },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await runtime(app).transact(req, (ctx) => setApplianceTariff(ctx, req.body))),
   );
 };
 

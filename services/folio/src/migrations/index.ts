@@ -7,6 +7,8 @@ import { migration as names } from './20261130T1810_accounts_names';
 import { incomeMigrations } from './income';
 import { recaudoMigrations } from './recaudo';
 import { spendingMigrations } from './spending';
+import { migration as beneficiaries } from './20261130T1310_settlement_beneficiaries';
+import { migration as applianceTariffs } from './20261130T1320_appliance_tariffs';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -16,6 +18,8 @@ export const migrations: Migrations = {
   ...recaudoMigrations,
   ...spendingMigrations,
   ...incomeMigrations,
+  '20261130T1310_settlement_beneficiaries': beneficiaries,
+  '20261130T1320_appliance_tariffs': applianceTariffs,
   '20261130T1800_accounts_intake_transit': intakeTransit,
   '20261130T1810_accounts_names': names,
 };

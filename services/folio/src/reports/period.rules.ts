@@ -18,6 +18,9 @@ export const monthsOfYear = (year: number): string[] => Array.from({ length: 12 
 /** Shop sales reach the shop account under these ledger kinds (the spending capability's purchases). */
 export const SALE_KINDS = ['purchase', 'shop_sale', 'shop_purchase'] as const;
 export const SHOP_CAJA_SHARE_KIND = 'shop_caja_share';
+/** Deposits reach a PPL (received) or are owed back (rejected) under these kinds: on arrival, or when a held one is decided (FOL-06). */
+export const RECEIVED_KINDS = ['deposit', 'deposit_review_credit'] as const;
+export const REJECTED_KINDS = ['deposit_rejected', 'deposit_review_refund'] as const;
 
 /** FOL-16: a period runs from `from` to `to`, with from ≤ to. */
 export function assertPeriod(from: string, to: string): void {

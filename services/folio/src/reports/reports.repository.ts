@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { addDays } from '@eron/shared';
 import type { Db, EronAccountKind, Trx } from '../db';
-import { bogotaStart, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
+import { bogotaStart, RECEIVED_KINDS, REJECTED_KINDS, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
 
 const n = (v: unknown): number => Number(v ?? 0);
 type Window = { start: Date; end: Date };
@@ -9,19 +9,22 @@ type Window = { start: Date; end: Date };
 /**
  * Deposits received and rejected per Bogotá day (FOL-17), from the ledger's deposit transactions:
  * a file's lot is one transaction with a posting per deposit, so deposits are counted by posting.
+ * A deposit held for review counts on the day it was decided: credited as received, refunded as
+ * rejected (FOL-06) — until then it is neither.
  */
 export async function depositsByDay(db: Db, eron: string, w: Window) {
-  const { rows } = await sql<{ day: string; kind: string; count: string; amount: string }>`
-    SELECT to_char(t.created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD') AS day, t.kind,
+  const { rows } = await sql<{ day: string; received: boolean; count: string; amount: string }>`
+    SELECT to_char(t.created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD') AS day,
+           t.kind IN (${sql.join([...RECEIVED_KINDS])}) AS received,
            count(*) FILTER (WHERE p.amount > 0) AS count, COALESCE(sum(p.amount) FILTER (WHERE p.amount > 0), 0) AS amount
       FROM ledger_transactions t JOIN postings p ON p.transaction_id = t.id
-     WHERE t.eron = ${eron} AND t.kind IN ('deposit', 'deposit_rejected')
+     WHERE t.eron = ${eron} AND t.kind IN (${sql.join([...RECEIVED_KINDS, ...REJECTED_KINDS])})
        AND t.created_at >= ${w.start} AND t.created_at < ${w.end}
      GROUP BY 1, 2 ORDER BY 1`.execute(db);
   const days = new Map<string, { date: string; received: number; receivedCount: number; rejected: number; rejectedCount: number }>();
   for (const r of rows) {
     const d = days.get(r.day) ?? { date: r.day, received: 0, receivedCount: 0, rejected: 0, rejectedCount: 0 };
-    if (r.kind === 'deposit') Object.assign(d, { received: n(r.amount), receivedCount: n(r.count) });
+    if (r.received) Object.assign(d, { received: n(r.amount), receivedCount: n(r.count) });
     else Object.assign(d, { rejected: n(r.amount), rejectedCount: n(r.count) });
     days.set(r.day, d);
   }
@@ -62,26 +65,33 @@ async function accountBalanceAt(db: Db, eron: string, kind: string, at: Date): P
 }
 
 /**
- * Shop sales, returns and the Caja Especial share, read from the shop account's postings (FOL-17).
- * Profit is cash-basis: sales less what left the shop account otherwise (purchases paid).
+ * Shop sales, returns and the Caja Especial share, read from the shop account's postings (FOL-17);
+ * cost of goods from each sale's lines, priced at the catalogue's unit cost when it was sold (the
+ * sale records it), less that of the sales returned in the period. Profit = sales − returns − cost.
  */
 export async function shopFigures(db: Db, eron: string, w: Window) {
-  const { rows } = await sql<{ sales: string; sales_count: string; returns: string; share: string; other_out: string }>`
+  const { rows } = await sql<{ sales: string; sales_count: string; returns: string; share: string }>`
     SELECT COALESCE(sum(p.amount) FILTER (WHERE t.kind IN (${sql.join([...SALE_KINDS])}) AND p.amount > 0), 0) AS sales,
            count(DISTINCT t.id) FILTER (WHERE t.kind IN (${sql.join([...SALE_KINDS])})) AS sales_count,
            COALESCE(-sum(p.amount) FILTER (WHERE t.kind = 'reversal' AND o.kind IN (${sql.join([...SALE_KINDS])})), 0) AS returns,
-           COALESCE(-sum(p.amount) FILTER (WHERE t.kind = ${SHOP_CAJA_SHARE_KIND}), 0) AS share,
-           COALESCE(-sum(p.amount) FILTER (WHERE p.amount < 0 AND t.kind <> ${SHOP_CAJA_SHARE_KIND}
-                                            AND NOT (t.kind = 'reversal' AND o.kind IN (${sql.join([...SALE_KINDS])}))), 0) AS other_out
+           COALESCE(-sum(p.amount) FILTER (WHERE t.kind = ${SHOP_CAJA_SHARE_KIND}), 0) AS share
       FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id
       JOIN ledger_accounts a ON a.id = p.account_id
       LEFT JOIN ledger_transactions o ON o.id = t.reverses
      WHERE a.eron = ${eron} AND a.kind = 'shop' AND a.nui IS NULL
        AND t.created_at >= ${w.start} AND t.created_at < ${w.end}`.execute(db);
+  const cost = await sql<{ cogs: string }>`
+    SELECT COALESCE(sum(CASE WHEN t.reverses IS NULL THEN c.cost ELSE -c.cost END), 0) AS cogs
+      FROM ledger_transactions t
+      JOIN spend_uses u ON u.tx_id = COALESCE(t.reverses, t.id) AND u.use = 'shop_purchase'
+      CROSS JOIN LATERAL (SELECT COALESCE(sum((i->>'quantity')::bigint * (i->>'unitCost')::bigint), 0) AS cost
+                            FROM jsonb_array_elements(u.details->'items') i) c
+     WHERE u.eron = ${eron} AND (t.reverses IS NULL OR t.kind = 'reversal')
+       AND t.created_at >= ${w.start} AND t.created_at < ${w.end}`.execute(db);
   const r = rows[0];
   const sales = n(r?.sales);
   const returns = n(r?.returns);
-  const costOfGoods = n(r?.other_out);
+  const costOfGoods = n(cost.rows[0]?.cogs);
   return {
     sales,
     salesCount: n(r?.sales_count),

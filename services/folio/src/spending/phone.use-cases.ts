@@ -115,6 +115,12 @@ export async function confirmCredit(ctx: Ctx, id: string, providerTx: string) {
       { accountId: await eronAccountId(ctx.trx, row.eron, 'providers'), amount: row.amount },
     ],
   });
+  await ctx.audit({
+    action: 'confirm-phone-credit',
+    entity: 'phone_credit',
+    entityId: id,
+    details: { nui: row.nui, amount: row.amount, providerTransactionId: providerTx },
+  });
   return markConfirmed(ctx.trx, id, settle, providerTx);
 }
 
@@ -131,6 +137,12 @@ export async function releaseCredit(ctx: Ctx, id: string, reason: string) {
     folio.status === 'open'
       ? { tx: (await undoUse(ctx, { txId: row.hold_tx, reason: `recarga no confirmada: ${reason}` })).reversal, owedTo: null }
       : await followExit(ctx, row, reason);
+  await ctx.audit({
+    action: 'release-phone-credit',
+    entity: 'phone_credit',
+    entityId: id,
+    details: { nui: row.nui, amount: row.amount, reason, owedTo: settled.owedTo },
+  });
   return { ...(await markReleased(ctx.trx, id, settled.tx, reason)), owedTo: settled.owedTo };
 }
 

@@ -19,8 +19,16 @@ export async function saveProduct(trx: Trx, shop: string, p: ProductInput, by: s
     .executeTakeFirstOrThrow();
 }
 
-export const listProducts = (db: Db, shop: string) =>
-  db.selectFrom('shop_products').selectAll().where('eron', '=', shop).orderBy('sku').execute();
+/** Up to `rows` products of the shop's list by SKU, after `afterSku` when given. */
+export const listProducts = (db: Db, shop: string, page: { afterSku?: string; rows: number }) =>
+  db
+    .selectFrom('shop_products')
+    .selectAll()
+    .where('eron', '=', shop)
+    .$if(page.afterSku !== undefined, (q) => q.where('sku', '>', page.afterSku!))
+    .orderBy('sku')
+    .limit(page.rows)
+    .execute();
 
 export async function shopRunBy(db: Db | Trx, shop: string): Promise<'establishment' | 'private_company'> {
   const row = await db.selectFrom('shops').select('run_by').where('eron', '=', shop).executeTakeFirst();

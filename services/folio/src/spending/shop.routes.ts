@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, Problem, Product, ProductInput, ShopMonth, ShopSettings } from '@eron/shared';
+import { EronCode, Problem, Product, ProductInput, ProductPage, ProductPageQuery, ShopMonth, ShopSettings } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
 import { PRODUCT_EDITORS, PRODUCT_READERS, SHOP_MONTH_CLOSERS, SHOP_MONTH_READERS, SHOP_SETTERS } from '../roles';
 import { runtime } from '../runtime';
@@ -37,16 +37,19 @@ const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: PRODUCT_READERS } },
       schema: {
         operationId: 'listShopProducts',
-        'x-rules': ['FOL-09'],
-        summary: 'The shop’s public price list (FOL-09, Art. 127)',
-        description: 'FOL-09: the list shown next to the shop; readable by the establishment’s staff.',
+        'x-rules': ['FOL-09', 'PLT-18'],
+        summary: 'The shop’s public price list, a page at a time (FOL-09, Art. 127)',
+        description:
+          'FOL-09: the list shown next to the shop; readable by the establishment’s staff. By SKU, `limit` rows a page (≤ 500, 200 by default); ' +
+          'pass `next` as `after` for the following page (PLT-18).',
         params: ShopParams,
-        response: { 200: Type.Array(Product), ...errors },
+        querystring: ProductPageQuery,
+        response: { 200: ProductPage, ...errors },
       },
     },
     async (req) => {
       assertActsFor(req, req.params.code);
-      return priceList(runtime(app).reader(req), req.params.code);
+      return priceList(runtime(app).reader(req), { shop: req.params.code, ...req.query });
     },
   );
 

@@ -1,4 +1,15 @@
-import { bogotaMonth, type Product, type ProductInput, type ShopMonth, type ShopSettings } from '@eron/shared';
+import {
+  bogotaMonth,
+  keyOf,
+  pageLimit,
+  pageOf,
+  type Product,
+  type ProductInput,
+  type ProductPage,
+  type ProductPageQuery,
+  type ShopMonth,
+  type ShopSettings,
+} from '@eron/shared';
 import { eronAccountId, record } from '../ledger/ledger.repository';
 import type { Ctx, Reader } from '../runtime';
 import { findClosedMonth, insertShopMonth, lockShopMonth, shopTotals } from './shop-month.repository';
@@ -46,9 +57,13 @@ export async function setShop(ctx: Ctx, input: { shop: string; settings: ShopSet
   return input.settings;
 }
 
-/** The shop's public price list (FOL-09, Art. 127). */
-export async function priceList(r: Reader, shop: string): Promise<Product[]> {
-  return (await listProducts(r.db, shop)).map(productView);
+/** A page of the shop's public price list, by SKU (FOL-09, Art. 127; PLT-18: bounded pages). */
+export async function priceList(r: Reader, q: { shop: string } & ProductPageQuery): Promise<ProductPage> {
+  const limit = pageLimit(q.limit, 200);
+  const after = q.after ? keyOf(q.after, ['code'], 'after') : undefined;
+  const rows = await listProducts(r.db, q.shop, { afterSku: after?.[0], rows: limit + 1 });
+  const page = pageOf(rows, limit, (p) => [p.sku]);
+  return { shop: q.shop, items: page.items.map(productView), next: page.next };
 }
 
 /** An article added or re-priced, never more than 10 % over its cost (FOL-09, Art. 125). */

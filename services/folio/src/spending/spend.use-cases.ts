@@ -3,7 +3,8 @@ import type { Outcome } from '@eron/shared/platform';
 import { folioEron } from '../accounts/account.repository';
 import { folioInScope } from '../accounts/account.use-cases';
 import { lockPplAccount, reverse, reverseAcross } from '../ledger/ledger.repository';
-import { capsInForce } from '../limits/limits.repository';
+import { capsInForce, tariffInForce } from '../limits/limits.repository';
+import { applianceFeeProblem } from '../limits/limits.rules';
 import type { Ctx, Reader, Statement } from '../runtime';
 import { remainingCaps } from './caps.repository';
 import { findUse, giveBackTotals, lockFolioStatus, markReversed, purchase, spend } from './spend.repository';
@@ -50,6 +51,24 @@ export async function withdraw(s: Statement, r: WithdrawalRequest) {
   const items = withdrawalItems(r, caps.spend_day);
   if (items.length > 0) throw incompleteRequest(items);
   const { nui, use, amount, ...details } = r;
+  if (use === 'appliance_fee') {
+    // FOL-08 (7): charged at the DG's tariff in force today, and the tariff applied is kept with the use.
+    const appliance = r.appliance!.code!;
+    const months = r.appliance!.months ?? 1;
+    const tariff = await tariffInForce(s.q, appliance, date);
+    const problem = applianceFeeProblem(tariff, { appliance, months, amount, date });
+    if (problem) throw problem;
+    details.appliance = {
+      code: appliance,
+      months,
+      ...(tariff && {
+        name: tariff.name,
+        monthlyFee: tariff.monthly_fee,
+        resolution: tariff.resolution,
+        effectiveFrom: tariff.effective_from,
+      }),
+    };
+  }
   const o = await spend(s.q, {
     nui,
     erons: s.actor.national ? null : s.actor.erons,

@@ -84,8 +84,12 @@ export function withdrawalItems(r: WithdrawalRequest, dayCap: number): ItemError
     case 'appliance_fee':
       return [
         ...written(r.writtenRequest, false),
-        ...need(r.appliance?.name, '/appliance/name', 'el electrodoméstico', 'the appliance'),
-        ...need(r.appliance?.tariffResolution, '/appliance/tariffResolution', 'la tarifa del DG', 'the DG tariff'),
+        ...need(
+          r.appliance?.code,
+          '/appliance/code',
+          'el electrodoméstico de la tabla de tarifas del DG',
+          'the appliance of the DG tariff table',
+        ),
       ];
   }
 }

@@ -4,10 +4,20 @@ import { verifySignature } from '@eron/shared/platform';
 
 export type Mode = 'ok' | 'fail' | 'timeout';
 
+/** What a late recharge did when its time came. */
+export interface LateAnswer {
+  loaded: boolean;
+  /** Whether the caller was still connected to hear it. */
+  heard: boolean;
+}
+
 /**
  * A real HTTP telephony provider speaking our protocol (FOL-10): HMAC-signed requests, recharges
  * deduplicated on our reference (a second request for one reference answers the first result again),
- * cancellations void a reference, GET /v1/recharges/{reference} tells what became of one. It can fail (500) or time out (answers after `delayMs`, but loads).
+ * cancellations void a reference, GET /v1/recharges/{reference} tells what became of one. It can fail
+ * (500) or answer late: in `timeout` mode the recharge is worked on for `delayMs` before it loads and
+ * answers, as a slow provider does — unless the reference was cancelled meanwhile, which it then
+ * refuses (409 cancelled) and never loads. `lateAnswer(reference)` resolves when that answer was sent.
  */
 export class FakeTelephony {
   mode: Mode = 'ok';
@@ -17,6 +27,24 @@ export class FakeTelephony {
   calls = 0;
   badSignatures = 0;
   private server?: Server;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly late = new Map<string, { promise: Promise<LateAnswer>; resolve: (a: LateAnswer) => void }>();
+
+  /** The answer a late recharge gave once its `delayMs` passed: whether it loaded, and whether our side still listened. */
+  lateAnswer(reference: string): Promise<LateAnswer> {
+    return this.lateSlot(reference).promise;
+  }
+
+  private lateSlot(reference: string) {
+    let slot = this.late.get(reference);
+    if (!slot) {
+      let resolve!: (a: LateAnswer) => void;
+      const promise = new Promise<LateAnswer>((ok) => (resolve = ok));
+      slot = { promise, resolve };
+      this.late.set(reference, slot);
+    }
+    return slot;
+  }
 
   constructor(readonly key = { keyId: 'eron-folio', secret: 'telephony-test-secret' }) {}
 
@@ -46,15 +74,26 @@ export class FakeTelephony {
         }
         this.calls += 1;
         if (this.mode === 'fail') return send(500, { status: 'error' });
-        const first = this.loaded.get(body.reference) ?? { line: body.line, amount: body.amount, tx: `TEL-${this.calls}` };
-        this.loaded.set(body.reference, first);
-        const answer = () => send(201, { status: 'confirmed', transactionId: first.tx });
-        if (this.mode === 'timeout') setTimeout(answer, this.delayMs);
-        else answer();
+        const tx = `TEL-${this.calls}`;
+        const load = () => {
+          const first = this.loaded.get(body.reference) ?? { line: body.line, amount: body.amount, tx };
+          this.loaded.set(body.reference, first);
+          return send(201, { status: 'confirmed', transactionId: first.tx });
+        };
+        if (this.mode !== 'timeout') return load();
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          const cancelled = this.cancelled.has(body.reference);
+          const heard = cancelled ? send(409, { status: 'cancelled' }) : load();
+          this.lateSlot(body.reference).resolve({ loaded: !cancelled, heard });
+        }, this.delayMs);
+        this.timers.add(timer);
       });
-      function send(status: number, payload: object) {
-        if (res.writableEnded || res.destroyed) return;
+      /** Writes the answer; false when the caller had already hung up. */
+      function send(status: number, payload: object): boolean {
+        if (res.writableEnded || res.destroyed) return false;
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+        return true;
       }
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
@@ -62,6 +101,7 @@ export class FakeTelephony {
   }
 
   async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
     this.server?.closeAllConnections();
     await new Promise((ok) => this.server?.close(ok));
   }

@@ -30,6 +30,9 @@ export async function startSweepWorld() {
   return { app: w.app, queue: w.queue, fixtures, stop: () => w.close() };
 }
 
+const DOC = { type: 'CC', number: '10205678' };
+const AUTHORISATION = { date: '2026-11-02', signed: true, fingerprint: true, documentRef: 'RAD-9' };
+
 /** A PPL admitted at 113 through the real events-folio queue, with cash at intake. */
 const admit = (w: FolioWorld, cash: number): Promise<string> => w.admit({ cash });
 
@@ -50,6 +53,9 @@ async function seed(w: FolioWorld): Promise<Fixtures> {
   const released = await admit(w, 50_000);
   await w.deliver('ppl.exited', { nui: released, eron: '113', exitId: randomUUID(), reason: 'release' });
   const dead = await admit(w, 60_000);
+  const authorised = { writtenRequest: AUTHORISATION, persons: [{ document: DOC, names: 'Ana Ruiz', relationship: 'hermana' }] };
+  const beneficiaries = `/api/v1/folio/accounts/${dead}/settlement-beneficiaries`;
+  await app.inject({ method: 'PUT', url: beneficiaries, headers: bearer(['paymaster'], ['113']), payload: authorised });
   await w.deliver('ppl.exited', { nui: dead, eron: '113', exitId: randomUUID(), reason: 'death' });
   const payoutId = (await w.db.selectFrom('payouts').select('id').where('nui', '=', released).executeTakeFirstOrThrow()).id;
   const settlementId = (await w.db.selectFrom('settlements').select('id').where('nui', '=', dead).executeTakeFirstOrThrow()).id;
@@ -83,6 +89,11 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'POST /api/v1/folio/limits/overrides': {
       body: { kind: 'spend_day', amount: 50_000, effectiveFrom: '2016-01-01', resolution: 'Res. 1' },
       unscoped: 'the DG sets national figures (FOL-03)',
+    },
+    'GET /api/v1/folio/limits/appliance-tariffs': { query: { date: today }, unscoped: 'the tariffs are national (FOL-08 (7))' },
+    'POST /api/v1/folio/limits/appliance-tariffs': {
+      body: { appliance: 'tv', name: 'Televisor', monthlyFee: 5_000, effectiveFrom: '2016-01-01', resolution: 'Res. 1' },
+      unscoped: 'the DG sets national tariffs (FOL-08 (7))',
     },
     'POST /api/v1/folio/accounts/{nui}/depositors': {
       params: nui,
@@ -138,6 +149,11 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'GET /api/v1/folio/accounts/{nui}/exit-settlements': { params: nui },
     'POST /api/v1/folio/payouts/{id}/payment': { params: { id: f.payoutId }, body: { method: 'cash', reference: 'CE-1' } },
     'POST /api/v1/folio/payouts/{id}/small-remainder': { params: { id: f.payoutId }, body: { choice: 'cash', approval: 'Acta 1' } },
+    'PUT /api/v1/folio/accounts/{nui}/settlement-beneficiaries': {
+      params: nui,
+      body: { writtenRequest: AUTHORISATION, persons: [{ document: doc, names: 'Ana Ruiz', relationship: 'hermana' }] },
+    },
+    'GET /api/v1/folio/accounts/{nui}/settlement-beneficiaries': { params: nui },
     'POST /api/v1/folio/settlements/{id}/payments': {
       params: { id: f.settlementId },
       body: { amount: 1_000, beneficiary: { document: doc, names: 'Ana Ruiz' }, authorisationReference: 'Aut. 1' },
