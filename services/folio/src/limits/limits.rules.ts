@@ -1,4 +1,4 @@
-import { conflict, ruleBroken, smmlvInForce, type Principal, type ProblemError } from '@eron/shared';
+import { conflict, ruleBroken, smmlvInForce, type ProblemError } from '@eron/shared';
 
 /** The three capped figures (FOL-03): deposits a month, spending a day and a month. */
 export type CapKind = 'deposit_month' | 'spend_day' | 'spend_month';
