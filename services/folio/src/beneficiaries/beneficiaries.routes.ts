@@ -14,6 +14,7 @@ const beneficiariesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BENEFICIARY_MANAGERS } },
       schema: {
         operationId: 'setSettlementBeneficiaries',
+        'x-rules': ['FOL-15', 'PLT-06'],
         summary: 'Record whom the PPL authorised to receive the balance on death, escape or extradition (FOL-15)',
         description:
           'FOL-15 (Arts. 41 §, 123): the PPL’s signed and fingerprinted written authorisation naming each person; it replaces the one ' +
@@ -33,6 +34,7 @@ const beneficiariesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BENEFICIARY_READERS } },
       schema: {
         operationId: 'listSettlementBeneficiaries',
+        'x-rules': ['FOL-15', 'PLT-06'],
         summary: 'The persons the PPL authorised to receive the settled balance, masked (FOL-15)',
         description: 'FOL-15, PLT-06: documents masked; every read is written to the audit log.',
         params,

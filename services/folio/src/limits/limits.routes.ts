@@ -67,6 +67,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LIMIT_READERS } },
       schema: {
         operationId: 'getApplianceTariffs',
+        'x-rules': ['FOL-08'],
         summary: 'The DG’s appliance tariffs in force on a date (FOL-08 (7))',
         description: 'FOL-08 (7), Art. 41.7: each allowed appliance’s fee per month of use, the latest the DG set effective by the date.',
         querystring: Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false }),
@@ -87,6 +88,7 @@ const limitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LIMIT_SETTERS } },
       schema: {
         operationId: 'setApplianceTariff',
+        'x-rules': ['FOL-08'],
         summary: 'The DG sets an appliance’s monthly fee from a date (FOL-08 (7), Art. 41.7)',
         description:
           'FOL-08 (7): a national figure, set by a DG token of national scope (403 FOL-08 otherwise); dated, never rewritten — ' +
