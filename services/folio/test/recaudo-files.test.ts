@@ -114,7 +114,7 @@ describe('FOL-06 (b) Asobancaria 2001 files', () => {
     expect(other.statusCode).toBe(202);
     expect(other.json().status).toBe('held_for_review');
     // Files are booked in the order they arrived: one that came after it being done proves the job passed it by.
-    const later = await upload(asobancariaFile({ collectionDate: nextDay(), lots: [[{ nui: a, pesos: 500, depositor: DEP }]] }));
+    const later = await fromBank(asobancariaFile({ collectionDate: nextDay(), lots: [[{ nui: a, pesos: 500, depositor: DEP }]] }));
     await done(later.json().id);
     expect((await progress(other.json().id)).json()).toMatchObject({ status: 'held_for_review', processed: 0 });
     expect(await w.app.db.selectFrom('recaudo_deposits').select('id').where('file_id', '=', other.json().id).execute()).toEqual([]);
