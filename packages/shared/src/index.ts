@@ -16,3 +16,4 @@ export * from './contracts/classification-record';
 export * from './contracts/classification-movements';
 export * from './contracts/classification-mothers';
 export * from './contracts/classification-notifications';
+export * from './contracts/visits';

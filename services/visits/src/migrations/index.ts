@@ -1,4 +1,7 @@
 import type { Migrations } from '@eron/shared/platform';
+import { migration as pplDirectory } from './20261130T1800_ppl_directory';
 
-/** In order; names are frozen once released. */
-export const migrations: Migrations = {};
+/** Kysely runs them in name order; names are frozen once released. */
+export const migrations: Migrations = {
+  '20261130T1800_ppl_directory': pplDirectory,
+};
