@@ -1,7 +1,7 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000' };
+const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '' };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -16,7 +16,9 @@ describeRouteSweep({
   // National roles keep their national tokens; only the roles scoped to establishments are narrowed to 114.
   crossEstablishment: 'local-roles',
   /** The VIS rule each route serves, for the test titles. */
+  publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
   rules: [
+    [/calendar|regime|areas/, 'VIS-01'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],
   ],

@@ -1,10 +1,22 @@
-import type { RouteCall } from '@eron/shared/testing';
+import { bogotaMonth } from '@eron/shared';
+import { bearer, type RouteCall } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './visits.world';
 
 export interface Fixtures {
   nui: string;
   unitId: string;
+  proposalId: string;
 }
+
+export const REGIME = {
+  days: [
+    { weekday: 6, visitors: 'M', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+    { weekday: 0, visitors: 'F', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+  ],
+  visitsPerWeek: 2,
+  personsPerVisit: 3,
+  reason: 'Régimen de prueba',
+};
 
 /** The visits service with the data every swept call refers to, at ERON 113 (and 114 for "another establishment"). */
 export async function startSweepWorld() {
@@ -15,7 +27,9 @@ export async function startSweepWorld() {
 
 async function seed(w: VisitsWorld): Promise<Fixtures> {
   const { nui, unitId } = await w.admitAndPlace({ eron: '113' });
-  return { nui, unitId };
+  const url = '/api/v1/visits/establishments/113/regime/proposals';
+  const proposal = await w.app.inject({ method: 'POST', url, headers: bearer(['director'], ['113']), payload: REGIME });
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id };
 }
 
 /** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
@@ -27,6 +41,23 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'PUT /api/v1/visits/establishments/{eron}/units/{unitId}/session': {
       params: { ...eron, unitId: f.unitId },
       body: { session: 'afternoon' },
+    },
+    'GET /api/v1/visits/establishments/{eron}/regime': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/regime/proposals': { params: eron, body: REGIME },
+    'POST /api/v1/visits/regimes/{id}/decision': {
+      params: { id: f.proposalId },
+      body: { decision: 'approve' },
+      unscoped: 'the DG decides for every establishment (Art. 8)',
+    },
+    'GET /api/v1/visits/establishments/{eron}/areas': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/areas': {
+      params: eron,
+      body: { name: 'Patio de visitas', capacity: 100, forChildren: false },
+    },
+    'GET /api/v1/visits/public/units/{unitId}/calendar': {
+      params: { unitId: f.unitId },
+      query: { month: bogotaMonth() },
+      unscoped: 'public (Art. 68)',
     },
   };
 }
