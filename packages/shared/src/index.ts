@@ -18,3 +18,4 @@ export * from './contracts/classification-mothers';
 export * from './contracts/classification-notifications';
 export * from './contracts/visits';
 export * from './contracts/visits-regime';
+export * from './contracts/visits-visitors';

@@ -8,6 +8,7 @@ import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import regimeRoutes from './regime/regime.routes';
+import visitorRoutes from './visitors/visitor.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -16,6 +17,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(establishmentRoutes);
   // The regime: days, hours, limits, areas, DG approval, the public calendar (VIS-01 … VIS-03).
   await app.register(regimeRoutes);
+  // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
+  await app.register(visitorRoutes);
 }
 
 export const definition = {

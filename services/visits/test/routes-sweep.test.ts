@@ -1,7 +1,7 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '' };
+const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', visitorId: '' };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -19,6 +19,8 @@ describeRouteSweep({
   publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
   rules: [
     [/calendar|regime|areas/, 'VIS-01'],
+    [/extradition/, 'VIS-07'],
+    [/visitors/, 'VIS-05'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],
   ],
