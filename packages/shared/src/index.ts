@@ -19,3 +19,4 @@ export * from './contracts/classification-notifications';
 export * from './contracts/visits';
 export * from './contracts/visits-regime';
 export * from './contracts/visits-visitors';
+export * from './contracts/visits-bookings';

@@ -1,7 +1,15 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', visitorId: '' };
+const placeholder: Fixtures = {
+  nui: '1000001',
+  unitId: '00000000-0000-4000-8000-000000000000',
+  proposalId: '',
+  visitorId: '',
+  areaId: '',
+  bookingId: '',
+  date: '',
+};
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -20,6 +28,7 @@ describeRouteSweep({
   rules: [
     [/calendar|regime|areas/, 'VIS-01'],
     [/extradition/, 'VIS-07'],
+    [/bookings|roster/, 'VIS-08'],
     [/visitors/, 'VIS-05'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],
