@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceName } from '@eron/shared';
-import { buildApp, type BaseEnv } from '@eron/shared/platform';
+import { buildApp, servicePlatform, type BaseEnv, type PlatformTables } from '@eron/shared/platform';
 import { bogotaToday } from '@eron/shared';
 import { bearer, testConfig } from '@eron/shared/testing';
 import gateway from '../../services/gateway/src/app';
@@ -21,6 +21,9 @@ export interface RunningSuite {
 
 type Overrides = Partial<Record<ServiceName, Partial<BaseEnv> & Record<string, unknown>>>;
 
+/** A service as it was before any capability handled an event: its platform only, so no producer sends it anything. */
+const handlerless = (def: (typeof SERVICES)[number]) => servicePlatform<PlatformTables>({ ...def, handlers: {}, jobs: {} });
+
 const listen = async (app: FastifyInstance): Promise<string> => app.listen({ host: '127.0.0.1', port: 0 });
 
 /**
@@ -33,11 +36,13 @@ export async function startSuite(
   overrides: Overrides = {},
   gatewayEnv: Record<string, string> = {},
   establishments: readonly string[] = SUITE_ESTABLISHMENTS,
+  opts: { handlerless?: ServiceName[] } = {},
 ): Promise<RunningSuite> {
   const { config, cleanup } = await testConfig();
   const services = {} as RunningSuite['services'];
   for (const def of SERVICES) {
-    const app = await buildApp(def.name, SERVICE_APPS[def.name], SERVICE_CONFIGS[def.name]({ ...config, ...overrides[def.name] }));
+    const plugin = opts.handlerless?.includes(def.name) ? handlerless(def) : SERVICE_APPS[def.name];
+    const app = await buildApp(def.name, plugin, SERVICE_CONFIGS[def.name]({ ...config, ...overrides[def.name] }));
     services[def.name] = { app, url: await listen(app) };
   }
   const gatewayConfig = loadGatewayConfig({

@@ -1,6 +1,29 @@
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { servicePlatform, type EventHandlers, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
+import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { bookingEvents } from './bookings/booking.events';
+import bookingRoutes from './bookings/booking.routes';
+import { loadVisitsConfig, type VisitsConfig } from './config';
+import type { VisitsTables } from './db';
+import establishmentRoutes from './establishments/establishment.routes';
 import { migrations } from './migrations';
+import { pplEvents } from './ppl/ppl.events';
+import pplRoutes from './ppl/ppl.routes';
+import regimeRoutes from './regime/regime.routes';
+import visitorRoutes from './visitors/visitor.routes';
+
+/** Every capability's routes, in the order of the spec. */
+async function routes(app: FastifyInstance): Promise<void> {
+  // The visits side's directory: PPL and the units they are placed in, with each unit's session (VIS-03).
+  await app.register(pplRoutes);
+  await app.register(establishmentRoutes);
+  // The regime: days, hours, limits, areas, DG approval, the public calendar (VIS-01 … VIS-03).
+  await app.register(regimeRoutes);
+  // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
+  await app.register(visitorRoutes);
+  // Bookings, the day's roster, sanctions and moves (VIS-08 … VIS-10).
+  await app.register(bookingRoutes);
+}
 
 export const definition = {
   name: 'visits' as const,
@@ -8,17 +31,17 @@ export const definition = {
   description:
     'Visitors, authorised lists, visiting regime, bookings, intimate visits, children, lawyers, VIVIF virtual visits, gate check-in/out.',
   migrations,
-  // Capabilities land route by route; the platform (health, events, OpenAPI) is already up.
-  routes: async () => undefined,
-  // No handlers yet, so no events are sent here (none is acknowledged unread). A capability that
-  // adds one is caught up from the producer's outbox with every event of that type (PLT-08).
-  handlers: {} as EventHandlers<PlatformTables>,
-};
+  routes,
+  handlers: { ...pplEvents, ...bookingEvents },
+  jobs: {},
+} satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 
 /** The visits service: platform first, then its capabilities. */
-export default fp<ServiceOptions>(
+export default fp<ServiceOptions<VisitsConfig>>(
   async function visits(app, opts) {
-    await app.register(servicePlatform<PlatformTables>(definition), opts);
+    // Visits runs on its own typed settings whoever built it (the e2e suite gives only the common ones).
+    const config = loadVisitsConfig(opts.config);
+    await app.register(servicePlatform<VisitsTables, VisitsConfig>(definition), { ...opts, config });
     await app.register(definition.routes);
   },
   { name: 'visits' },

@@ -1,4 +1,15 @@
-import { loadConfig, NoExtra } from '@eron/shared/platform';
+import { Type } from '@sinclair/typebox';
+import { loadConfig } from '@eron/shared/platform';
 
-export const loadVisitsConfig = (env?: Record<string, unknown>) => loadConfig(NoExtra, env);
+/** Visits' settings on top of every service's (documented in `.env.example`), checked at boot. */
+export const VisitsEnv = Type.Object({
+  VISITS_BOOKING_HORIZON_DAYS: Type.Integer({
+    default: 60,
+    minimum: 1,
+    maximum: 366,
+    description: 'How many days ahead a visit can be booked (the regime calendar is generated that far)',
+  }),
+});
+
+export const loadVisitsConfig = (env?: Record<string, unknown>) => loadConfig(VisitsEnv, env);
 export type VisitsConfig = ReturnType<typeof loadVisitsConfig>;

@@ -67,6 +67,8 @@ export interface RouteSweep<F, W extends { app: FastifyInstance; fixtures: F; st
   rules?: [RegExp, string][];
   /** @deprecated With `rules`, for a service whose routes have no `x-rules` yet. */
   defaultRule?: string;
+  /** Routes anyone may call without a token (a public calendar), each with why: no roles, nothing personal in the answer. */
+  publicRoutes?: Record<string, string>;
   /** Routes only the national DG decides, with the rule any other caller's 403 must name (one of the route's `x-rules`). */
   nationalOnly?: Record<string, string>;
   /**
@@ -102,6 +104,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   const other = o.other ?? '114';
   const runs = o.runs ?? Number(process.env.SWEEP_RUNS ?? 20);
   const nationalOnly = o.nationalOnly ?? {};
+  const open = o.publicRoutes ?? {};
   const keys = Object.keys(o.calls(o.placeholder));
   // The titles name each route's rules as its committed OpenAPI document does (`x-rules`): jest
   // names the tests before the service starts; the first test checks the document against the code.
@@ -166,7 +169,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
       'sweep calls of no documented route': [],
     });
     for (const r of routes.values()) {
-      expect([r.key, r.roles.length > 0]).toEqual([r.key, true]);
+      expect([r.key, r.roles.length > 0 || r.key in open]).toEqual([r.key, true]);
       // x-rules: declared, as committed in openapi/ (the titles read them there), naming the DG-only refusal's rule.
       if (r.rules.length > 0 || !o.rules) {
         expect([r.key, r.rules.length > 0]).toEqual([r.key, true]);
@@ -181,12 +184,23 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   describe.each(keys)('%s', (key) => {
     const rule = ruleOf(key);
     const scope = nationalOnly[key] ? ', acts for another establishment or is not the national DG' : ' or acts for another establishment';
-    it(`PLT-03 ${rule} when the caller has no credentials, lacks the role${scope} then 401/403 and nothing changes`, async () => {
+    const refusal =
+      key in open
+        ? `when called without a token then answered (public: ${open[key]}) and nothing changes`
+        : `when the caller has no credentials, lacks the role${scope} then 401/403 and nothing changes`;
+    it(`PLT-03 ${rule} ${refusal}`, async () => {
       const r = routes.get(key);
       const c = table[key]!;
       expect([key, r !== undefined]).toEqual([key, true]);
       const before = await snapshot();
-      await (r!.machine ? o.machine!.refusals(world.app, r!, c) : staffRefusals(r!, c));
+      if (key in open) {
+        // A public route: no token needed, and a token is neither required nor trusted.
+        expect([
+          key,
+          r!.roles,
+          (await world.app.inject(injectOf(r!, { ...c, query: Object.entries(c.query ?? {}) }, {}))).statusCode,
+        ]).toEqual([key, [], 200]);
+      } else await (r!.machine ? o.machine!.refusals(world.app, r!, c) : staffRefusals(r!, c));
       expect(await snapshot()).toEqual(before);
     });
 
@@ -195,7 +209,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
       const c = table[key]!;
       expect([key, r !== undefined]).toEqual([key, true]);
       // The caller who may act here: a machine client's signature, the national DG where only the DG decides, else a staff role of home.
-      const auth = r!.machine ? o.machine!.sign : nationalOnly[key] ? bearer(['dg']) : bearer([localRole(r!)], [home]);
+      const auth = r!.machine ? o.machine!.sign : key in open ? {} : nationalOnly[key] ? bearer(['dg']) : bearer([localRole(r!)], [home]);
       const before = await snapshot();
       if (!takesInput(r!, c)) {
         // Nothing to break but the headers: a valid request, so any answer but a 5xx (a problem if it is an error).

@@ -1,0 +1,118 @@
+import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
+import { bearer, type RouteCall } from '@eron/shared/testing';
+import { startVisits, type VisitsWorld } from './visits.world';
+
+export interface Fixtures {
+  nui: string;
+  unitId: string;
+  proposalId: string;
+  visitorId: string;
+  areaId: string;
+  bookingId: string;
+  date: string;
+}
+
+/** The next Saturday after tomorrow: a men's visit day under Art. 68.1's default regime. */
+function nextSaturday(): string {
+  let d = addDays(bogotaToday(), 2);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
+  return d;
+}
+
+export const REGIME = {
+  days: [
+    { weekday: 6, visitors: 'M', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+    { weekday: 0, visitors: 'F', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+  ],
+  visitsPerWeek: 2,
+  personsPerVisit: 3,
+  reason: 'Régimen de prueba',
+};
+
+/** The visits service with the data every swept call refers to, at ERON 113 (and 114 for "another establishment"). */
+export async function startSweepWorld() {
+  const w = await startVisits();
+  const fixtures = await seed(w);
+  return { app: w.app, fixtures, stop: () => w.close() };
+}
+
+async function seed(w: VisitsWorld): Promise<Fixtures> {
+  const { nui, unitId } = await w.admitAndPlace({ eron: '113' });
+  const url = '/api/v1/visits/establishments/113/regime/proposals';
+  const proposal = await w.app.inject({ method: 'POST', url, headers: bearer(['director'], ['113']), payload: REGIME });
+  const visitorId = await w.visitor({ gender: 'M' });
+  await w.authorise(nui, [visitorId]);
+  const director = bearer(['director'], ['113']);
+  const areaPayload = { name: 'Patio de visitas', capacity: 100, forChildren: false };
+  const areaId = (
+    await w.app.inject({ method: 'POST', url: '/api/v1/visits/establishments/113/areas', headers: director, payload: areaPayload })
+  ).json<{ id: string }>().id;
+  const date = nextSaturday();
+  // A booking to cancel, for another PPL (the sweep's own booking call must stay valid for `nui`).
+  const other = await w.admitAndPlace({ eron: '113' });
+  const otherVisitor = await w.visitor({ gender: 'M' });
+  await w.authorise(other.nui, [otherVisitor]);
+  const booking = await w.app.inject({
+    method: 'POST',
+    url: '/api/v1/visits/bookings',
+    headers: bearer(['visits_officer'], ['113']),
+    payload: { nui: other.nui, date, areaId, visitorIds: [otherVisitor] },
+  });
+  const bookingId = booking.json<{ id: string }>().id;
+  if (!bookingId) throw new Error(`sweep booking not made: ${booking.body}`);
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, areaId, bookingId, date };
+}
+
+/** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
+export function calls(f: Fixtures): Record<string, RouteCall> {
+  const eron = { eron: '113' };
+  return {
+    'GET /api/v1/visits/ppl/{nui}': { params: { nui: f.nui } },
+    'GET /api/v1/visits/establishments/{eron}/units': { params: eron },
+    'PUT /api/v1/visits/establishments/{eron}/units/{unitId}/session': {
+      params: { ...eron, unitId: f.unitId },
+      body: { session: 'afternoon' },
+    },
+    'GET /api/v1/visits/establishments/{eron}/regime': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/regime/proposals': { params: eron, body: REGIME },
+    'POST /api/v1/visits/regimes/{id}/decision': {
+      params: { id: f.proposalId },
+      body: { decision: 'approve' },
+      unscoped: 'the DG decides for every establishment (Art. 8)',
+    },
+    'GET /api/v1/visits/establishments/{eron}/areas': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/areas': {
+      params: eron,
+      body: { name: 'Patio de visitas', capacity: 100, forChildren: false },
+    },
+    'GET /api/v1/visits/public/units/{unitId}/calendar': {
+      params: { unitId: f.unitId },
+      query: { month: bogotaMonth() },
+      unscoped: 'public (Art. 68)',
+    },
+    'POST /api/v1/visits/visitors': {
+      body: { document: { type: 'CC', number: '52123456' }, givenNames: 'Ana', surnames: 'Ruiz', gender: 'F', birthDate: '1990-01-01' },
+      unscoped: 'a visitor is registered once for every establishment',
+    },
+    'GET /api/v1/visits/visitors/{id}/identity': {
+      params: { id: f.visitorId },
+      unscoped: 'a visitor is registered nationally; every read is audited',
+    },
+    'GET /api/v1/visits/ppl/{nui}/visitors': { params: { nui: f.nui } },
+    'PUT /api/v1/visits/ppl/{nui}/visitors/{visitorId}': {
+      params: { nui: f.nui, visitorId: f.visitorId },
+      body: { relationship: 'other' },
+    },
+    'POST /api/v1/visits/establishments/{eron}/visitors/{visitorId}/bans': {
+      params: { ...eron, visitorId: f.visitorId },
+      body: { reason: 'Ingreso de sustancias', until: '2030-01-01' },
+    },
+    'POST /api/v1/visits/bookings': { body: { nui: f.nui, date: f.date, areaId: f.areaId, visitorIds: [f.visitorId] } },
+    'POST /api/v1/visits/bookings/{id}/cancellation': { params: { id: f.bookingId }, body: { reason: 'Solicitud de la familia' } },
+    'GET /api/v1/visits/establishments/{eron}/roster': { params: eron, query: { date: f.date, session: 'morning' } },
+    'PUT /api/v1/visits/ppl/{nui}/extradition-authorisation': {
+      params: { nui: f.nui },
+      body: { reference: 'OAI-123', validUntil: '2030-01-01' },
+    },
+  };
+}
