@@ -38,7 +38,9 @@ describe('VIS-11 … VIS-15 rules', () => {
     expect(moveAuthority('condenado')).toBe('regional_director');
     const judge = { authority: 'judge' as const, reference: 'Auto 1', issuedOn: '2026-11-01' };
     expect(() => assertMovePermission({ nui: '1000001', legalStatus: 'acusado', securityLevel: 3 }, judge)).not.toThrow();
-    expect(problemOf(() => assertMovePermission({ nui: '1000001', legalStatus: 'condenado', securityLevel: 3 }, judge)).rule).toBe('VIS-13');
+    expect(problemOf(() => assertMovePermission({ nui: '1000001', legalStatus: 'condenado', securityLevel: 3 }, judge)).rule).toBe(
+      'VIS-13',
+    );
     expect(problemOf(() => assertMovable({ nui: '1000001', legalStatus: 'condenado', securityLevel: 1 })).article).toBe('Art. 72.6');
     expect(problemOf(() => assertMovable({ nui: '1000001', legalStatus: 'extradicion', securityLevel: null })).rule).toBe('VIS-13');
   });

@@ -79,7 +79,12 @@ export const IntimateAnswerBody = Type.Object(
 );
 export type IntimateAnswerBody = Static<typeof IntimateAnswerBody>;
 
-export const IntimateStatus = Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('limited'), Type.Literal('denied')]);
+export const IntimateStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('granted'),
+  Type.Literal('limited'),
+  Type.Literal('denied'),
+]);
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 

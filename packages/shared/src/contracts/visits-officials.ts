@@ -52,10 +52,7 @@ export const PressRequest = Type.Object(
       Type.Object({ authority: PressAuthority, reference: Text(200), issuedOn: LocalDate }, { additionalProperties: false }),
     ),
     consent: Type.Optional(
-      Type.Object(
-        { signedOn: LocalDate, documentRef: Text(200, 'Consentimiento escrito de la PPL') },
-        { additionalProperties: false },
-      ),
+      Type.Object({ signedOn: LocalDate, documentRef: Text(200, 'Consentimiento escrito de la PPL') }, { additionalProperties: false }),
     ),
     application: Type.Optional(
       Type.Object(

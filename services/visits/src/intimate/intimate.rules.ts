@@ -26,7 +26,8 @@ export function assertRequest(visitor: IntimateVisitor, filedOn: string, today: 
   const errors: ItemError[] = [];
   const doc = documentProblem(visitor.document);
   if (doc) errors.push(item('/visitor/document/number', 'el documento de la persona visitante no es válido', doc));
-  if (filedOn > today) errors.push(item('/filedOn', 'la solicitud no puede tener fecha futura', 'the request cannot be dated in the future'));
+  if (filedOn > today)
+    errors.push(item('/filedOn', 'la solicitud no puede tener fecha futura', 'the request cannot be dated in the future'));
   if (errors.length === 0) return;
   throw ruleBroken(
     'VIS-11',

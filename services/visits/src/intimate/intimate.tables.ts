@@ -28,7 +28,15 @@ export interface IntimateTables {
     reasons: string | null;
     move_permission: ColumnType<MovePermission | null, string | null, string | null>;
   };
-  intimate_visits: { id: string; request_id: string; nui: string; eron: string; date: string; created_by: string; created_at: Generated<Date> };
+  intimate_visits: {
+    id: string;
+    request_id: string;
+    nui: string;
+    eron: string;
+    date: string;
+    created_by: string;
+    created_at: Generated<Date>;
+  };
 }
 
 export type IntimateRequestRow = Selectable<IntimateTables['intimate_requests']>;

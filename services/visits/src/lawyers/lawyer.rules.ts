@@ -44,7 +44,11 @@ export function entryProblems(i: { lawyerDocument: IdentityDocument; shown: Iden
     errors.push(item('/documentShown', 'el documento no es el del abogado registrado', 'the document is not the registered lawyer’s'));
   if (!i.authorised)
     errors.push(
-      item('/authorisation', 'falta la autorización escrita de la PPL con huella', 'the PPL’s written authorisation with fingerprint is missing'),
+      item(
+        '/authorisation',
+        'falta la autorización escrita de la PPL con huella',
+        'the PPL’s written authorisation with fingerprint is missing',
+      ),
     );
   return errors;
 }

@@ -41,7 +41,8 @@ export function pressGaps(press: OfficialVisitBody['press'], legalStatus: LegalS
   const needed = legalStatus ? pressAuthority(legalStatus, press.specialRegime) : null;
   if (needed && press.permission?.authority !== needed)
     gaps.push(item('/press/permission', `se requiere el permiso de: ${needed}`, `the permission of ${needed} is required`));
-  if (!press.consent) gaps.push(item('/press/consent', 'falta el consentimiento escrito de la PPL', 'the PPL’s written consent is missing'));
+  if (!press.consent)
+    gaps.push(item('/press/consent', 'falta el consentimiento escrito de la PPL', 'the PPL’s written consent is missing'));
   if (!press.application)
     gaps.push(
       item(
@@ -55,7 +56,11 @@ export function pressGaps(press: OfficialVisitBody['press'], legalStatus: LegalS
       gaps.push(item('/press/application/mediumProof', 'falta la certificación del medio', 'proof of the medium is missing'));
     if (!press.application.journalistProof)
       gaps.push(
-        item('/press/application/journalistProof', 'falta acreditar la calidad de periodista', 'proof of the journalist’s status is missing'),
+        item(
+          '/press/application/journalistProof',
+          'falta acreditar la calidad de periodista',
+          'proof of the journalist’s status is missing',
+        ),
       );
   }
   return gaps;
@@ -69,6 +74,15 @@ export function visitGaps(b: OfficialVisitBody, now: Date): ItemError[] {
   const gaps: ItemError[] = [];
   if (b.kind === 'control_body') {
     if (!b.controlBody) gaps.push(item('/controlBody', 'falta el organismo de control', 'the control body is missing'));
+    if (b.arrivesAt && Date.parse(b.arrivesAt) > now.getTime() + 300_000)
+      gaps.push(
+        item(
+          '/arrivesAt',
+          'los organismos de control se atienden al llegar, sin cita',
+          'control bodies are attended on arrival, never booked',
+        ),
+      );
+    if (b.press) gaps.push(item('/press', 'solo para visitas de prensa', 'only for press visits'));
     return gaps;
   }
   if (b.controlBody) gaps.push(item('/controlBody', 'solo para organismos de control', 'only for control bodies'));
@@ -76,11 +90,8 @@ export function visitGaps(b: OfficialVisitBody, now: Date): ItemError[] {
   else {
     const at = new Date(b.arrivesAt);
     if (at.getTime() < now.getTime() + LEAD_HOURS * 3_600_000)
-      gaps.push(
-        item('/arrivesAt', `se programa con ${LEAD_HOURS} horas de anticipación`, `must be booked ${LEAD_HOURS} hours ahead`),
-      );
-    if (isNight(at))
-      gaps.push(item('/arrivesAt', 'solo los organismos de control ingresan de noche', 'only control bodies come at night'));
+      gaps.push(item('/arrivesAt', `se programa con ${LEAD_HOURS} horas de anticipación`, `must be booked ${LEAD_HOURS} hours ahead`));
+    if (isNight(at)) gaps.push(item('/arrivesAt', 'solo los organismos de control ingresan de noche', 'only control bodies come at night'));
   }
   if (b.kind !== 'press' && b.press) gaps.push(item('/press', 'solo para visitas de prensa', 'only for press visits'));
   return gaps;
@@ -97,8 +108,8 @@ export function assertNoGaps(gaps: ItemError[], article: string): void {
 }
 
 /** VIS-15 (Art. 75 §): only a control body's night inspection records a place it could not enter. */
-export function assertNightInspection(v: { kind: string; arrivesAt: Date }, now: Date): void {
-  if (v.kind === 'control_body' && (isNight(v.arrivesAt) || isNight(now))) return;
+export function assertNightInspection(v: { kind: string; arrivesAt: Date }): void {
+  if (v.kind === 'control_body' && isNight(v.arrivesAt)) return;
   throw ruleBroken(
     'VIS-15',
     'Art. 75 §',

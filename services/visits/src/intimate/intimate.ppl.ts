@@ -1,0 +1,1 @@
+// placeholder until the skeleton's PPL directory lands
