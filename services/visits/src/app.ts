@@ -1,6 +1,21 @@
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { servicePlatform, type EventHandlers, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
+import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
+import type { VisitsConfig } from './config';
+import type { VisitsTables } from './db';
+import { intimateJobs } from './intimate/intimate.jobs';
+import intimateRoutes from './intimate/intimate.routes';
+import lawyerRoutes from './lawyers/lawyer.routes';
 import { migrations } from './migrations';
+import officialRoutes from './officials/official.routes';
+import { pplEvents } from './ppl/ppl.events';
+
+/** Every capability's routes, in the order of the spec. */
+async function routes(app: FastifyInstance): Promise<void> {
+  await app.register(intimateRoutes);
+  await app.register(lawyerRoutes);
+  await app.register(officialRoutes);
+}
 
 export const definition = {
   name: 'visits' as const,
@@ -8,17 +23,15 @@ export const definition = {
   description:
     'Visitors, authorised lists, visiting regime, bookings, intimate visits, children, lawyers, VIVIF virtual visits, gate check-in/out.',
   migrations,
-  // Capabilities land route by route; the platform (health, events, OpenAPI) is already up.
-  routes: async () => undefined,
-  // No handlers yet, so no events are sent here (none is acknowledged unread). A capability that
-  // adds one is caught up from the producer's outbox with every event of that type (PLT-08).
-  handlers: {} as EventHandlers<PlatformTables>,
+  routes,
+  handlers: pplEvents,
+  jobs: { ...intimateJobs },
 };
 
 /** The visits service: platform first, then its capabilities. */
-export default fp<ServiceOptions>(
+export default fp<ServiceOptions<VisitsConfig>>(
   async function visits(app, opts) {
-    await app.register(servicePlatform<PlatformTables>(definition), opts);
+    await app.register(servicePlatform<VisitsTables, VisitsConfig>(definition), opts);
     await app.register(definition.routes);
   },
   { name: 'visits' },

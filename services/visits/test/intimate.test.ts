@@ -176,7 +176,12 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const levelOne = await ppl({ eron: '114', securityLevel: 1 });
     const extradition = await ppl({ eron: '114', legalStatus: 'extradicion' });
     for (const partner of [levelOne, extradition]) {
-      const res = await w.call('POST', `/ppl/${requester}/intimate-requests`, officer, requestBody({ partner: { nui: partner, moves: 'partner' } }));
+      const res = await w.call(
+        'POST',
+        `/ppl/${requester}/intimate-requests`,
+        officer,
+        requestBody({ partner: { nui: partner, moves: 'partner' } }),
+      );
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({ rule: 'VIS-13', article: 'Art. 72.6' });
     }

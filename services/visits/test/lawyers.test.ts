@@ -32,7 +32,8 @@ async function booked(nui: string, lawyerId: string): Promise<LawyerVisit> {
 
 describe('lawyer visits (VIS-14)', () => {
   it('VIS-14 when a lawyer brings an ID with a professional card, provisional licence or clinic certificate then they are registered', async () => {
-    for (const kind of ['professional_card', 'provisional_licence', 'clinic_certificate']) expect((await lawyer(kind)).credential.kind).toBe(kind);
+    for (const kind of ['professional_card', 'provisional_licence', 'clinic_certificate'])
+      expect((await lawyer(kind)).credential.kind).toBe(kind);
     const noCredential = await w.call('POST', '/lawyers', officer, { names: 'Sin Tarjeta', document: { type: 'CC', number: '80123456' } });
     expect(noCredential.statusCode).toBe(400);
     const badId = await w.call('POST', '/lawyers', officer, { ...lawyerBody(), document: { type: 'CC', number: '0123' } });

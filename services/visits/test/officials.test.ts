@@ -32,7 +32,7 @@ async function recorded(over: object, token = gate): Promise<OfficialVisit> {
 
 const notificationsFor = async (eron: string) =>
   (await w.db.selectFrom('outbox').selectAll().where('type', '=', 'notification.requested').execute())
-    .map((r) => r.payload as { recipient: string; subject: string; eron: string })
+    .map((r) => r.envelope.payload as { recipient: string; subject: string; eron: string })
     .filter((p) => p.eron === eron && p.subject === 'night-inspection-place-not-entered');
 
 describe('official visits (VIS-15)', () => {
@@ -69,7 +69,10 @@ describe('official visits (VIS-15)', () => {
     expect(read.json().blockedPlaces).toHaveLength(1);
 
     const daytime = await recorded({ kind: 'consular', entity: 'Consulado de Chile', arrivesAt: inTwoDays() });
-    const refused = await w.call('POST', `/official-visits/${daytime.id}/blocked-places`, commander, { place: 'Patio 1', reason: 'Seguridad' });
+    const refused = await w.call('POST', `/official-visits/${daytime.id}/blocked-places`, commander, {
+      place: 'Patio 1',
+      reason: 'Seguridad',
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ rule: 'VIS-15', article: 'Art. 75 §' });
     expect(await notificationsFor('113')).toHaveLength(2);
@@ -97,7 +100,11 @@ describe('official visits (VIS-15)', () => {
     const bare = await w.call('POST', '/official-visits', gate, body({ kind: 'press', arrivesAt: inTwoDays(), press: { nui: pretrial } }));
     expect(bare.statusCode).toBe(422);
     expect(bare.json()).toMatchObject({ rule: 'VIS-15', article: 'Art. 81' });
-    expect(bare.json().errors.map((e: { field: string }) => e.field)).toEqual(['/press/permission', '/press/consent', '/press/application']);
+    expect(bare.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      '/press/permission',
+      '/press/consent',
+      '/press/application',
+    ]);
     const withJudge = await w.call(
       'POST',
       '/official-visits',

@@ -38,16 +38,16 @@ export const PressAuthority = Type.Union([
 ]);
 export type PressAuthority = Static<typeof PressAuthority>;
 
-export const SpecialRegime = Type.Union(
+export const PressSpecialRegime = Type.Union(
   [Type.Literal('justicia_y_paz'), Type.Literal('peace_process'), Type.Literal('military'), Type.Literal('high_security')],
   { description: 'Régimen especial de la PPL, si lo tiene (Art. 81)' },
 );
-export type SpecialRegime = Static<typeof SpecialRegime>;
+export type PressSpecialRegime = Static<typeof PressSpecialRegime>;
 
 export const PressRequest = Type.Object(
   {
     nui: Nui,
-    specialRegime: Type.Optional(SpecialRegime),
+    specialRegime: Type.Optional(PressSpecialRegime),
     permission: Type.Optional(
       Type.Object({ authority: PressAuthority, reference: Text(200), issuedOn: LocalDate }, { additionalProperties: false }),
     ),

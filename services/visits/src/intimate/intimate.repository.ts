@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Db, Trx } from '../db';
 import type { IntimateAnswerBody, IntimateRequestBody } from '@eron/shared';
-import type { IntimateTables } from './intimate.tables';
-
-type Db = Kysely<IntimateTables>;
-type Trx = Transaction<IntimateTables>;
 
 export async function insertRequest(
   trx: Trx,

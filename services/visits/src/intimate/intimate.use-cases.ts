@@ -13,7 +13,7 @@ import {
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Reader } from '../runtime';
-import { heldPpl, pplOf } from './intimate.ppl';
+import { heldPpl, pplOf } from '../ppl/ppl.lookup';
 import {
   entitledWithVisits,
   findRequest,

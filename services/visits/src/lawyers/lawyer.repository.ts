@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Db, Trx } from '../db';
 import type { LawyerAuthorisationBody, LawyerBody, LawyerVisitBody } from '@eron/shared';
-import type { LawyerTables } from './lawyer.tables';
-
-type Db = Kysely<LawyerTables>;
-type Trx = Transaction<LawyerTables>;
 
 /** One lawyer per ID document: registering again returns the one on file (the credential is kept as first given). */
 export async function upsertLawyer(trx: Trx, b: LawyerBody, by: string) {

@@ -12,7 +12,7 @@ import {
   type LawyerVisitBody,
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
-import { heldPpl } from '../intimate/intimate.ppl';
+import { heldPpl } from '../ppl/ppl.lookup';
 import type { Ctx, Reader } from '../runtime';
 import {
   findLawyer,

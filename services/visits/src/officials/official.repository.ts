@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Db, Trx } from '../db';
 import type { OfficialVisitBody, PressAuthority } from '@eron/shared';
-import type { OfficialTables } from './official.tables';
-
-type Db = Kysely<OfficialTables>;
-type Trx = Transaction<OfficialTables>;
 
 export const insertVisit = (
   trx: Trx,

@@ -5,7 +5,7 @@ import {
   type LegalStatus,
   type OfficialVisitBody,
   type PressAuthority,
-  type SpecialRegime,
+  type PressSpecialRegime,
 } from '@eron/shared';
 
 /** Hours ahead every official visit but a control body's is booked (Arts. 74–83); control bodies none (Art. 75 §). */
@@ -20,7 +20,7 @@ export const isNight = (at: Date): boolean => bogotaHour(at) < DAY_STARTS || bog
 const item = (field: string, es: string, en: string): ItemError => ({ field, message: { es, en } });
 
 const PRE_TRIAL: readonly LegalStatus[] = ['sindicado', 'imputado', 'acusado'];
-const BY_REGIME: Record<SpecialRegime, PressAuthority> = {
+const BY_REGIME: Record<PressSpecialRegime, PressAuthority> = {
   justicia_y_paz: 'justicia_y_paz_tribunal',
   peace_process: 'peace_commissioner',
   military: 'military_director',
@@ -28,7 +28,7 @@ const BY_REGIME: Record<SpecialRegime, PressAuthority> = {
 };
 
 /** VIS-15 (Art. 81): whose permission a press visit needs, by the PPL's situation; null = only consent and application. */
-export function pressAuthority(status: LegalStatus, regime: SpecialRegime | undefined): PressAuthority | null {
+export function pressAuthority(status: LegalStatus, regime: PressSpecialRegime | undefined): PressAuthority | null {
   if (regime) return BY_REGIME[regime];
   if (status === 'extradicion') return 'fiscalia_international_affairs';
   return PRE_TRIAL.includes(status) ? 'judge' : null;

@@ -8,7 +8,7 @@ import {
   type OfficialVisitList,
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
-import { heldPpl } from '../intimate/intimate.ppl';
+import { heldPpl } from '../ppl/ppl.lookup';
 import type { Ctx, Reader } from '../runtime';
 import { blockedPlacesOf, findVisit, insertBlockedPlace, insertVisit, lockVisit, visitsOn } from './official.repository';
 import { assertNightInspection, assertNoGaps, isNight, noOfficialVisit, pressAuthority, pressGaps, visitGaps } from './official.rules';

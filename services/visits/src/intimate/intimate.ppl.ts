@@ -1,1 +1,0 @@
-// placeholder until the skeleton's PPL directory lands
