@@ -1,17 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
-import type { VisitsConfig } from './config';
+import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
+import establishmentRoutes from './establishments/establishment.routes';
 import { intimateJobs } from './intimate/intimate.jobs';
 import intimateRoutes from './intimate/intimate.routes';
 import lawyerRoutes from './lawyers/lawyer.routes';
 import { migrations } from './migrations';
 import officialRoutes from './officials/official.routes';
 import { pplEvents } from './ppl/ppl.events';
+import pplRoutes from './ppl/ppl.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
+  // The visits side's directory: PPL and the units they are placed in, with each unit's session (VIS-03).
+  await app.register(pplRoutes);
+  await app.register(establishmentRoutes);
+  // Intimate visits, lawyers and officials (VIS-11 … VIS-15).
   await app.register(intimateRoutes);
   await app.register(lawyerRoutes);
   await app.register(officialRoutes);
@@ -24,14 +30,16 @@ export const definition = {
     'Visitors, authorised lists, visiting regime, bookings, intimate visits, children, lawyers, VIVIF virtual visits, gate check-in/out.',
   migrations,
   routes,
-  handlers: pplEvents,
+  handlers: { ...pplEvents },
   jobs: { ...intimateJobs },
-};
+} satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 
 /** The visits service: platform first, then its capabilities. */
 export default fp<ServiceOptions<VisitsConfig>>(
   async function visits(app, opts) {
-    await app.register(servicePlatform<VisitsTables, VisitsConfig>(definition), opts);
+    // Visits runs on its own typed settings whoever built it (the e2e suite gives only the common ones).
+    const config = loadVisitsConfig(opts.config);
+    await app.register(servicePlatform<VisitsTables, VisitsConfig>(definition), { ...opts, config });
     await app.register(definition.routes);
   },
   { name: 'visits' },

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
+import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { IntimateTables } from './intimate/intimate.tables';
 import type { LawyerTables } from './lawyers/lawyer.tables';
 import type { OfficialTables } from './officials/official.tables';
 import type { PplTables } from './ppl/ppl.tables';
 
 /** Every table in visits' schema, one interface per capability. */
-export interface VisitsTables extends PlatformTables, PplTables, IntimateTables, LawyerTables, OfficialTables {}
+export interface VisitsTables extends PlatformTables, PplTables, EstablishmentTables, IntimateTables, LawyerTables, OfficialTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

@@ -1,25 +1,42 @@
-import type { Role } from '@eron/shared';
-
 /** Who may do what in visits (PLT-03): every route's roles come from here. */
 
+/** The staff who work with visits and read the visits side's directory of PPL and units. */
+export const VISITS_STAFF = [
+  'dg',
+  'regional_director',
+  'director',
+  'deputy_director',
+  'visits_officer',
+  'gate_officer',
+  'guard_commander',
+  'social_worker',
+  'legal',
+  'auditor',
+] as const;
+
+/** The establishment sets its regime and each unit's session (VIS-01, VIS-03, Art. 65). */
+export const REGIME_SETTERS = ['director', 'deputy_director'] as const;
+/** A change of regime takes effect once the DG approves it (VIS-01, Art. 8). */
+export const REGIME_APPROVERS = ['dg'] as const;
+
 // Intimate visits (VIS-11 … VIS-13): confidential (Art. 72 §) — only the roles that handle them.
-/** The visits office and social work receive the PPL's written request. */
-export const INTIMATE_FILERS: Role[] = ['visits_officer', 'social_worker', 'legal'];
+/** The visits office, social work and the legal area receive the PPL's written request. */
+export const INTIMATE_FILERS = ['visits_officer', 'social_worker', 'legal'] as const;
 /** The Director answers (Art. 71). */
-export const INTIMATE_DECIDERS: Role[] = ['director', 'deputy_director'];
+export const INTIMATE_DECIDERS = ['director', 'deputy_director'] as const;
 /** Who reads a whole request, visitor and partner included (audited), and the monthly minimum. */
-export const INTIMATE_READERS: Role[] = ['director', 'deputy_director', 'visits_officer', 'social_worker'];
+export const INTIMATE_READERS = ['director', 'deputy_director', 'visits_officer', 'social_worker'] as const;
 /** Lists carry status and dates only: also the regional director and the auditor, who watch the deadline. */
-export const INTIMATE_LISTERS: Role[] = [...INTIMATE_READERS, 'regional_director', 'auditor'];
-export const INTIMATE_VISIT_GIVERS: Role[] = ['visits_officer', 'director', 'deputy_director'];
+export const INTIMATE_LISTERS = [...INTIMATE_READERS, 'regional_director', 'auditor'] as const;
+export const INTIMATE_VISIT_GIVERS = ['visits_officer', 'director', 'deputy_director'] as const;
 
 // Lawyers (VIS-14)
-export const LAWYER_REGISTRARS: Role[] = ['visits_officer', 'gate_officer', 'legal'];
+export const LAWYER_REGISTRARS = ['visits_officer', 'gate_officer', 'legal'] as const;
 /** The PPL's written authorisation is received by the visits office or the legal area. */
-export const LAWYER_AUTHORISERS: Role[] = ['visits_officer', 'legal'];
-export const LAWYER_BOOKERS: Role[] = ['visits_officer', 'legal'];
-export const LAWYER_GATE: Role[] = ['gate_officer', 'guard_commander'];
-export const LAWYER_VISIT_READERS: Role[] = [
+export const LAWYER_AUTHORISERS = ['visits_officer', 'legal'] as const;
+export const LAWYER_BOOKERS = ['visits_officer', 'legal'] as const;
+export const LAWYER_GATE = ['gate_officer', 'guard_commander'] as const;
+export const LAWYER_VISIT_READERS = [
   'visits_officer',
   'legal',
   'gate_officer',
@@ -27,12 +44,12 @@ export const LAWYER_VISIT_READERS: Role[] = [
   'director',
   'deputy_director',
   'auditor',
-];
+] as const;
 /** Whoever might try to attach monitoring — every attempt is refused (Art. 61). */
-export const MONITORS: Role[] = ['info_systems', 'investigator', 'guard_commander', 'director', 'deputy_director'];
+export const MONITORS = ['info_systems', 'investigator', 'guard_commander', 'director', 'deputy_director'] as const;
 
 // Official visits (VIS-15)
-export const OFFICIAL_RECORDERS: Role[] = ['gate_officer', 'visits_officer', 'guard_commander', 'director', 'deputy_director'];
+export const OFFICIAL_RECORDERS = ['gate_officer', 'visits_officer', 'guard_commander', 'director', 'deputy_director'] as const;
 /** Custody records the place a night inspection could not enter (Art. 75 §). */
-export const NIGHT_INSPECTION_RECORDERS: Role[] = ['guard_commander', 'gate_officer', 'director', 'deputy_director'];
-export const OFFICIAL_READERS: Role[] = [...OFFICIAL_RECORDERS, 'regional_director', 'dg', 'auditor'];
+export const NIGHT_INSPECTION_RECORDERS = ['guard_commander', 'gate_officer', 'director', 'deputy_director'] as const;
+export const OFFICIAL_READERS = [...OFFICIAL_RECORDERS, 'regional_director', 'dg', 'auditor'] as const;

@@ -1,11 +1,15 @@
 import { addBusinessDays, addDays, bogotaMonth, bogotaToday, type IntimateRequest, type LegalStatus } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
+import { definition } from '../src/app';
 import { runtime } from '../src/runtime';
+import { callOn, sanction, type Call } from './support/special.routes';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 let w: VisitsWorld;
+let call: Call;
 beforeAll(async () => {
   w = await startVisits();
+  call = callOn(w);
 });
 afterAll(async () => w.close());
 
@@ -32,7 +36,7 @@ async function ppl(o: { eron?: string; legalStatus?: LegalStatus; securityLevel?
 }
 
 async function filed(nui: string, over: object = {}, token = officer): Promise<IntimateRequest> {
-  const res = await w.call('POST', `/ppl/${nui}/intimate-requests`, token, requestBody(over));
+  const res = await call('POST', `/ppl/${nui}/intimate-requests`, token, requestBody(over));
   expect(res.statusCode).toBe(201);
   return res.json<IntimateRequest>();
 }
@@ -50,7 +54,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
 
   it('VIS-11 when the visitor’s ID is not valid or the request is dated in the future then 422 names VIS-11 and nothing is kept', async () => {
     const nui = await ppl();
-    const res = await w.call(
+    const res = await call(
       'POST',
       `/ppl/${nui}/intimate-requests`,
       officer,
@@ -70,7 +74,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     expect(runtime(w.app).config.INTIMATE_OVERDUE_SCAN_MS).toBeGreaterThan(0);
     await runtime(w.app).jobs.trigger('flag-overdue-intimate-requests');
     const flagged = await eventually(async () => {
-      const list = await w.call('GET', '/establishments/113/intimate-requests?status=pending', director);
+      const list = await call('GET', '/establishments/113/intimate-requests?status=pending', director);
       const items = list.json().items as IntimateRequest[];
       return items.find((i) => i.id === old.id && i.overdueFlaggedAt !== null) ? items : undefined;
     });
@@ -80,10 +84,10 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
   it('VIS-11 when an entitled PPL has had no intimate visit this month then the minimum report names them, until one is given', async () => {
     const nui = await ppl();
     const r = await filed(nui);
-    expect((await w.call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted' })).statusCode).toBe(200);
-    const report = async () => (await w.call('GET', `/establishments/113/intimate-minimum?month=${bogotaMonth()}`, director)).json();
+    expect((await call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted' })).statusCode).toBe(200);
+    const report = async () => (await call('GET', `/establishments/113/intimate-minimum?month=${bogotaMonth()}`, director)).json();
     expect((await report()).short).toContainEqual({ nui, requestId: r.id });
-    const visit = await w.call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() });
+    const visit = await call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() });
     expect(visit.statusCode).toBe(201);
     expect((await report()).short.map((s: { nui: string }) => s.nui)).not.toContain(nui);
     expect(await audits('113', 'read-intimate-minimum')).not.toHaveLength(0);
@@ -91,7 +95,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
 
   it('VIS-11 when a request is pending or denied then no intimate visit is given on it', async () => {
     const r = await filed(await ppl());
-    const res = await w.call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() });
+    const res = await call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() });
     expect(res.statusCode).toBe(422);
     expect(res.json().rule).toBe('VIS-11');
   });
@@ -105,7 +109,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const r = await filed(await ppl());
     for (const decision of ['denied', 'limited'])
       for (const grounds of [[ground], ['security_risk', ground]]) {
-        const res = await w.call('POST', `/intimate-requests/${r.id}/answer`, director, {
+        const res = await call('POST', `/intimate-requests/${r.id}/answer`, director, {
           decision,
           grounds,
           reasons: 'Motivo escrito',
@@ -114,23 +118,23 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
         expect(res.statusCode).toBe(422);
         expect(res.json()).toMatchObject({ rule: 'VIS-12', article });
       }
-    expect((await w.call('GET', `/intimate-requests/${r.id}`, director)).json().status).toBe('pending');
+    expect((await call('GET', `/intimate-requests/${r.id}`, director)).json().status).toBe('pending');
   });
 
   it('VIS-12 when the PPL is under a firm sanction then intimate visits are still granted and given', async () => {
     const nui = await ppl();
     const r = await filed(nui);
-    await w.sanction(nui, '113', 4);
-    expect((await w.call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted' })).statusCode).toBe(200);
-    expect((await w.call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() })).statusCode).toBe(201);
+    expect(await sanction(w, nui, '113', 4)).toBe('sanction.firm' in definition.handlers);
+    expect((await call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted' })).statusCode).toBe(200);
+    expect((await call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() })).statusCode).toBe(201);
   });
 
   it('VIS-11 VIS-12 when a denial rests on lawful grounds then it is reasoned and kept', async () => {
     const r = await filed(await ppl());
-    const bare = await w.call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'denied' });
+    const bare = await call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'denied' });
     expect(bare.statusCode).toBe(422);
     expect(bare.json().rule).toBe('VIS-11');
-    const res = await w.call('POST', `/intimate-requests/${r.id}/answer`, director, {
+    const res = await call('POST', `/intimate-requests/${r.id}/answer`, director, {
       decision: 'denied',
       grounds: ['visitor_banned'],
       reasons: 'La persona visitante tiene prohibición vigente',
@@ -144,7 +148,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const partner = await ppl({ eron: '114' });
     const r = await filed(requester, { partner: { nui: partner, moves: 'requester' } });
     const answer = (movePermission?: object) =>
-      w.call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted', ...(movePermission ? { movePermission } : {}) });
+      call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted', ...(movePermission ? { movePermission } : {}) });
     for (const bad of [undefined, { authority: 'regional_director', reference: 'Oficio 3', issuedOn: bogotaToday() }]) {
       const res = await answer(bad);
       expect(res.statusCode).toBe(422);
@@ -159,12 +163,12 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const requester = await ppl({ legalStatus: 'sindicado' });
     const partner = await ppl({ eron: '114', legalStatus: 'condenado' });
     const r = await filed(requester, { partner: { nui: partner, moves: 'partner' } });
-    const judge = await w.call('POST', `/intimate-requests/${r.id}/answer`, director, {
+    const judge = await call('POST', `/intimate-requests/${r.id}/answer`, director, {
       decision: 'granted',
       movePermission: { authority: 'judge', reference: 'Auto 9', issuedOn: bogotaToday() },
     });
     expect(judge.json().rule).toBe('VIS-13');
-    const regional = await w.call('POST', `/intimate-requests/${r.id}/answer`, director, {
+    const regional = await call('POST', `/intimate-requests/${r.id}/answer`, director, {
       decision: 'granted',
       movePermission: { authority: 'regional_director', reference: 'Oficio 5', issuedOn: bogotaToday() },
     });
@@ -176,7 +180,7 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const levelOne = await ppl({ eron: '114', securityLevel: 1 });
     const extradition = await ppl({ eron: '114', legalStatus: 'extradicion' });
     for (const partner of [levelOne, extradition]) {
-      const res = await w.call(
+      const res = await call(
         'POST',
         `/ppl/${requester}/intimate-requests`,
         officer,
@@ -193,16 +197,16 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
   it('VIS-13 when anyone lists requests then no visitor, partner or grounds appear; each full read is audited and kept from other roles', async () => {
     const nui = await ppl();
     const r = await filed(nui);
-    const list = await w.call('GET', '/establishments/113/intimate-requests', director);
+    const list = await call('GET', '/establishments/113/intimate-requests', director);
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(VISITOR);
     expect(list.body).not.toContain('52123456');
     expect(list.json().items.find((i: { id: string }) => i.id === r.id)).not.toHaveProperty('visitor');
-    const read = await w.call('GET', `/intimate-requests/${r.id}`, director);
+    const read = await call('GET', `/intimate-requests/${r.id}`, director);
     expect(read.json().visitor.names).toBe(VISITOR);
     expect(await audits(r.id, 'read-intimate-request')).toHaveLength(1);
-    expect((await w.call('GET', `/intimate-requests/${r.id}`, bearer(['gate_officer'], ['113']))).statusCode).toBe(403);
-    expect((await w.call('GET', `/intimate-requests/${r.id}`, bearer(['director'], ['114']))).statusCode).toBe(403);
+    expect((await call('GET', `/intimate-requests/${r.id}`, bearer(['gate_officer'], ['113']))).statusCode).toBe(403);
+    expect((await call('GET', `/intimate-requests/${r.id}`, bearer(['director'], ['114']))).statusCode).toBe(403);
     const outbox = await w.db.selectFrom('outbox').selectAll().execute();
     expect(JSON.stringify(outbox)).not.toContain(VISITOR);
   });

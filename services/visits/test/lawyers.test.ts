@@ -1,10 +1,13 @@
 import { addDays, bogotaToday, type Lawyer, type LawyerVisit } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
+import { callOn, sanction, type Call } from './support/special.routes';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 let w: VisitsWorld;
+let call: Call;
 beforeAll(async () => {
   w = await startVisits();
+  call = callOn(w);
 });
 afterAll(async () => w.close());
 
@@ -19,13 +22,13 @@ const lawyerBody = (kind = 'professional_card') => ({
 });
 
 async function lawyer(kind?: string): Promise<Lawyer> {
-  const res = await w.call('POST', '/lawyers', officer, lawyerBody(kind));
+  const res = await call('POST', '/lawyers', officer, lawyerBody(kind));
   expect(res.statusCode).toBe(201);
   return res.json<Lawyer>();
 }
 
 async function booked(nui: string, lawyerId: string): Promise<LawyerVisit> {
-  const res = await w.call('POST', '/lawyer-visits', officer, { nui, lawyerId, date: addDays(bogotaToday(), 1), startTime: '09:30' });
+  const res = await call('POST', '/lawyer-visits', officer, { nui, lawyerId, date: addDays(bogotaToday(), 1), startTime: '09:30' });
   expect(res.statusCode).toBe(201);
   return res.json<LawyerVisit>();
 }
@@ -34,9 +37,9 @@ describe('lawyer visits (VIS-14)', () => {
   it('VIS-14 when a lawyer brings an ID with a professional card, provisional licence or clinic certificate then they are registered', async () => {
     for (const kind of ['professional_card', 'provisional_licence', 'clinic_certificate'])
       expect((await lawyer(kind)).credential.kind).toBe(kind);
-    const noCredential = await w.call('POST', '/lawyers', officer, { names: 'Sin Tarjeta', document: { type: 'CC', number: '80123456' } });
+    const noCredential = await call('POST', '/lawyers', officer, { names: 'Sin Tarjeta', document: { type: 'CC', number: '80123456' } });
     expect(noCredential.statusCode).toBe(400);
-    const badId = await w.call('POST', '/lawyers', officer, { ...lawyerBody(), document: { type: 'CC', number: '0123' } });
+    const badId = await call('POST', '/lawyers', officer, { ...lawyerBody(), document: { type: 'CC', number: '0123' } });
     expect(badId.statusCode).toBe(422);
     expect(badId.json()).toMatchObject({ rule: 'VIS-14', article: 'Art. 64' });
   });
@@ -48,11 +51,11 @@ describe('lawyer visits (VIS-14)', () => {
     expect(visit).toMatchObject({ recorded: false, intercepted: false, status: 'booked' });
     expect(visit.notice).toContain('Art. 61');
     for (const kind of ['audio', 'video', 'recording', 'interception']) {
-      const res = await w.call('POST', `/lawyer-visits/${visit.id}/monitoring`, bearer(['info_systems'], ['113']), { kind });
+      const res = await call('POST', `/lawyer-visits/${visit.id}/monitoring`, bearer(['info_systems'], ['113']), { kind });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({ rule: 'VIS-14', article: 'Art. 61' });
     }
-    const after = await w.call('GET', `/lawyer-visits/${visit.id}`, gate);
+    const after = await call('GET', `/lawyer-visits/${visit.id}`, gate);
     expect(after.json()).toEqual(visit);
   });
 
@@ -60,14 +63,14 @@ describe('lawyer visits (VIS-14)', () => {
     const nui = await w.admit({ eron: '113' });
     const l = await lawyer();
     const visit = await booked(nui, l.id);
-    const enter = () => w.call('POST', `/lawyer-visits/${visit.id}/entry`, gate, { documentShown: l.document });
+    const enter = () => call('POST', `/lawyer-visits/${visit.id}/entry`, gate, { documentShown: l.document });
     const refused = await enter();
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ rule: 'VIS-14' });
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['/authorisation']);
 
     const authorise = (fingerprint: boolean) =>
-      w.call('POST', `/ppl/${nui}/lawyer-authorisations`, officer, {
+      call('POST', `/ppl/${nui}/lawyer-authorisations`, officer, {
         lawyerId: l.id,
         signedOn: bogotaToday(),
         documentRef: 'Poder firmado, folio 3',
@@ -78,7 +81,7 @@ describe('lawyer visits (VIS-14)', () => {
     expect(noPrint.json().rule).toBe('VIS-14');
     expect((await authorise(true)).statusCode).toBe(201);
 
-    const wrongId = await w.call('POST', `/lawyer-visits/${visit.id}/entry`, gate, { documentShown: { type: 'CC', number: '1234567' } });
+    const wrongId = await call('POST', `/lawyer-visits/${visit.id}/entry`, gate, { documentShown: { type: 'CC', number: '1234567' } });
     expect(wrongId.statusCode).toBe(422);
     expect(wrongId.json().errors.map((e: { field: string }) => e.field)).toEqual(['/documentShown']);
     const entered = await enter();

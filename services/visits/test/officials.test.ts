@@ -1,10 +1,13 @@
 import { addDays, bogotaToday, type OfficialVisit } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
+import { callOn, sanction, type Call } from './support/special.routes';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 let w: VisitsWorld;
+let call: Call;
 beforeAll(async () => {
   w = await startVisits();
+  call = callOn(w);
 });
 afterAll(async () => w.close());
 
@@ -25,7 +28,7 @@ const body = (over: object) => ({
 });
 
 async function recorded(over: object, token = gate): Promise<OfficialVisit> {
-  const res = await w.call('POST', '/official-visits', token, body(over));
+  const res = await call('POST', '/official-visits', token, body(over));
   expect(res.statusCode).toBe(201);
   return res.json<OfficialVisit>();
 }
@@ -45,31 +48,31 @@ describe('official visits (VIS-15)', () => {
   });
 
   it('VIS-15 when another kind of official comes unbooked, at night or without notice then 422 names VIS-15 with every gap', async () => {
-    const ngo = await w.call('POST', '/official-visits', gate, body({ kind: 'human_rights_ngo', entity: 'Comité de Solidaridad' }));
+    const ngo = await call('POST', '/official-visits', gate, body({ kind: 'human_rights_ngo', entity: 'Comité de Solidaridad' }));
     expect(ngo.statusCode).toBe(422);
     expect(ngo.json().rule).toBe('VIS-15');
-    const night = await w.call('POST', '/official-visits', gate, body({ kind: 'consular', arrivesAt: inTwoDays('21:00') }));
+    const night = await call('POST', '/official-visits', gate, body({ kind: 'consular', arrivesAt: inTwoDays('21:00') }));
     expect(night.json().errors).toHaveLength(1);
     const booked = await recorded({ kind: 'consular', entity: 'Consulado de México', arrivesAt: inTwoDays() });
     expect(booked).toMatchObject({ status: 'scheduled', attendedAt: null, night: false });
-    const list = await w.call('GET', `/establishments/113/official-visits?date=${addDays(bogotaToday(), 2)}`, commander);
+    const list = await call('GET', `/establishments/113/official-visits?date=${addDays(bogotaToday(), 2)}`, commander);
     expect(list.json().items.map((v: { id: string }) => v.id)).toContain(booked.id);
   });
 
   it('VIS-15 when a night inspection cannot enter a place for security reasons then it is recorded and reported to the regional director and the DG', async () => {
     const visit = await recorded({ kind: 'control_body', controlBody: 'personeria', arrivesAt: lastNight() });
-    const res = await w.call('POST', `/official-visits/${visit.id}/blocked-places`, commander, {
+    const res = await call('POST', `/official-visits/${visit.id}/blocked-places`, commander, {
       place: 'Pabellón de alta seguridad, pasillo 2',
       reason: 'Riña en curso: no se garantizaba la integridad de la comisión',
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().notified).toEqual(['regional_director', 'dg']);
     expect((await notificationsFor('113')).map((n) => n.recipient).sort()).toEqual(['dg', 'regional_director']);
-    const read = await w.call('GET', `/official-visits/${visit.id}`, bearer(['regional_director'], ['113']));
+    const read = await call('GET', `/official-visits/${visit.id}`, bearer(['regional_director'], ['113']));
     expect(read.json().blockedPlaces).toHaveLength(1);
 
     const daytime = await recorded({ kind: 'consular', entity: 'Consulado de Chile', arrivesAt: inTwoDays() });
-    const refused = await w.call('POST', `/official-visits/${daytime.id}/blocked-places`, commander, {
+    const refused = await call('POST', `/official-visits/${daytime.id}/blocked-places`, commander, {
       place: 'Patio 1',
       reason: 'Seguridad',
     });
@@ -97,7 +100,7 @@ describe('official visits (VIS-15)', () => {
         },
       });
     const pretrial = await w.admit({ eron: '113', legalStatus: 'imputado' });
-    const bare = await w.call('POST', '/official-visits', gate, body({ kind: 'press', arrivesAt: inTwoDays(), press: { nui: pretrial } }));
+    const bare = await call('POST', '/official-visits', gate, body({ kind: 'press', arrivesAt: inTwoDays(), press: { nui: pretrial } }));
     expect(bare.statusCode).toBe(422);
     expect(bare.json()).toMatchObject({ rule: 'VIS-15', article: 'Art. 81' });
     expect(bare.json().errors.map((e: { field: string }) => e.field)).toEqual([
@@ -105,7 +108,7 @@ describe('official visits (VIS-15)', () => {
       '/press/consent',
       '/press/application',
     ]);
-    const withJudge = await w.call(
+    const withJudge = await call(
       'POST',
       '/official-visits',
       gate,
@@ -115,7 +118,7 @@ describe('official visits (VIS-15)', () => {
     expect(withJudge.json()).toMatchObject({ kind: 'press', nui: pretrial, pressAuthority: 'judge', status: 'scheduled' });
 
     const extradition = await w.admit({ eron: '113', legalStatus: 'extradicion' });
-    const wrong = await w.call(
+    const wrong = await call(
       'POST',
       '/official-visits',
       gate,
@@ -123,9 +126,9 @@ describe('official visits (VIS-15)', () => {
     );
     expect(wrong.json().errors.map((e: { field: string }) => e.field)).toEqual(['/press/permission']);
     const sentenced = await w.admit({ eron: '113', legalStatus: 'condenado' });
-    const committee = await w.call('POST', '/official-visits', gate, press(sentenced, { specialRegime: 'high_security' }));
+    const committee = await call('POST', '/official-visits', gate, press(sentenced, { specialRegime: 'high_security' }));
     expect(committee.json().errors.map((e: { field: string }) => e.field)).toEqual(['/press/permission']);
-    const ordinary = await w.call('POST', '/official-visits', gate, press(sentenced));
+    const ordinary = await call('POST', '/official-visits', gate, press(sentenced));
     expect(ordinary.statusCode).toBe(201);
     expect(ordinary.json().pressAuthority).toBeNull();
   });

@@ -83,21 +83,21 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/v1/visits/establishments/:code/intimate-requests',
+    '/api/v1/visits/establishments/:eron/intimate-requests',
     {
       config: { auth: { roles: INTIMATE_LISTERS } },
       schema: {
         operationId: 'listIntimateRequests',
         summary: 'The establishment’s intimate-visit requests, overdue ones marked (VIS-11)',
         description: 'Status and dates only — never the visitor, the partner or the grounds (Art. 72 §).',
-        params: Type.Object({ code: EronCode }),
+        params: Type.Object({ eron: EronCode }),
         querystring: Type.Object({ status: Type.Optional(IntimateStatus) }, { additionalProperties: false }),
         response: { 200: IntimateRequestList, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {
-      assertActsFor(req, req.params.code);
-      return listIntimateRequests(runtime(app).reader(req), req.params.code, req.query.status);
+      assertActsFor(req, req.params.eron);
+      return listIntimateRequests(runtime(app).reader(req), req.params.eron, req.query.status);
     },
   );
 
@@ -119,21 +119,21 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/v1/visits/establishments/:code/intimate-minimum',
+    '/api/v1/visits/establishments/:eron/intimate-minimum',
     {
       config: { auth: { roles: INTIMATE_READERS } },
       schema: {
         operationId: 'intimateMinimum',
         summary: 'Who is entitled to intimate visits and has had none this month (VIS-11)',
         description: 'At least one a month for each PPL entitled. Confidential: the read is audited (PLT-06).',
-        params: Type.Object({ code: EronCode }),
+        params: Type.Object({ eron: EronCode }),
         querystring: Type.Object({ month: Type.Optional(Month) }, { additionalProperties: false }),
         response: { 200: IntimateMinimumReport, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {
-      assertActsFor(req, req.params.code);
-      return runtime(app).transact(req, (ctx) => intimateMinimum(ctx, req.params.code, req.query.month));
+      assertActsFor(req, req.params.eron);
+      return runtime(app).transact(req, (ctx) => intimateMinimum(ctx, req.params.eron, req.query.month));
     },
   );
 };

@@ -100,12 +100,23 @@ export function moveAuthority(status: LegalStatus): 'judge' | 'regional_director
 
 export interface MovingPpl {
   nui: string;
-  legalStatus: LegalStatus;
+  /** Null while classification has not told visits (then nobody can say who permits the move). */
+  legalStatus: LegalStatus | null;
   securityLevel: number | null;
 }
 
 /** VIS-13 (Art. 72.6): security level one and extradition PPL are never moved for an intimate visit. */
 export function assertMovable(p: MovingPpl): void {
+  if (p.legalStatus === null)
+    throw ruleBroken(
+      'VIS-13',
+      'Art. 72.3',
+      {
+        es: `Se desconoce la situación jurídica de la PPL ${p.nui}: no se sabe quién permite su traslado`,
+        en: `PPL ${p.nui}'s legal status is unknown: who permits the move cannot be told`,
+      },
+      { code: 'intimate-move-unknown-status' },
+    );
   if (p.securityLevel !== 1 && moveAuthority(p.legalStatus) !== null) return;
   throw ruleBroken(
     'VIS-13',
@@ -121,7 +132,7 @@ export function assertMovable(p: MovingPpl): void {
 /** VIS-13 (Art. 72.3): granting a visit across establishments needs the permission the moving PPL's status calls for. */
 export function assertMovePermission(p: MovingPpl, given: IntimateAnswerBody['movePermission']): void {
   assertMovable(p);
-  const needed = moveAuthority(p.legalStatus)!;
+  const needed = moveAuthority(p.legalStatus!)!;
   if (given?.authority === needed) return;
   const who = needed === 'judge' ? { es: 'del juez', en: 'the judge’s' } : { es: 'del director regional', en: 'the regional director’s' };
   throw ruleBroken(

@@ -1,9 +1,9 @@
 import type { Migrations } from '@eron/shared/platform';
-import { migration as ppl } from './20261130T0900_ppl';
+import { migration as pplDirectory } from './20261130T1800_ppl_directory';
 import { migration as intimateLawyersOfficials } from './20261202T0900_intimate_lawyers_officials';
 
-/** In order; names are frozen once released. */
+/** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
-  '20261130T0900_ppl': ppl,
+  '20261130T1800_ppl_directory': pplDirectory,
   '20261202T0900_intimate_lawyers_officials': intimateLawyersOfficials,
 };

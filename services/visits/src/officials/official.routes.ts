@@ -56,20 +56,20 @@ const officialRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/v1/visits/establishments/:code/official-visits',
+    '/api/v1/visits/establishments/:eron/official-visits',
     {
       config: { auth: { roles: OFFICIAL_READERS } },
       schema: {
         operationId: 'listOfficialVisits',
         summary: 'The official visits of a day (Bogotá) at an establishment',
-        params: Type.Object({ code: EronCode }),
+        params: Type.Object({ eron: EronCode }),
         querystring: Type.Object({ date: LocalDate }, { additionalProperties: false }),
         response: { 200: OfficialVisitList, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {
-      assertActsFor(req, req.params.code);
-      return listOfficialVisits(runtime(app).reader(req), req.params.code, req.query.date);
+      assertActsFor(req, req.params.eron);
+      return listOfficialVisits(runtime(app).reader(req), req.params.eron, req.query.date);
     },
   );
 

@@ -35,9 +35,11 @@ export function pressAuthority(status: LegalStatus, regime: PressSpecialRegime |
 }
 
 /** VIS-15 (Art. 81.1–3): every gap of a press visit — permission by status, written consent, written application with proofs. */
-export function pressGaps(press: OfficialVisitBody['press'], legalStatus: LegalStatus | undefined): ItemError[] {
+export function pressGaps(press: OfficialVisitBody['press'], legalStatus: LegalStatus | null | undefined): ItemError[] {
   if (!press) return [item('/press', 'falta lo que exige el Art. 81', 'what Art. 81 requires is missing')];
   const gaps: ItemError[] = [];
+  if (legalStatus === null)
+    gaps.push(item('/press/nui', 'se desconoce la situación jurídica de la PPL', 'the PPL’s legal status is unknown'));
   const needed = legalStatus ? pressAuthority(legalStatus, press.specialRegime) : null;
   if (needed && press.permission?.authority !== needed)
     gaps.push(item('/press/permission', `se requiere el permiso de: ${needed}`, `the permission of ${needed} is required`));

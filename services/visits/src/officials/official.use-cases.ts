@@ -55,7 +55,7 @@ export async function recordOfficialVisit(ctx: Ctx, body: OfficialVisitBody): Pr
   if (body.kind === 'press') {
     const ppl = body.press ? await heldPpl(ctx.trx, body.press.nui, body.eron) : undefined;
     gaps.push(...pressGaps(body.press, ppl?.legalStatus));
-    authority = ppl && body.press ? pressAuthority(ppl.legalStatus, body.press.specialRegime) : null;
+    authority = ppl?.legalStatus && body.press ? pressAuthority(ppl.legalStatus, body.press.specialRegime) : null;
   }
   assertNoGaps(gaps, ARTICLE[body.kind] ?? 'Arts. 74–83');
   // A control body is attended the moment it arrives (recorded now, or at the arrival the gate logged).

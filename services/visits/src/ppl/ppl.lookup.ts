@@ -1,32 +1,34 @@
-import { notFound, ruleBroken, type LegalStatus } from '@eron/shared';
+import type { LegalStatus } from '@eron/shared';
 import type { Db, Trx } from '../db';
+import { findPpl } from './ppl.repository';
+import { heldAt, notHeldHere, unknownPpl } from './ppl.rules';
 
+/** What the intimate, lawyer and official visits need of a PPL of the directory (VIS-11 … VIS-15). */
 export interface HeldPpl {
   nui: string;
   eron: string;
-  legalStatus: LegalStatus;
+  legalStatus: LegalStatus | null;
   securityLevel: number | null;
 }
 
-const noPpl = (nui: string) => notFound({ es: `No hay PPL con NUI ${nui}`, en: `No PPL with NUI ${nui}` });
+const view = (p: { nui: string; eron: string; legal_status: LegalStatus | null; security_level: number | null }): HeldPpl => ({
+  nui: p.nui,
+  eron: p.eron,
+  legalStatus: p.legal_status,
+  securityLevel: p.security_level,
+});
 
-/** A PPL of the directory, wherever held (404 if never admitted). */
+/** A PPL of the directory wherever held (404 if visits never heard of them). */
 export async function pplOf(db: Db | Trx, nui: string): Promise<HeldPpl> {
-  const row = await db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirst();
-  if (!row) throw noPpl(nui);
-  return { nui: row.nui, eron: row.eron, legalStatus: row.legal_status, securityLevel: row.security_level };
+  const p = await findPpl(db, nui);
+  if (!p) throw unknownPpl(nui);
+  return view(p);
 }
 
-/** A PPL held now — in `eron` when given (VIS-08: the PPL is held here now); 404 unknown, 422 gone or elsewhere. */
+/** A PPL held now — at `eron` when given (VIS-08): 404 unknown, 422 gone or held elsewhere. */
 export async function heldPpl(db: Db | Trx, nui: string, eron?: string): Promise<HeldPpl> {
-  const row = await db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirst();
-  if (!row) throw noPpl(nui);
-  if (row.state !== 'held' || (eron !== undefined && row.eron !== eron))
-    throw ruleBroken(
-      'VIS-08',
-      'Art. 64',
-      { es: `La PPL ${nui} no está recluida en este establecimiento`, en: `PPL ${nui} is not held in this establishment` },
-      { code: 'ppl-not-held-here' },
-    );
-  return { nui: row.nui, eron: row.eron, legalStatus: row.legal_status, securityLevel: row.security_level };
+  const p = await findPpl(db, nui);
+  if (!p) throw unknownPpl(nui);
+  if (!heldAt(p, eron ?? p.eron)) throw notHeldHere(nui, eron ?? p.eron);
+  return view(p);
 }

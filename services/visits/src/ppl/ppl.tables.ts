@@ -1,15 +1,19 @@
 import type { Generated, Selectable } from 'kysely';
-import type { LegalStatus } from '@eron/shared';
+import type { LegalStatus, VisitsPplState } from '@eron/shared';
 
-/** The visits-side directory of PPL, kept from classification's events (PLT-08). */
+/**
+ * The visits side's directory of PPL (PLT-07: never read from classification), kept from its
+ * events: where each PPL is held, in which unit, and what the booking checks need.
+ */
 export interface PplTables {
   ppl: {
     nui: string;
     eron: string;
-    legal_status: LegalStatus;
-    sex: 'M' | 'F';
+    state: Generated<VisitsPplState>;
+    unit_id: string | null;
+    legal_status: LegalStatus | null;
+    sex: 'M' | 'F' | null;
     security_level: number | null;
-    state: Generated<'held' | 'exited'>;
     updated_at: Generated<Date>;
   };
 }

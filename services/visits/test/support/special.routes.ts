@@ -1,6 +1,29 @@
 import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
 import { bearer, type RouteCall } from '@eron/shared/testing';
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { definition } from '../../src/app';
 import type { VisitsWorld } from './visits.world';
+
+export type Call = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  headers: object,
+  payload?: object,
+) => Promise<LightMyRequestResponse>;
+
+/** A call under /api/v1/visits. */
+export const callOn =
+  (w: VisitsWorld): Call =>
+  (method, url, headers, payload) =>
+    w.app.inject({ method, url: `/api/v1/visits${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) });
+
+/** A firm sanction from discipline suppressing `visits` visits, once visits handles it (VIS-09); until then nothing is sent. */
+export async function sanction(w: VisitsWorld, nui: string, eron: string, visits: number): Promise<boolean> {
+  if (!('sanction.firm' in definition.handlers)) return false;
+  await w.deliver('sanction.firm', { sanctionId: randomUUID(), nui, eron, kind: 'suspension', visitsSuppressed: visits });
+  return true;
+}
 
 /** What the intimate, lawyer and official routes' calls refer to, all of ERON 113. */
 export interface SpecialFixtures {
@@ -30,8 +53,8 @@ export const specialRules: [RegExp, string][] = [
   [/official-visits/, 'VIS-15'],
 ];
 
-async function ok(w: VisitsWorld, ...args: Parameters<VisitsWorld['call']>): Promise<Record<string, any>> {
-  const res = await w.call(...args);
+async function ok(w: VisitsWorld, ...args: Parameters<Call>): Promise<Record<string, any>> {
+  const res = await callOn(w)(...args);
   if (res.statusCode >= 300) throw new Error(`sweep fixture ${args[0]} ${args[1]} → ${res.statusCode} ${res.body}`);
   return res.json();
 }
@@ -86,9 +109,9 @@ export function specialCalls(f: SpecialFixtures): Record<string, RouteCall> {
     },
     [`POST ${P}/intimate-requests/{id}/answer`]: { params: { id: f.intimateRequestId }, body: { decision: 'granted' } },
     [`GET ${P}/intimate-requests/{id}`]: { params: { id: f.intimateRequestId } },
-    [`GET ${P}/establishments/{code}/intimate-requests`]: { params: { code: '113' }, query: { status: 'pending' } },
+    [`GET ${P}/establishments/{eron}/intimate-requests`]: { params: { eron: '113' }, query: { status: 'pending' } },
     [`POST ${P}/intimate-requests/{id}/visits`]: { params: { id: f.intimateRequestId }, body: { date: today } },
-    [`GET ${P}/establishments/{code}/intimate-minimum`]: { params: { code: '113' }, query: { month: bogotaMonth() } },
+    [`GET ${P}/establishments/{eron}/intimate-minimum`]: { params: { eron: '113' }, query: { month: bogotaMonth() } },
     [`POST ${P}/lawyers`]: {
       body: {
         names: 'Abogado Nuevo',
@@ -119,7 +142,7 @@ export function specialCalls(f: SpecialFixtures): Record<string, RouteCall> {
       },
     },
     [`GET ${P}/official-visits/{id}`]: { params: { id: f.officialVisitId } },
-    [`GET ${P}/establishments/{code}/official-visits`]: { params: { code: '113' }, query: { date: today } },
+    [`GET ${P}/establishments/{eron}/official-visits`]: { params: { eron: '113' }, query: { date: today } },
     [`POST ${P}/official-visits/{id}/blocked-places`]: { params: { id: f.officialVisitId }, body: { place: 'Patio 3', reason: 'Riña' } },
   };
 }

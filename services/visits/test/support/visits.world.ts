@@ -1,75 +1,158 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { eventQueueName, type EventEnvelope, type EventPayload, type EventType, type LegalStatus } from '@eron/shared';
-import { buildApp } from '@eron/shared/platform';
-import { eventually, testConfig } from '@eron/shared/testing';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  PRODUCERS,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+  type ExitReason,
+  type LegalStatus,
+  type ServiceName,
+  type VisitSession,
+} from '@eron/shared';
+import { buildApp, publish as writeOutbox, servicePlatform, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
+import { bearer, eventually, testConfig } from '@eron/shared/testing';
 import visits from '../../src/app';
 import { loadVisitsConfig, type VisitsConfig } from '../../src/config';
 import type { Db } from '../../src/db';
-import { runtime } from '../../src/runtime';
 
-export interface VisitsWorld {
+export interface VisitsOptions {
+  /** Visits settings of this world, typed, over the test defaults. */
+  config?: Partial<VisitsConfig>;
+  /** Events published before visits starts (PLT-08 catch-up): visits learns them from the producers' outboxes. */
+  history?: (p: Publisher) => Promise<void>;
+}
+
+/** Publishes an event as its producer does: into the producer's outbox, relayed to its subscribers. */
+export interface Publisher {
+  publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<EventEnvelope<T>>;
+  nextNui(): string;
+}
+
+export interface AdmitOptions {
+  eron?: string;
+  sex?: 'M' | 'F';
+  legalStatus?: LegalStatus;
+}
+
+/** A visits service of a test file's own — its database and queues — fed by stand-ins of the producers. */
+export interface VisitsWorld extends Publisher {
   app: FastifyInstance;
+  /** The service's database, typed. */
   db: Db;
-  /** A call under /api/v1/visits. */
-  call: (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    headers: object,
-    payload?: object,
-  ) => Promise<LightMyRequestResponse>;
-  /** Puts an event on visits' queue as its producer publishes it and resolves once applied. */
+  config: VisitsConfig;
+  /** The service's base URL on a loopback port (for concurrent HTTP clients). */
+  url: string;
+  /** Publishes an event as its producer does and resolves once visits applied it (its inbox row committed). */
   deliver<T extends EventType>(type: T, payload: EventPayload<T>): Promise<EventEnvelope<T>>;
-  /** A PPL admitted by classification (ppl.admitted), known to visits once this resolves. */
-  admit(o?: { eron?: string; legalStatus?: LegalStatus; sex?: 'M' | 'F' }): Promise<string>;
-  /** A firm sanction from discipline suppressing `visits` visits. */
-  sanction(nui: string, eron: string, visits: number): Promise<void>;
+  /** Resolves once visits applied the event. */
+  applied(eventId: string): Promise<void>;
+  /** A PPL admitted as classification publishes it; resolves once visits knows them. */
+  admit(o?: AdmitOptions): Promise<string>;
+  /** Places the PPL in a unit (a new one unless given) as the board does; resolves once applied; returns the unit. */
+  place(nui: string, o?: { eron?: string; unitId?: string }): Promise<string>;
+  /** Assigns the unit's visiting session through the API, as the establishment's director does (VIS-03). */
+  assignSession(unitId: string, session: VisitSession, eron?: string): Promise<void>;
+  /** Admitted and placed in a unit that has a session (a new morning unit unless given). */
+  admitAndPlace(o?: AdmitOptions & { unitId?: string; session?: VisitSession }): Promise<{ nui: string; unitId: string }>;
+  /** ppl.transferred and ppl.exited as classification publishes them; resolve once applied. */
+  transfer(nui: string, fromEron: string, toEron: string): Promise<EventEnvelope<'ppl.transferred'>>;
+  exit(nui: string, eron: string, reason?: ExitReason): Promise<EventEnvelope<'ppl.exited'>>;
   close(): Promise<void>;
 }
 
-let nuiSeq = 5_000_000 + Math.floor(Math.random() * 2_000_000);
+let nuiSeq = 3_000_000 + Math.floor(Math.random() * 2_000_000);
 
-export async function startVisits(opts: { config?: Partial<VisitsConfig> } = {}): Promise<VisitsWorld> {
-  const t = await testConfig<VisitsConfig>(opts.config, loadVisitsConfig);
+/**
+ * A producer as far as events go (classification, discipline): the shared platform under the
+ * producer's name on this world's database, whose schema the template already migrated. Its
+ * outbox, relay and subscription worker are the real ones, so visits is caught up as in production.
+ */
+function standIn(name: ServiceName) {
+  const def = { name, title: `${name} (stand-in)`, description: 'Publishes events for the visits tests', migrations: {} };
+  return fp<ServiceOptions>(async (app, opts) => app.register(servicePlatform<PlatformTables>(def), opts), { name: `${name}-stand-in` });
+}
+
+/** The one way the visits tests start the service: its own database and queues, fed through the producers' outboxes. */
+export async function startVisits(opts: VisitsOptions = {}): Promise<VisitsWorld> {
+  const t = await testConfig<VisitsConfig>({ ...opts.config }, loadVisitsConfig);
+  const producers = new Map<ServiceName, FastifyInstance>();
+  const producer = async (name: ServiceName) => {
+    let app = producers.get(name);
+    if (!app) {
+      app = await buildApp(name, standIn(name), { ...t.config, MIGRATE_ON_START: false });
+      producers.set(name, app);
+    }
+    return app;
+  };
+  const publish = async <T extends EventType>(type: T, payload: EventPayload<T>) => {
+    const source = PRODUCERS[type][0]!;
+    const app = await producer(source);
+    return app.db.transaction().execute((trx) => writeOutbox(trx, source, type, payload));
+  };
+  const nextNui = () => String((nuiSeq += 1));
+  try {
+    await opts.history?.({ publish, nextNui });
+  } catch (err) {
+    for (const p of producers.values()) await p.close();
+    await t.cleanup();
+    throw err;
+  }
+  // Classification is always up: visits subscribes with it on start, and it catches visits up.
+  await producer('classification');
+
   const app = await buildApp('visits', visits, t.config);
-  const db = runtime(app).db;
-  const queue = new Queue(eventQueueName('visits'), { connection: { url: t.config.REDIS_URL }, prefix: t.config.QUEUE_PREFIX });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const db = app.db as Db;
+  const applied = async (eventId: string) => {
+    const inbox = () => db.selectFrom('inbox').select('event_id').where('event_id', '=', eventId).executeTakeFirst();
+    await eventually(async () => (await inbox()) !== undefined, 15_000, `event ${eventId} applied by visits`);
+  };
   const deliver = async <T extends EventType>(type: T, payload: EventPayload<T>) => {
-    const e: EventEnvelope<T> = {
-      id: randomUUID(),
-      type,
-      source: type.startsWith('sanction.') ? 'discipline' : 'classification',
-      occurredAt: new Date().toISOString(),
-      payload,
-    };
-    await queue.add(type, e, { jobId: e.id });
-    await eventually(
-      async () => (await db.selectFrom('inbox').select('event_id').where('event_id', '=', e.id).executeTakeFirst()) !== undefined,
-      10_000,
-      `event ${e.id} applied`,
-    );
+    const e = await publish(type, payload);
+    await applied(e.id);
     return e;
   };
-  return {
+  const director = (eron: string) => bearer(['director'], [eron]);
+
+  const world: VisitsWorld = {
     app,
     db,
-    call: (method, url, headers, payload) =>
-      app.inject({ method, url: `/api/v1/visits${url}`, headers: { ...headers }, ...(payload ? { payload } : {}) }),
+    config: t.config,
+    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    publish,
+    nextNui,
     deliver,
-    async admit({ eron = '113', legalStatus = 'condenado', sex = 'M' } = {}) {
-      const nui = String((nuiSeq += 1));
+    applied,
+    async admit({ eron = '113', sex = 'M', legalStatus = 'condenado' } = {}) {
+      const nui = nextNui();
       await deliver('ppl.admitted', { nui, eron, legalStatus, sex, admittedAt: new Date().toISOString(), cashAtIntake: null });
       return nui;
     },
-    async sanction(nui, eron, n) {
-      if (!('sanction.firm' in (runtime(app) as unknown as { handlers?: object }))) return;
-      await deliver('sanction.firm', { sanctionId: randomUUID(), nui, eron, kind: 'suspension', visitsSuppressed: n });
+    async place(nui, { eron = '113', unitId = randomUUID() } = {}) {
+      await deliver('ppl.placed', { nui, eron, unitId, cellId: randomUUID() });
+      return unitId;
     },
+    async assignSession(unitId, session, eron = '113') {
+      const url = `/api/v1/visits/establishments/${eron}/units/${unitId}/session`;
+      const res = await app.inject({ method: 'PUT', url, headers: director(eron), payload: { session } });
+      if (res.statusCode !== 200) throw new Error(`session not assigned: ${res.statusCode} ${res.body}`);
+    },
+    async admitAndPlace({ unitId, session = 'morning', ...admission } = {}) {
+      const nui = await world.admit(admission);
+      const unit = await world.place(nui, { eron: admission.eron, unitId });
+      await world.assignSession(unit, session, admission.eron);
+      return { nui, unitId: unit };
+    },
+    transfer: (nui, fromEron, toEron) => deliver('ppl.transferred', { nui, transferId: randomUUID(), fromEron, toEron }),
+    exit: (nui, eron, reason = 'release') => deliver('ppl.exited', { nui, eron, exitId: randomUUID(), reason }),
     async close() {
-      await queue.close();
       await app.close();
+      for (const p of producers.values()) await p.close();
       await t.cleanup();
     },
   };
+  return world;
 }

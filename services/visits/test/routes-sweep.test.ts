@@ -1,0 +1,22 @@
+import { describeRouteSweep } from '@eron/shared/testing';
+import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
+import { specialPlaceholder, specialRules } from './support/special.routes';
+
+const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', ...specialPlaceholder };
+
+/**
+ * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
+ * without credentials, without the role, or acting for another establishment, and answers fuzzed
+ * bodies, parameters and headers with a 4xx problem — and none of it changes the database.
+ */
+describeRouteSweep({
+  service: 'visits',
+  start: startSweepWorld,
+  calls,
+  placeholder,
+  // National roles keep their national tokens; only the roles scoped to establishments are narrowed to 114.
+  crossEstablishment: 'local-roles',
+  /** The VIS rule each route serves, for the test titles. */
+  rules: [...specialRules, [/units/, 'VIS-03'], [/ppl/, 'VIS-08']],
+  defaultRule: 'VIS-08',
+});
