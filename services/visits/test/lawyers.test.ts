@@ -1,6 +1,6 @@
 import { addDays, bogotaToday, type Lawyer, type LawyerVisit } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
-import { callOn, sanction, type Call } from './support/special.routes';
+import { callOn, type Call } from './support/special.routes';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 let w: VisitsWorld;
