@@ -1,6 +1,8 @@
+import { Queue } from 'bullmq';
 import { addBusinessDays, addDays, bogotaMonth, bogotaToday, type IntimateRequest, type LegalStatus } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { definition } from '../src/app';
+import { jobsQueueName } from '@eron/shared/platform';
 import { runtime } from '../src/runtime';
 import { callOn, sanction, type Call } from './support/special.routes';
 import { startVisits, type VisitsWorld } from './support/visits.world';
@@ -71,7 +73,11 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     const old = await filed(nui, { filedOn: addDays(bogotaToday(), -40) });
     const fresh = await filed(await ppl());
     expect(old.overdue).toBe(true);
-    expect(runtime(w.app).config.INTIMATE_OVERDUE_SCAN_MS).toBeGreaterThan(0);
+    // The job is scheduled on the service's jobs queue (one instance runs it), and here triggered at once.
+    const jobs = new Queue(jobsQueueName('visits'), { connection: { url: w.config.REDIS_URL }, prefix: w.config.QUEUE_PREFIX });
+    const scheduler = await eventually(async () => jobs.getJobScheduler('flag-overdue-intimate-requests'));
+    await jobs.close();
+    expect(scheduler).toMatchObject({ every: runtime(w.app).config.INTIMATE_OVERDUE_SCAN_MS });
     await runtime(w.app).jobs.trigger('flag-overdue-intimate-requests');
     const flagged = await eventually(async () => {
       const list = await call('GET', '/establishments/113/intimate-requests?status=pending', director);
@@ -87,6 +93,12 @@ describe('intimate visits (VIS-11 … VIS-13)', () => {
     expect((await call('POST', `/intimate-requests/${r.id}/answer`, director, { decision: 'granted' })).statusCode).toBe(200);
     const report = async () => (await call('GET', `/establishments/113/intimate-minimum?month=${bogotaMonth()}`, director)).json();
     expect((await report()).short).toContainEqual({ nui, requestId: r.id });
+    // Released: no longer this establishment's to visit, so not short either.
+    const gone = await ppl();
+    const goneRequest = await filed(gone);
+    await call('POST', `/intimate-requests/${goneRequest.id}/answer`, director, { decision: 'granted' });
+    await w.exit(gone, '113');
+    expect((await report()).short.map((s: { nui: string }) => s.nui)).not.toContain(gone);
     const visit = await call('POST', `/intimate-requests/${r.id}/visits`, officer, { date: bogotaToday() });
     expect(visit.statusCode).toBe(201);
     expect((await report()).short.map((s: { nui: string }) => s.nui)).not.toContain(nui);

@@ -108,6 +108,8 @@ export const entitledWithVisits = (db: Db, eron: string, month: string) =>
   db
     .selectFrom('intimate_requests as r')
     .leftJoin('intimate_visits as v', (j) => j.onRef('v.request_id', '=', 'r.id').on(sql<string>`to_char(v.date, 'YYYY-MM')`, '=', month))
+    // Only those held here now: a PPL transferred or released is another establishment's, or nobody's, to visit.
+    .innerJoin('ppl as p', (j) => j.onRef('p.nui', '=', 'r.nui').on('p.eron', '=', eron).on('p.state', '=', 'held'))
     .select(['r.nui'])
     .select((eb) => [eb.fn.count<string>('v.id').as('visits'), sql<string>`min(r.id::text)`.as('requestId')])
     .where('r.eron', '=', eron)

@@ -160,14 +160,12 @@ export async function giveIntimateVisit(ctx: Ctx, i: { id: string; date: string 
 /** VIS-11: at least one intimate visit a month for each entitled PPL still held here — who is short. Audited. */
 export async function intimateMinimum(ctx: Ctx, eron: string, month = bogotaMonth()): Promise<IntimateMinimumReport> {
   const rows = await entitledWithVisits(ctx.trx, eron, month);
-  const held = [];
-  for (const r of rows) if ((await pplOf(ctx.trx, r.nui).catch(() => null))?.eron === eron) held.push(r);
   await ctx.audit({ action: 'read-intimate-minimum', entity: 'establishment', entityId: eron, details: { month } });
   return {
     eron,
     month,
-    entitled: held.length,
-    short: held.filter((r) => Number(r.visits) === 0).map((r) => ({ nui: r.nui, requestId: r.requestId })),
+    entitled: rows.length,
+    short: rows.filter((r) => Number(r.visits) === 0).map((r) => ({ nui: r.nui, requestId: r.requestId })),
   };
 }
 
