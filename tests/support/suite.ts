@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceName } from '@eron/shared';
-import { buildApp, type BaseEnv } from '@eron/shared/platform';
+import { buildApp, servicePlatform, type BaseEnv, type PlatformTables } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import gateway from '../../services/gateway/src/app';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
@@ -20,6 +20,9 @@ export interface RunningSuite {
 
 type Overrides = Partial<Record<ServiceName, Partial<BaseEnv>>>;
 
+/** A service as it was before any capability handled an event: its platform only, so no producer sends it anything. */
+const handlerless = (def: (typeof SERVICES)[number]) => servicePlatform<PlatformTables>({ ...def, handlers: {}, jobs: {} });
+
 const listen = async (app: FastifyInstance): Promise<string> => app.listen({ host: '127.0.0.1', port: 0 });
 
 /**
@@ -27,11 +30,16 @@ const listen = async (app: FastifyInstance): Promise<string> => app.listen({ hos
  * gateway in front — as it runs in production, in this process. Per-service overrides let a test
  * put a TCP proxy between one service and Postgres or Redis.
  */
-export async function startSuite(overrides: Overrides = {}, gatewayEnv: Record<string, string> = {}): Promise<RunningSuite> {
+export async function startSuite(
+  overrides: Overrides = {},
+  gatewayEnv: Record<string, string> = {},
+  opts: { handlerless?: ServiceName[] } = {},
+): Promise<RunningSuite> {
   const { config, cleanup } = await testConfig();
   const services = {} as RunningSuite['services'];
   for (const def of SERVICES) {
-    const app = await buildApp(def.name, SERVICE_APPS[def.name], SERVICE_CONFIGS[def.name]({ ...config, ...overrides[def.name] }));
+    const plugin = opts.handlerless?.includes(def.name) ? handlerless(def) : SERVICE_APPS[def.name];
+    const app = await buildApp(def.name, plugin, SERVICE_CONFIGS[def.name]({ ...config, ...overrides[def.name] }));
     services[def.name] = { app, url: await listen(app) };
   }
   const gatewayConfig = loadGatewayConfig({

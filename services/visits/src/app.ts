@@ -11,12 +11,15 @@ import { migrations } from './migrations';
 import officialRoutes from './officials/official.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
+import regimeRoutes from './regime/regime.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   // The visits side's directory: PPL and the units they are placed in, with each unit's session (VIS-03).
   await app.register(pplRoutes);
   await app.register(establishmentRoutes);
+  // The regime: days, hours, limits, areas, DG approval, the public calendar (VIS-01 … VIS-03).
+  await app.register(regimeRoutes);
   // Intimate visits, lawyers and officials (VIS-11 … VIS-15).
   await app.register(intimateRoutes);
   await app.register(lawyerRoutes);

@@ -5,9 +5,11 @@ import type { IntimateTables } from './intimate/intimate.tables';
 import type { LawyerTables } from './lawyers/lawyer.tables';
 import type { OfficialTables } from './officials/official.tables';
 import type { PplTables } from './ppl/ppl.tables';
+import type { RegimeTables } from './regime/regime.tables';
 
 /** Every table in visits' schema, one interface per capability. */
-export interface VisitsTables extends PlatformTables, PplTables, EstablishmentTables, IntimateTables, LawyerTables, OfficialTables {}
+export interface VisitsTables
+  extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, IntimateTables, LawyerTables, OfficialTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

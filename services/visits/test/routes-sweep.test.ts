@@ -2,7 +2,7 @@ import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 import { specialPlaceholder, specialRules } from './support/special.routes';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', ...specialPlaceholder };
+const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', ...specialPlaceholder };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -17,6 +17,7 @@ describeRouteSweep({
   // National roles keep their national tokens; only the roles scoped to establishments are narrowed to 114.
   crossEstablishment: 'local-roles',
   /** The VIS rule each route serves, for the test titles. */
-  rules: [...specialRules, [/units/, 'VIS-03'], [/ppl/, 'VIS-08']],
+  publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
+  rules: [...specialRules, [/calendar|regime|areas/, 'VIS-01'], [/units/, 'VIS-03'], [/ppl/, 'VIS-08']],
   defaultRule: 'VIS-08',
 });

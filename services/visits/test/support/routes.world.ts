@@ -1,11 +1,23 @@
-import type { RouteCall } from '@eron/shared/testing';
+import { bogotaMonth } from '@eron/shared';
+import { bearer, type RouteCall } from '@eron/shared/testing';
 import { seedSpecial, specialCalls, type SpecialFixtures } from './special.routes';
 import { startVisits, type VisitsWorld } from './visits.world';
 
 export interface Fixtures extends SpecialFixtures {
   nui: string;
   unitId: string;
+  proposalId: string;
 }
+
+export const REGIME = {
+  days: [
+    { weekday: 6, visitors: 'M', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+    { weekday: 0, visitors: 'F', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
+  ],
+  visitsPerWeek: 2,
+  personsPerVisit: 3,
+  reason: 'Régimen de prueba',
+};
 
 /** The visits service with the data every swept call refers to, at ERON 113 (and 114 for "another establishment"). */
 export async function startSweepWorld() {
@@ -16,7 +28,9 @@ export async function startSweepWorld() {
 
 async function seed(w: VisitsWorld): Promise<Fixtures> {
   const { nui, unitId } = await w.admitAndPlace({ eron: '113' });
-  return { nui, unitId, ...(await seedSpecial(w)) };
+  const url = '/api/v1/visits/establishments/113/regime/proposals';
+  const proposal = await w.app.inject({ method: 'POST', url, headers: bearer(['director'], ['113']), payload: REGIME });
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, ...(await seedSpecial(w)) };
 }
 
 /** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
@@ -28,6 +42,23 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'PUT /api/v1/visits/establishments/{eron}/units/{unitId}/session': {
       params: { ...eron, unitId: f.unitId },
       body: { session: 'afternoon' },
+    },
+    'GET /api/v1/visits/establishments/{eron}/regime': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/regime/proposals': { params: eron, body: REGIME },
+    'POST /api/v1/visits/regimes/{id}/decision': {
+      params: { id: f.proposalId },
+      body: { decision: 'approve' },
+      unscoped: 'the DG decides for every establishment (Art. 8)',
+    },
+    'GET /api/v1/visits/establishments/{eron}/areas': { params: eron },
+    'POST /api/v1/visits/establishments/{eron}/areas': {
+      params: eron,
+      body: { name: 'Patio de visitas', capacity: 100, forChildren: false },
+    },
+    'GET /api/v1/visits/public/units/{unitId}/calendar': {
+      params: { unitId: f.unitId },
+      query: { month: bogotaMonth() },
+      unscoped: 'public (Art. 68)',
     },
     ...specialCalls(f),
   };
