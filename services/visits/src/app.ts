@@ -12,6 +12,7 @@ import officialRoutes from './officials/official.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import regimeRoutes from './regime/regime.routes';
+import visitorRoutes from './visitors/visitor.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -20,6 +21,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(establishmentRoutes);
   // The regime: days, hours, limits, areas, DG approval, the public calendar (VIS-01 … VIS-03).
   await app.register(regimeRoutes);
+  // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
+  await app.register(visitorRoutes);
   // Intimate visits, lawyers and officials (VIS-11 … VIS-15).
   await app.register(intimateRoutes);
   await app.register(lawyerRoutes);

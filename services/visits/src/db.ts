@@ -6,10 +6,11 @@ import type { LawyerTables } from './lawyers/lawyer.tables';
 import type { OfficialTables } from './officials/official.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { RegimeTables } from './regime/regime.tables';
+import type { VisitorTables } from './visitors/visitor.tables';
 
 /** Every table in visits' schema, one interface per capability. */
 export interface VisitsTables
-  extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, IntimateTables, LawyerTables, OfficialTables {}
+  extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, VisitorTables, IntimateTables, LawyerTables, OfficialTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

@@ -2,7 +2,13 @@ import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 import { specialPlaceholder, specialRules } from './support/special.routes';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', ...specialPlaceholder };
+const placeholder: Fixtures = {
+  nui: '1000001',
+  unitId: '00000000-0000-4000-8000-000000000000',
+  proposalId: '',
+  visitorId: '',
+  ...specialPlaceholder,
+};
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -18,6 +24,13 @@ describeRouteSweep({
   crossEstablishment: 'local-roles',
   /** The VIS rule each route serves, for the test titles. */
   publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
-  rules: [...specialRules, [/calendar|regime|areas/, 'VIS-01'], [/units/, 'VIS-03'], [/ppl/, 'VIS-08']],
+  rules: [
+    ...specialRules,
+    [/calendar|regime|areas/, 'VIS-01'],
+    [/extradition/, 'VIS-07'],
+    [/visitors/, 'VIS-05'],
+    [/units/, 'VIS-03'],
+    [/ppl/, 'VIS-08'],
+  ],
   defaultRule: 'VIS-08',
 });

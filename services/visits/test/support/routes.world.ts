@@ -7,6 +7,7 @@ export interface Fixtures extends SpecialFixtures {
   nui: string;
   unitId: string;
   proposalId: string;
+  visitorId: string;
 }
 
 export const REGIME = {
@@ -30,7 +31,9 @@ async function seed(w: VisitsWorld): Promise<Fixtures> {
   const { nui, unitId } = await w.admitAndPlace({ eron: '113' });
   const url = '/api/v1/visits/establishments/113/regime/proposals';
   const proposal = await w.app.inject({ method: 'POST', url, headers: bearer(['director'], ['113']), payload: REGIME });
-  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, ...(await seedSpecial(w)) };
+  const visitorId = await w.visitor();
+  await w.authorise(nui, [visitorId]);
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, ...(await seedSpecial(w)) };
 }
 
 /** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
@@ -59,6 +62,27 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       params: { unitId: f.unitId },
       query: { month: bogotaMonth() },
       unscoped: 'public (Art. 68)',
+    },
+    'POST /api/v1/visits/visitors': {
+      body: { document: { type: 'CC', number: '52123456' }, givenNames: 'Ana', surnames: 'Ruiz', gender: 'F', birthDate: '1990-01-01' },
+      unscoped: 'a visitor is registered once for every establishment',
+    },
+    'GET /api/v1/visits/visitors/{id}/identity': {
+      params: { id: f.visitorId },
+      unscoped: 'a visitor is registered nationally; every read is audited',
+    },
+    'GET /api/v1/visits/ppl/{nui}/visitors': { params: { nui: f.nui } },
+    'PUT /api/v1/visits/ppl/{nui}/visitors/{visitorId}': {
+      params: { nui: f.nui, visitorId: f.visitorId },
+      body: { relationship: 'other' },
+    },
+    'POST /api/v1/visits/establishments/{eron}/visitors/{visitorId}/bans': {
+      params: { ...eron, visitorId: f.visitorId },
+      body: { reason: 'Ingreso de sustancias', until: '2030-01-01' },
+    },
+    'PUT /api/v1/visits/ppl/{nui}/extradition-authorisation': {
+      params: { nui: f.nui },
+      body: { reference: 'OAI-123', validUntil: '2030-01-01' },
     },
     ...specialCalls(f),
   };
