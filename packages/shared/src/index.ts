@@ -19,6 +19,7 @@ export * from './contracts/classification-notifications';
 export * from './contracts/visits';
 export * from './contracts/visits-regime';
 export * from './contracts/visits-visitors';
+export * from './contracts/visits-bookings';
 export * from './contracts/visits-intimate';
 export * from './contracts/visits-lawyers';
 export * from './contracts/visits-officials';

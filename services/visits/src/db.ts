@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
+import type { BookingTables } from './bookings/booking.tables';
 import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { IntimateTables } from './intimate/intimate.tables';
 import type { LawyerTables } from './lawyers/lawyer.tables';
@@ -10,7 +11,16 @@ import type { VisitorTables } from './visitors/visitor.tables';
 
 /** Every table in visits' schema, one interface per capability. */
 export interface VisitsTables
-  extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, VisitorTables, IntimateTables, LawyerTables, OfficialTables {}
+  extends
+    PlatformTables,
+    PplTables,
+    EstablishmentTables,
+    RegimeTables,
+    VisitorTables,
+    BookingTables,
+    IntimateTables,
+    LawyerTables,
+    OfficialTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

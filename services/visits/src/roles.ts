@@ -27,6 +27,8 @@ export const IDENTITY_READERS = ['visits_officer', 'gate_officer', 'director', '
 export const BANNERS = ['director', 'deputy_director', 'guard_commander'] as const;
 /** The Fiscalía's authorisation for visits to a PPL held for extradition (VIS-07). */
 export const EXTRADITION_RECORDERS = ['legal', 'director', 'visits_officer'] as const;
+/** The visits office takes and cancels bookings (VIS-08 … VIS-10). */
+export const BOOKERS = ['visits_officer', 'director', 'deputy_director'] as const;
 
 // Intimate visits (VIS-11 … VIS-13): confidential (Art. 72 §) — only the roles that handle them.
 /** The visits office, social work and the legal area receive the PPL's written request. */

@@ -7,6 +7,9 @@ const placeholder: Fixtures = {
   unitId: '00000000-0000-4000-8000-000000000000',
   proposalId: '',
   visitorId: '',
+  areaId: '',
+  bookingId: '',
+  date: '',
   ...specialPlaceholder,
 };
 
@@ -28,6 +31,7 @@ describeRouteSweep({
     ...specialRules,
     [/calendar|regime|areas/, 'VIS-01'],
     [/extradition/, 'VIS-07'],
+    [/bookings|roster/, 'VIS-08'],
     [/visitors/, 'VIS-05'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],
