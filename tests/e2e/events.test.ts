@@ -24,7 +24,7 @@ function withAdmissionHandler(def: typeof visits | typeof discipline) {
   const handlers: EventHandlers<PlatformTables> = {
     'ppl.admitted': async (event, ctx) => ctx.audit({ action: 'ppl.known', entity: 'ppl', entityId: event.payload.nui }),
   };
-  return servicePlatform<PlatformTables>({ ...def, handlers });
+  return servicePlatform<PlatformTables>({ ...def, jobs: {}, handlers });
 }
 
 /** How many times the service applied the admission of each NUI. */

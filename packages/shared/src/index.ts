@@ -23,3 +23,6 @@ export * from './contracts/visits';
 export * from './contracts/visits-regime';
 export * from './contracts/visits-visitors';
 export * from './contracts/visits-bookings';
+export * from './contracts/visits-intimate';
+export * from './contracts/visits-lawyers';
+export * from './contracts/visits-officials';

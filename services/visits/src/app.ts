@@ -6,7 +6,11 @@ import bookingRoutes from './bookings/booking.routes';
 import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
 import establishmentRoutes from './establishments/establishment.routes';
+import { intimateJobs } from './intimate/intimate.jobs';
+import intimateRoutes from './intimate/intimate.routes';
+import lawyerRoutes from './lawyers/lawyer.routes';
 import { migrations } from './migrations';
+import officialRoutes from './officials/official.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import regimeRoutes from './regime/regime.routes';
@@ -23,6 +27,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(visitorRoutes);
   // Bookings, the day's roster, sanctions and moves (VIS-08 … VIS-10).
   await app.register(bookingRoutes);
+  // Intimate visits, lawyers and officials (VIS-11 … VIS-15).
+  await app.register(intimateRoutes);
+  await app.register(lawyerRoutes);
+  await app.register(officialRoutes);
 }
 
 export const definition = {
@@ -33,7 +41,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents, ...bookingEvents },
-  jobs: {},
+  jobs: { ...intimateJobs },
 } satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 
 /** The visits service: platform first, then its capabilities. */

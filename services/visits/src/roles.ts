@@ -29,3 +29,38 @@ export const BANNERS = ['director', 'deputy_director', 'guard_commander'] as con
 export const EXTRADITION_RECORDERS = ['legal', 'director', 'visits_officer'] as const;
 /** The visits office takes and cancels bookings (VIS-08 … VIS-10). */
 export const BOOKERS = ['visits_officer', 'director', 'deputy_director'] as const;
+
+// Intimate visits (VIS-11 … VIS-13): confidential (Art. 72 §) — only the roles that handle them.
+/** The visits office, social work and the legal area receive the PPL's written request. */
+export const INTIMATE_FILERS = ['visits_officer', 'social_worker', 'legal'] as const;
+/** The Director answers (Art. 71). */
+export const INTIMATE_DECIDERS = ['director', 'deputy_director'] as const;
+/** Who reads a whole request, visitor and partner included (audited), and the monthly minimum. */
+export const INTIMATE_READERS = ['director', 'deputy_director', 'visits_officer', 'social_worker'] as const;
+/** Lists carry status and dates only: also the regional director and the auditor, who watch the deadline. */
+export const INTIMATE_LISTERS = [...INTIMATE_READERS, 'regional_director', 'auditor'] as const;
+export const INTIMATE_VISIT_GIVERS = ['visits_officer', 'director', 'deputy_director'] as const;
+
+// Lawyers (VIS-14)
+export const LAWYER_REGISTRARS = ['visits_officer', 'gate_officer', 'legal'] as const;
+/** The PPL's written authorisation is received by the visits office or the legal area. */
+export const LAWYER_AUTHORISERS = ['visits_officer', 'legal'] as const;
+export const LAWYER_BOOKERS = ['visits_officer', 'legal'] as const;
+export const LAWYER_GATE = ['gate_officer', 'guard_commander'] as const;
+export const LAWYER_VISIT_READERS = [
+  'visits_officer',
+  'legal',
+  'gate_officer',
+  'guard_commander',
+  'director',
+  'deputy_director',
+  'auditor',
+] as const;
+/** Whoever might try to attach monitoring — every attempt is refused (Art. 61). */
+export const MONITORS = ['info_systems', 'investigator', 'guard_commander', 'director', 'deputy_director'] as const;
+
+// Official visits (VIS-15)
+export const OFFICIAL_RECORDERS = ['gate_officer', 'visits_officer', 'guard_commander', 'director', 'deputy_director'] as const;
+/** Custody records the place a night inspection could not enter (Art. 75 §). */
+export const NIGHT_INSPECTION_RECORDERS = ['guard_commander', 'gate_officer', 'director', 'deputy_director'] as const;
+export const OFFICIAL_READERS = [...OFFICIAL_RECORDERS, 'regional_director', 'dg', 'auditor'] as const;

@@ -1,5 +1,6 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
+import { specialPlaceholder, specialRules } from './support/special.routes';
 
 const placeholder: Fixtures = {
   nui: '1000001',
@@ -9,6 +10,7 @@ const placeholder: Fixtures = {
   areaId: '',
   bookingId: '',
   date: '',
+  ...specialPlaceholder,
 };
 
 /**
@@ -26,6 +28,7 @@ describeRouteSweep({
   /** The VIS rule each route serves, for the test titles. */
   publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
   rules: [
+    ...specialRules,
     [/calendar|regime|areas/, 'VIS-01'],
     [/extradition/, 'VIS-07'],
     [/bookings|roster/, 'VIS-08'],

@@ -3,6 +3,7 @@ import { migration as pplDirectory } from './20261130T1800_ppl_directory';
 import { migration as regime } from './20261130T1900_regime';
 import { migration as visitors } from './20261130T1910_visitors';
 import { migration as bookings } from './20261130T1920_bookings';
+import { migration as intimateLawyersOfficials } from './20261202T0900_intimate_lawyers_officials';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -10,4 +11,5 @@ export const migrations: Migrations = {
   '20261130T1900_regime': regime,
   '20261130T1910_visitors': visitors,
   '20261130T1920_bookings': bookings,
+  '20261202T0900_intimate_lawyers_officials': intimateLawyersOfficials,
 };

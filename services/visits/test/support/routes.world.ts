@@ -1,8 +1,9 @@
 import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
 import { bearer, type RouteCall } from '@eron/shared/testing';
+import { seedSpecial, specialCalls, type SpecialFixtures } from './special.routes';
 import { startVisits, type VisitsWorld } from './visits.world';
 
-export interface Fixtures {
+export interface Fixtures extends SpecialFixtures {
   nui: string;
   unitId: string;
   proposalId: string;
@@ -60,7 +61,7 @@ async function seed(w: VisitsWorld): Promise<Fixtures> {
   });
   const bookingId = booking.json<{ id: string }>().id;
   if (!bookingId) throw new Error(`sweep booking not made: ${booking.body}`);
-  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, areaId, bookingId, date };
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, areaId, bookingId, date, ...(await seedSpecial(w)) };
 }
 
 /** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
@@ -114,5 +115,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       params: { nui: f.nui },
       body: { reference: 'OAI-123', validUntil: '2030-01-01' },
     },
+    ...specialCalls(f),
   };
 }
