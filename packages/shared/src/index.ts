@@ -17,3 +17,4 @@ export * from './contracts/classification-movements';
 export * from './contracts/classification-mothers';
 export * from './contracts/classification-notifications';
 export * from './contracts/visits';
+export * from './contracts/visits-vivif';

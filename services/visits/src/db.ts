@@ -2,9 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
 import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { PplTables } from './ppl/ppl.tables';
+import type { VivifTables } from './vivif/vivif.tables';
 
 /** Every table in visits' schema, one interface per capability. */
-export interface VisitsTables extends PlatformTables, PplTables, EstablishmentTables {}
+export interface VisitsTables extends PlatformTables, PplTables, EstablishmentTables, VivifTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;
