@@ -7,12 +7,15 @@ import establishmentRoutes from './establishments/establishment.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
+import vivifRoutes from './vivif/vivif.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   // The visits side's directory: PPL and the units they are placed in, with each unit's session (VIS-03).
   await app.register(pplRoutes);
   await app.register(establishmentRoutes);
+  // VIVIF virtual family visits (VIS-16 … VIS-18).
+  await app.register(vivifRoutes);
 }
 
 export const definition = {
