@@ -50,7 +50,10 @@ export const VivifSlot = Type.Object({
 export type VivifSlot = Static<typeof VivifSlot>;
 export const VivifSlotList = Type.Object({ slots: Type.Array(VivifSlot) });
 export type VivifSlotList = Static<typeof VivifSlotList>;
-export const VivifSlotQuery = Type.Object({ date: LocalDate, free: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const VivifSlotQuery = Type.Object(
+  { date: LocalDate, free: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: solo las libres' })) },
+  { additionalProperties: false },
+);
 
 export const VivifBlockRequest = Type.Object(
   { purpose: VivifBlockPurpose, reference: Text(120, 'Radicado de la audiencia o diligencia') },
@@ -131,7 +134,7 @@ export const VivifMonitorLink = Type.Object({ bookingId: Uuid, url: Type.String(
 export type VivifMonitorLink = Static<typeof VivifMonitorLink>;
 
 export const VivifStatisticsQuery = Type.Object(
-  { year: Type.Integer({ minimum: 2019, maximum: 2100 }), eron: Type.Optional(EronCode) },
+  { year: Type.String({ pattern: '^20[1-9][0-9]$', description: 'Año calendario (AAAA, desde 2019)' }), eron: Type.Optional(EronCode) },
   { additionalProperties: false },
 );
 export const VivifEstablishmentFigures = Type.Object({

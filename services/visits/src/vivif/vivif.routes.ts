@@ -127,7 +127,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       assertActsFor(req, req.params.eron);
-      return uc.slotsOfDay(runtime(app).reader(req), req.params.eron, req.query.date, req.query.free);
+      return uc.slotsOfDay(runtime(app).reader(req), req.params.eron, req.query.date, req.query.free === 'true');
     },
   );
 
@@ -265,7 +265,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VivifStatistics, ...problems },
       },
     },
-    async (req) => uc.statistics(runtime(app).reader(req), req.query.year, req.query.eron),
+    async (req) => uc.statistics(runtime(app).reader(req), Number(req.query.year), req.query.eron),
   );
 };
 
