@@ -5,7 +5,11 @@ import type { VivifBooking, VivifSlot } from '@eron/shared';
 import { FakeVideoProvider } from './support/fake-video';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
-const JITSI = { VIVIF_JITSI_URL: 'https://meet.vivif.test', VIVIF_JITSI_APP_ID: 'eron-vivif-test', VIVIF_JITSI_SECRET: 'jitsi-test-secret-0123456789' };
+const JITSI = {
+  VIVIF_JITSI_URL: 'https://meet.vivif.test',
+  VIVIF_JITSI_APP_ID: 'eron-vivif-test',
+  VIVIF_JITSI_SECRET: 'jitsi-test-secret-0123456789',
+};
 const VIDEO = { keyId: 'video-test', secret: 'video-webhook-secret' };
 const BANK = { keyId: 'bank-test', secret: 'bank-secret' };
 const HMAC_KEYS = `${VIDEO.keyId}:video_provider:${VIDEO.secret},${BANK.keyId}:bank:${BANK.secret}`;
@@ -23,12 +27,19 @@ async function equip(w: VisitsWorld, eron = '113', devices = 2): Promise<string[
   const headers = bearer(['director'], [eron]);
   const ids: string[] = [];
   for (let i = 0; i < devices; i += 1) {
-    const res = await w.app.inject({ method: 'POST', url: `/api/v1/visits/vivif/establishments/${eron}/devices`, headers, payload: { name: `Equipo ${i + 1}` } });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/visits/vivif/establishments/${eron}/devices`,
+      headers,
+      payload: { name: `Equipo ${i + 1}` },
+    });
     expect(res.statusCode).toBe(201);
     ids.push(res.json().id);
   }
   const hours = { weekdays: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '10:00', slotMinutes: 30 };
-  expect((await w.app.inject({ method: 'PUT', url: `/api/v1/visits/vivif/establishments/${eron}/hours`, headers, payload: hours })).statusCode).toBe(200);
+  expect(
+    (await w.app.inject({ method: 'PUT', url: `/api/v1/visits/vivif/establishments/${eron}/hours`, headers, payload: hours })).statusCode,
+  ).toBe(200);
   const gen = await w.app.inject({
     method: 'POST',
     url: `/api/v1/visits/vivif/establishments/${eron}/slots/generate`,
@@ -40,7 +51,11 @@ async function equip(w: VisitsWorld, eron = '113', devices = 2): Promise<string[
 }
 
 async function slotsOf(w: VisitsWorld, date = dayAhead(1), eron = '113'): Promise<VivifSlot[]> {
-  const res = await w.app.inject({ method: 'GET', url: `/api/v1/visits/vivif/establishments/${eron}/slots?date=${date}`, headers: bearer(['visits_officer'], [eron]) });
+  const res = await w.app.inject({
+    method: 'GET',
+    url: `/api/v1/visits/vivif/establishments/${eron}/slots?date=${date}`,
+    headers: bearer(['visits_officer'], [eron]),
+  });
   expect(res.statusCode).toBe(200);
   return res.json().slots;
 }
@@ -56,7 +71,12 @@ const book = (w: VisitsWorld, body: { slotId: string; nui: string; familyName?: 
 const report = (w: VisitsWorld, body: object, key = VIDEO) => {
   const raw = JSON.stringify(body);
   const url = '/api/v1/visits/vivif/sessions/events';
-  return w.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...signedHeaders(key, { method: 'POST', path: url, body: raw }) }, payload: raw });
+  return w.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', ...signedHeaders(key, { method: 'POST', path: url, body: raw }) },
+    payload: raw,
+  });
 };
 
 describe('VIVIF virtual family visits (Jitsi)', () => {
@@ -80,20 +100,37 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     // A token a real Jitsi (prosody token auth, HS256 with the app secret) accepts: its claims checked.
     const family = new URL(booking.links.find((l) => l.participant === 'family')!.url);
     expect(`${family.origin}${family.pathname}`).toBe(`${JITSI.VIVIF_JITSI_URL}/vivif-${booking.id}`);
-    const verify = createVerifier({ key: JITSI.VIVIF_JITSI_SECRET, algorithms: ['HS256'], allowedAud: 'jitsi', allowedIss: JITSI.VIVIF_JITSI_APP_ID, clockTimestamp: Date.parse(slot.startsAt) });
+    const verify = createVerifier({
+      key: JITSI.VIVIF_JITSI_SECRET,
+      algorithms: ['HS256'],
+      allowedAud: 'jitsi',
+      allowedIss: JITSI.VIVIF_JITSI_APP_ID,
+      clockTimestamp: Date.parse(slot.startsAt),
+    });
     const claims = verify(family.searchParams.get('jwt')!);
-    expect(claims).toMatchObject({ aud: 'jitsi', iss: JITSI.VIVIF_JITSI_APP_ID, sub: '*', room: `vivif-${booking.id}`, context: { user: { name: 'Marta Gómez', moderator: false } } });
+    expect(claims).toMatchObject({
+      aud: 'jitsi',
+      iss: JITSI.VIVIF_JITSI_APP_ID,
+      sub: '*',
+      room: `vivif-${booking.id}`,
+      context: { user: { name: 'Marta Gómez', moderator: false } },
+    });
     expect(claims.exp).toBe(Date.parse(slot.endsAt) / 1000 + 15 * 60);
     expect(claims.nbf).toBe(Date.parse(slot.startsAt) / 1000 - 15 * 60);
     const eronLink = new URL(booking.links.find((l) => l.participant === 'establishment')!.url);
-    expect(verify(eronLink.searchParams.get('jwt')!)).toMatchObject({ room: `vivif-${booking.id}`, context: { user: { moderator: true } } });
+    expect(verify(eronLink.searchParams.get('jwt')!)).toMatchObject({
+      room: `vivif-${booking.id}`,
+      context: { user: { moderator: true } },
+    });
     // The room holds no personal data.
     expect(booking.room).not.toContain(nui);
 
     // A forged report is 401 and changes nothing.
     const forged = await report(w, { bookingId: booking.id, event: 'started', at: slot.startsAt }, { ...VIDEO, secret: 'forged' });
     expect(forged.statusCode).toBe(401);
-    expect((await w.db.selectFrom('vivif_bookings').select('status').where('id', '=', booking.id).executeTakeFirstOrThrow()).status).toBe('booked');
+    expect((await w.db.selectFrom('vivif_bookings').select('status').where('id', '=', booking.id).executeTakeFirstOrThrow()).status).toBe(
+      'booked',
+    );
     // Another machine client, correctly signed, is not the video provider.
     expect((await report(w, { bookingId: booking.id, event: 'started', at: slot.startsAt }, BANK)).statusCode).toBe(403);
 
@@ -163,7 +200,12 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     const noShow = (await book(w, { slotId: free.at(-2)!.id, nui: absent })).json<VivifBooking>();
     expect((await report(w, { bookingId: noShow.id, event: 'no_show', at: noShow.endsAt })).json()).toMatchObject({ status: 'no_show' });
     // Not failed: no priority rebooking.
-    const notFailed = await w.app.inject({ method: 'POST', url: `/api/v1/visits/vivif/establishments/113/bookings/${noShow.id}/rebook`, headers: { ...officer, ...idem() }, payload: {} });
+    const notFailed = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/visits/vivif/establishments/113/bookings/${noShow.id}/rebook`,
+      headers: { ...officer, ...idem() },
+      payload: {},
+    });
     expect(notFailed.statusCode).toBe(422);
     expect(notFailed.json()).toMatchObject({ rule: 'VIS-17' });
 
@@ -174,7 +216,12 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     expect((await report(w, { bookingId: failed.id, event: 'ended', at: failed.endsAt })).statusCode).toBe(409);
 
     const rebook = () =>
-      w.app.inject({ method: 'POST', url: `/api/v1/visits/vivif/establishments/113/bookings/${failed.id}/rebook`, headers: { ...officer, ...idem() }, payload: {} });
+      w.app.inject({
+        method: 'POST',
+        url: `/api/v1/visits/vivif/establishments/113/bookings/${failed.id}/rebook`,
+        headers: { ...officer, ...idem() },
+        payload: {},
+      });
     const res = await rebook();
     expect(res.statusCode).toBe(201);
     const earliest = (await slotsOf(w, dayAhead(1))).concat(await slotsOf(w, dayAhead(2))).filter((s) => s.free)[0];
@@ -190,12 +237,17 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     const slot = (await slotsOf(w, dayAhead(3))).find((s) => s.free)!;
     const booking = (await book(w, { slotId: slot.id, nui })).json<VivifBooking>();
     const commander = bearer(['guard_commander'], ['113']);
-    const monitor = () => w.app.inject({ method: 'POST', url: `/api/v1/visits/vivif/establishments/113/bookings/${booking.id}/monitor`, headers: commander });
+    const monitor = () =>
+      w.app.inject({ method: 'POST', url: `/api/v1/visits/vivif/establishments/113/bookings/${booking.id}/monitor`, headers: commander });
     const refused = await monitor();
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ rule: 'VIS-18' });
     // Only information systems authorises.
-    const payload = { monitor: 'test-user', validUntil: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Supervisión VIVIF (Art. 60)' };
+    const payload = {
+      monitor: 'test-user',
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'Supervisión VIVIF (Art. 60)',
+    };
     const url = '/api/v1/visits/vivif/establishments/113/monitoring';
     expect((await w.app.inject({ method: 'POST', url, headers: director, payload })).statusCode).toBe(403);
     const sub = JSON.parse(Buffer.from(commander.authorization.split('.')[1]!, 'base64url').toString()).sub as string;
@@ -206,17 +258,27 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     const jwt = new URL(ok.json().url).searchParams.get('jwt')!;
     const claims = createVerifier({ key: JITSI.VIVIF_JITSI_SECRET, clockTimestamp: Date.parse(slot.startsAt) })(jwt);
     expect(claims).toMatchObject({ room: booking.room, context: { user: { hidden: true, moderator: false } } });
-    const audit = await w.db.selectFrom('audit_log').selectAll().where('entity_id', '=', booking.id).where('action', '=', 'vivif-monitor').execute();
+    const audit = await w.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', booking.id)
+      .where('action', '=', 'vivif-monitor')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('VIS-18 when statistics are asked for the historical years then the national figures loaded as data come back', async () => {
-    const get = (year: number) => w.app.inject({ method: 'GET', url: `/api/v1/visits/vivif/statistics?year=${year}`, headers: bearer(['dg']) });
+    const get = (year: number) =>
+      w.app.inject({ method: 'GET', url: `/api/v1/visits/vivif/statistics?year=${year}`, headers: bearer(['dg']) });
     expect((await get(2019)).json().national).toMatchObject({ historicalSessions: 3_017 });
     expect((await get(2020)).json().national).toMatchObject({ historicalSessions: 80_019 });
     expect((await get(2021)).json().national).toMatchObject({ historicalSessions: 102_564 });
     expect((await get(2022)).json().national).toMatchObject({ historicalDevices: 498 });
-    const other = await w.app.inject({ method: 'GET', url: '/api/v1/visits/vivif/statistics?year=2026&eron=113', headers: bearer(['director'], ['114']) });
+    const other = await w.app.inject({
+      method: 'GET',
+      url: '/api/v1/visits/vivif/statistics?year=2026&eron=113',
+      headers: bearer(['director'], ['114']),
+    });
     expect(other.statusCode).toBe(403);
   });
 });
@@ -227,7 +289,13 @@ describe('VIVIF through a generic HTTP video provider', () => {
   beforeAll(async () => {
     const url = await provider.start();
     w = await startVisits({
-      config: { VIVIF_PROVIDER: 'http', VIVIF_HTTP_URL: url, VIVIF_HTTP_KEY_ID: provider.key.keyId, VIVIF_HTTP_SECRET: provider.key.secret, HMAC_KEYS },
+      config: {
+        VIVIF_PROVIDER: 'http',
+        VIVIF_HTTP_URL: url,
+        VIVIF_HTTP_KEY_ID: provider.key.keyId,
+        VIVIF_HTTP_SECRET: provider.key.secret,
+        HMAC_KEYS,
+      },
     });
   });
   afterAll(async () => {

@@ -8,7 +8,10 @@ const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', descript
 export const VivifDeviceRequest = Type.Object({ name: Text(80, 'Nombre del equipo de videollamada') }, { additionalProperties: false });
 export type VivifDeviceRequest = Static<typeof VivifDeviceRequest>;
 
-export const VivifDevice = Type.Object({ id: Uuid, eron: EronCode, name: Type.String() }, { description: 'Equipo VIVIF: un recurso con su propio calendario' });
+export const VivifDevice = Type.Object(
+  { id: Uuid, eron: EronCode, name: Type.String() },
+  { description: 'Equipo VIVIF: un recurso con su propio calendario' },
+);
 export type VivifDevice = Static<typeof VivifDevice>;
 export const VivifDeviceList = Type.Object({ devices: Type.Array(VivifDevice) });
 export type VivifDeviceList = Static<typeof VivifDeviceList>;
@@ -51,7 +54,10 @@ export type VivifSlot = Static<typeof VivifSlot>;
 export const VivifSlotList = Type.Object({ slots: Type.Array(VivifSlot) });
 export type VivifSlotList = Static<typeof VivifSlotList>;
 export const VivifSlotQuery = Type.Object(
-  { date: LocalDate, free: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: solo las libres' })) },
+  {
+    date: LocalDate,
+    free: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: solo las libres' })),
+  },
   { additionalProperties: false },
 );
 
@@ -73,7 +79,6 @@ export const VivifRebookRequest = Type.Object(
 );
 export type VivifRebookRequest = Static<typeof VivifRebookRequest>;
 
-
 export const VivifStatus = Type.Union([
   Type.Literal('booked'),
   Type.Literal('started'),
@@ -84,7 +89,12 @@ export const VivifStatus = Type.Union([
 ]);
 export type VivifStatus = Static<typeof VivifStatus>;
 
-export const VivifSessionEventKind = Type.Union([Type.Literal('started'), Type.Literal('ended'), Type.Literal('no_show'), Type.Literal('failed')]);
+export const VivifSessionEventKind = Type.Union([
+  Type.Literal('started'),
+  Type.Literal('ended'),
+  Type.Literal('no_show'),
+  Type.Literal('failed'),
+]);
 
 export const VivifParticipant = Type.Union([Type.Literal('family'), Type.Literal('establishment')]);
 export const VivifLink = Type.Object({ participant: VivifParticipant, url: Type.String() });
@@ -128,7 +138,13 @@ export const VivifMonitoringRequest = Type.Object(
   { additionalProperties: false },
 );
 export type VivifMonitoringRequest = Static<typeof VivifMonitoringRequest>;
-export const VivifMonitoring = Type.Object({ id: Uuid, eron: EronCode, monitor: Type.String(), validUntil: Timestamp, reason: Type.String() });
+export const VivifMonitoring = Type.Object({
+  id: Uuid,
+  eron: EronCode,
+  monitor: Type.String(),
+  validUntil: Timestamp,
+  reason: Type.String(),
+});
 export type VivifMonitoring = Static<typeof VivifMonitoring>;
 export const VivifMonitorLink = Type.Object({ bookingId: Uuid, url: Type.String(), authorisationId: Uuid });
 export type VivifMonitorLink = Static<typeof VivifMonitorLink>;

@@ -38,7 +38,9 @@ export const migration: Migration = {
       .addColumn('block_reference', 'text')
       .execute();
     // A device is one resource: its slots never overlap (VIS-16).
-    await sql`ALTER TABLE vivif_slots ADD CONSTRAINT vivif_slots_device_free EXCLUDE USING gist (device_id WITH =, during WITH &&)`.execute(db);
+    await sql`ALTER TABLE vivif_slots ADD CONSTRAINT vivif_slots_device_free EXCLUDE USING gist (device_id WITH =, during WITH &&)`.execute(
+      db,
+    );
     await db.schema.createIndex('vivif_slots_eron').on('vivif_slots').columns(['eron']).execute();
 
     await db.schema
@@ -74,7 +76,9 @@ export const migration: Migration = {
       ['vivif_bookings_device_once', 'device_id WITH =, during WITH &&'],
       ['vivif_bookings_ppl_once', 'nui WITH =, during WITH &&'],
     ] as const) {
-      await sql`ALTER TABLE vivif_bookings ADD CONSTRAINT ${sql.id(name)} EXCLUDE USING gist (${sql.raw(column)}) WHERE (status <> 'cancelled')`.execute(db);
+      await sql`ALTER TABLE vivif_bookings ADD CONSTRAINT ${sql.id(name)} EXCLUDE USING gist (${sql.raw(column)}) WHERE (status <> 'cancelled')`.execute(
+        db,
+      );
     }
     await db.schema.createIndex('vivif_bookings_eron').on('vivif_bookings').columns(['eron', 'created_at']).execute();
 

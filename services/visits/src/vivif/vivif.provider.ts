@@ -30,7 +30,10 @@ export type JitsiSettings = Pick<
   VisitsConfig,
   'VIVIF_JITSI_URL' | 'VIVIF_JITSI_APP_ID' | 'VIVIF_JITSI_SECRET' | 'VIVIF_JITSI_AUDIENCE' | 'VIVIF_JITSI_SUBJECT'
 >;
-export type HttpProviderSettings = Pick<VisitsConfig, 'VIVIF_HTTP_URL' | 'VIVIF_HTTP_KEY_ID' | 'VIVIF_HTTP_SECRET' | 'VIVIF_HTTP_TIMEOUT_MS'>;
+export type HttpProviderSettings = Pick<
+  VisitsConfig,
+  'VIVIF_HTTP_URL' | 'VIVIF_HTTP_KEY_ID' | 'VIVIF_HTTP_SECRET' | 'VIVIF_HTTP_TIMEOUT_MS'
+>;
 
 /** A link lets its holder in from 15 minutes before the slot until 15 minutes after it ends. */
 const GRACE_S = 15 * 60;
@@ -90,7 +93,10 @@ export function httpProvider(s: HttpProviderSettings): VideoProvider {
   const post = async (path: string, payload: object): Promise<Record<string, unknown>> => {
     const url = new URL(`${s.VIVIF_HTTP_URL.replace(/\/$/, '')}${path}`);
     const body = JSON.stringify(payload);
-    const headers = signedHeaders({ keyId: s.VIVIF_HTTP_KEY_ID, secret: s.VIVIF_HTTP_SECRET }, { method: 'POST', path: `${url.pathname}${url.search}`, body });
+    const headers = signedHeaders(
+      { keyId: s.VIVIF_HTTP_KEY_ID, secret: s.VIVIF_HTTP_SECRET },
+      { method: 'POST', path: `${url.pathname}${url.search}`, body },
+    );
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -112,7 +118,8 @@ export function httpProvider(s: HttpProviderSettings): VideoProvider {
         ],
       });
       const links = Array.isArray(out.links) ? (out.links as VivifLink[]) : [];
-      if (typeof out.sessionId !== 'string' || typeof out.room !== 'string' || links.length === 0) throw new Error('provider answer incomplete');
+      if (typeof out.sessionId !== 'string' || typeof out.room !== 'string' || links.length === 0)
+        throw new Error('provider answer incomplete');
       return { provider: 'http', room: out.room, providerSessionId: out.sessionId, links };
     },
     async monitorLink(r) {

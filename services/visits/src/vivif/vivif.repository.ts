@@ -142,7 +142,10 @@ export async function insertBooking(trx: Trx, b: NewBooking): Promise<{ ok: true
 }
 
 const bookingSelect = (db: Db | Trx) =>
-  db.selectFrom('vivif_bookings').selectAll().select([sql<Date>`lower(during)`.as('starts_at'), sql<Date>`upper(during)`.as('ends_at')]);
+  db
+    .selectFrom('vivif_bookings')
+    .selectAll()
+    .select([sql<Date>`lower(during)`.as('starts_at'), sql<Date>`upper(during)`.as('ends_at')]);
 
 export type BookingRecord = BookingRow & { starts_at: Date; ends_at: Date };
 

@@ -68,7 +68,12 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${base}/devices`,
     {
       config: { auth: { roles: VIVIF_READERS } },
-      schema: { operationId: 'listVivifDevices', summary: 'The establishment’s VIVIF equipment (VIS-16)', params: Eron, response: { 200: VivifDeviceList, ...problems } },
+      schema: {
+        operationId: 'listVivifDevices',
+        summary: 'The establishment’s VIVIF equipment (VIS-16)',
+        params: Eron,
+        response: { 200: VivifDeviceList, ...problems },
+      },
     },
     async (req) => {
       assertActsFor(req, req.params.eron);
@@ -174,7 +179,12 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${base}/bookings/:id`,
     {
       config: { auth: { roles: VIVIF_READERS } },
-      schema: { operationId: 'getVivifBooking', summary: 'A VIVIF booking and its session (VIS-17)', params: EronId, response: { 200: VivifBooking, ...problems } },
+      schema: {
+        operationId: 'getVivifBooking',
+        summary: 'A VIVIF booking and its session (VIS-17)',
+        params: EronId,
+        response: { 200: VivifBooking, ...problems },
+      },
     },
     async (req) => {
       assertActsFor(req, req.params.eron);
@@ -198,7 +208,9 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       assertActsFor(req, req.params.eron);
       const rt = runtime(app);
-      return rt.idempotent(req, reply, (ctx) => uc.rebookSession(ctx, providerOf(rt.config), req.params.eron, req.params.id, req.body.slotId));
+      return rt.idempotent(req, reply, (ctx) =>
+        uc.rebookSession(ctx, providerOf(rt.config), req.params.eron, req.params.id, req.body.slotId),
+      );
     },
   );
 

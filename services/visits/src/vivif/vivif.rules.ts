@@ -75,8 +75,7 @@ export const slotBlocked = (purpose: string): ProblemError =>
     es: `La franja está bloqueada para ${purpose === 'court_hearing' ? 'una audiencia judicial' : 'una diligencia de un organismo de control'}`,
     en: `The slot is blocked for ${purpose === 'court_hearing' ? 'a court hearing' : 'a control-body proceeding'}`,
   });
-export const slotPast = (): ProblemError =>
-  vis16({ es: 'La franja ya empezó o pasó', en: 'The slot has already started or passed' });
+export const slotPast = (): ProblemError => vis16({ es: 'La franja ya empezó o pasó', en: 'The slot has already started or passed' });
 /** Postgres refused the booking: the slot, the device or the PPL is already booked at that time. */
 export const doubleBooked = (what: 'slot' | 'device' | 'ppl'): ProblemError =>
   conflict(
@@ -90,7 +89,12 @@ export const doubleBooked = (what: 'slot' | 'device' | 'ppl'): ProblemError =>
     'Art. 73',
   );
 export const slotTaken = (): ProblemError =>
-  conflict('vivif-slot-booked', { es: 'La franja tiene una reserva: no se puede bloquear', en: 'The slot is booked: it cannot be blocked' }, 'VIS-16', 'Art. 73');
+  conflict(
+    'vivif-slot-booked',
+    { es: 'La franja tiene una reserva: no se puede bloquear', en: 'The slot is booked: it cannot be blocked' },
+    'VIS-16',
+    'Art. 73',
+  );
 
 /** Which of the three exclusion constraints refused the row. */
 export function doubleBookedBy(constraint: string | undefined): ProblemError | undefined {

@@ -48,7 +48,14 @@ export async function generateSlots(ctx: Ctx, eron: string, g: VivifSlotGenerati
   const devices = await repo.devicesOf(ctx.trx, eron);
   if (devices.length === 0) throw rules.noDevices(eron);
   const times = rules.slotTimes(hours, g.from, g.to);
-  return { created: await repo.insertSlots(ctx.trx, eron, devices.map((d) => d.id), times) };
+  return {
+    created: await repo.insertSlots(
+      ctx.trx,
+      eron,
+      devices.map((d) => d.id),
+      times,
+    ),
+  };
 }
 
 export async function slotsOfDay(r: Reader, eron: string, date: string, onlyFree?: boolean): Promise<VivifSlotList> {
@@ -62,7 +69,12 @@ export async function blockSlot(ctx: Ctx, eron: string, slotId: string, b: Vivif
   if (!slot || slot.eron !== eron) throw rules.unknownSlot(slotId);
   if (!slot.unbooked) throw rules.slotTaken();
   await repo.blockSlot(ctx.trx, slotId, b.purpose, b.reference);
-  await ctx.audit({ action: 'vivif-block', entity: 'vivif_slot', entityId: slotId, details: { eron, purpose: b.purpose, reference: b.reference } });
+  await ctx.audit({
+    action: 'vivif-block',
+    entity: 'vivif_slot',
+    entityId: slotId,
+    details: { eron, purpose: b.purpose, reference: b.reference },
+  });
   return { ...slot, blockedFor: b.purpose, free: false, unbooked: undefined } as VivifSlot;
 }
 
@@ -113,11 +125,21 @@ async function book(ctx: Ctx, provider: VideoProvider, b: BookInput): Promise<Vi
     bookedBy: ctx.actor.sub,
   });
   if (!inserted.ok) throw rules.doubleBookedBy(inserted.constraint) ?? rules.slotTaken();
-  await ctx.audit({ action: 'vivif-book', entity: 'vivif_booking', entityId: id, details: { eron: b.eron, slotId: slot.id, rebookOf: b.rebookOf } });
+  await ctx.audit({
+    action: 'vivif-book',
+    entity: 'vivif_booking',
+    entityId: id,
+    details: { eron: b.eron, slotId: slot.id, rebookOf: b.rebookOf },
+  });
   return repo.toBooking((await repo.bookingById(ctx.trx, id))!);
 }
 
-export async function bookSession(ctx: Ctx, provider: VideoProvider, eron: string, req: VivifBookingRequest): Promise<Outcome<VivifBooking>> {
+export async function bookSession(
+  ctx: Ctx,
+  provider: VideoProvider,
+  eron: string,
+  req: VivifBookingRequest,
+): Promise<Outcome<VivifBooking>> {
   return { status: 201, body: await book(ctx, provider, { eron, ...req, rebookOf: null }) };
 }
 
@@ -174,8 +196,20 @@ export async function recordSessionEvent(ctx: Ctx, e: VivifSessionEvent): Promis
 /** VIS-18 (Art. 60): information systems authorises who may monitor VIVIF sessions of an establishment, until when. */
 export async function authoriseMonitoring(ctx: Ctx, eron: string, m: VivifMonitoringRequest): Promise<VivifMonitoring> {
   const id = randomUUID();
-  await repo.addMonitoring(ctx.trx, { id, eron, monitor: m.monitor, validUntil: new Date(m.validUntil), reason: m.reason, authorisedBy: ctx.actor.sub });
-  await ctx.audit({ action: 'vivif-monitoring-authorised', entity: 'vivif_monitoring', entityId: id, details: { eron, monitor: m.monitor } });
+  await repo.addMonitoring(ctx.trx, {
+    id,
+    eron,
+    monitor: m.monitor,
+    validUntil: new Date(m.validUntil),
+    reason: m.reason,
+    authorisedBy: ctx.actor.sub,
+  });
+  await ctx.audit({
+    action: 'vivif-monitoring-authorised',
+    entity: 'vivif_monitoring',
+    entityId: id,
+    details: { eron, monitor: m.monitor },
+  });
   return { id, eron, monitor: m.monitor, validUntil: new Date(m.validUntil).toISOString(), reason: m.reason };
 }
 

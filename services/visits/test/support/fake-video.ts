@@ -21,7 +21,8 @@ export class FakeVideoProvider {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const send = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const send = (status: number, body: object) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         const raw = Buffer.concat(chunks);
         if (!verifySignature(keys, { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw }).ok) {
           this.badSignatures += 1;
@@ -48,7 +49,7 @@ export class FakeVideoProvider {
       });
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/vivif`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/vivif`;
   }
 
   async stop(): Promise<void> {

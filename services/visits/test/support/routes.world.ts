@@ -45,7 +45,12 @@ async function vivif(w: VisitsWorld, nui: string): Promise<Pick<Fixtures, 'vivif
   const tomorrow = new Date(Date.now() + 19 * 3_600_000).toISOString().slice(0, 10);
   await inject('POST', '/slots/generate', director, { from: tomorrow, to: tomorrow });
   const [booked, free] = (await inject('GET', `/slots?date=${tomorrow}`, officer)).slots as { id: string }[];
-  const booking = await inject('POST', '/bookings', { ...officer, 'idempotency-key': 'sweep-vivif-booking' }, { slotId: booked!.id, nui, familyName: 'Ana Ruiz' });
+  const booking = await inject(
+    'POST',
+    '/bookings',
+    { ...officer, 'idempotency-key': 'sweep-vivif-booking' },
+    { slotId: booked!.id, nui, familyName: 'Ana Ruiz' },
+  );
   return { vivifSlotId: free!.id, vivifBookingId: booking.id };
 }
 
