@@ -17,4 +17,6 @@ export * from './contracts/classification-movements';
 export * from './contracts/classification-mothers';
 export * from './contracts/classification-notifications';
 export * from './contracts/visits';
+export * from './contracts/visits-regime';
+export * from './contracts/visits-visitors';
 export * from './contracts/visits-vivif';

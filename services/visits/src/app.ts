@@ -7,6 +7,8 @@ import establishmentRoutes from './establishments/establishment.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
+import regimeRoutes from './regime/regime.routes';
+import visitorRoutes from './visitors/visitor.routes';
 import vivifRoutes from './vivif/vivif.routes';
 
 /** Every capability's routes, in the order of the spec. */
@@ -14,6 +16,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   // The visits side's directory: PPL and the units they are placed in, with each unit's session (VIS-03).
   await app.register(pplRoutes);
   await app.register(establishmentRoutes);
+  // The regime: days, hours, limits, areas, DG approval, the public calendar (VIS-01 … VIS-03).
+  await app.register(regimeRoutes);
+  // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
+  await app.register(visitorRoutes);
   // VIVIF virtual family visits (VIS-16 … VIS-18).
   await app.register(vivifRoutes);
 }

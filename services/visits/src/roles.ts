@@ -19,6 +19,15 @@ export const REGIME_SETTERS = ['director', 'deputy_director'] as const;
 /** A change of regime takes effect once the DG approves it (VIS-01, Art. 8). */
 export const REGIME_APPROVERS = ['dg'] as const;
 
+/** The visits office registers visitors and keeps each PPL's authorised list (VIS-05, VIS-06). */
+export const VISITOR_KEEPERS = ['visits_officer', 'director', 'deputy_director', 'social_worker'] as const;
+/** Who may see a visitor's identity (PLT-06): the visits office and the gate that checks it (VIS-19); every read audited. */
+export const IDENTITY_READERS = ['visits_officer', 'gate_officer', 'director', 'deputy_director'] as const;
+/** Bans with reason and term (VIS-05). */
+export const BANNERS = ['director', 'deputy_director', 'guard_commander'] as const;
+/** The Fiscalía's authorisation for visits to a PPL held for extradition (VIS-07). */
+export const EXTRADITION_RECORDERS = ['legal', 'director', 'visits_officer'] as const;
+
 /** VIVIF (VIS-16): the establishment registers its video equipment, its VIVIF hours and generates the slots. */
 export const VIVIF_SETTERS = ['director', 'deputy_director', 'info_systems'] as const;
 /** VIVIF slots are blocked for virtual court hearings and control-body proceedings (VIS-16, Art. 73). */

@@ -2,7 +2,7 @@ import { signedHeaders } from '@eron/shared/platform';
 import { bearer, describeRouteSweep, expectMachineRefusals } from '@eron/shared/testing';
 import { BANK, calls, startSweepWorld, VIDEO, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000' };
+const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', visitorId: '' };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -28,10 +28,14 @@ describeRouteSweep({
       }),
   },
   /** The VIS rule each route serves, for the test titles. */
+  publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
   rules: [
     [/vivif\/statistics|monitor/, 'VIS-18'],
     [/vivif\/sessions|rebook/, 'VIS-17'],
     [/vivif/, 'VIS-16'],
+    [/calendar|regime|areas/, 'VIS-01'],
+    [/extradition/, 'VIS-07'],
+    [/visitors/, 'VIS-05'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],
   ],

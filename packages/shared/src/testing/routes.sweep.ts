@@ -48,6 +48,8 @@ export interface RouteSweep<F, W extends { app: FastifyInstance; fixtures: F; st
   /** The rule each route serves, for the test titles: the first pattern that matches the route's key, else `defaultRule`. */
   rules: [RegExp, string][];
   defaultRule: string;
+  /** Routes anyone may call without a token (a public calendar), each with why: no roles, nothing personal in the answer. */
+  publicRoutes?: Record<string, string>;
   /** Routes only the national DG decides, with the rule any other caller's 403 must name. */
   nationalOnly?: Record<string, string>;
   /**
@@ -83,6 +85,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   const other = o.other ?? '114';
   const runs = o.runs ?? Number(process.env.SWEEP_RUNS ?? 20);
   const nationalOnly = o.nationalOnly ?? {};
+  const open = o.publicRoutes ?? {};
   const keys = Object.keys(o.calls(o.placeholder));
   const ruleOf = (key: string) => nationalOnly[key] ?? o.rules.find(([re]) => re.test(key))?.[1] ?? o.defaultRule;
 
@@ -143,7 +146,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
       'sweep calls of no documented route': [],
     });
     for (const r of routes.values()) {
-      expect([r.key, r.roles.length > 0]).toEqual([r.key, true]);
+      expect([r.key, r.roles.length > 0 || r.key in open]).toEqual([r.key, true]);
       if (!o.machine) expect([r.key, r.machine]).toEqual([r.key, false]);
       if (r.body) expect([r.key, r.body.additionalProperties]).toEqual([r.key, false]);
     }
@@ -152,12 +155,23 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   describe.each(keys)('%s', (key) => {
     const rule = ruleOf(key);
     const scope = nationalOnly[key] ? ', acts for another establishment or is not the national DG' : ' or acts for another establishment';
-    it(`PLT-03 ${rule} when the caller has no credentials, lacks the role${scope} then 401/403 and nothing changes`, async () => {
+    const refusal =
+      key in open
+        ? `when called without a token then answered (public: ${open[key]}) and nothing changes`
+        : `when the caller has no credentials, lacks the role${scope} then 401/403 and nothing changes`;
+    it(`PLT-03 ${rule} ${refusal}`, async () => {
       const r = routes.get(key);
       const c = table[key]!;
       expect([key, r !== undefined]).toEqual([key, true]);
       const before = await snapshot();
-      await (r!.machine ? o.machine!.refusals(world.app, r!, c) : staffRefusals(r!, c));
+      if (key in open) {
+        // A public route: no token needed, and a token is neither required nor trusted.
+        expect([
+          key,
+          r!.roles,
+          (await world.app.inject(injectOf(r!, { ...c, query: Object.entries(c.query ?? {}) }, {}))).statusCode,
+        ]).toEqual([key, [], 200]);
+      } else await (r!.machine ? o.machine!.refusals(world.app, r!, c) : staffRefusals(r!, c));
       expect(await snapshot()).toEqual(before);
     });
 
@@ -166,7 +180,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
       const c = table[key]!;
       expect([key, r !== undefined]).toEqual([key, true]);
       // The caller who may act here: a machine client's signature, the national DG where only the DG decides, else a staff role of home.
-      const auth = r!.machine ? o.machine!.sign : nationalOnly[key] ? bearer(['dg']) : bearer([localRole(r!)], [home]);
+      const auth = r!.machine ? o.machine!.sign : key in open ? {} : nationalOnly[key] ? bearer(['dg']) : bearer([localRole(r!)], [home]);
       const before = await snapshot();
       if (!takesInput(r!, c)) {
         // Nothing to break but the headers: a valid request, so any answer but a 5xx (a problem if it is an error).

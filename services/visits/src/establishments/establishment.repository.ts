@@ -22,3 +22,7 @@ export async function lockUnit(trx: Trx, id: string): Promise<UnitRow | undefine
 export async function setSession(trx: Trx, id: string, session: VisitSession): Promise<void> {
   await trx.updateTable('units').set({ session }).where('id', '=', id).execute();
 }
+
+export async function findUnit(db: Db | Trx, id: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,9 +1,13 @@
 import type { Migrations } from '@eron/shared/platform';
 import { migration as pplDirectory } from './20261130T1800_ppl_directory';
-import { migration as vivif } from './20261130T1900_vivif';
+import { migration as regime } from './20261130T1900_regime';
+import { migration as visitors } from './20261130T1910_visitors';
+import { migration as vivif } from './20261130T1950_vivif';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
   '20261130T1800_ppl_directory': pplDirectory,
-  '20261130T1900_vivif': vivif,
+  '20261130T1900_regime': regime,
+  '20261130T1910_visitors': visitors,
+  '20261130T1950_vivif': vivif,
 };

@@ -60,8 +60,14 @@ export interface VisitsWorld extends Publisher {
   /** ppl.transferred and ppl.exited as classification publishes them; resolve once applied. */
   transfer(nui: string, fromEron: string, toEron: string): Promise<EventEnvelope<'ppl.transferred'>>;
   exit(nui: string, eron: string, reason?: ExitReason): Promise<EventEnvelope<'ppl.exited'>>;
+  /** Registers a visitor through the API (a fresh CC unless given) and returns the visitor's ID. */
+  visitor(o?: { gender?: 'M' | 'F'; birthDate?: string; document?: { type: 'CC' | 'TI' | 'CE' | 'PA'; number: string } }): Promise<string>;
+  /** Puts visitors on the PPL's authorised list through the API. */
+  authorise(nui: string, visitorIds: string[], entry?: { relationship: string; accreditation?: string }, eron?: string): Promise<void>;
   close(): Promise<void>;
 }
+
+let documentSeq = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 
 let nuiSeq = 3_000_000 + Math.floor(Math.random() * 2_000_000);
 
@@ -145,6 +151,25 @@ export async function startVisits(opts: VisitsOptions = {}): Promise<VisitsWorld
       const unit = await world.place(nui, { eron: admission.eron, unitId });
       await world.assignSession(unit, session, admission.eron);
       return { nui, unitId: unit };
+    },
+    async visitor({ gender = 'F', birthDate = '1980-05-17', document } = {}) {
+      const doc = document ?? { type: 'CC' as const, number: String((documentSeq += 1)) };
+      const payload = { document: doc, givenNames: 'Ana María', surnames: 'Pérez Gómez', gender, birthDate };
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/visits/visitors',
+        headers: bearer(['visits_officer'], ['113']),
+        payload,
+      });
+      if (res.statusCode !== 201) throw new Error(`visitor not registered: ${res.statusCode} ${res.body}`);
+      return res.json<{ id: string }>().id;
+    },
+    async authorise(nui, visitorIds, entry = { relationship: 'first_degree', accreditation: 'civil_registry' }, eron = '113') {
+      for (const id of visitorIds) {
+        const url = `/api/v1/visits/ppl/${nui}/visitors/${id}`;
+        const res = await app.inject({ method: 'PUT', url, headers: bearer(['visits_officer'], [eron]), payload: entry });
+        if (res.statusCode !== 200) throw new Error(`visitor not authorised: ${res.statusCode} ${res.body}`);
+      }
     },
     transfer: (nui, fromEron, toEron) => deliver('ppl.transferred', { nui, transferId: randomUUID(), fromEron, toEron }),
     exit: (nui, eron, reason = 'release') => deliver('ppl.exited', { nui, eron, exitId: randomUUID(), reason }),
