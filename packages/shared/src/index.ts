@@ -19,4 +19,5 @@ export * from './contracts/classification-notifications';
 export * from './contracts/visits';
 export * from './contracts/visits-regime';
 export * from './contracts/visits-visitors';
+export * from './contracts/visits-bookings';
 export * from './contracts/visits-vivif';

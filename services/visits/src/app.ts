@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { bookingEvents } from './bookings/booking.events';
+import bookingRoutes from './bookings/booking.routes';
 import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
 import establishmentRoutes from './establishments/establishment.routes';
@@ -20,6 +22,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(regimeRoutes);
   // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
   await app.register(visitorRoutes);
+  // Bookings, the day's roster, sanctions and moves (VIS-08 … VIS-10).
+  await app.register(bookingRoutes);
   // VIVIF virtual family visits (VIS-16 … VIS-18).
   await app.register(vivifRoutes);
 }
@@ -31,7 +35,7 @@ export const definition = {
     'Visitors, authorised lists, visiting regime, bookings, intimate visits, children, lawyers, VIVIF virtual visits, gate check-in/out.',
   migrations,
   routes,
-  handlers: { ...pplEvents },
+  handlers: { ...pplEvents, ...bookingEvents },
   jobs: {},
 } satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
+import type { BookingTables } from './bookings/booking.tables';
 import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { RegimeTables } from './regime/regime.tables';
@@ -7,7 +8,8 @@ import type { VisitorTables } from './visitors/visitor.tables';
 import type { VivifTables } from './vivif/vivif.tables';
 
 /** Every table in visits' schema, one interface per capability. */
-export interface VisitsTables extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, VisitorTables, VivifTables {}
+export interface VisitsTables
+  extends PlatformTables, PplTables, EstablishmentTables, RegimeTables, VisitorTables, BookingTables, VivifTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

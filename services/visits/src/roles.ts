@@ -27,6 +27,8 @@ export const IDENTITY_READERS = ['visits_officer', 'gate_officer', 'director', '
 export const BANNERS = ['director', 'deputy_director', 'guard_commander'] as const;
 /** The Fiscalía's authorisation for visits to a PPL held for extradition (VIS-07). */
 export const EXTRADITION_RECORDERS = ['legal', 'director', 'visits_officer'] as const;
+/** The visits office takes and cancels bookings (VIS-08 … VIS-10). */
+export const BOOKERS = ['visits_officer', 'director', 'deputy_director'] as const;
 
 /** VIVIF (VIS-16): the establishment registers its video equipment, its VIVIF hours and generates the slots. */
 export const VIVIF_SETTERS = ['director', 'deputy_director', 'info_systems'] as const;

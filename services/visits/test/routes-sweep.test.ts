@@ -2,7 +2,15 @@ import { signedHeaders } from '@eron/shared/platform';
 import { bearer, describeRouteSweep, expectMachineRefusals } from '@eron/shared/testing';
 import { BANK, calls, startSweepWorld, VIDEO, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', unitId: '00000000-0000-4000-8000-000000000000', proposalId: '', visitorId: '' };
+const placeholder: Fixtures = {
+  nui: '1000001',
+  unitId: '00000000-0000-4000-8000-000000000000',
+  proposalId: '',
+  visitorId: '',
+  areaId: '',
+  bookingId: '',
+  date: '',
+};
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the visits service documents in its OpenAPI refuses callers
@@ -35,6 +43,7 @@ describeRouteSweep({
     [/vivif/, 'VIS-16'],
     [/calendar|regime|areas/, 'VIS-01'],
     [/extradition/, 'VIS-07'],
+    [/bookings|roster/, 'VIS-08'],
     [/visitors/, 'VIS-05'],
     [/units/, 'VIS-03'],
     [/ppl/, 'VIS-08'],

@@ -2,6 +2,7 @@ import type { Migrations } from '@eron/shared/platform';
 import { migration as pplDirectory } from './20261130T1800_ppl_directory';
 import { migration as regime } from './20261130T1900_regime';
 import { migration as visitors } from './20261130T1910_visitors';
+import { migration as bookings } from './20261130T1920_bookings';
 import { migration as vivif } from './20261130T1950_vivif';
 
 /** Kysely runs them in name order; names are frozen once released. */
@@ -9,5 +10,6 @@ export const migrations: Migrations = {
   '20261130T1800_ppl_directory': pplDirectory,
   '20261130T1900_regime': regime,
   '20261130T1910_visitors': visitors,
+  '20261130T1920_bookings': bookings,
   '20261130T1950_vivif': vivif,
 };

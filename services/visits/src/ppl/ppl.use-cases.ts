@@ -1,4 +1,5 @@
 import { assertActorActsFor, type EventPayload, type VisitsPpl } from '@eron/shared';
+import { cancelFutureBookings } from '../bookings/booking.use-cases';
 import type { Ctx, Reader } from '../runtime';
 import { changeStatus, findPpl, markExited, moveTo, place, upsertAdmitted, type PplView } from './ppl.repository';
 import { unknownPpl } from './ppl.rules';
@@ -32,9 +33,11 @@ export const recordStatus = (ctx: Ctx, p: EventPayload<'ppl.status-changed'>) =>
 /** Received at another establishment (VIS-10 cancels the bookings at the one they left). */
 export async function recordTransfer(ctx: Ctx, p: EventPayload<'ppl.transferred'>): Promise<void> {
   await moveTo(ctx.trx, p.nui, p.toEron);
+  await cancelFutureBookings(ctx, p.nui, `transferred:${p.transferId}`);
 }
 
 /** Gone (VIS-10 cancels their future bookings). */
 export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>): Promise<void> {
   await markExited(ctx.trx, p.nui, p.eron);
+  await cancelFutureBookings(ctx, p.nui, `exited:${p.exitId}`);
 }

@@ -1,4 +1,4 @@
-import { bogotaMonth } from '@eron/shared';
+import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
 import { bearer, type RouteCall } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './visits.world';
 
@@ -13,6 +13,16 @@ export interface Fixtures {
   visitorId: string;
   vivifSlotId?: string;
   vivifBookingId?: string;
+  areaId: string;
+  bookingId: string;
+  date: string;
+}
+
+/** The next Saturday after tomorrow: a men's visit day under Art. 68.1's default regime. */
+function nextSaturday(): string {
+  let d = addDays(bogotaToday(), 2);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
+  return d;
 }
 
 export const REGIME = {
@@ -41,9 +51,27 @@ async function seed(w: VisitsWorld): Promise<Fixtures> {
   const { nui, unitId } = await w.admitAndPlace({ eron: '113' });
   const url = '/api/v1/visits/establishments/113/regime/proposals';
   const proposal = await w.app.inject({ method: 'POST', url, headers: bearer(['director'], ['113']), payload: REGIME });
-  const visitorId = await w.visitor();
+  const visitorId = await w.visitor({ gender: 'M' });
   await w.authorise(nui, [visitorId]);
-  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, ...(await vivif(w, nui)) };
+  const director = bearer(['director'], ['113']);
+  const areaPayload = { name: 'Patio de visitas', capacity: 100, forChildren: false };
+  const areaId = (
+    await w.app.inject({ method: 'POST', url: '/api/v1/visits/establishments/113/areas', headers: director, payload: areaPayload })
+  ).json<{ id: string }>().id;
+  const date = nextSaturday();
+  // A booking to cancel, for another PPL (the sweep's own booking call must stay valid for `nui`).
+  const other = await w.admitAndPlace({ eron: '113' });
+  const otherVisitor = await w.visitor({ gender: 'M' });
+  await w.authorise(other.nui, [otherVisitor]);
+  const booking = await w.app.inject({
+    method: 'POST',
+    url: '/api/v1/visits/bookings',
+    headers: bearer(['visits_officer'], ['113']),
+    payload: { nui: other.nui, date, areaId, visitorIds: [otherVisitor] },
+  });
+  const bookingId = booking.json<{ id: string }>().id;
+  if (!bookingId) throw new Error(`sweep booking not made: ${booking.body}`);
+  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, areaId, bookingId, date, ...(await vivif(w, nui)) };
 }
 
 /** VIVIF at 113 (VIS-16): one device, hours, tomorrow's slots, one booked. */
@@ -115,6 +143,9 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       params: { ...eron, visitorId: f.visitorId },
       body: { reason: 'Ingreso de sustancias', until: '2030-01-01' },
     },
+    'POST /api/v1/visits/bookings': { body: { nui: f.nui, date: f.date, areaId: f.areaId, visitorIds: [f.visitorId] } },
+    'POST /api/v1/visits/bookings/{id}/cancellation': { params: { id: f.bookingId }, body: { reason: 'Solicitud de la familia' } },
+    'GET /api/v1/visits/establishments/{eron}/roster': { params: eron, query: { date: f.date, session: 'morning' } },
     'PUT /api/v1/visits/ppl/{nui}/extradition-authorisation': {
       params: { nui: f.nui },
       body: { reference: 'OAI-123', validUntil: '2030-01-01' },

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Booking, BookingRequest, CancellationRequest, EronCode, LocalDate, Problem, Roster, Uuid, VisitSession } from '@eron/shared';
+import { assertActsFor } from '@eron/shared/platform';
+import { BOOKERS, VISITS_STAFF } from '../roles';
+import { runtime } from '../runtime';
+import { book, cancelBooking, roster } from './booking.use-cases';
+
+const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/visits/bookings',
+    {
+      config: { auth: { roles: BOOKERS } },
+      schema: {
+        operationId: 'bookVisit',
+        summary: 'Book a visit: every VIS-08 check, all failures listed; the area is never overbooked (VIS-08)',
+        description: 'Accepts `Idempotency-Key` (PLT-05).',
+        body: BookingRequest,
+        response: { 201: Booking, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      const rt = runtime(app);
+      return rt.idempotent(req, reply, (ctx) => book(ctx, req.body, rt.config.VISITS_BOOKING_HORIZON_DAYS));
+    },
+  );
+
+  app.post(
+    '/api/v1/visits/bookings/:id/cancellation',
+    {
+      config: { auth: { roles: BOOKERS } },
+      schema: {
+        operationId: 'cancelVisit',
+        summary: 'Cancel a booking; its visitors are notified (VIS-08)',
+        params: Type.Object({ id: Uuid }),
+        body: CancellationRequest,
+        response: { 200: Booking, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req) => runtime(app).transact(req, (ctx) => cancelBooking(ctx, req.params.id, req.body.reason)),
+  );
+
+  app.get(
+    '/api/v1/visits/establishments/:eron/roster',
+    {
+      config: { auth: { roles: VISITS_STAFF } },
+      schema: {
+        operationId: 'visitRoster',
+        summary: 'The day’s bookings per unit for one session, for the gate (VIS-03, VIS-08)',
+        params: Type.Object({ eron: EronCode }),
+        querystring: Type.Object({ date: LocalDate, session: VisitSession }, { additionalProperties: false }),
+        response: { 200: Roster, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    async (req) => {
+      assertActsFor(req, req.params.eron);
+      return roster(runtime(app).reader(req), req.params.eron, req.query.date, req.query.session);
+    },
+  );
+};
+
+export default bookingRoutes;

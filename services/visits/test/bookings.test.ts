@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, bogotaToday, type Booking, type Roster } from '@eron/shared';
+import { bearer } from '@eron/shared/testing';
+import { startVisits, type VisitsWorld } from './support/visits.world';
+
+const officer = bearer(['visits_officer'], ['113']);
+
+/** The first date after tomorrow that falls on the weekday (0 Sunday … 6 Saturday), `weeks` weeks later. */
+function next(weekday: number, weeks = 0): string {
+  let d = addDays(bogotaToday(), 1);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== weekday) d = addDays(d, 1);
+  return addDays(d, 7 * weeks);
+}
+const SATURDAY = 6;
+const SUNDAY = 0;
+
+interface Problem {
+  rule: string;
+  errors: { field: string; message: string }[];
+}
+/** The rule each listed failure names (its message starts with it). */
+const rulesOf = (p: Problem) => p.errors.map((e) => e.message.split(':')[0]);
+
+describe('bookings', () => {
+  let w: VisitsWorld;
+  let hall: string;
+  let children: string;
+  beforeAll(async () => {
+    w = await startVisits();
+    hall = await area(w, 200, false);
+    children = await area(w, 50, true);
+  });
+  afterAll(async () => w.close());
+
+  async function area(world: VisitsWorld, capacity: number, forChildren: boolean): Promise<string> {
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/visits/establishments/113/areas',
+      headers: bearer(['director'], ['113']),
+      payload: { name: `Área ${randomUUID().slice(0, 6)}`, capacity, forChildren },
+    });
+    return res.json<{ id: string }>().id;
+  }
+
+  /** A placed PPL with listed visitors: men by default (Saturday is their day under Art. 68.1). */
+  async function family(o: { men?: number; women?: number; legalStatus?: 'extradicion' } = {}) {
+    const { nui } = await w.admitAndPlace(o.legalStatus ? { legalStatus: o.legalStatus } : {});
+    const men = await Promise.all(Array.from({ length: o.men ?? 1 }, () => w.visitor({ gender: 'M' })));
+    const women = await Promise.all(Array.from({ length: o.women ?? 0 }, () => w.visitor({ gender: 'F' })));
+    await w.authorise(nui, [...men, ...women]);
+    return { nui, men, women };
+  }
+
+  const book = (payload: object, headers: Record<string, string> = officer) =>
+    w.app.inject({ method: 'POST', url: '/api/v1/visits/bookings', headers, payload });
+
+  const notifications = async (nui: string) =>
+    (await w.db.selectFrom('outbox').select('envelope').where('type', '=', 'notification.requested').execute())
+      .map((r) => r.envelope.payload as { recipient: string; nui?: string; subject: string })
+      .filter((p) => p.nui === nui);
+
+  it('VIS-08 when every check passes, then 201 and the booking is on the day’s roster for its session and unit', async () => {
+    const { nui, men } = await family({ men: 2 });
+    const date = next(SATURDAY);
+    const res = await book({ nui, date, areaId: hall, visitorIds: men });
+    expect(res.statusCode).toBe(201);
+    const b = res.json<Booking>();
+    expect(b).toMatchObject({ nui, date, session: 'morning', status: 'booked', kind: 'ordinary' });
+    const r = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/visits/establishments/113/roster?date=${date}&session=morning`,
+      headers: bearer(['gate_officer'], ['113']),
+    });
+    const roster = r.json<Roster>();
+    expect(roster.units.flatMap((u) => u.bookings).map((x) => x.id)).toContain(b.id);
+  });
+
+  it('VIS-08 when several checks fail, then one 422 lists every failure with its rule (VIS-02, VIS-04, VIS-05, VIS-01)', async () => {
+    const { nui, men, women } = await family({ men: 2, women: 1 });
+    const stranger = await w.visitor({ gender: 'M' });
+    const res = await book({ nui, date: next(SATURDAY), areaId: hall, visitorIds: [...men, ...women, stranger] });
+    expect(res.statusCode).toBe(422);
+    const p = res.json<Problem>();
+    expect(p.rule).toBe('VIS-08');
+    expect(rulesOf(p).sort()).toEqual(['VIS-02', 'VIS-04', 'VIS-05']);
+    const wednesday = await book({ nui, date: next(3), areaId: randomUUID(), visitorIds: men });
+    expect(rulesOf(wednesday.json<Problem>()).sort()).toEqual(['VIS-01', 'VIS-01']);
+    expect(await w.db.selectFrom('bookings').select('id').where('nui', '=', nui).execute()).toHaveLength(0);
+  });
+
+  it('VIS-04 when a trans woman whose ID says male visits, then she comes on Sunday, the women’s day, by the gender she identifies with', async () => {
+    const { nui } = await family({ men: 0 });
+    const her = await w.visitor({ gender: 'F' });
+    await w.authorise(nui, [her]);
+    expect((await book({ nui, date: next(SATURDAY), areaId: hall, visitorIds: [her] })).statusCode).toBe(422);
+    expect((await book({ nui, date: next(SUNDAY), areaId: hall, visitorIds: [her] })).statusCode).toBe(201);
+  });
+
+  it('VIS-02 when a PPL already has a visit that day, then a second one is refused naming VIS-02', async () => {
+    const { nui, men } = await family({ men: 2 });
+    const date = next(SATURDAY, 1);
+    expect((await book({ nui, date, areaId: hall, visitorIds: [men[0]] })).statusCode).toBe(201);
+    const again = await book({ nui, date, areaId: hall, visitorIds: [men[1]] });
+    expect(rulesOf(again.json<Problem>())).toEqual(['VIS-02']);
+  });
+
+  it('VIS-06 when minors come alone or outside a children’s area, then refused; with an adult in a children’s area, booked', async () => {
+    const { nui, men } = await family({ men: 1 });
+    const child = await w.visitor({ birthDate: '2016-02-02', document: { type: 'TI', number: `10${Math.floor(Math.random() * 1e8)}` } });
+    await w.authorise(nui, [child]);
+    const date = next(SATURDAY);
+    expect(rulesOf((await book({ nui, date, areaId: children, visitorIds: [child] })).json<Problem>())).toEqual(['VIS-06']);
+    expect(rulesOf((await book({ nui, date, areaId: hall, visitorIds: [men[0], child] })).json<Problem>())).toEqual(['VIS-06']);
+    expect((await book({ nui, date, areaId: children, visitorIds: [men[0], child] })).statusCode).toBe(201);
+  });
+
+  it('VIS-07 when the PPL is held for extradition, then a visit needs the Fiscalía’s authorisation', async () => {
+    const { nui, men } = await family({ legalStatus: 'extradicion' });
+    const date = next(SATURDAY);
+    expect(rulesOf((await book({ nui, date, areaId: hall, visitorIds: men })).json<Problem>())).toEqual(['VIS-07']);
+    await w.app.inject({
+      method: 'PUT',
+      url: `/api/v1/visits/ppl/${nui}/extradition-authorisation`,
+      headers: bearer(['legal'], ['113']),
+      payload: { reference: 'OAI-1', validUntil: addDays(date, 30) },
+    });
+    expect((await book({ nui, date, areaId: hall, visitorIds: men })).statusCode).toBe(201);
+  });
+
+  it('VIS-08 PLT-15 when more families than places book one area at once, then exactly its capacity is booked and every other is a 422 naming VIS-08', async () => {
+    const small = await area(w, 5, false);
+    const families = await Promise.all(Array.from({ length: 12 }, () => family()));
+    const date = next(SATURDAY, 2);
+    const answers = await Promise.all(families.map((f) => book({ nui: f.nui, date, areaId: small, visitorIds: f.men })));
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(5);
+    const refused = answers.filter((a) => a.statusCode !== 201);
+    expect(refused.map((a) => [a.statusCode, a.json<Problem>().rule])).toEqual(refused.map(() => [422, 'VIS-08']));
+    const places = await w.db.selectFrom('session_places').selectAll().where('area_id', '=', small).execute();
+    expect(places.map((p) => [p.booked, p.capacity])).toEqual([[5, 5]]);
+  });
+
+  it('PLT-05 when a booking is retried with the same Idempotency-Key, then the first answer comes back and one booking exists', async () => {
+    const { nui, men } = await family();
+    const headers = { ...officer, 'idempotency-key': randomUUID() };
+    const payload = { nui, date: next(SATURDAY), areaId: hall, visitorIds: men };
+    const [a, b] = [await book(payload, headers), await book(payload, headers)];
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json<Booking>().id).toBe(a.json<Booking>().id);
+    expect(await w.db.selectFrom('bookings').select('id').where('nui', '=', nui).execute()).toHaveLength(1);
+  });
+
+  it('VIS-09 when a sanction suppressing one visit is firm, then exactly the next opportunity is suppressed, its booking cancelled with notice, and lifting restores it', async () => {
+    const { nui, men } = await family({ men: 1, women: 1 });
+    const [sat, sun] = [next(SATURDAY), next(SUNDAY)];
+    const first = sat < sun ? sat : sun;
+    const second = sat < sun ? sun : sat;
+    const visitorsOn = (d: string) => (d === sat ? [men[0]!] : []);
+    const firstBooking = await book({ nui, date: first, areaId: hall, visitorIds: first === sat ? men : [] });
+    // Sunday is the women's day: book with the woman of the family whichever day comes first.
+    const womanDay = first === sun ? first : second;
+    const woman = (
+      await w.db
+        .selectFrom('authorised_visitors as a')
+        .innerJoin('visitors as v', 'v.id', 'a.visitor_id')
+        .select('v.id')
+        .where('a.nui', '=', nui)
+        .where('v.gender', '=', 'F')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const onFirst = first === sat ? firstBooking : await book({ nui, date: womanDay, areaId: hall, visitorIds: [woman] });
+    expect(onFirst.statusCode).toBe(201);
+    const onSecond = await book({ nui, date: second, areaId: hall, visitorIds: second === sat ? visitorsOn(second) : [woman] });
+    expect(onSecond.statusCode).toBe(201);
+
+    const sanctionId = randomUUID();
+    await w.deliver('sanction.firm', { sanctionId, nui, eron: '113', kind: 'visits', visitsSuppressed: 1 });
+    const rows = await w.db
+      .selectFrom('bookings')
+      .select(['date', 'status', 'cancel_reason'])
+      .where('nui', '=', nui)
+      .orderBy('date')
+      .execute();
+    expect(rows).toEqual([
+      { date: first, status: 'cancelled', cancel_reason: `sanction:${sanctionId}` },
+      { date: second, status: 'booked', cancel_reason: null },
+    ]);
+    expect((await notifications(nui)).map((n) => n.subject)).toEqual(['visit-cancelled']);
+    const visitor = first === sat ? men[0]! : woman;
+    const retry = await book({ nui, date: first, areaId: hall, visitorIds: [visitor] });
+    expect(rulesOf(retry.json<Problem>())).toEqual(['VIS-09']);
+
+    await w.deliver('sanction.lifted', { sanctionId, nui, eron: '113', kind: 'visits' });
+    expect((await book({ nui, date: first, areaId: hall, visitorIds: [visitor] })).statusCode).toBe(201);
+  });
+
+  it('VIS-10 when the PPL is transferred or exits, then their future bookings are cancelled and every visitor notified', async () => {
+    const a = await family({ men: 2 });
+    const b = await family({ men: 1 });
+    expect((await book({ nui: a.nui, date: next(SATURDAY), areaId: hall, visitorIds: a.men })).statusCode).toBe(201);
+    expect((await book({ nui: b.nui, date: next(SATURDAY), areaId: hall, visitorIds: b.men })).statusCode).toBe(201);
+    await w.transfer(a.nui, '113', '114');
+    await w.exit(b.nui, '113', 'release');
+    for (const f of [a, b]) {
+      const rows = await w.db.selectFrom('bookings').select('status').where('nui', '=', f.nui).execute();
+      expect(rows.map((r) => r.status)).toEqual(['cancelled']);
+      expect((await notifications(f.nui)).map((n) => n.recipient).sort()).toEqual(f.men.map((m) => `visitor:${m}`).sort());
+    }
+  });
+});
