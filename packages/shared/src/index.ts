@@ -26,3 +26,4 @@ export * from './contracts/visits-bookings';
 export * from './contracts/visits-intimate';
 export * from './contracts/visits-lawyers';
 export * from './contracts/visits-officials';
+export * from './contracts/visits-vivif';

@@ -15,6 +15,7 @@ import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import regimeRoutes from './regime/regime.routes';
 import visitorRoutes from './visitors/visitor.routes';
+import vivifRoutes from './vivif/vivif.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -31,6 +32,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(intimateRoutes);
   await app.register(lawyerRoutes);
   await app.register(officialRoutes);
+  // VIVIF virtual family visits (VIS-16 … VIS-18).
+  await app.register(vivifRoutes);
 }
 
 export const definition = {

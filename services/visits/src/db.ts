@@ -8,6 +8,7 @@ import type { OfficialTables } from './officials/official.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { RegimeTables } from './regime/regime.tables';
 import type { VisitorTables } from './visitors/visitor.tables';
+import type { VivifTables } from './vivif/vivif.tables';
 
 /** Every table in visits' schema, one interface per capability. */
 export interface VisitsTables
@@ -20,7 +21,8 @@ export interface VisitsTables
     BookingTables,
     IntimateTables,
     LawyerTables,
-    OfficialTables {}
+    OfficialTables,
+    VivifTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

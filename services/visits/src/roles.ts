@@ -64,3 +64,17 @@ export const OFFICIAL_RECORDERS = ['gate_officer', 'visits_officer', 'guard_comm
 /** Custody records the place a night inspection could not enter (Art. 75 §). */
 export const NIGHT_INSPECTION_RECORDERS = ['guard_commander', 'gate_officer', 'director', 'deputy_director'] as const;
 export const OFFICIAL_READERS = [...OFFICIAL_RECORDERS, 'regional_director', 'dg', 'auditor'] as const;
+/** VIVIF (VIS-16): the establishment registers its video equipment, its VIVIF hours and generates the slots. */
+export const VIVIF_SETTERS = ['director', 'deputy_director', 'info_systems'] as const;
+/** VIVIF slots are blocked for virtual court hearings and control-body proceedings (VIS-16, Art. 73). */
+export const VIVIF_BLOCKERS = ['director', 'deputy_director', 'legal', 'visits_officer'] as const;
+/** The visits office books VIVIF sessions for families and rebooks failed ones (VIS-16, VIS-17). */
+export const VIVIF_BOOKERS = ['visits_officer'] as const;
+/** Who reads VIVIF calendars, bookings and statistics (VIS-16, VIS-18). */
+export const VIVIF_READERS = [...VISITS_STAFF, 'info_systems'] as const;
+/** Only the information-systems office authorises monitoring of VIVIF sessions (VIS-18, Art. 60). */
+export const VIVIF_MONITORING_AUTHORISERS = ['info_systems'] as const;
+/** Staff who may watch a session — each only under an authorisation in force (VIS-18). */
+export const VIVIF_MONITORS = ['guard_commander', 'visits_officer', 'info_systems', 'director'] as const;
+/** The video provider reports sessions by signed webhook (VIS-17, PLT-03). */
+export const VIDEO_PROVIDERS = ['video_provider'] as const;

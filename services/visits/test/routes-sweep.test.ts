@@ -1,5 +1,6 @@
-import { describeRouteSweep } from '@eron/shared/testing';
-import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
+import { signedHeaders } from '@eron/shared/platform';
+import { bearer, describeRouteSweep, expectMachineRefusals } from '@eron/shared/testing';
+import { BANK, calls, startSweepWorld, VIDEO, type Fixtures } from './support/routes.world';
 import { specialPlaceholder, specialRules } from './support/special.routes';
 
 const placeholder: Fixtures = {
@@ -25,10 +26,24 @@ describeRouteSweep({
   placeholder,
   // National roles keep their national tokens; only the roles scoped to establishments are narrowed to 114.
   crossEstablishment: 'local-roles',
+  // The video provider's session webhook (VIS-17): signed by it, refused to every other client and to staff tokens.
+  machine: {
+    sign: (body, to) => signedHeaders(VIDEO, { ...to, body }),
+    refusals: (app, r, c) =>
+      expectMachineRefusals(app, r, c, {
+        client: VIDEO,
+        otherClient: BANK,
+        staff: bearer(['visits_officer', 'dg'], ['113']),
+        tamper: (raw) => raw.replace('started', 'ended'),
+      }),
+  },
   /** The VIS rule each route serves, for the test titles. */
   publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
   rules: [
     ...specialRules,
+    [/vivif\/statistics|monitor/, 'VIS-18'],
+    [/vivif\/sessions|rebook/, 'VIS-17'],
+    [/vivif/, 'VIS-16'],
     [/calendar|regime|areas/, 'VIS-01'],
     [/extradition/, 'VIS-07'],
     [/bookings|roster/, 'VIS-08'],

@@ -3,11 +3,17 @@ import { bearer, type RouteCall } from '@eron/shared/testing';
 import { seedSpecial, specialCalls, type SpecialFixtures } from './special.routes';
 import { startVisits, type VisitsWorld } from './visits.world';
 
+/** VIVIF's machine clients (VIS-17): the video provider, and another client that signs correctly but is not it. */
+export const VIDEO = { keyId: 'sweep-video', secret: 'sweep-video-secret' };
+export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
+
 export interface Fixtures extends SpecialFixtures {
   nui: string;
   unitId: string;
   proposalId: string;
   visitorId: string;
+  vivifSlotId?: string;
+  vivifBookingId?: string;
   areaId: string;
   bookingId: string;
   date: string;
@@ -32,7 +38,12 @@ export const REGIME = {
 
 /** The visits service with the data every swept call refers to, at ERON 113 (and 114 for "another establishment"). */
 export async function startSweepWorld() {
-  const w = await startVisits();
+  const w = await startVisits({
+    config: {
+      HMAC_KEYS: `${VIDEO.keyId}:video_provider:${VIDEO.secret},${BANK.keyId}:bank:${BANK.secret}`,
+      VIVIF_JITSI_SECRET: 'sweep-jitsi-secret',
+    },
+  });
   const fixtures = await seed(w);
   return { app: w.app, fixtures, stop: () => w.close() };
 }
@@ -61,12 +72,47 @@ async function seed(w: VisitsWorld): Promise<Fixtures> {
   });
   const bookingId = booking.json<{ id: string }>().id;
   if (!bookingId) throw new Error(`sweep booking not made: ${booking.body}`);
-  return { nui, unitId, proposalId: proposal.json<{ id: string }>().id, visitorId, areaId, bookingId, date, ...(await seedSpecial(w)) };
+  return {
+    nui,
+    unitId,
+    proposalId: proposal.json<{ id: string }>().id,
+    visitorId,
+    areaId,
+    bookingId,
+    date,
+    ...(await seedSpecial(w)),
+    ...(await vivif(w, nui)),
+  };
+}
+
+/** VIVIF at 113 (VIS-16): one device, hours, tomorrow's slots, one booked. */
+async function vivif(w: VisitsWorld, nui: string): Promise<Pick<Fixtures, 'vivifSlotId' | 'vivifBookingId'>> {
+  const base = '/api/v1/visits/vivif/establishments/113';
+  const director = bearer(['director'], ['113']);
+  const officer = bearer(['visits_officer'], ['113']);
+  const inject = async (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) => {
+    const res = await w.app.inject({ method, url: `${base}${url}`, headers, payload });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  await inject('POST', '/devices', director, { name: 'Equipo 1' });
+  await inject('PUT', '/hours', director, { weekdays: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '09:00', slotMinutes: 30 });
+  const tomorrow = new Date(Date.now() + 19 * 3_600_000).toISOString().slice(0, 10);
+  await inject('POST', '/slots/generate', director, { from: tomorrow, to: tomorrow });
+  const [booked, free] = (await inject('GET', `/slots?date=${tomorrow}`, officer)).slots as { id: string }[];
+  const booking = await inject(
+    'POST',
+    '/bookings',
+    { ...officer, 'idempotency-key': 'sweep-vivif-booking' },
+    { slotId: booked!.id, nui, familyName: 'Ana Ruiz' },
+  );
+  return { vivifSlotId: free!.id, vivifBookingId: booking.id };
 }
 
 /** A valid call of every visits route (real data of ERON 113); the sweep checks that it covers every documented route. */
 export function calls(f: Fixtures): Record<string, RouteCall> {
   const eron = { eron: '113' };
+  const booking = { ...eron, id: f.vivifBookingId ?? '' };
   return {
     'GET /api/v1/visits/ppl/{nui}': { params: { nui: f.nui } },
     'GET /api/v1/visits/establishments/{eron}/units': { params: eron },
@@ -116,5 +162,34 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       body: { reference: 'OAI-123', validUntil: '2030-01-01' },
     },
     ...specialCalls(f),
+    // VIVIF (VIS-16 … VIS-18)
+    'POST /api/v1/visits/vivif/establishments/{eron}/devices': { params: eron, body: { name: 'Equipo sala 2' } },
+    'GET /api/v1/visits/vivif/establishments/{eron}/devices': { params: eron },
+    'PUT /api/v1/visits/vivif/establishments/{eron}/hours': {
+      params: eron,
+      body: { weekdays: [6], opens: '08:00', closes: '12:00', slotMinutes: 30 },
+    },
+    'POST /api/v1/visits/vivif/establishments/{eron}/slots/generate': { params: eron, body: { from: '2027-01-04', to: '2027-01-05' } },
+    'GET /api/v1/visits/vivif/establishments/{eron}/slots': { params: eron, query: { date: '2027-01-04' } },
+    'POST /api/v1/visits/vivif/establishments/{eron}/slots/{id}/block': {
+      params: { ...eron, id: f.vivifSlotId ?? '' },
+      body: { purpose: 'court_hearing', reference: 'Audiencia 2026-001' },
+    },
+    'POST /api/v1/visits/vivif/establishments/{eron}/bookings': {
+      params: eron,
+      body: { slotId: f.vivifSlotId ?? '', nui: f.nui, familyName: 'Ana Ruiz' },
+    },
+    'GET /api/v1/visits/vivif/establishments/{eron}/bookings/{id}': { params: booking },
+    'POST /api/v1/visits/vivif/establishments/{eron}/bookings/{id}/rebook': { params: booking, body: {} },
+    'POST /api/v1/visits/vivif/establishments/{eron}/bookings/{id}/monitor': { params: booking },
+    'POST /api/v1/visits/vivif/establishments/{eron}/monitoring': {
+      params: eron,
+      body: { monitor: 'someone', validUntil: '2027-01-01T00:00:00Z', reason: 'Supervisión' },
+    },
+    'POST /api/v1/visits/vivif/sessions/events': {
+      body: { bookingId: f.vivifBookingId ?? '', event: 'started', at: '2027-01-04T13:00:00Z' },
+      unscoped: 'the video provider is a national machine client (VIS-17)',
+    },
+    'GET /api/v1/visits/vivif/statistics': { query: { year: '2026', eron: '113' } },
   };
 }
