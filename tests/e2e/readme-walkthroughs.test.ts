@@ -48,7 +48,8 @@ const passed = new Set<number>();
 
 beforeAll(async () => {
   rmSync(resolve(ROOT, '.data/walkthrough'), { recursive: true, force: true });
-  suite = await startSuite({ folio: settings }, {}, []);
+  // A setting a block adds goes to every service, as `.env` does; each reads only its own.
+  suite = await startSuite({ classification: settings, folio: settings, visits: settings, discipline: settings }, {}, []);
   const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = suite.config;
   bash = new BashSession(ROOT, { ...process.env, ...settings, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, NODE_ENV: 'development' });
   expect((await bash.run(PNPM_RUN_TSX)).exit).toBe(0);
@@ -140,9 +141,15 @@ async function runCommand(c: WalkCommand): Promise<void> {
 describe('PLT-11 every README walk-through runs as written against the running suite', () => {
   it('PLT-11 the README has the walk-throughs this test runs, each command with its expected answers readable', () => {
     expect(blocks.map((b) => b.section)).toEqual(
-      expect.arrayContaining(['A first call', "A paymaster's day (folio)", 'The establishment and its board (classification)']),
+      expect.arrayContaining([
+        'A first call',
+        "A paymaster's day (folio)",
+        'The establishment and its board (classification)',
+        'Intimate visits, lawyers and officials (visits)',
+        'A VIVIF video visit (visits)',
+      ]),
     );
-    expect(settings).toEqual({ RECAUDO_REFERENCE_LAYOUT: expect.any(String) });
+    expect(settings).toEqual({ RECAUDO_REFERENCE_LAYOUT: expect.any(String), VIVIF_JITSI_SECRET: expect.any(String) });
     for (const b of blocks) for (const c of b.commands) expect(() => expectedOf(c.answer)).not.toThrow();
   });
 
