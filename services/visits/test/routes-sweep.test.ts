@@ -1,7 +1,7 @@
 import { signedHeaders } from '@eron/shared/platform';
 import { bearer, describeRouteSweep, expectMachineRefusals } from '@eron/shared/testing';
 import { BANK, calls, startSweepWorld, VIDEO, type Fixtures } from './support/routes.world';
-import { specialPlaceholder, specialRules } from './support/special.routes';
+import { specialPlaceholder } from './support/special.routes';
 
 const placeholder: Fixtures = {
   nui: '1000001',
@@ -37,19 +37,5 @@ describeRouteSweep({
         tamper: (raw) => raw.replace('started', 'ended'),
       }),
   },
-  /** The VIS rule each route serves, for the test titles. */
   publicRoutes: { 'GET /api/v1/visits/public/units/{unitId}/calendar': 'each unit’s visiting schedule is public (Art. 68)' },
-  rules: [
-    ...specialRules,
-    [/vivif\/statistics|monitor/, 'VIS-18'],
-    [/vivif\/sessions|rebook/, 'VIS-17'],
-    [/vivif/, 'VIS-16'],
-    [/calendar|regime|areas/, 'VIS-01'],
-    [/extradition/, 'VIS-07'],
-    [/bookings|roster/, 'VIS-08'],
-    [/visitors/, 'VIS-05'],
-    [/units/, 'VIS-03'],
-    [/ppl/, 'VIS-08'],
-  ],
-  defaultRule: 'VIS-08',
 });

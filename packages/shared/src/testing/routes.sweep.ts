@@ -59,14 +59,6 @@ export interface RouteSweep<F, W extends { app: FastifyInstance; fixtures: F; st
   /** A valid call of every documented route; called once with `placeholder` to name the tests, then with the real fixtures. */
   calls: (fixtures: F) => Record<string, RouteCall>;
   placeholder: F;
-  /**
-   * @deprecated Routes name their rules in their schema (`'x-rules'`), which the titles read. Only
-   * for a service whose routes do not yet: the rule of a route without `x-rules`, by the first
-   * pattern matching its key, else `defaultRule`. A service that gives no `rules` must have `x-rules` on every route.
-   */
-  rules?: [RegExp, string][];
-  /** @deprecated With `rules`, for a service whose routes have no `x-rules` yet. */
-  defaultRule?: string;
   /** Routes anyone may call without a token (a public calendar), each with why: no roles, nothing personal in the answer. */
   publicRoutes?: Record<string, string>;
   /** Routes only the national DG decides, with the rule any other caller's 403 must name (one of the route's `x-rules`). */
@@ -109,8 +101,7 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
   // The titles name each route's rules as its committed OpenAPI document does (`x-rules`): jest
   // names the tests before the service starts; the first test checks the document against the code.
   const committed = committedRules(o.service);
-  const legacy = (key: string) => (o.rules ? (nationalOnly[key] ?? o.rules.find(([re]) => re.test(key))?.[1] ?? o.defaultRule) : undefined);
-  const ruleOf = (key: string) => committed.get(key)?.join(' ') ?? legacy(key) ?? `(no x-rules in openapi/${o.service}.json)`;
+  const ruleOf = (key: string) => committed.get(key)?.join(' ') ?? `(no x-rules in openapi/${o.service}.json)`;
 
   let world: W;
   let routes: Map<string, DocumentedRoute>;
@@ -171,11 +162,9 @@ export function describeRouteSweep<F, W extends { app: FastifyInstance; fixtures
     for (const r of routes.values()) {
       expect([r.key, r.roles.length > 0 || r.key in open]).toEqual([r.key, true]);
       // x-rules: declared, as committed in openapi/ (the titles read them there), naming the DG-only refusal's rule.
-      if (r.rules.length > 0 || !o.rules) {
-        expect([r.key, r.rules.length > 0]).toEqual([r.key, true]);
-        expect([r.key, r.rules]).toEqual([r.key, committed.get(r.key) ?? 'not in the committed document: pnpm openapi:generate']);
-        if (nationalOnly[r.key]) expect([r.key, r.rules]).toEqual([r.key, expect.arrayContaining([nationalOnly[r.key]])]);
-      }
+      expect([r.key, r.rules.length > 0]).toEqual([r.key, true]);
+      expect([r.key, r.rules]).toEqual([r.key, committed.get(r.key) ?? 'not in the committed document: pnpm openapi:generate']);
+      if (nationalOnly[r.key]) expect([r.key, r.rules]).toEqual([r.key, expect.arrayContaining([nationalOnly[r.key]])]);
       if (!o.machine) expect([r.key, r.machine]).toEqual([r.key, false]);
       if (r.body) expect([r.key, r.body.additionalProperties]).toEqual([r.key, false]);
     }

@@ -13,6 +13,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BOOKERS } },
       schema: {
         operationId: 'bookVisit',
+        'x-rules': ['VIS-08', 'PLT-05'],
         summary: 'Book a visit: every VIS-08 check, all failures listed; the area is never overbooked (VIS-08)',
         description: 'Accepts `Idempotency-Key` (PLT-05).',
         body: BookingRequest,
@@ -31,6 +32,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BOOKERS } },
       schema: {
         operationId: 'cancelVisit',
+        'x-rules': ['VIS-08'],
         summary: 'Cancel a booking; its visitors are notified (VIS-08)',
         params: Type.Object({ id: Uuid }),
         body: CancellationRequest,
@@ -46,6 +48,7 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'visitRoster',
+        'x-rules': ['VIS-08', 'VIS-03'],
         summary: 'The day’s bookings per unit for one session, for the gate (VIS-03, VIS-08)',
         params: Type.Object({ eron: EronCode }),
         querystring: Type.Object({ date: LocalDate, session: VisitSession }, { additionalProperties: false }),

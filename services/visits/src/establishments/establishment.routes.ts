@@ -13,6 +13,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'listVisitUnits',
+        'x-rules': ['VIS-03'],
         summary: 'The units of an establishment with their visiting session and population (VIS-03)',
         params: Type.Object({ eron: EronCode }),
         response: { 200: VisitUnitList, 401: Problem, 403: Problem },
@@ -30,6 +31,7 @@ const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REGIME_SETTERS } },
       schema: {
         operationId: 'assignUnitSession',
+        'x-rules': ['VIS-03'],
         summary: 'Assign a unit to the morning or afternoon visiting session (VIS-03, Art. 68.5)',
         description: 'About half the population should be visited in each session; bookings fall in the session of the PPL’s unit.',
         params: Type.Object({ eron: EronCode, unitId: Uuid }),

@@ -37,6 +37,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_FILERS } },
       schema: {
         operationId: 'fileIntimateRequest',
+        'x-rules': ['VIS-11', 'VIS-13'],
         summary: 'Record a PPL’s written request for intimate visits (VIS-11)',
         description:
           'Art. 71: the visitor’s names, ID number and address, with a copy of the ID. The Director answers within 15 business days (Colombian calendar). ' +
@@ -55,6 +56,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_DECIDERS } },
       schema: {
         operationId: 'answerIntimateRequest',
+        'x-rules': ['VIS-12', 'VIS-11', 'VIS-13'],
         summary: 'The Director grants, limits or denies an intimate-visit request (VIS-11 … VIS-13)',
         description:
           'A denial or limitation is reasoned; never on a disciplinary sanction (Art. 71), sexual orientation or gender identity (Art. 71 §1) or an infectious disease (Art. 86): 422 naming VIS-12. ' +
@@ -73,6 +75,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_READERS } },
       schema: {
         operationId: 'getIntimateRequest',
+        'x-rules': ['VIS-11', 'PLT-06'],
         summary: 'An intimate-visit request with the visitor and partner (confidential, audited)',
         description: 'Art. 72 §: only to the roles that handle it; every read is written to the audit log (PLT-06).',
         params: Type.Object({ id: Uuid }),
@@ -88,6 +91,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_LISTERS } },
       schema: {
         operationId: 'listIntimateRequests',
+        'x-rules': ['VIS-11'],
         summary: 'The establishment’s intimate-visit requests, overdue ones marked (VIS-11)',
         description: 'Status and dates only — never the visitor, the partner or the grounds (Art. 72 §).',
         params: Type.Object({ eron: EronCode }),
@@ -107,6 +111,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_VISIT_GIVERS } },
       schema: {
         operationId: 'giveIntimateVisit',
+        'x-rules': ['VIS-11', 'VIS-12', 'PLT-05'],
         summary: 'Give an intimate visit on a granted request (VIS-11, VIS-12)',
         description:
           'Never suppressed by a sanction (Art. 71). A limited request gives up to its monthly number. Accepts `Idempotency-Key` (PLT-05).',
@@ -124,6 +129,7 @@ const intimateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: INTIMATE_READERS } },
       schema: {
         operationId: 'intimateMinimum',
+        'x-rules': ['VIS-11', 'PLT-06'],
         summary: 'Who is entitled to intimate visits and has had none this month (VIS-11)',
         description: 'At least one a month for each PPL entitled. Confidential: the read is audited (PLT-06).',
         params: Type.Object({ eron: EronCode }),

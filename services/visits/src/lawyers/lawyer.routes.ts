@@ -28,6 +28,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LAWYER_REGISTRARS } },
       schema: {
         operationId: 'registerLawyer',
+        'x-rules': ['VIS-14'],
         summary: 'Register a lawyer: ID and professional card, provisional licence or legal-aid clinic certificate (VIS-14)',
         description: 'Art. 64. The same ID again returns the lawyer on file (200).',
         body: LawyerBody,
@@ -43,6 +44,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LAWYER_AUTHORISERS } },
       schema: {
         operationId: 'authoriseLawyer',
+        'x-rules': ['VIS-14'],
         summary: 'Record the PPL’s written authorisation of a lawyer, with fingerprint (VIS-14)',
         description: 'Art. 64: without the PPL’s fingerprint the authorisation is refused (422 naming VIS-14).',
         params: Type.Object({ nui: Nui }),
@@ -60,6 +62,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LAWYER_BOOKERS } },
       schema: {
         operationId: 'bookLawyerVisit',
+        'x-rules': ['VIS-14', 'PLT-05'],
         summary: 'Book a lawyer visit: never recorded or intercepted (VIS-14)',
         description:
           'Art. 61: the booking states that the visit is never recorded or intercepted and takes no monitoring. The PPL’s authorisation is checked before entry. Accepts `Idempotency-Key` (PLT-05).',
@@ -76,6 +79,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LAWYER_VISIT_READERS } },
       schema: {
         operationId: 'getLawyerVisit',
+        'x-rules': ['VIS-14'],
         summary: 'A lawyer visit, with its guarantee of Art. 61',
         params: Id,
         response: { 200: LawyerVisit, 401: Problem, 403: Problem, 404: Problem },
@@ -90,6 +94,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: LAWYER_GATE } },
       schema: {
         operationId: 'admitLawyer',
+        'x-rules': ['VIS-14'],
         summary: 'Let the lawyer in: own ID shown and the PPL’s authorisation with fingerprint on file (VIS-14)',
         description: 'Art. 64: 422 naming VIS-14 with every gap.',
         params: Id,
@@ -106,6 +111,7 @@ const lawyerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: MONITORS } },
       schema: {
         operationId: 'attachLawyerVisitMonitoring',
+        'x-rules': ['VIS-14'],
         summary: 'Always refused: a lawyer visit is never recorded, intercepted or monitored (VIS-14)',
         description: 'Art. 61: every attempt is a 422 naming VIS-14; nothing is attached.',
         params: Id,

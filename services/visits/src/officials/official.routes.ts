@@ -26,6 +26,7 @@ const officialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: OFFICIAL_RECORDERS } },
       schema: {
         operationId: 'recordOfficialVisit',
+        'x-rules': ['VIS-15', 'PLT-05'],
         summary: 'Book or record an official visit by kind (VIS-15)',
         description:
           'Control bodies (Procuraduría, Defensoría, Personería, Fiscalía) come at any hour, night included, and are attended at once — no booking (Art. 75 §). ' +
@@ -47,6 +48,7 @@ const officialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: OFFICIAL_READERS } },
       schema: {
         operationId: 'getOfficialVisit',
+        'x-rules': ['VIS-15'],
         summary: 'An official visit and any place its night inspection could not enter',
         params: Type.Object({ id: Uuid }),
         response: { 200: OfficialVisit, 401: Problem, 403: Problem, 404: Problem },
@@ -61,6 +63,7 @@ const officialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: OFFICIAL_READERS } },
       schema: {
         operationId: 'listOfficialVisits',
+        'x-rules': ['VIS-15'],
         summary: 'The official visits of a day (Bogotá) at an establishment',
         params: Type.Object({ eron: EronCode }),
         querystring: Type.Object({ date: LocalDate }, { additionalProperties: false }),
@@ -79,6 +82,7 @@ const officialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: NIGHT_INSPECTION_RECORDERS } },
       schema: {
         operationId: 'recordBlockedPlace',
+        'x-rules': ['VIS-15'],
         summary:
           'Record a place a night inspection could not enter for security reasons; reported to the regional director and the DG (VIS-15)',
         description:

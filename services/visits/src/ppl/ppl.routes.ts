@@ -12,6 +12,7 @@ const pplRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'getVisitsPpl',
+        'x-rules': ['VIS-08', 'VIS-03'],
         summary: 'A PPL as visits knows them: establishment, unit and its session, legal status (VIS-03, VIS-08)',
         params: Type.Object({ nui: Nui }),
         response: { 200: VisitsPpl, 401: Problem, 403: Problem, 404: Problem },

@@ -16,6 +16,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'getRegime',
+        'x-rules': ['VIS-01', 'VIS-02'],
         summary: 'The visiting regime in force: the DG-approved one, else Art. 68.1’s default (VIS-01, VIS-02)',
         params: Eron,
         response: { 200: Regime, 401: Problem, 403: Problem },
@@ -33,6 +34,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REGIME_SETTERS } },
       schema: {
         operationId: 'proposeRegime',
+        'x-rules': ['VIS-01'],
         summary: 'Propose a change of the visiting regime; it takes effect once the DG approves it (VIS-01, Art. 8)',
         params: Eron,
         body: RegimeRequest,
@@ -52,6 +54,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REGIME_APPROVERS } },
       schema: {
         operationId: 'decideRegime',
+        'x-rules': ['VIS-01'],
         summary: 'The DG approves or rejects a proposed regime (VIS-01, Art. 8)',
         params: Type.Object({ id: Uuid }),
         body: RegimeDecision,
@@ -67,6 +70,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'listAreas',
+        'x-rules': ['VIS-01'],
         summary: 'Visiting areas and their capacity (VIS-01)',
         params: Eron,
         response: { 200: AreaList, 401: Problem, 403: Problem },
@@ -84,6 +88,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: REGIME_SETTERS } },
       schema: {
         operationId: 'addArea',
+        'x-rules': ['VIS-01', 'VIS-06'],
         summary: 'Add a visiting area with its capacity per session; children’s visits go to designated areas (VIS-01, VIS-06)',
         params: Eron,
         body: AreaRequest,
@@ -102,6 +107,7 @@ const regimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'public' },
       schema: {
         operationId: 'unitCalendar',
+        'x-rules': ['VIS-01', 'VIS-03'],
         summary: 'A unit’s public visiting calendar for a month: days, session and hours, no personal data (VIS-01, VIS-03, Art. 68)',
         params: Type.Object({ unitId: Uuid }),
         querystring: Type.Object({ month: Month }, { additionalProperties: false }),

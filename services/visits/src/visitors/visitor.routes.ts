@@ -27,6 +27,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITOR_KEEPERS } },
       schema: {
         operationId: 'registerVisitor',
+        'x-rules': ['VIS-05', 'PLT-06'],
         summary: 'Register a visitor with a verified ID document (VIS-05); the identity is confidential (PLT-06)',
         body: VisitorRequest,
         response: { 201: Visitor, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 422: Problem },
@@ -41,6 +42,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: IDENTITY_READERS } },
       schema: {
         operationId: 'visitorIdentity',
+        'x-rules': ['VIS-05', 'PLT-06'],
         summary: 'A visitor’s identity: confidential, every read audited (PLT-06, VIS-05)',
         params: Type.Object({ id: Uuid }),
         response: { 200: VisitorIdentity, 401: Problem, 403: Problem, 404: Problem },
@@ -55,6 +57,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITS_STAFF } },
       schema: {
         operationId: 'visitorList',
+        'x-rules': ['VIS-05', 'VIS-06'],
         summary: 'The PPL’s authorised visitors, with no identity data (VIS-05, VIS-06)',
         params: Type.Object({ nui: Nui }),
         response: { 200: VisitorList, 401: Problem, 403: Problem, 404: Problem },
@@ -69,6 +72,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VISITOR_KEEPERS } },
       schema: {
         operationId: 'authoriseVisitor',
+        'x-rules': ['VIS-05', 'VIS-06'],
         summary: 'Put a visitor on the PPL’s authorised list; minors only as Art. 69 allows (VIS-05, VIS-06)',
         params: Type.Object({ nui: Nui, visitorId: Uuid }),
         body: ListEntryRequest,
@@ -84,6 +88,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: BANNERS } },
       schema: {
         operationId: 'banVisitor',
+        'x-rules': ['VIS-05'],
         summary: 'Ban a visitor from the establishment with the reason and the term (VIS-05)',
         params: Type.Object({ eron: EronCode, visitorId: Uuid }),
         body: BanRequest,
@@ -104,6 +109,7 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: EXTRADITION_RECORDERS } },
       schema: {
         operationId: 'recordExtraditionAuthorisation',
+        'x-rules': ['VIS-07'],
         summary: 'Record the Fiscalía’s authorisation for visits to a PPL held for extradition (VIS-07, Art. 68 §1)',
         params: Type.Object({ nui: Nui }),
         body: ExtraditionAuthorisationRequest,

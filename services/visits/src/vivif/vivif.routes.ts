@@ -51,6 +51,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_SETTERS } },
       schema: {
         operationId: 'registerVivifDevice',
+        'x-rules': ['VIS-16'],
         summary: 'Register a piece of VIVIF video-call equipment (VIS-16)',
         params: Eron,
         body: VivifDeviceRequest,
@@ -70,6 +71,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_READERS } },
       schema: {
         operationId: 'listVivifDevices',
+        'x-rules': ['VIS-16'],
         summary: 'The establishment’s VIVIF equipment (VIS-16)',
         params: Eron,
         response: { 200: VivifDeviceList, ...problems },
@@ -87,6 +89,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_SETTERS } },
       schema: {
         operationId: 'setVivifHours',
+        'x-rules': ['VIS-16'],
         summary: 'Set the establishment’s VIVIF hours and slot length (VIS-16)',
         params: Eron,
         body: VivifHours,
@@ -105,6 +108,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_SETTERS } },
       schema: {
         operationId: 'generateVivifSlots',
+        'x-rules': ['VIS-16'],
         summary: 'Generate the slots of set length per device for a range of days (VIS-16)',
         description: 'Idempotent: a slot a device already has is not created again.',
         params: Eron,
@@ -124,6 +128,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_READERS } },
       schema: {
         operationId: 'listVivifSlots',
+        'x-rules': ['VIS-16'],
         summary: 'The VIVIF slots of a day, per device (VIS-16)',
         params: Eron,
         querystring: VivifSlotQuery,
@@ -142,6 +147,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_BLOCKERS } },
       schema: {
         operationId: 'blockVivifSlot',
+        'x-rules': ['VIS-16'],
         summary: 'Block a slot for a virtual court hearing or a control-body proceeding (VIS-16, Art. 73)',
         params: EronId,
         body: VivifBlockRequest,
@@ -160,6 +166,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_BOOKERS } },
       schema: {
         operationId: 'bookVivifSession',
+        'x-rules': ['VIS-16', 'VIS-17', 'PLT-05'],
         summary: 'Book a VIVIF slot for a PPL and their family; the provider creates the room and join links (VIS-16, VIS-17)',
         description:
           'Takes Idempotency-Key (PLT-05). Postgres never lets one PPL, one slot or one device be booked twice at a time (409 VIS-16).',
@@ -181,6 +188,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_READERS } },
       schema: {
         operationId: 'getVivifBooking',
+        'x-rules': ['VIS-16', 'VIS-17'],
         summary: 'A VIVIF booking and its session (VIS-17)',
         params: EronId,
         response: { 200: VivifBooking, ...problems },
@@ -198,6 +206,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_BOOKERS } },
       schema: {
         operationId: 'rebookVivifSession',
+        'x-rules': ['VIS-17', 'PLT-05'],
         summary: 'Rebook a session that failed technically, first: the slot given or the earliest free one (VIS-17)',
         description: 'Takes Idempotency-Key (PLT-05). Only a failed session, only once.',
         params: EronId,
@@ -220,6 +229,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { machine: VIDEO_PROVIDERS } },
       schema: {
         operationId: 'reportVivifSession',
+        'x-rules': ['VIS-17', 'PLT-03'],
         summary: 'The video provider reports a session started, ended (with duration), a no-show or a technical failure (VIS-17)',
         description: 'HMAC-signed by the video provider over the raw body (PLT-03): a forged or replayed report is 401.',
         body: VivifSessionEvent,
@@ -235,6 +245,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_MONITORING_AUTHORISERS } },
       schema: {
         operationId: 'authoriseVivifMonitoring',
+        'x-rules': ['VIS-18'],
         summary: 'Information systems authorises a staff member to monitor VIVIF sessions until a date (VIS-18, Art. 60)',
         params: Eron,
         body: VivifMonitoringRequest,
@@ -254,6 +265,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_MONITORS } },
       schema: {
         operationId: 'monitorVivifSession',
+        'x-rules': ['VIS-18'],
         summary: 'A hidden join link to monitor a session, only under an authorisation of information systems in force (VIS-18)',
         params: EronId,
         response: { 200: VivifMonitorLink, ...problems },
@@ -272,6 +284,7 @@ const vivifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: { roles: VIVIF_READERS } },
       schema: {
         operationId: 'vivifStatistics',
+        'x-rules': ['VIS-18'],
         summary: 'VIVIF sessions per establishment and year, with the national historical figures (VIS-18)',
         querystring: VivifStatisticsQuery,
         response: { 200: VivifStatistics, ...problems },

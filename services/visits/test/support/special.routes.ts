@@ -45,14 +45,6 @@ export const specialPlaceholder: SpecialFixtures = {
   officialVisitId: '',
 };
 
-/** The rule each of these routes serves, for the sweep's titles. */
-export const specialRules: [RegExp, string][] = [
-  [/intimate-requests\/\{id\}\/answer/, 'VIS-12'],
-  [/intimate/, 'VIS-11'],
-  [/lawyer/, 'VIS-14'],
-  [/official-visits/, 'VIS-15'],
-];
-
 async function ok(w: VisitsWorld, ...args: Parameters<Call>): Promise<Record<string, any>> {
   const res = await callOn(w)(...args);
   if (res.statusCode >= 300) throw new Error(`sweep fixture ${args[0]} ${args[1]} → ${res.statusCode} ${res.body}`);
