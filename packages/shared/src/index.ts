@@ -27,3 +27,4 @@ export * from './contracts/visits-intimate';
 export * from './contracts/visits-lawyers';
 export * from './contracts/visits-officials';
 export * from './contracts/visits-vivif';
+export * from './contracts/visits-gate';

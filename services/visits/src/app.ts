@@ -5,6 +5,7 @@ import { bookingEvents } from './bookings/booking.events';
 import bookingRoutes from './bookings/booking.routes';
 import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
+import gateRoutes from './gate/gate.routes';
 import establishmentRoutes from './establishments/establishment.routes';
 import { intimateJobs } from './intimate/intimate.jobs';
 import intimateRoutes from './intimate/intimate.routes';
@@ -34,6 +35,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(officialRoutes);
   // VIVIF virtual family visits (VIS-16 … VIS-18).
   await app.register(vivifRoutes);
+  // The gate: check-in and out with tokens, suspensions, the day's incident report (VIS-19, VIS-20).
+  await app.register(gateRoutes);
 }
 
 export const definition = {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
 import type { BookingTables } from './bookings/booking.tables';
+import type { GateTables } from './gate/gate.tables';
 import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { IntimateTables } from './intimate/intimate.tables';
 import type { LawyerTables } from './lawyers/lawyer.tables';
@@ -22,7 +23,8 @@ export interface VisitsTables
     IntimateTables,
     LawyerTables,
     OfficialTables,
-    VivifTables {}
+    VivifTables,
+    GateTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

@@ -78,3 +78,11 @@ export const VIVIF_MONITORING_AUTHORISERS = ['info_systems'] as const;
 export const VIVIF_MONITORS = ['guard_commander', 'visits_officer', 'info_systems', 'director'] as const;
 /** The video provider reports sessions by signed webhook (VIS-17, PLT-03). */
 export const VIDEO_PROVIDERS = ['video_provider'] as const;
+// The gate (VIS-19, VIS-20)
+/** The guard at the gate checks visitors in and out against tokens and sees who is inside. */
+export const GATE_OFFICERS = ['gate_officer', 'guard_commander'] as const;
+/** A visit is suspended at once by the guard commander or the directors (Art. 85). */
+export const VISIT_SUSPENDERS = ['guard_commander', 'director', 'deputy_director'] as const;
+/** The day's incident report to the regional director (Art. 68 §1): sent by the establishment, read by the region. */
+export const INCIDENT_REPORTERS = ['director', 'deputy_director', 'guard_commander'] as const;
+export const INCIDENT_READERS = [...INCIDENT_REPORTERS, 'regional_director', 'auditor'] as const;

@@ -5,6 +5,7 @@ import { migration as visitors } from './20261130T1910_visitors';
 import { migration as bookings } from './20261130T1920_bookings';
 import { migration as intimateLawyersOfficials } from './20261202T0900_intimate_lawyers_officials';
 import { migration as vivif } from './20261130T1950_vivif';
+import { migration as gate } from './20261203T0900_gate';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   '20261130T1920_bookings': bookings,
   '20261202T0900_intimate_lawyers_officials': intimateLawyersOfficials,
   '20261130T1950_vivif': vivif,
+  '20261203T0900_gate': gate,
 };
