@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { addDays, bogotaToday, smldv, type GateEntry, type InsideNow, type Suspension } from '@eron/shared';
 import { bearer, pdfText } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './support/visits.world';
@@ -218,7 +219,7 @@ describe('the gate', () => {
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
-    const text = await pdfText(pdf.rawPayload);
+    const text = pdfText(pdf.rawPayload);
     expect(text).toContain('Hallazgo de celular en requisa');
     expect(text).toContain(nui);
     const sent = await post('/incident-reports', { date }, bearer(['director'], ['113']));
@@ -229,6 +230,6 @@ describe('the gate', () => {
       .map((r) => r.envelope.payload as { notificationId: string; recipient: string; eron: string })
       .find((p) => p.notificationId === notificationId);
     expect(payload).toMatchObject({ recipient: 'regional_director', eron: '113' });
-    if (process.env.GATE_PDF_OUT) require('node:fs').writeFileSync(process.env.GATE_PDF_OUT, pdf.rawPayload);
+    if (process.env.GATE_PDF_OUT) writeFileSync(process.env.GATE_PDF_OUT, pdf.rawPayload);
   });
 });
