@@ -1,4 +1,4 @@
-import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
+import { addDays, bogotaMonth, bogotaToday, type IdentityDocument } from '@eron/shared';
 import { bearer, type RouteCall } from '@eron/shared/testing';
 import { seedSpecial, specialCalls, type SpecialFixtures } from './special.routes';
 import { startVisits, type VisitsWorld } from './visits.world';
@@ -17,6 +17,8 @@ export interface Fixtures extends SpecialFixtures {
   areaId: string;
   bookingId: string;
   date: string;
+  /** The gate (VIS-19, VIS-20): today's booking, a visitor inside with a token and one still outside. */
+  gate?: { bookingId: string; visitorId: string; document: IdentityDocument; token: number };
 }
 
 /** The next Saturday after tomorrow: a men's visit day under Art. 68.1's default regime. */
@@ -82,7 +84,36 @@ async function seed(w: VisitsWorld): Promise<Fixtures> {
     date,
     ...(await seedSpecial(w)),
     ...(await vivif(w, nui)),
+    gate: await gate(w, areaId, date),
   };
+}
+
+/** The gate at 113 (VIS-19): a booking moved to today, one visitor checked in (a token to return), one still outside. */
+async function gate(w: VisitsWorld, areaId: string, date: string): Promise<NonNullable<Fixtures['gate']>> {
+  const { nui } = await w.admitAndPlace({ eron: '113' });
+  const inside = { type: 'CC' as const, number: String(60_000_000 + Math.floor(Math.random() * 9_000_000)) };
+  const outside = { type: 'CC' as const, number: String(Number(inside.number) + 1) };
+  const [a, b] = [await w.visitor({ gender: 'M', document: inside }), await w.visitor({ gender: 'M', document: outside })];
+  await w.authorise(nui, [a, b]);
+  const officer = bearer(['visits_officer'], ['113']);
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/api/v1/visits/bookings',
+    headers: officer,
+    payload: { nui, date, areaId, visitorIds: [a, b] },
+  });
+  const bookingId = res.json<{ id: string }>().id;
+  if (!bookingId) throw new Error(`gate booking not made: ${res.body}`);
+  // The regime books only days to come; the gate works on the day of the visit.
+  await w.db.updateTable('bookings').set({ date: bogotaToday() }).where('id', '=', bookingId).execute();
+  const checkIn = await w.app.inject({
+    method: 'POST',
+    url: '/api/v1/visits/gate/establishments/113/check-ins',
+    headers: bearer(['gate_officer'], ['113']),
+    payload: { bookingId, visitorId: a, documentShown: inside },
+  });
+  if (checkIn.statusCode !== 201) throw new Error(`gate check-in not made: ${checkIn.body}`);
+  return { bookingId, visitorId: b, document: outside, token: checkIn.json<{ token: number }>().token };
 }
 
 /** VIVIF at 113 (VIS-16): one device, hours, tomorrow's slots, one booked. */
@@ -191,5 +222,22 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
       unscoped: 'the video provider is a national machine client (VIS-17)',
     },
     'GET /api/v1/visits/vivif/statistics': { query: { year: '2026', eron: '113' } },
+    // The gate (VIS-19, VIS-20)
+    'POST /api/v1/visits/gate/establishments/{eron}/check-ins': {
+      params: eron,
+      body: {
+        bookingId: f.gate?.bookingId ?? '',
+        visitorId: f.gate?.visitorId ?? '',
+        documentShown: f.gate?.document ?? { type: 'CC', number: '1' },
+      },
+    },
+    'POST /api/v1/visits/gate/establishments/{eron}/check-outs': { params: eron, body: { token: f.gate?.token ?? 1 } },
+    'GET /api/v1/visits/gate/establishments/{eron}/inside': { params: eron },
+    'POST /api/v1/visits/gate/establishments/{eron}/bookings/{id}/suspension': {
+      params: { ...eron, id: f.gate?.bookingId ?? '' },
+      body: { reason: 'Riña en el patio' },
+    },
+    'GET /api/v1/visits/gate/establishments/{eron}/incident-report': { params: eron, query: { date: bogotaToday() } },
+    'POST /api/v1/visits/gate/establishments/{eron}/incident-reports': { params: eron, body: { date: bogotaToday() } },
   };
 }
