@@ -5,6 +5,7 @@ import { bookingEvents } from './bookings/booking.events';
 import bookingRoutes from './bookings/booking.routes';
 import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
+import { gateJobs } from './gate/gate.jobs';
 import gateRoutes from './gate/gate.routes';
 import establishmentRoutes from './establishments/establishment.routes';
 import { intimateJobs } from './intimate/intimate.jobs';
@@ -47,7 +48,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents, ...bookingEvents },
-  jobs: { ...intimateJobs },
+  jobs: { ...intimateJobs, ...gateJobs },
 } satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 
 /** The visits service: platform first, then its capabilities. */

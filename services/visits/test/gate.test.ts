@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { addDays, bogotaToday, smldv, type GateEntry, type InsideNow, type Suspension } from '@eron/shared';
-import { bearer, pdfText } from '@eron/shared/testing';
+import { bearer, eventually, pdfText } from '@eron/shared/testing';
+import { runtime } from '../src/runtime';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 const gate = bearer(['gate_officer'], ['113']);
@@ -77,6 +78,14 @@ describe('the gate', () => {
     expect(inside.body).not.toContain(visitors[0]!.document.number);
   });
 
+  it('VIS-19 when visitors are checked in at the same moment, then every one gets a distinct token of the day', async () => {
+    const { bookingId, visitors } = await todaysVisit({ visitors: 3 });
+    const res = await Promise.all(visitors.map((v) => post('/check-ins', { bookingId, visitorId: v.id, documentShown: v.document })));
+    expect(res.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const tokens = res.map((r) => r.json<GateEntry>().token);
+    expect(new Set(tokens).size).toBe(3);
+  });
+
   it('VIS-19 when two entries claim the same token of the day, then the database refuses the second', async () => {
     const { bookingId, visitors, nui } = await todaysVisit();
     const res = await post('/check-ins', { bookingId, visitorId: visitors[0]!.id, documentShown: visitors[0]!.document });
@@ -130,7 +139,7 @@ describe('the gate', () => {
     expect(res.json()).toMatchObject({ rule: 'VIS-19', errors: [expect.objectContaining({ field: '/bookingId' })] });
   });
 
-  it('VIS-19 when the visitor is a judge with credential or under 12, then exempt from the seal; a false under-12 claim is 422', async () => {
+  it('VIS-19 when the visitor is a judge with credential, then exempt from the seal; an exemption without credential or a false under-12 claim is 422', async () => {
     const judge = await todaysVisit();
     const j = await post('/check-ins', {
       bookingId: judge.bookingId,
@@ -231,5 +240,22 @@ describe('the gate', () => {
       .find((p) => p.notificationId === notificationId);
     expect(payload).toMatchObject({ recipient: 'regional_director', eron: '113' });
     if (process.env.GATE_PDF_OUT) writeFileSync(process.env.GATE_PDF_OUT, pdf.rawPayload);
+  });
+
+  it('VIS-20 when a visit day is over, then the scheduled job sends its incident report to the regional director', async () => {
+    const { bookingId } = await todaysVisit();
+    const yesterday = addDays(bogotaToday(), -1);
+    await w.db.updateTable('bookings').set({ date: yesterday }).where('id', '=', bookingId).execute();
+    const sent = () =>
+      w.db.selectFrom('incident_reports_sent').selectAll().where('eron', '=', '113').where('date', '=', yesterday).executeTakeFirst();
+    await runtime(w.app).jobs.trigger('send-visit-day-incident-reports');
+    const row = await eventually(sent, 15_000, 'the day’s report sent');
+    const outbox = await w.db.selectFrom('outbox').select('envelope').where('type', '=', 'notification.requested').execute();
+    const payloads = outbox.map((r) => r.envelope.payload as { notificationId: string; recipient: string; subject: string; eron: string });
+    expect(payloads.find((p) => p.notificationId === row.notification_id)).toMatchObject({
+      recipient: 'regional_director',
+      eron: '113',
+      subject: `visit-day-incidents ${yesterday}`,
+    });
   });
 });

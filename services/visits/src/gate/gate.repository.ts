@@ -102,3 +102,23 @@ export const insideNow = (db: Db | Trx, eron: string, date: string) =>
 
 export const incidentsOf = (db: Db | Trx, eron: string, date: string) =>
   db.selectFrom('gate_incidents').selectAll().where('eron', '=', eron).where('date', '=', date).orderBy('at').execute();
+
+export const recordReportSent = (trx: Trx, eron: string, date: string, notificationId: string) =>
+  trx
+    .insertInto('incident_reports_sent')
+    .values({ eron, date, notification_id: notificationId })
+    .onConflict((oc) => oc.columns(['eron', 'date']).doUpdateSet({ notification_id: notificationId, sent_at: new Date() }))
+    .execute();
+
+/** Past visit days (bookings held) of the last week whose incident report has not gone yet. */
+export const unreportedDays = (db: Db | Trx, from: string, before: string) =>
+  db
+    .selectFrom('bookings as b')
+    .leftJoin('incident_reports_sent as s', (j) => j.onRef('s.eron', '=', 'b.eron').onRef('s.date', '=', 'b.date'))
+    .select(['b.eron', 'b.date'])
+    .distinct()
+    .where('b.date', '>=', from)
+    .where('b.date', '<', before)
+    .where('s.eron', 'is', null)
+    .orderBy('b.date')
+    .execute();

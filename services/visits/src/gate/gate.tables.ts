@@ -40,6 +40,7 @@ export interface GateTables {
     by: string;
     suspended_at: Generated<Date>;
   };
+  incident_reports_sent: { eron: string; date: LocalDateColumn; notification_id: string; sent_at: Generated<Date> };
   gate_incidents: {
     id: string;
     eron: string;

@@ -27,6 +27,7 @@ import {
   isSuspended,
   lockInside,
   nextToken,
+  recordReportSent,
 } from './gate.repository';
 import { alreadyInside, alreadySuspended, assertCheckIn, assertCheckOut, lostTokenFee, noBooking, noOneInside, sealOf } from './gate.rules';
 import type { GateEntryRow } from './gate.tables';
@@ -196,6 +197,7 @@ export async function sendIncidentReport(ctx: Ctx, i: { eron: string; date: stri
     subject: `visit-day-incidents ${i.date}`,
     eron: i.eron,
   });
+  await recordReportSent(ctx.trx, i.eron, i.date, notificationId);
   await ctx.audit({ action: 'send-incident-report', entity: 'establishment', entityId: i.eron });
   return { date: i.date, incidents: incidents.length, notificationId, recipient: 'regional_director' };
 }

@@ -62,9 +62,19 @@ export const migration: Migration = {
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .execute();
+    // VIS-20: each visit day's report sent to the regional director, once by the daily job (re-sent on request).
+    await db.schema
+      .createTable('incident_reports_sent')
+      .addColumn('eron', 'text', (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('notification_id', 'uuid', (c) => c.notNull())
+      .addColumn('sent_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('incident_reports_sent_pk', ['eron', 'date'])
+      .execute();
     await db.schema.createIndex('gate_incidents_day').on('gate_incidents').columns(['eron', 'date']).execute();
   },
   async down(db: Kysely<any>) {
-    for (const t of ['gate_incidents', 'visit_suspensions', 'visitor_debts', 'gate_entries']) await db.schema.dropTable(t).execute();
+    for (const t of ['incident_reports_sent', 'gate_incidents', 'visit_suspensions', 'visitor_debts', 'gate_entries'])
+      await db.schema.dropTable(t).execute();
   },
 };
