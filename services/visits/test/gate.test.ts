@@ -19,6 +19,7 @@ function nextSaturday(): string {
 describe('the gate', () => {
   let w: VisitsWorld;
   let hall: string;
+  let playroom: string;
   let seq = 70_000_000 + Math.floor(Math.random() * 9_000_000);
   beforeAll(async () => {
     w = await startVisits();
@@ -29,6 +30,13 @@ describe('the gate', () => {
       payload: { name: `Área ${randomUUID().slice(0, 6)}`, capacity: 200, forChildren: false },
     });
     hall = res.json<{ id: string }>().id;
+    const kids = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/visits/establishments/113/areas',
+      headers: bearer(['director'], ['113']),
+      payload: { name: `Ludoteca ${randomUUID().slice(0, 6)}`, capacity: 50, forChildren: true },
+    });
+    playroom = kids.json<{ id: string }>().id;
   });
   afterAll(async () => w.close());
 
@@ -36,12 +44,12 @@ describe('the gate', () => {
    * A booking made through the API for the coming Saturday, then moved to today in the database:
    * the regime only books future days, and the gate works on the day of the visit.
    */
-  async function todaysVisit(o: { visitors?: number; birthDate?: string } = {}) {
+  async function todaysVisit(o: { visitors?: number; birthDates?: string[]; areaId?: string } = {}) {
     const { nui } = await w.admitAndPlace();
     const visitors: { id: string; document: { type: 'CC'; number: string } }[] = [];
     for (let n = 0; n < (o.visitors ?? 1); n++) {
       const document = { type: 'CC' as const, number: String((seq += 1)) };
-      visitors.push({ id: await w.visitor({ gender: 'M', document, birthDate: o.birthDate }), document });
+      visitors.push({ id: await w.visitor({ gender: 'M', document, birthDate: o.birthDates?.[n] }), document });
     }
     await w.authorise(
       nui,
@@ -51,9 +59,9 @@ describe('the gate', () => {
       method: 'POST',
       url: '/api/v1/visits/bookings',
       headers: bearer(['visits_officer'], ['113']),
-      payload: { nui, date: nextSaturday(), areaId: hall, visitorIds: visitors.map((v) => v.id) },
+      payload: { nui, date: nextSaturday(), areaId: o.areaId ?? hall, visitorIds: visitors.map((v) => v.id) },
     });
-    expect(res.statusCode).toBe(201);
+    expect([res.statusCode, res.body]).toEqual([201, expect.any(String)]);
     const bookingId = res.json<{ id: string }>().id;
     await w.db.updateTable('bookings').set({ date: bogotaToday() }).where('id', '=', bookingId).execute();
     return { nui, bookingId, visitors };
@@ -166,6 +174,19 @@ describe('the gate', () => {
     });
     expect(adult.statusCode).toBe(422);
     expect(adult.json()).toMatchObject({ rule: 'VIS-19', errors: [expect.objectContaining({ field: '/exemption' })] });
+  });
+
+  it('VIS-19 when a child under 12 comes with the adult who brings them, then the child is exempt from the seal', async () => {
+    const child = addDays(bogotaToday(), -365 * 8);
+    const { bookingId, visitors } = await todaysVisit({ visitors: 2, birthDates: ['1980-05-17', child], areaId: playroom });
+    const res = await post('/check-ins', {
+      bookingId,
+      visitorId: visitors[1]!.id,
+      documentShown: visitors[1]!.document,
+      exemption: 'under_12',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<GateEntry>()).toMatchObject({ status: 'inside', seal: 'exempt', exemption: 'under_12' });
   });
 
   it('VIS-19 when the visitor is under the influence, then refused with the reason: no entry, no token', async () => {
