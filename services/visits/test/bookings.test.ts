@@ -106,7 +106,10 @@ describe('bookings', () => {
 
   it('VIS-06 when minors come alone or outside a children’s area, then refused; with an adult in a children’s area, booked', async () => {
     const { nui, men } = await family({ men: 1 });
-    const child = await w.visitor({ birthDate: '2016-02-02', document: { type: 'TI', number: `10${Math.floor(Math.random() * 1e8)}` } });
+    const child = await w.visitor({
+      birthDate: '2016-02-02',
+      document: { type: 'TI', number: `10${String(Math.floor(Math.random() * 1e8)).padStart(8, '1')}` },
+    });
     await w.authorise(nui, [child]);
     const date = next(SATURDAY);
     expect(rulesOf((await book({ nui, date, areaId: children, visitorIds: [child] })).json<Problem>())).toEqual(['VIS-06']);
@@ -116,7 +119,10 @@ describe('bookings', () => {
 
   it('VIS-06 when the PPL has an intimate visit that day, then a booking with minors is refused; without minors, booked', async () => {
     const { nui, men } = await family({ men: 1 });
-    const child = await w.visitor({ birthDate: '2016-02-02', document: { type: 'TI', number: `10${Math.floor(Math.random() * 1e8)}` } });
+    const child = await w.visitor({
+      birthDate: '2016-02-02',
+      document: { type: 'TI', number: `10${String(Math.floor(Math.random() * 1e8)).padStart(8, '1')}` },
+    });
     await w.authorise(nui, [child]);
     const date = next(SATURDAY);
     const call = (method: 'POST', url: string, headers: Record<string, string>, payload: object) =>
