@@ -77,6 +77,12 @@ describe('FOL-16 statement', () => {
     expect(res.json<Statement>()).toMatchObject({ from: `${today.slice(0, 7)}-01`, to: today });
   });
 
+  it('FOL-16 when the period is longer than the bound then 400 names the period and nothing is read', async () => {
+    const res = await statement(`from=${addDays(today, -400)}&to=${today}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ type: 'https://eron.inpec.gov.co/problems/period-invalid', errors: [{ field: 'querystring:/to' }] });
+  });
+
   it('FOL-16 when consecutive periods are read then each closing is the next opening', async () => {
     const before = (await statement(`from=${addDays(today, -30)}&to=${addDays(today, -1)}`)).json<Statement>();
     const after = (await statement(`from=${addDays(today, 1)}&to=${addDays(today, 2)}`)).json<Statement>();

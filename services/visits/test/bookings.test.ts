@@ -106,12 +106,46 @@ describe('bookings', () => {
 
   it('VIS-06 when minors come alone or outside a children’s area, then refused; with an adult in a children’s area, booked', async () => {
     const { nui, men } = await family({ men: 1 });
-    const child = await w.visitor({ birthDate: '2016-02-02', document: { type: 'TI', number: `10${Math.floor(Math.random() * 1e8)}` } });
+    const child = await w.visitor({
+      birthDate: '2016-02-02',
+      document: { type: 'TI', number: `10${String(Math.floor(Math.random() * 1e8)).padStart(8, '1')}` },
+    });
     await w.authorise(nui, [child]);
     const date = next(SATURDAY);
     expect(rulesOf((await book({ nui, date, areaId: children, visitorIds: [child] })).json<Problem>())).toEqual(['VIS-06']);
     expect(rulesOf((await book({ nui, date, areaId: hall, visitorIds: [men[0], child] })).json<Problem>())).toEqual(['VIS-06']);
     expect((await book({ nui, date, areaId: children, visitorIds: [men[0], child] })).statusCode).toBe(201);
+  });
+
+  it('VIS-06 when the PPL has an intimate visit that day, then a booking with minors is refused; without minors, booked', async () => {
+    const { nui, men } = await family({ men: 1 });
+    const child = await w.visitor({
+      birthDate: '2016-02-02',
+      document: { type: 'TI', number: `10${String(Math.floor(Math.random() * 1e8)).padStart(8, '1')}` },
+    });
+    await w.authorise(nui, [child]);
+    const date = next(SATURDAY);
+    const call = (method: 'POST', url: string, headers: Record<string, string>, payload: object) =>
+      w.app.inject({ method, url: `/api/v1/visits${url}`, headers, payload });
+    const filed = await call('POST', `/ppl/${nui}/intimate-requests`, officer, {
+      visitor: {
+        names: 'Marisol Reservada Gómez',
+        document: { type: 'CC', number: '52123456' },
+        address: 'Calle 10 # 20-30',
+        idCopyRef: 'CC 12',
+      },
+      writtenRequestRef: 'Solicitud 77',
+    });
+    expect(filed.statusCode).toBe(201);
+    const id = filed.json<{ id: string }>().id;
+    expect((await call('POST', `/intimate-requests/${id}/answer`, bearer(['director'], ['113']), { decision: 'granted' })).statusCode).toBe(
+      200,
+    );
+    expect((await call('POST', `/intimate-requests/${id}/visits`, officer, { date })).statusCode).toBe(201);
+    const refused = await book({ nui, date, areaId: children, visitorIds: [men[0], child] });
+    expect(refused.statusCode).toBe(422);
+    expect(rulesOf(refused.json<Problem>())).toEqual(['VIS-06']);
+    expect((await book({ nui, date, areaId: hall, visitorIds: men })).statusCode).toBe(201);
   });
 
   it('VIS-07 when the PPL is held for extradition, then a visit needs the Fiscalía’s authorisation', async () => {

@@ -22,6 +22,9 @@ export const SHOP_CAJA_SHARE_KIND = 'shop_caja_share';
 export const RECEIVED_KINDS = ['deposit', 'deposit_review_credit'] as const;
 export const REJECTED_KINDS = ['deposit_rejected', 'deposit_review_refund'] as const;
 
+/** Issue 8: a statement covers at most a year and a day (bounded reads, PLT). */
+export const STATEMENT_DAYS = 366;
+
 /** FOL-16: a period runs from `from` to `to`, with from ≤ to. */
 export function assertPeriod(from: string, to: string): void {
   if (from <= to) return;

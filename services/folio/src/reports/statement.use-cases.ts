@@ -3,7 +3,8 @@ import { establishmentName, findFolio } from '../accounts/account.repository';
 import { noFolio } from '../accounts/account.rules';
 import type { Ctx } from '../runtime';
 import { remainingCaps } from '../spending/caps.repository';
-import { assertPeriod } from './period.rules';
+import { assertPeriod as assertBoundedPeriod } from '@eron/shared';
+import { assertPeriod, STATEMENT_DAYS } from './period.rules';
 import { statementSections } from './statement.repository';
 
 /**
@@ -16,6 +17,7 @@ export async function statementOf(ctx: Ctx, q: { nui: string; from?: string; to?
   const today = bogotaToday();
   const { from = `${today.slice(0, 7)}-01`, to = today } = q;
   assertPeriod(from, to);
+  assertBoundedPeriod(from, to, STATEMENT_DAYS);
   const folio = await findFolio(ctx.trx, nui);
   if (!folio) throw noFolio(nui);
   assertActorActsFor(ctx.actor, folio.eron);

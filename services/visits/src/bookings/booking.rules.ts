@@ -18,6 +18,8 @@ export interface BookingFacts {
   placesLeft: number;
   extradition: { required: boolean; authorised: boolean };
   suppressed: boolean;
+  /** VIS-06: the PPL has an intimate visit that day (Art. 69: children never come on it). */
+  intimateThatDay: boolean;
 }
 
 const item = (field: string, rule: string, es: string, en: string): ItemError => ({
@@ -59,6 +61,10 @@ export function bookingFailures(f: BookingFacts): ItemError[] {
   if (minors > 0 && minors === f.visitors.length)
     out.push(
       item('/visitorIds', 'VIS-06', 'un menor viene siempre con un adulto responsable', 'a minor always comes with a responsible adult'),
+    );
+  if (minors > 0 && f.intimateThatDay)
+    out.push(
+      item('/date', 'VIS-06', 'los menores no visitan el día de una visita íntima', 'minors never visit on the day of an intimate visit'),
     );
   if (!f.area) out.push(item('/areaId', 'VIS-01', 'el área no es de este establecimiento', 'the area is not of this establishment'));
   else if (minors > 0 && !f.area.forChildren)

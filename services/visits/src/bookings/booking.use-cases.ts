@@ -12,6 +12,7 @@ import {
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
+import { hasIntimateVisitOn } from '../intimate/intimate.repository';
 import { lockPpl } from '../ppl/ppl.repository';
 import { unknownPpl } from '../ppl/ppl.rules';
 import { findArea } from '../regime/regime.repository';
@@ -99,6 +100,7 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     placesLeft: ownArea && session ? await placesLeft(ctx.trx, ownArea, body.date, session) : 0,
     extradition: { required: ppl.legal_status === 'extradicion', authorised: await extraditionValidOn(ctx.trx, ppl.nui, body.date) },
     suppressed: await isSuppressed(ctx.trx, ppl.nui, body.date),
+    intimateThatDay: await hasIntimateVisitOn(ctx.trx, ppl.nui, body.date),
   });
   if (failures.length) throw bookingRefused(failures);
   if (!(await claimPlaces(ctx.trx, ownArea!, body.date, session!, body.visitorIds.length))) throw areaFull();
