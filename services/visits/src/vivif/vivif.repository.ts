@@ -254,8 +254,3 @@ export async function figuresOf(db: Db, year: number, eron?: string): Promise<Fi
 export async function nationalFigure(db: Db, year: number) {
   return db.selectFrom('vivif_national_figures').select(['sessions', 'devices']).where('year', '=', year).executeTakeFirst();
 }
-
-export async function pplHeldAt(db: Db | Trx, nui: string, eron: string): Promise<boolean> {
-  const p = await db.selectFrom('ppl').select(['eron', 'state']).where('nui', '=', nui).executeTakeFirst();
-  return p?.eron === eron && p.state === 'held';
-}

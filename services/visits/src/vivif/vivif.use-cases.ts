@@ -17,6 +17,8 @@ import {
   type VivifStatistics,
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
+import { findPpl } from '../ppl/ppl.repository';
+import { heldAt } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
 import type { VideoProvider } from './vivif.provider';
 import * as repo from './vivif.repository';
@@ -91,7 +93,8 @@ interface BookInput {
  * and the join links; Postgres refuses a second booking of the slot, the device or the PPL.
  */
 async function book(ctx: Ctx, provider: VideoProvider, b: BookInput): Promise<VivifBooking> {
-  if (!(await repo.pplHeldAt(ctx.trx, b.nui, b.eron))) throw rules.pplNotHeld(b.nui, b.eron);
+  const ppl = await findPpl(ctx.trx, b.nui);
+  if (!ppl || !heldAt(ppl, b.eron)) throw rules.pplNotHeld(b.nui, b.eron);
   const slot = await repo.lockSlot(ctx.trx, b.slotId);
   if (!slot || slot.eron !== b.eron) throw rules.unknownSlot(b.slotId);
   if (slot.blockedFor) throw rules.slotBlocked(slot.blockedFor);
