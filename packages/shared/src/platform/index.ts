@@ -10,6 +10,7 @@ export * from './idempotency';
 export * from './jobs';
 export * from './logger';
 export * from './openapi';
+export * from './event-queues';
 export * from './outbox';
 export * from './runtime';
 export * from './server';

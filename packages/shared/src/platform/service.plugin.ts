@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import metrics from 'fastify-metrics';
-import { eventQueueName, type ServiceName } from '../events';
 import { authPlugin } from './auth.plugin';
 import type { BaseEnv } from './config';
 import { handledTypes, startConsumer, type EventHandlers } from './consumer';
@@ -13,11 +11,13 @@ import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
 import { errorsPlugin } from './errors.plugin';
 import { redisNonceStore } from './hmac';
+import { EventQueues } from './event-queues';
 import { OutboxRelay } from './outbox';
 import { platformMigrations } from './platform.migration';
 import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
+import type { ServiceName } from '../events';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
   name: ServiceName;
@@ -71,17 +71,8 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       app.decorate('db', db);
       app.addHook('onClose', async () => db.destroy());
       if (config.MIGRATE_ON_START) await migrateToLatest(db, def.name, allMigrations(def.migrations));
-      const queues = new Map<ServiceName, Queue>();
-      const queueFor = (service: ServiceName): Queue => {
-        let q = queues.get(service);
-        if (!q) {
-          q = new Queue(eventQueueName(service), { connection: redis, prefix: config.QUEUE_PREFIX });
-          q.on('error', () => undefined);
-          queues.set(service, q);
-        }
-        return q;
-      };
-      const relay = new OutboxRelay(db, queueFor, app.log, config.OUTBOX_POLL_MS);
+      const queues = new EventQueues(redis, config.QUEUE_PREFIX, app.log);
+      const relay = new OutboxRelay(db, (service) => queues.for(service), app.log, config.OUTBOX_POLL_MS);
       if (background) relay.start();
 
       const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
@@ -106,7 +97,8 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
         await subscriptions?.close();
         await jobs.close();
         await relay.stop();
-        await Promise.all([...queues.values(), ...producerQueues].map((q) => q.close().catch(() => undefined)));
+        await queues.close();
+        await Promise.all(producerQueues.map((q) => q.close().catch(() => undefined)));
         redis.disconnect();
         workerRedis?.disconnect();
       });
