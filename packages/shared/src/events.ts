@@ -131,9 +131,9 @@ export const PRODUCERS: Record<EventType, readonly ServiceName[]> = {
 export const SUBSCRIBERS: Record<EventType, readonly ServiceName[]> = {
   'ppl.admitted': ['folio', 'visits', 'discipline'],
   'ppl.placed': ['visits'],
-  'ppl.transferred': ['folio', 'visits'],
+  'ppl.transferred': ['folio', 'visits', 'discipline'],
   'ppl.dispatched': ['folio'],
-  'establishment.registered': ['folio'],
+  'establishment.registered': ['folio', 'discipline'],
   'intake-cash.received': ['folio'],
   'ppl.exited': ['folio', 'visits', 'discipline'],
   'ppl.status-changed': ['visits', 'discipline'],

@@ -28,3 +28,4 @@ export * from './contracts/visits-lawyers';
 export * from './contracts/visits-officials';
 export * from './contracts/visits-vivif';
 export * from './contracts/visits-gate';
+export * from './contracts/discipline';

@@ -1,24 +1,34 @@
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { servicePlatform, type EventHandlers, type PlatformTables, type ServiceOptions } from '@eron/shared/platform';
+import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { loadDisciplineConfig, type DisciplineConfig } from './config';
+import type { DisciplineTables } from './db';
 import { migrations } from './migrations';
+import { pplEvents } from './ppl/ppl.events';
+import pplRoutes from './ppl/ppl.routes';
+
+/** Every capability's routes, in the order of the spec. */
+async function routes(app: FastifyInstance): Promise<void> {
+  // Discipline's directory of PPL, kept from classification's events.
+  await app.register(pplRoutes);
+}
 
 export const definition = {
   name: 'discipline' as const,
   title: 'ERON — discipline',
   description:
-    'Offence catalogue, disciplinary cases, sanctions, appeals, the Disciplinary Council, conduct ratings, incentives, complaints.',
+    'Offence catalogue, disciplinary cases, sanctions, appeals, the Disciplinary Council, conduct ratings, incentives, complaints, the JETEE and sentence redemption.',
   migrations,
-  // Capabilities land route by route; the platform (health, events, OpenAPI) is already up.
-  routes: async () => undefined,
-  // No handlers yet, so no events are sent here (none is acknowledged unread). A capability that
-  // adds one is caught up from the producer's outbox with every event of that type (PLT-08).
-  handlers: {} as EventHandlers<PlatformTables>,
-};
+  routes,
+  handlers: { ...pplEvents },
+  jobs: {},
+} satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */
-export default fp<ServiceOptions>(
+export default fp<ServiceOptions<DisciplineConfig>>(
   async function discipline(app, opts) {
-    await app.register(servicePlatform<PlatformTables>(definition), opts);
+    const config = loadDisciplineConfig(opts.config);
+    await app.register(servicePlatform<DisciplineTables, DisciplineConfig>(definition), { ...opts, config });
     await app.register(definition.routes);
   },
   { name: 'discipline' },

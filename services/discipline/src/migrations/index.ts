@@ -1,4 +1,9 @@
 import type { Migrations } from '@eron/shared/platform';
+import { migration as pplDirectory } from './20261201T0800_ppl_directory';
+import { migration as sanctions } from './20261201T0810_sanctions';
 
-/** In order; names are frozen once released. */
-export const migrations: Migrations = {};
+/** Kysely runs them in name order; names are frozen once released. */
+export const migrations: Migrations = {
+  '20261201T0800_ppl_directory': pplDirectory,
+  '20261201T0810_sanctions': sanctions,
+};

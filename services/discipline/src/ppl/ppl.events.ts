@@ -1,0 +1,12 @@
+import type { EventHandlers } from '@eron/shared/platform';
+import type { DisciplineTables } from '../db';
+import { recordAdmission, recordEstablishment, recordExit, recordStatus, recordTransfer } from './ppl.use-cases';
+
+/** Classification's events keep discipline's directory of PPL and establishments (PLT-07, PLT-08). */
+export const pplEvents: EventHandlers<DisciplineTables> = {
+  'ppl.admitted': async (event, ctx) => recordAdmission(ctx, event.payload),
+  'ppl.transferred': async (event, ctx) => recordTransfer(ctx, event.payload),
+  'ppl.exited': async (event, ctx) => recordExit(ctx, event.payload),
+  'establishment.registered': async (event, ctx) => recordEstablishment(ctx, event.payload),
+  'ppl.status-changed': async (event, ctx) => recordStatus(ctx, event.payload, new Date(event.occurredAt)),
+};
