@@ -9,10 +9,14 @@ import { intakeCashView, readyToBook } from './intake-cash.rules';
 
 /** A PPL's Folio with its balances and the intake cash still pending (CLS-10), for those who act for its establishment (FOL-01). */
 export async function getAccount(r: Reader, nui: string, intakeCeiling: number): Promise<Account> {
-  const folio = await findFolio(r.db, nui);
+  // One snapshot: balances and the intake cash's state must agree while a receipt commits (CLS-10).
+  const [folio, cash] = await r.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => [await findFolio(trx, nui), await intakeCashOf(trx, nui)] as const);
   if (!folio) throw noFolio(nui);
   assertActorActsFor(r.actor, folio.eron);
-  const intakeCash = intakeCashView(await intakeCashOf(r.db, nui), intakeCeiling);
+  const intakeCash = intakeCashView(cash, intakeCeiling);
   return {
     nui: folio.nui,
     eron: folio.eron,
