@@ -327,6 +327,29 @@ describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
     expect(await w.eronBalance('000', 'deposits_held')).toBe(heldBefore.national);
     await w.ledgerAddsUp();
   });
+
+  it('FOL-06 PLT-05 when two officers approve files naming the same PPL in opposite orders at once then both credit every line, no deadlock', async () => {
+    // Each approval locks its PPL accounts up front in the order every booking uses, so two
+    // approvals (or an approval and a bank file) never wait on each other in a cycle.
+    const people: { nui: string; dep: string }[] = [];
+    for (let i = 0; i < 6; i += 1) people.push(await pplWithDepositor('113'));
+    for (let round = 0; round < 3; round += 1) {
+      const line = (p: { nui: string; dep: string }, i: number, file: number) => ({
+        nui: p.nui,
+        pesos: 1_000 * (i + 1) + file,
+        depositor: p.dep,
+        operation: String(100_000 + round * 100 + file * 10 + i),
+      });
+      const x = await uploadDone([people.map((p, i) => line(p, i, 1))]);
+      const y = await uploadDone([[...people].reverse().map((p, i) => line(p, i, 2))]);
+      const before = await Promise.all(people.map((p) => w.available(p.nui)));
+      const [ax, ay] = await Promise.all([approve(x, director), approve(y, bearer(['director'], ['113']))]);
+      expect([ax.statusCode, ax.json().credited, ay.statusCode, ay.json().credited]).toEqual([200, 6, 200, 6]);
+      const after = await Promise.all(people.map((p) => w.available(p.nui)));
+      expect(after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)).toBe(2 * 21_000 + 6 * 3);
+    }
+    await w.ledgerAddsUp();
+  });
 });
 
 describe('Issue 8 large collection files are checked off the request path', () => {

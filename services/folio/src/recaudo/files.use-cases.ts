@@ -25,7 +25,7 @@ import {
   saveBatch,
   settleUpload,
 } from './files.repository';
-import { gatedDepositIds, lockDeposit } from './review.repository';
+import { gatedDepositIds, lockDeposit, lockGatedAccounts } from './review.repository';
 import { resolveHeld } from './review.use-cases';
 import { assertApprovable, assertFileAccepted, seesLine } from './files.rules';
 import type { Agreement } from './recaudo.config';
@@ -172,6 +172,7 @@ export async function approveFile(ctx: Ctx, id: string): Promise<Outcome<Recaudo
   const file = await lockFileForApproval(ctx.trx, id);
   if (!file) throw noFile();
   assertApprovable(file, ctx.actor.sub);
+  await lockGatedAccounts(ctx.trx, id);
   const tally = { credited: 0, rejected: 0, notYours: 0 };
   for (const depositId of await gatedDepositIds(ctx.trx, id)) {
     const d = (await lockDeposit(ctx.trx, depositId))!;

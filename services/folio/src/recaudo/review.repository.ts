@@ -111,3 +111,21 @@ export async function gatedDepositIds(trx: Trx, fileId: string): Promise<string[
      ORDER BY d.line`.execute(trx);
   return rows.map((r) => r.id);
 }
+
+/**
+ * Locks, up front, the PPL accounts an approval of the file may credit, in id order as every
+ * booking and bank file does (and the NUIs without one, as `lockDepositState`): two approvals, or
+ * an approval and a bank file, naming the same PPL in other orders never deadlock (PLT-05).
+ */
+export async function lockGatedAccounts(trx: Trx, fileId: string): Promise<void> {
+  const { rows } = await sql<{ nui: string; account: string | null }>`
+    SELECT DISTINCT d.nui, a.id AS account FROM recaudo_deposits d
+      LEFT JOIN ledger_accounts a ON a.kind = 'ppl_available' AND a.nui = d.nui
+     WHERE d.file_id = ${fileId} AND d.status = 'held' AND d.reason IN ('awaiting_confirmation', 'national_review')`.execute(trx);
+  const accounts = rows.flatMap((r) => (r.account ? [r.account] : []));
+  const orphans = rows.filter((r) => !r.account).map((r) => r.nui);
+  if (accounts.length > 0)
+    await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${accounts}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
+  if (orphans.length > 0)
+    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(n)) FROM unnest(${orphans}::text[]) n ORDER BY n`.execute(trx);
+}
