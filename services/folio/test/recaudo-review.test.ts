@@ -201,3 +201,40 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
     expect(await w.available(h.nui)).toBe(0);
   });
 });
+
+describe('PLT-18 the held-deposits list is paged', () => {
+  it('FOL-06 PLT-18 when more deposits are held than a page holds then the pages, followed by their cursors, list each once, oldest first; a forged cursor is a 400', async () => {
+    const nuis: string[] = [];
+    for (let i = 0; i < 5; i += 1) nuis.push(await w.admit());
+    await upload([nuis.map((nui, i) => ({ nui, pesos: 10_000 + i }))]);
+    const seen: { id: string; collectionDate: string }[] = [];
+    let after: string | null = '';
+    let pages = 0;
+    while (after !== null) {
+      const q: string = after ? `&after=${after}` : '';
+      const res = await w.app.inject({
+        method: 'GET',
+        url: `/api/v1/folio/recaudo/deposits?status=held&eron=113&limit=2${q}`,
+        headers: paymaster,
+      });
+      expect(res.statusCode).toBe(200);
+      const page = res.json<{ deposits: { id: string; collectionDate: string }[]; next: string | null }>();
+      expect(page.deposits.length).toBeLessThanOrEqual(2);
+      seen.push(...page.deposits);
+      after = page.next;
+      pages += 1;
+    }
+    const all = (await listHeld()).json<{ deposits: { id: string }[] }>().deposits;
+    expect(seen.map((d) => d.id)).toEqual(all.map((d) => d.id));
+    expect(new Set(seen.map((d) => d.id)).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(pages).toBe(Math.ceil(seen.length / 2));
+    expect(seen.map((d) => d.collectionDate)).toEqual([...seen.map((d) => d.collectionDate)].sort());
+    const forged = await w.app.inject({
+      method: 'GET',
+      url: '/api/v1/folio/recaudo/deposits?status=held&eron=113&after=bm9wZQ',
+      headers: paymaster,
+    });
+    expect([forged.statusCode, forged.json().type]).toEqual([400, expect.stringMatching(/cursor-invalid$/)]);
+  });
+});

@@ -1,6 +1,7 @@
 // Contract of folio's recaudo capability: request and response schemas, one file per domain.
 import { Type, type Static } from '@sinclair/typebox';
 import { IdentityDocument } from '../documents';
+import { NextPage, PageCursor, PageLimit } from './classification';
 import { Amount, EronCode, LocalDate, Money, Nui, Text, Timestamp, Uuid } from '../primitives';
 
 const Names = (description: string) => Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', description });
@@ -242,7 +243,10 @@ export const DepositReviewResult = Type.Object({
 });
 export type DepositReviewResult = Static<typeof DepositReviewResult>;
 
-export const HeldDepositsQuery = Type.Object({ status: Type.Literal('held'), eron: EronCode }, { additionalProperties: false });
+export const HeldDepositsQuery = Type.Object(
+  { status: Type.Literal('held'), eron: EronCode, limit: Type.Optional(PageLimit(500, 200)), after: Type.Optional(PageCursor) },
+  { additionalProperties: false },
+);
 
 export const HeldDeposits = Type.Object(
   {
@@ -261,7 +265,10 @@ export const HeldDeposits = Type.Object(
         receivedAt: Timestamp,
       }),
     ),
+    next: NextPage,
   },
-  { description: 'Consignaciones retenidas para revisión (FOL-06), sin la identidad del consignante' },
+  {
+    description: 'Consignaciones retenidas para revisión (FOL-06), sin la identidad del consignante; por páginas, las más antiguas primero',
+  },
 );
 export type HeldDeposits = Static<typeof HeldDeposits>;

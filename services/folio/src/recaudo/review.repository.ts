@@ -31,8 +31,9 @@ export async function lockDeposit(trx: Trx, id: string): Promise<HeldDeposit | u
 /** Where a deposit was booked (its establishment), for the caller's scope. */
 export const depositEron = (db: Db, id: string) => db.selectFrom('recaudo_deposits').select('eron').where('id', '=', id).executeTakeFirst();
 
-/** The establishment's deposits held for review and not yet decided, oldest first. */
-export async function heldDepositsOf(db: Db, eron: string) {
+/** A page of the establishment's deposits held for review and not yet decided, oldest first (by collection date, then id). */
+export async function heldDepositsOf(db: Db, eron: string, page: { after?: [string, string]; rows: number }) {
+  const after = page.after ? sql`AND (d.collection_date, d.id) > (${page.after[0]}::date, ${page.after[1]}::uuid)` : sql``;
   const { rows } = await sql<{
     id: string;
     nui: string;
@@ -45,8 +46,8 @@ export async function heldDepositsOf(db: Db, eron: string) {
     created_at: Date;
   }>`SELECT d.id, d.nui, d.amount_cents, d.collection_date::text, d.channel, d.file_id, d.line, d.reason, d.created_at
     FROM recaudo_deposits d WHERE d.eron = ${eron} AND d.status = 'held'
-      AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id)
-    ORDER BY d.collection_date, d.id LIMIT 1000`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id) ${after}
+    ORDER BY d.collection_date, d.id LIMIT ${page.rows}`.execute(db);
   return rows;
 }
 

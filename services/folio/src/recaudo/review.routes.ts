@@ -16,14 +16,14 @@ const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'x-rules': ['FOL-06', 'FOL-05'],
         summary: 'Deposits of an establishment held for review (FOL-06)',
         description:
-          'FOL-06: the deposits whose depositor could not be known (or that came with a return reason), not yet decided, oldest first. Depositor identities are confidential and never listed (FOL-05, PLT-06).',
+          'FOL-06: the deposits whose depositor could not be known (or that came with a return reason), not yet decided, oldest first, a page at a time (`limit`, default 200, at most 500; `after` = the previous page’s `next`). Depositor identities are confidential and never listed (FOL-05, PLT-06).',
         querystring: HeldDepositsQuery,
         response: { 200: HeldDeposits, 400: Problem, 401: Problem, 403: Problem },
       },
     },
     async (req) => {
       assertActsFor(req, req.query.eron);
-      return heldDeposits(runtime(app).reader(req), req.query.eron);
+      return heldDeposits(runtime(app).reader(req), req.query);
     },
   );
 

@@ -1,4 +1,4 @@
-import { notFound, type DepositReviewRequest, type DepositReviewResult, type HeldDeposits } from '@eron/shared';
+import { keyOf, notFound, pageLimit, pageOf, type DepositReviewRequest, type DepositReviewResult, type HeldDeposits } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
 import { folioEron } from '../accounts/account.repository';
 import { eronAccountId, lockPplAccount, record } from '../ledger/ledger.repository';
@@ -18,9 +18,11 @@ import {
 import { assertNotUploader, assertReviewRequest, assertStillHeld, reviewOutcome } from './review.rules';
 
 /** FOL-06: the establishment's deposits held for review, oldest first; depositors never listed (FOL-05, PLT-06). */
-export async function heldDeposits(r: Reader, eron: string): Promise<HeldDeposits> {
-  const rows = await heldDepositsOf(r.db, eron);
-  const deposits = rows.map((d) => ({
+export async function heldDeposits(r: Reader, q: { eron: string; limit?: string; after?: string }): Promise<HeldDeposits> {
+  const limit = pageLimit(q.limit, 200);
+  const after = q.after ? (keyOf(q.after, ['date', 'uuid'], 'after') as [string, string]) : undefined;
+  const page = pageOf(await heldDepositsOf(r.db, q.eron, { after, rows: limit + 1 }), limit, (d) => [d.collection_date, d.id]);
+  const deposits = page.items.map((d) => ({
     id: d.id,
     nui: d.nui,
     amount: Number(BigInt(d.amount_cents) / 100n),
@@ -32,7 +34,7 @@ export async function heldDeposits(r: Reader, eron: string): Promise<HeldDeposit
     reasonText: d.reason ? REASON_TEXT[d.reason] : null,
     receivedAt: d.created_at.toISOString(),
   }));
-  return { eron, deposits };
+  return { eron: q.eron, deposits, next: page.next };
 }
 
 /** The establishment a deposit was booked for: the caller must act for it before anything else (PLT-03). */
