@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { bookingEvents } from './bookings/booking.events';
+import chosenDayRoutes from './chosen-day/chosen-day.routes';
 import bookingRoutes from './bookings/booking.routes';
 import { loadVisitsConfig, type VisitsConfig } from './config';
 import type { VisitsTables } from './db';
@@ -28,6 +29,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(regimeRoutes);
   // Visitors, authorised lists, children, bans, extradition authorisations (VIS-04 … VIS-07).
   await app.register(visitorRoutes);
+  await app.register(chosenDayRoutes);
   // Bookings, the day's roster, sanctions and moves (VIS-08 … VIS-10).
   await app.register(bookingRoutes);
   // Intimate visits, lawyers and officials (VIS-11 … VIS-15).

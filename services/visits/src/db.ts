@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
 import type { BookingTables } from './bookings/booking.tables';
+import type { ChosenDayTables } from './chosen-day/chosen-day.tables';
 import type { GateTables } from './gate/gate.tables';
 import type { EstablishmentTables } from './establishments/establishment.tables';
 import type { IntimateTables } from './intimate/intimate.tables';
@@ -24,7 +25,8 @@ export interface VisitsTables
     LawyerTables,
     OfficialTables,
     VivifTables,
-    GateTables {}
+    GateTables,
+    ChosenDayTables {}
 
 export type Db = Kysely<VisitsTables>;
 export type Trx = Transaction<VisitsTables>;

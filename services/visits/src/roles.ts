@@ -86,3 +86,5 @@ export const VISIT_SUSPENDERS = ['guard_commander', 'director', 'deputy_director
 /** The day's incident report to the regional director (Art. 68 §1): sent by the establishment, read by the region. */
 export const INCIDENT_REPORTERS = ['director', 'deputy_director', 'guard_commander'] as const;
 export const INCIDENT_READERS = [...INCIDENT_REPORTERS, 'regional_director', 'auditor'] as const;
+/** A trans or intersex PPL's chosen visit day (VIS-04): recorded and read by the visits office and social work only (PLT-06). */
+export const CHOSEN_DAY_KEEPERS = ['visits_officer', 'social_worker', 'director', 'deputy_director'] as const;

@@ -96,6 +96,48 @@ describe('bookings', () => {
     expect((await book({ nui, date: next(SUNDAY), areaId: hall, visitorIds: [her] })).statusCode).toBe(201);
   });
 
+  it('VIS-04 PLT-06 when a trans PPL chose Saturday, then her women visitors are booked that day whatever its gender rule; the basis is read only audited, never listed', async () => {
+    const { nui, women } = await family({ men: 0, women: 2 });
+    const saturday = next(SATURDAY);
+    const refused = await book({ nui, date: saturday, areaId: hall, visitorIds: [women[0]] });
+    expect(rulesOf(refused.json<Problem>())).toEqual(['VIS-04']);
+
+    const url = `/api/v1/visits/ppl/${nui}/chosen-visit-day`;
+    const chose = await w.app.inject({ method: 'PUT', url, headers: officer, payload: { weekday: SATURDAY, basis: 'trans' } });
+    expect([chose.statusCode, chose.json()]).toEqual([200, expect.objectContaining({ nui, weekday: SATURDAY, basis: 'trans' })]);
+    expect((await book({ nui, date: saturday, areaId: hall, visitorIds: [women[0]] })).statusCode).toBe(201);
+    // A weekday the regime has no visits on stays closed (VIS-01): the choice picks among visit days.
+    const wednesday = await w.app.inject({ method: 'PUT', url, headers: officer, payload: { weekday: 3, basis: 'trans' } });
+    expect(wednesday.statusCode).toBe(200);
+    expect(rulesOf((await book({ nui, date: next(3), areaId: hall, visitorIds: [women[1]] })).json<Problem>())).toContain('VIS-01');
+
+    // Confidential: not in the PPL's directory entry, not readable by the gate, every read audited.
+    const entry = await w.app.inject({ method: 'GET', url: `/api/v1/visits/ppl/${nui}`, headers: officer });
+    expect(entry.body).not.toMatch(/trans|chosen/i);
+    expect((await w.app.inject({ method: 'GET', url, headers: bearer(['gate_officer'], ['113']) })).statusCode).toBe(403);
+    expect((await w.app.inject({ method: 'GET', url, headers: officer })).json()).toMatchObject({ weekday: 3, basis: 'trans' });
+    const reads = await w.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', nui)
+      .where('action', '=', 'read-chosen-visit-day')
+      .execute();
+    expect(reads).toHaveLength(1);
+    const choices = await w.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', nui)
+      .where('action', '=', 'choose-visit-day')
+      .execute();
+    expect(JSON.stringify(choices)).not.toContain('trans');
+
+    // Withdrawn: the day's gender rule applies again.
+    expect((await w.app.inject({ method: 'DELETE', url, headers: officer })).statusCode).toBe(204);
+    expect(rulesOf((await book({ nui, date: next(SATURDAY, 1), areaId: hall, visitorIds: [women[1]] })).json<Problem>())).toEqual([
+      'VIS-04',
+    ]);
+  });
+
   it('VIS-02 when a PPL already has a visit that day, then a second one is refused naming VIS-02', async () => {
     const { nui, men } = await family({ men: 2 });
     const date = next(SATURDAY, 1);

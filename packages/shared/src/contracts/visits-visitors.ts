@@ -73,3 +73,22 @@ export const ExtraditionAuthorisationRequest = Type.Object(
 );
 export type ExtraditionAuthorisationRequest = Static<typeof ExtraditionAuthorisationRequest>;
 export const ExtraditionAuthorisation = Type.Object({ nui: Nui, reference: Type.String(), validUntil: LocalDate });
+
+/** VIS-04 (Art. 68 §1): the visit day a trans or intersex PPL chose. */
+export const ChosenVisitDayRequest = Type.Object(
+  {
+    weekday: Type.Integer({ minimum: 0, maximum: 6, description: 'Día de la semana elegido: 0 domingo … 6 sábado' }),
+    basis: Type.Union([Type.Literal('trans'), Type.Literal('intersex')], { description: 'Fundamento (confidencial, PLT-06)' }),
+  },
+  { additionalProperties: false },
+);
+export type ChosenVisitDayRequest = Static<typeof ChosenVisitDayRequest>;
+
+export const ChosenVisitDay = Type.Object({
+  nui: Nui,
+  weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+  basis: Type.Union([Type.Literal('trans'), Type.Literal('intersex')]),
+  recordedBy: Type.String(),
+  recordedAt: Timestamp,
+});
+export type ChosenVisitDay = Static<typeof ChosenVisitDay>;

@@ -20,6 +20,8 @@ export interface BookingFacts {
   suppressed: boolean;
   /** VIS-06: the PPL has an intimate visit that day (Art. 69: children never come on it). */
   intimateThatDay: boolean;
+  /** VIS-04: the weekday a trans or intersex PPL chose, whatever the day's gender rule; null when none. */
+  chosenWeekday: number | null;
 }
 
 const item = (field: string, rule: string, es: string, en: string): ItemError => ({
@@ -52,8 +54,10 @@ export function bookingFailures(f: BookingFacts): ItemError[] {
     if (!v.listed)
       out.push(item(`/visitorIds/${i}`, 'VIS-05', 'no está en la lista de visitantes autorizados', 'not on the authorised list'));
     if (v.banned) out.push(item(`/visitorIds/${i}`, 'VIS-05', 'tiene prohibido el ingreso', 'is banned'));
-    // The gender the visitor identifies with decides (VIS-04); children come with the adult who brings them.
-    if (f.day && f.day.visitors !== 'all' && !v.minor && v.gender !== f.day.visitors) {
+    // The gender the visitor identifies with decides (VIS-04), unless it is the day a trans or intersex PPL
+    // chose (Art. 68 §1); children come with the adult who brings them.
+    const chosen = f.day !== undefined && f.day.weekday === f.chosenWeekday;
+    if (f.day && f.day.visitors !== 'all' && !chosen && !v.minor && v.gender !== f.day.visitors) {
       out.push(item(`/visitorIds/${i}`, 'VIS-04', 'el día no corresponde a su género', 'the day is not for their gender'));
     }
   });

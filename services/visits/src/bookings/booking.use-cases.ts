@@ -16,6 +16,7 @@ import { hasIntimateVisitOn } from '../intimate/intimate.repository';
 import { lockPpl } from '../ppl/ppl.repository';
 import { unknownPpl } from '../ppl/ppl.rules';
 import { findArea } from '../regime/regime.repository';
+import { chosenWeekday } from '../chosen-day/chosen-day.repository';
 import { visitDates, visitDayOn, weekOf } from '../regime/regime.rules';
 import { termsInForce } from '../regime/regime.use-cases';
 import type { Ctx, Reader } from '../runtime';
@@ -101,6 +102,7 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     extradition: { required: ppl.legal_status === 'extradicion', authorised: await extraditionValidOn(ctx.trx, ppl.nui, body.date) },
     suppressed: await isSuppressed(ctx.trx, ppl.nui, body.date),
     intimateThatDay: await hasIntimateVisitOn(ctx.trx, ppl.nui, body.date),
+    chosenWeekday: await chosenWeekday(ctx.trx, ppl.nui),
   });
   if (failures.length) throw bookingRefused(failures);
   if (!(await claimPlaces(ctx.trx, ownArea!, body.date, session!, body.visitorIds.length))) throw areaFull();

@@ -6,6 +6,7 @@ import { migration as bookings } from './20261130T1920_bookings';
 import { migration as intimateLawyersOfficials } from './20261202T0900_intimate_lawyers_officials';
 import { migration as vivif } from './20261130T1950_vivif';
 import { migration as gate } from './20261203T0900_gate';
+import { migration as chosenVisitDays } from './20261201T0900_chosen_visit_days';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -16,4 +17,5 @@ export const migrations: Migrations = {
   '20261202T0900_intimate_lawyers_officials': intimateLawyersOfficials,
   '20261130T1950_vivif': vivif,
   '20261203T0900_gate': gate,
+  '20261201T0900_chosen_visit_days': chosenVisitDays,
 };

@@ -146,6 +146,9 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
   const booking = { ...eron, id: f.vivifBookingId ?? '' };
   return {
     'GET /api/v1/visits/ppl/{nui}': { params: { nui: f.nui } },
+    'PUT /api/v1/visits/ppl/{nui}/chosen-visit-day': { params: { nui: f.nui }, body: { weekday: 6, basis: 'intersex' } },
+    'GET /api/v1/visits/ppl/{nui}/chosen-visit-day': { params: { nui: f.nui } },
+    'DELETE /api/v1/visits/ppl/{nui}/chosen-visit-day': { params: { nui: f.nui } },
     'GET /api/v1/visits/establishments/{eron}/units': { params: eron },
     'PUT /api/v1/visits/establishments/{eron}/units/{unitId}/session': {
       params: { ...eron, unitId: f.unitId },
