@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import { conductJobs } from './conduct/conduct.jobs';
+import conductRoutes from './conduct/conduct.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -11,6 +13,7 @@ import pplRoutes from './ppl/ppl.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  await app.register(conductRoutes);
 }
 
 export const definition = {
@@ -21,7 +24,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: {},
+  jobs: { ...conductJobs },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */
