@@ -19,20 +19,41 @@ interface Row {
 
 /** DIS-13 over five quarters in a row, each proposed by the job and approved by the Council as proposed. */
 const TABLE: Row[] = [
-  { what: 'no sanction: buena, then ejemplar after three buena', sanctions: [], expected: ['buena', 'buena', 'buena', 'ejemplar', 'ejemplar'] },
-  { what: 'a grave: mala, then buena; ejemplar needs three buena after it', sanctions: [['G']], expected: ['mala', 'buena', 'buena', 'buena', 'ejemplar'] },
+  {
+    what: 'no sanction: buena, then ejemplar after three buena',
+    sanctions: [],
+    expected: ['buena', 'buena', 'buena', 'ejemplar', 'ejemplar'],
+  },
+  {
+    what: 'a grave: mala, then buena; ejemplar needs three buena after it',
+    sanctions: [['G']],
+    expected: ['mala', 'buena', 'buena', 'buena', 'ejemplar'],
+  },
   { what: 'a leve: regular', sanctions: [[], ['L']], expected: ['buena', 'regular', 'buena', 'buena', 'buena'] },
-  { what: 'a grave and a leve: mala carried into the next quarter', sanctions: [['G', 'L']], expected: ['mala', 'mala', 'buena', 'buena', 'buena'] },
+  {
+    what: 'a grave and a leve: mala carried into the next quarter',
+    sanctions: [['G', 'L']],
+    expected: ['mala', 'mala', 'buena', 'buena', 'buena'],
+  },
   {
     what: 'a leve in a quarter mala by the carry: mala carried again',
     sanctions: [['G', 'L'], ['L']],
     expected: ['mala', 'mala', 'mala', 'buena', 'buena'],
   },
-  { what: 'in house arrest: still rated', sanctions: [['L']], expected: ['regular', 'buena', 'buena', 'buena', 'ejemplar'], houseArrest: true },
+  {
+    what: 'in house arrest: still rated',
+    sanctions: [['L']],
+    expected: ['regular', 'buena', 'buena', 'buena', 'ejemplar'],
+    houseArrest: true,
+  },
 ];
 
 async function propose(w: DisciplineWorld, quarter: string): Promise<ConductRun> {
-  const res = await w.app.inject({ method: 'POST', url: `/api/v1/discipline/establishments/113/conduct/quarters/${quarter}/proposals`, headers: director });
+  const res = await w.app.inject({
+    method: 'POST',
+    url: `/api/v1/discipline/establishments/113/conduct/quarters/${quarter}/proposals`,
+    headers: director,
+  });
   expect(res.statusCode).toBe(202);
   const location = res.headers.location as string;
   expect(location).toBe(`/api/v1/discipline/establishments/113/conduct/proposal-runs/${res.json<ConductRun>().id}`);
@@ -47,8 +68,13 @@ async function propose(w: DisciplineWorld, quarter: string): Promise<ConductRun>
 }
 
 const ratings = async (w: DisciplineWorld, quarter: string) =>
-  (await w.app.inject({ method: 'GET', url: `/api/v1/discipline/establishments/113/conduct/quarters/${quarter}/ratings`, headers: director })).json<ConductRatingList>()
-    .items;
+  (
+    await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/discipline/establishments/113/conduct/quarters/${quarter}/ratings`,
+      headers: director,
+    })
+  ).json<ConductRatingList>().items;
 
 const decide = (w: DisciplineWorld, quarter: string, decisions: { nui: string; rating: string; reasons?: string }[]) =>
   w.app.inject({
@@ -78,7 +104,8 @@ describe('DIS-13 quarterly conduct ratings', () => {
 
     for (const [qi, quarter] of QUARTERS.entries()) {
       for (const [i, row] of TABLE.entries())
-        for (const s of row.sanctions[qi] ?? []) await insertFirmSanction(w.db, { nui: nuis[i]!, severity: s === 'G' ? 'grave' : 'leve', firmAt: midQuarter(quarter) });
+        for (const s of row.sanctions[qi] ?? [])
+          await insertFirmSanction(w.db, { nui: nuis[i]!, severity: s === 'G' ? 'grave' : 'leve', firmAt: midQuarter(quarter) });
       if (qi === 0) await insertFirmSanction(w.db, { nui: amended, severity: 'grave', firmAt: midQuarter(quarter) });
       if (qi === 0) await insertFirmSanction(w.db, { nui: amended, severity: 'leve', firmAt: midQuarter(quarter) });
 
@@ -95,9 +122,20 @@ describe('DIS-13 quarterly conduct ratings', () => {
         const refused = await decide(w, quarter, [{ nui: amended, rating: 'regular' }]);
         expect(refused.statusCode).toBe(422);
         expect(refused.json()).toMatchObject({ rule: 'DIS-13', errors: [{ field: '/decisions/0/reasons' }] });
-        const ok = await decide(w, quarter, [{ nui: amended, rating: 'regular', reasons: 'La leve fue consecuencia directa de la grave; el Consejo pondera la buena conducta previa' }]);
+        const ok = await decide(w, quarter, [
+          {
+            nui: amended,
+            rating: 'regular',
+            reasons: 'La leve fue consecuencia directa de la grave; el Consejo pondera la buena conducta previa',
+          },
+        ]);
         expect(ok.statusCode).toBe(200);
-        expect(ok.json<ConductRatingList>().items[0]).toMatchObject({ proposed: 'mala', rating: 'regular', status: 'amended', session: 'Acta 01-2025' });
+        expect(ok.json<ConductRatingList>().items[0]).toMatchObject({
+          proposed: 'mala',
+          rating: 'regular',
+          status: 'amended',
+          session: 'Acta 01-2025',
+        });
       }
       if (qi === 1) expect(got.get(amended)?.proposed).toBe('buena'); // the amendment cancelled the carry
       const res = await decide(w, quarter, approvals);
@@ -107,7 +145,11 @@ describe('DIS-13 quarterly conduct ratings', () => {
   });
 
   it('DIS-13 when a quarter has not started or the Council names a PPL with no proposal, then 422 naming DIS-13', async () => {
-    const future = await w.app.inject({ method: 'POST', url: '/api/v1/discipline/establishments/113/conduct/quarters/2099-Q1/proposals', headers: director });
+    const future = await w.app.inject({
+      method: 'POST',
+      url: '/api/v1/discipline/establishments/113/conduct/quarters/2099-Q1/proposals',
+      headers: director,
+    });
     expect(future.statusCode).toBe(422);
     expect(future.json()).toMatchObject({ rule: 'DIS-13' });
     const unknown = await decide(w, '2024-Q1', [{ nui: '1234567', rating: 'buena' }]);

@@ -107,7 +107,12 @@ export type CertificateIssued = Static<typeof CertificateIssued>;
 
 /** What anyone checking a code learns: validity, kind, date and issuing establishment — nothing about the person. */
 export const CertificateCheck = Type.Object(
-  { valid: Type.Boolean(), kind: CertificateKind, issuedOn: LocalDate, establishment: Type.Object({ code: EronCode, name: Type.String() }) },
+  {
+    valid: Type.Boolean(),
+    kind: CertificateKind,
+    issuedOn: LocalDate,
+    establishment: Type.Object({ code: EronCode, name: Type.String() }),
+  },
   { additionalProperties: false },
 );
 export type CertificateCheck = Static<typeof CertificateCheck>;

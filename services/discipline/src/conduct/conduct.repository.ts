@@ -16,7 +16,9 @@ export function ratedPpl(db: Db | Trx, eron: string) {
 }
 
 export async function countRated(db: Db | Trx, eron: string): Promise<number> {
-  const row = await ratedPpl(db, eron).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await ratedPpl(db, eron)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -27,7 +29,12 @@ export async function ratedBatch(db: Db | Trx, eron: string, after: string, limi
 }
 
 /** Firm sanctions that became firm in [from, to) per PPL and severity. */
-export async function firmCounts(db: Db | Trx, nuis: string[], from: string, to: string): Promise<Map<string, { graves: number; leves: number }>> {
+export async function firmCounts(
+  db: Db | Trx,
+  nuis: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, { graves: number; leves: number }>> {
   if (nuis.length === 0) return new Map();
   const rows = await db
     .selectFrom('sanctions')
@@ -88,10 +95,21 @@ export async function saveProposals(trx: Trx, rows: Insertable<ConductTables['co
     .execute();
 }
 
-export async function insertRun(trx: Trx, run: { id: string; eron: string; quarter: string; total: number; by: string }): Promise<ConductRunRow> {
+export async function insertRun(
+  trx: Trx,
+  run: { id: string; eron: string; quarter: string; total: number; by: string },
+): Promise<ConductRunRow> {
   return trx
     .insertInto('conduct_runs')
-    .values({ id: run.id, eron: run.eron, quarter: run.quarter, status: 'queued', total: run.total, requested_by: run.by, finished_at: null })
+    .values({
+      id: run.id,
+      eron: run.eron,
+      quarter: run.quarter,
+      status: 'queued',
+      total: run.total,
+      requested_by: run.by,
+      finished_at: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -34,7 +34,9 @@ const conductRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rt = runtime(app);
       const run = await rt.transact(req, (ctx) => requestProposals(ctx, req.params));
       // Woken once committed; a lost wake-up is found by the job's schedule.
-      await rt.jobs.trigger('conduct-proposals', { runId: run.id }, run.id).catch((err: unknown) => req.log.warn({ err, runId: run.id }, 'Conduct job not woken'));
+      await rt.jobs
+        .trigger('conduct-proposals', { runId: run.id }, run.id)
+        .catch((err: unknown) => req.log.warn({ err, runId: run.id }, 'Conduct job not woken'));
       return reply.code(202).header('location', `/api/v1/discipline/establishments/${run.eron}/conduct/proposal-runs/${run.id}`).send(run);
     },
   );

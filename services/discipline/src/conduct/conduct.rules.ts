@@ -35,7 +35,11 @@ export function proposeRating(q: QuarterRecord): Proposal {
   const malaAlready = q.graves > 0 || q.carriedMala;
   if (malaAlready) {
     const basis = q.graves > 0 ? 'sanción grave en firme en el trimestre' : 'calificación mala trasladada del trimestre anterior';
-    return { rating: 'mala', carriesMala: q.leves > 0, basis: q.leves > 0 ? `${basis}; sanción leve en firme: la mala se traslada` : basis };
+    return {
+      rating: 'mala',
+      carriesMala: q.leves > 0,
+      basis: q.leves > 0 ? `${basis}; sanción leve en firme: la mala se traslada` : basis,
+    };
   }
   if (q.leves > 0) return { rating: 'regular', carriesMala: false, basis: 'sanción leve en firme en el trimestre' };
   const last3 = q.previous.slice(-3);
@@ -46,7 +50,8 @@ export function proposeRating(q: QuarterRecord): Proposal {
 }
 
 /** After the Council's decision: the carry stands only if the final rating is still *mala*. */
-export const carriesAfterDecision = (proposal: { carriesMala: boolean }, final: Rating): boolean => proposal.carriesMala && final === 'mala';
+export const carriesAfterDecision = (proposal: { carriesMala: boolean }, final: Rating): boolean =>
+  proposal.carriesMala && final === 'mala';
 
 /** A quarter `2026-Q3`: its first day and the first day of the next (Bogotá calendar dates). */
 export function quarterBounds(quarter: string): { from: string; to: string } {
@@ -81,7 +86,10 @@ export function assertDecisions(decisions: readonly Decision[], proposed: Readon
     if (was === undefined) {
       errors.push({
         field: `/decisions/${i}/nui`,
-        message: { es: `No hay calificación propuesta para la PPL ${d.nui} en el trimestre`, en: `No proposed rating for PPL ${d.nui} this quarter` },
+        message: {
+          es: `No hay calificación propuesta para la PPL ${d.nui} en el trimestre`,
+          en: `No proposed rating for PPL ${d.nui} this quarter`,
+        },
       });
     } else if (d.rating !== was && !d.reasons?.trim()) {
       errors.push({
@@ -100,6 +108,9 @@ const decisionsRefused = (errors: ItemError[]): ProblemError =>
   ruleBroken(
     'DIS-13',
     'Art. 137',
-    { es: 'El Consejo aprueba o modifica cada calificación en sesión; la modificación se motiva', en: 'The Council approves or amends each rating in session; an amendment gives its reasons' },
+    {
+      es: 'El Consejo aprueba o modifica cada calificación en sesión; la modificación se motiva',
+      en: 'The Council approves or amends each rating in session; an amendment gives its reasons',
+    },
     { errors },
   );

@@ -53,7 +53,12 @@ export async function requestProposals(ctx: Ctx, input: { eron: string; quarter:
   if (quarterBounds(input.quarter).from > bogotaToday()) throw quarterNotStarted(input.quarter);
   const total = await countRated(ctx.trx, input.eron);
   const run = await insertRun(ctx.trx, { id: randomUUID(), eron: input.eron, quarter: input.quarter, total, by: ctx.actor.sub });
-  await ctx.audit({ action: 'request-conduct-proposals', entity: 'conduct_run', entityId: run.id, details: { eron: input.eron, quarter: input.quarter } });
+  await ctx.audit({
+    action: 'request-conduct-proposals',
+    entity: 'conduct_run',
+    entityId: run.id,
+    details: { eron: input.eron, quarter: input.quarter },
+  });
   return runView(run);
 }
 
@@ -131,7 +136,13 @@ export async function decideRatings(ctx: Ctx, input: { eron: string; quarter: st
       await decideRating(
         ctx.trx,
         { nui: d.nui, quarter: input.quarter },
-        { rating: d.rating, status: amended ? 'amended' : 'approved', reasons: d.reasons?.trim() ?? null, session: input.session, by: ctx.actor.sub },
+        {
+          rating: d.rating,
+          status: amended ? 'amended' : 'approved',
+          reasons: d.reasons?.trim() ?? null,
+          session: input.session,
+          by: ctx.actor.sub,
+        },
       ),
     );
   }
@@ -143,4 +154,3 @@ export async function decideRatings(ctx: Ctx, input: { eron: string; quarter: st
   });
   return decided.map(ratingView);
 }
-
