@@ -5,6 +5,7 @@ import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
 import { conductJobs } from './conduct/conduct.jobs';
 import conductRoutes from './conduct/conduct.routes';
+import judgeRoutes from './conduct/judge.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -14,6 +15,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
   await app.register(conductRoutes);
+  await app.register(judgeRoutes);
 }
 
 export const definition = {

@@ -36,7 +36,7 @@ export interface ConductTables {
     run_id: string | null;
     proposed_at: Generated<Date>;
   };
-  /** What was reported to the supervising judge (DIS-14, DIS-15); its delivery is the outbox row `event_id`. */
+  /** What was reported to the supervising judge (DIS-14, DIS-15); its delivery, the outbox row of its `notification.requested`. */
   judge_reports: {
     id: string;
     nui: string;
@@ -44,7 +44,7 @@ export interface ConductTables {
     subject: 'sanction' | 'incentive' | 'repeat_offender';
     reference_id: string;
     recipient: string;
-    event_id: string;
+    notification_id: string;
     created_at: Generated<Date>;
   };
   /** Conduct certificates and opinions for the judge (DIS-17), checked by their code. */

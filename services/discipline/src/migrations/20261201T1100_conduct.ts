@@ -58,7 +58,7 @@ export const migration: Migration = {
       .addColumn('subject', 'text', (c) => c.notNull().check(sql`subject IN ('sanction', 'incentive', 'repeat_offender')`))
       .addColumn('reference_id', 'uuid', (c) => c.notNull())
       .addColumn('recipient', 'text', (c) => c.notNull())
-      .addColumn('event_id', 'uuid', (c) => c.notNull())
+      .addColumn('notification_id', 'uuid', (c) => c.notNull())
       .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .addUniqueConstraint('judge_reports_once', ['subject', 'reference_id'])
       .execute();
