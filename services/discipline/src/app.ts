@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import certificateRoutes from './certificates/certificate.routes';
 import { conductJobs } from './conduct/conduct.jobs';
 import conductRoutes from './conduct/conduct.routes';
 import judgeRoutes from './conduct/judge.routes';
@@ -16,6 +17,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(pplRoutes);
   await app.register(conductRoutes);
   await app.register(judgeRoutes);
+  await app.register(certificateRoutes);
 }
 
 export const definition = {

@@ -117,4 +117,4 @@ export const CertificateCheck = Type.Object(
 );
 export type CertificateCheck = Static<typeof CertificateCheck>;
 
-export const CertificateCode = Type.String({ pattern: '^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$', description: 'Código de verificación' });
+export const CertificateCode = Type.String({ pattern: '^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$', description: 'Código de verificación' });
