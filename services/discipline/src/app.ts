@@ -3,6 +3,10 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import certificateRoutes from './certificates/certificate.routes';
+import { conductJobs } from './conduct/conduct.jobs';
+import conductRoutes from './conduct/conduct.routes';
+import judgeRoutes from './conduct/judge.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -11,6 +15,9 @@ import pplRoutes from './ppl/ppl.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  await app.register(conductRoutes);
+  await app.register(judgeRoutes);
+  await app.register(certificateRoutes);
 }
 
 export const definition = {
@@ -21,7 +28,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: {},
+  jobs: { ...conductJobs },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */

@@ -13,3 +13,11 @@ export const DISCIPLINE_STAFF = [
   'guard_commander',
   'auditor',
 ] as const;
+
+// Conduct (DIS-13 … DIS-15, DIS-17)
+/** Who asks the service to propose a quarter's ratings (the Council's secretary and officers, the treatment office). */
+export const CONDUCT_PROPOSERS = ['director', 'deputy_director', 'legal', 'council_member', 'treatment_officer'] as const;
+/** Who records the Council's decision on the ratings in session. */
+export const CONDUCT_COUNCIL = ['director', 'council_member'] as const;
+/** Who issues conduct certificates and opinions for the judge (Art. 136.6, 136.8). */
+export const CERTIFICATE_ISSUERS = ['director', 'legal'] as const;

@@ -1,7 +1,8 @@
 import { describeRouteSweep } from '@eron/shared/testing';
+import { conductPlaceholder } from './support/conduct.routes';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001' };
+const placeholder: Fixtures = { nui: '1000001', ...conductPlaceholder };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses
@@ -14,4 +15,8 @@ describeRouteSweep({
   calls,
   placeholder,
   crossEstablishment: 'local-roles',
+  publicRoutes: {
+    'GET /api/v1/discipline/public/certificates/{code}':
+      'DIS-17: anyone checks a certificate’s code; only validity, kind, date and establishment',
+  },
 });

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { LegalStatus } from '@eron/shared';
+import type { ExitReason, LegalStatus } from '@eron/shared';
 
 /**
  * Discipline's directory of PPL (PLT-07: never read from classification), kept from its events:
@@ -19,6 +19,10 @@ export interface PplTables {
     /** When the legal status last changed to `condenado` (the conviction became firm), if it did. */
     sentenced_at: Date | null;
     updated_at: Generated<Date>;
+    /** Why they left (`ppl.exited`): a house arrest is still rated each quarter (DIS-13, Art. 136.1). */
+    exit_reason: ExitReason | null;
+    /** Who supervises the sentence: the judge, or for Justicia y Paz the tribunal (DIS-14). */
+    supervision: Generated<'judge' | 'justicia_y_paz'>;
   };
   /** Establishments' names (from `establishment.registered`), for the heads of documents (actas, certificates). */
   establishments: { code: string; name: string };

@@ -25,6 +25,10 @@ export async function getPpl(r: Reader, nui: string): Promise<DisciplinePpl> {
 
 export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>) => upsertAdmitted(ctx.trx, p);
 export const recordTransfer = (ctx: Ctx, p: EventPayload<'ppl.transferred'>) => moveTo(ctx.trx, p.nui, p.toEron, 'held');
-export const recordExit = (ctx: Ctx, p: EventPayload<'ppl.exited'>) => moveTo(ctx.trx, p.nui, p.eron, 'exited');
+export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>): Promise<void> {
+  await moveTo(ctx.trx, p.nui, p.eron, 'exited');
+  // Conduct (DIS-13, Art. 136.1): a PPL sent to house arrest is still rated by the establishment.
+  await ctx.trx.updateTable('ppl').set({ exit_reason: p.reason }).where('nui', '=', p.nui).execute();
+}
 export const recordStatus = (ctx: Ctx, p: EventPayload<'ppl.status-changed'>, at: Date) => changeStatus(ctx.trx, p, at);
 export const recordEstablishment = (ctx: Ctx, p: EventPayload<'establishment.registered'>) => saveEstablishment(ctx.trx, p);
