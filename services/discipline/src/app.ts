@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import { jeteeJobs } from './jetee/jetee.jobs';
+import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -11,6 +13,8 @@ import pplRoutes from './ppl/ppl.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  // The JETEE, programmes, hours, evaluations and sentence redemption (DIS-20 … DIS-24).
+  await app.register(jeteeRoutes);
 }
 
 export const definition = {
@@ -21,7 +25,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: {},
+  jobs: { ...jeteeJobs },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */

@@ -1,0 +1,57 @@
+import type { JeteeBoard, JeteeMember, JeteeSession } from '@eron/shared';
+import { bearer, type RouteCall } from '@eron/shared/testing';
+import type { DisciplineWorld } from './discipline.world';
+
+export const boardBody = (): { members: JeteeMember[] } => ({
+  members: [
+    { seat: 'director', name: 'Marta Ruiz', position: 'Directora' },
+    { seat: 'deputy_director', name: 'Luis Peña', position: 'Subdirector' },
+    { seat: 'treatment_head', name: 'Ana Gil', position: 'Responsable de atención y tratamiento' },
+    { seat: 'guard_commander', name: 'Jorge Díaz', position: 'Comandante de vigilancia' },
+  ],
+});
+
+/** Constitutes the JETEE of `eron` and holds a session on `heldOn` attended by every member. */
+export async function jeteeOf(
+  w: DisciplineWorld,
+  eron = '113',
+  heldOn = '2026-11-02',
+): Promise<{ board: JeteeBoard; session: JeteeSession }> {
+  const director = bearer(['director'], [eron]);
+  const put = await w.app.inject({
+    method: 'PUT',
+    url: `/api/v1/discipline/establishments/${eron}/jetee`,
+    headers: director,
+    payload: boardBody(),
+  });
+  const board = put.json<JeteeBoard>();
+  const res = await w.app.inject({
+    method: 'POST',
+    url: `/api/v1/discipline/establishments/${eron}/jetee/sessions`,
+    headers: director,
+    payload: { heldOn, attendees: board.members.map((m) => m.id) },
+  });
+  return { board, session: res.json<JeteeSession>() };
+}
+
+export interface JeteeFixtures {
+  jeteeMemberId: string;
+}
+
+export async function seedJetee(w: DisciplineWorld): Promise<JeteeFixtures> {
+  const { board } = await jeteeOf(w);
+  return { jeteeMemberId: board.members[0]!.id };
+}
+
+export function jeteeCalls(f: JeteeFixtures): Record<string, RouteCall> {
+  const eron = { eron: '113' };
+  return {
+    'PUT /api/v1/discipline/establishments/{eron}/jetee': { params: eron, body: boardBody() },
+    'GET /api/v1/discipline/establishments/{eron}/jetee': { params: eron },
+    'POST /api/v1/discipline/establishments/{eron}/jetee/sessions': {
+      params: eron,
+      body: { heldOn: '2026-11-03', attendees: [f.jeteeMemberId] },
+    },
+    'GET /api/v1/discipline/establishments/{eron}/jetee/missed-months': { params: eron, query: { from: '2026-01', to: '2026-10' } },
+  };
+}
