@@ -6,6 +6,7 @@ import type { DisciplineTables } from './db';
 import { jeteeJobs } from './jetee/jetee.jobs';
 import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
+import programmeRoutes from './programmes/programme.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 
@@ -15,6 +16,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(pplRoutes);
   // The JETEE, programmes, hours, evaluations and sentence redemption (DIS-20 … DIS-24).
   await app.register(jeteeRoutes);
+  await app.register(programmeRoutes);
 }
 
 export const definition = {

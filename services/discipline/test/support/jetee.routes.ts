@@ -36,14 +36,29 @@ export async function jeteeOf(
 
 export interface JeteeFixtures {
   jeteeMemberId: string;
+  jeteeSessionId: string;
+  programmeId: string;
+  orderId: string;
 }
 
 export async function seedJetee(w: DisciplineWorld): Promise<JeteeFixtures> {
-  const { board } = await jeteeOf(w);
-  return { jeteeMemberId: board.members[0]!.id };
+  const { board, session } = await jeteeOf(w);
+  const director = bearer(['director'], ['113']);
+  const url = '/api/v1/discipline/establishments/113/programmes';
+  const p = (
+    await w.app.inject({
+      method: 'POST',
+      url,
+      headers: director,
+      payload: { kind: 'study', name: 'Bachillerato', places: 50, officer: 'x' },
+    })
+  ).json<{ id: string }>();
+  const payload = { nui: await w.admit(), sessionId: session.id, decision: 'admit' };
+  const o = (await w.app.inject({ method: 'POST', url: `${url}/${p.id}/orders`, headers: director, payload })).json<{ id: string }>();
+  return { jeteeMemberId: board.members[0]!.id, jeteeSessionId: session.id, programmeId: p.id, orderId: o.id };
 }
 
-export function jeteeCalls(f: JeteeFixtures): Record<string, RouteCall> {
+export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, RouteCall> {
   const eron = { eron: '113' };
   return {
     'PUT /api/v1/discipline/establishments/{eron}/jetee': { params: eron, body: boardBody() },
@@ -53,5 +68,22 @@ export function jeteeCalls(f: JeteeFixtures): Record<string, RouteCall> {
       body: { heldOn: '2026-11-03', attendees: [f.jeteeMemberId] },
     },
     'GET /api/v1/discipline/establishments/{eron}/jetee/missed-months': { params: eron, query: { from: '2026-01', to: '2026-10' } },
+    'POST /api/v1/discipline/establishments/{eron}/programmes': {
+      params: eron,
+      body: { kind: 'work', name: 'Taller', places: 3, officer: 'x' },
+    },
+    'GET /api/v1/discipline/establishments/{eron}/programmes': { params: eron },
+    'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/candidates': {
+      params: { ...eron, id: f.programmeId },
+      body: { nui: f.nui },
+    },
+    'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/orders': {
+      params: { ...eron, id: f.programmeId },
+      body: { nui: f.nui, sessionId: f.jeteeSessionId, decision: 'refuse', grounds: ['availability'], reasons: 'Horario' },
+    },
+    'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/orders/{orderId}/removal': {
+      params: { ...eron, id: f.programmeId, orderId: f.orderId },
+      body: { sessionId: f.jeteeSessionId, grounds: ['conduct_in_programme'], reasons: 'Abandono' },
+    },
   };
 }
