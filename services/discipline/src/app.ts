@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import hoursRoutes from './hours/hours.routes';
 import { jeteeJobs } from './jetee/jetee.jobs';
 import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
@@ -17,6 +18,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   // The JETEE, programmes, hours, evaluations and sentence redemption (DIS-20 … DIS-24).
   await app.register(jeteeRoutes);
   await app.register(programmeRoutes);
+  await app.register(hoursRoutes);
 }
 
 export const definition = {

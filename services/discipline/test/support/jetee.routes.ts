@@ -81,6 +81,10 @@ export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, R
       params: { ...eron, id: f.programmeId },
       body: { nui: f.nui, sessionId: f.jeteeSessionId, decision: 'refuse', grounds: ['availability'], reasons: 'Horario' },
     },
+    'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/hours': {
+      params: { ...eron, id: f.programmeId },
+      body: { nui: f.nui, date: '2026-11-02', hours: 4 },
+    },
     'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/orders/{orderId}/removal': {
       params: { ...eron, id: f.programmeId, orderId: f.orderId },
       body: { sessionId: f.jeteeSessionId, grounds: ['conduct_in_programme'], reasons: 'Abandono' },
