@@ -7,6 +7,7 @@ import hoursRoutes from './hours/hours.routes';
 import { jeteeJobs } from './jetee/jetee.jobs';
 import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
+import redemptionRoutes from './redemption/redemption.routes';
 import programmeRoutes from './programmes/programme.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -19,6 +20,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(jeteeRoutes);
   await app.register(programmeRoutes);
   await app.register(hoursRoutes);
+  await app.register(redemptionRoutes);
 }
 
 export const definition = {

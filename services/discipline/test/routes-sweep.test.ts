@@ -7,6 +7,8 @@ const placeholder: Fixtures = {
   jeteeSessionId: '00000000-0000-4000-8000-000000000000',
   programmeId: '00000000-0000-4000-8000-000000000000',
   orderId: '00000000-0000-4000-8000-000000000000',
+  certificateId: '00000000-0000-4000-8000-000000000000',
+  certificateCode: 'RC-0000000000',
 };
 
 /**

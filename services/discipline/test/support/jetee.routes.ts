@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JeteeBoard, JeteeMember, JeteeSession } from '@eron/shared';
 import { bearer, type RouteCall } from '@eron/shared/testing';
 import type { DisciplineWorld } from './discipline.world';
@@ -39,6 +40,8 @@ export interface JeteeFixtures {
   jeteeSessionId: string;
   programmeId: string;
   orderId: string;
+  certificateId: string;
+  certificateCode: string;
 }
 
 export async function seedJetee(w: DisciplineWorld): Promise<JeteeFixtures> {
@@ -55,7 +58,21 @@ export async function seedJetee(w: DisciplineWorld): Promise<JeteeFixtures> {
   ).json<{ id: string }>();
   const payload = { nui: await w.admit(), sessionId: session.id, decision: 'admit' };
   const o = (await w.app.inject({ method: 'POST', url: `${url}/${p.id}/orders`, headers: director, payload })).json<{ id: string }>();
-  return { jeteeMemberId: board.members[0]!.id, jeteeSessionId: session.id, programmeId: p.id, orderId: o.id };
+  // A certificate as issueCertificate records it (its own tests build one from hours and evaluations).
+  const certificateCode = 'RC-0A1B2C3D4E';
+  const cert = await w.db
+    .insertInto('redemption_certificates')
+    .values({ id: randomUUID(), nui: payload.nui, eron: '113', code: certificateCode, days: 1, judge_request: null, issued_by: 'sweep' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    jeteeMemberId: board.members[0]!.id,
+    jeteeSessionId: session.id,
+    programmeId: p.id,
+    orderId: o.id,
+    certificateId: cert.id,
+    certificateCode,
+  };
 }
 
 export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, RouteCall> {
@@ -80,6 +97,21 @@ export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, R
     'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/orders': {
       params: { ...eron, id: f.programmeId },
       body: { nui: f.nui, sessionId: f.jeteeSessionId, decision: 'refuse', grounds: ['availability'], reasons: 'Horario' },
+    },
+    'POST /api/v1/discipline/establishments/{eron}/jetee/sessions/{id}/evaluations': {
+      params: { ...eron, id: f.jeteeSessionId },
+      body: { evaluations: [{ nui: f.nui, programmeId: f.programmeId, month: '2026-11', rating: 'buena', remarks: 'Cumplió' }] },
+    },
+    'GET /api/v1/discipline/ppl/{nui}/redemption': { params: { nui: f.nui } },
+    'POST /api/v1/discipline/ppl/{nui}/redemption/certificates': { params: { nui: f.nui }, body: { eron: '113' } },
+    'GET /api/v1/discipline/redemption/certificates/{id}/pdf': { params: { id: f.certificateId } },
+    'POST /api/v1/discipline/redemption/certificates/{id}/decision': {
+      params: { id: f.certificateId },
+      body: { daysGranted: 1, orderNumber: 'Auto 1', decidedOn: '2026-11-20' },
+    },
+    'GET /api/v1/discipline/redemption/certificates/verify/{code}': {
+      params: { code: f.certificateCode },
+      unscoped: 'a verification code is checked by anyone of the staff: the answer names nothing personal',
     },
     'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/hours': {
       params: { ...eron, id: f.programmeId },
