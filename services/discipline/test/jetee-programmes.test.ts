@@ -1,5 +1,9 @@
 import type { JeteeSession, Programme, ProgrammeOrder } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bearer, pdfText } from '@eron/shared/testing';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
 import { jeteeOf } from './support/jetee.routes';
 
@@ -116,6 +120,28 @@ describe('programmes and the JETEE’s orders (DIS-21)', () => {
       accreditation: 'MEN-12345',
     };
     expect((await order(p, nui, { qualification })).statusCode).toBe(201);
+  });
+
+  it('DIS-20 DIS-21 when the session’s acta is asked for then its PDF is numbered and dated, with attendance and the orders made in it', async () => {
+    const p = await programme('work');
+    await order(p, await w.admit(), {
+      decision: 'refuse',
+      grounds: ['availability'],
+      reasons: 'Horario incompatible con su tratamiento médico',
+    });
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/discipline/establishments/113/jetee/sessions/${session.id}/acta`,
+      headers: director,
+    });
+    expect(res.headers['content-type']).toMatch(/application\/pdf/);
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain(session.acta);
+    expect(text).toMatch(/Horario incompatible con su tratamiento médico/);
+    expect(text).toMatch(/Marta Ruiz/);
+    const dir = mkdtempSync(join(tmpdir(), 'acta-jetee-'));
+    writeFileSync(join(dir, 'acta.pdf'), res.rawPayload);
+    execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'acta.pdf'), '/tmp/jetee-acta']);
   });
 
   it('DIS-21 when the PPL is not held at the establishment then 422', async () => {

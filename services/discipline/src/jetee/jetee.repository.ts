@@ -82,3 +82,22 @@ export async function flagMonths(trx: Trx, eron: string, months: string[]): Prom
 export async function boards(db: Db): Promise<{ eron: string; constituted_at: Date }[]> {
   return db.selectFrom('jetee_boards').select(['eron', 'constituted_at']).execute();
 }
+
+/** What the JETEE decided in a session, for its acta: orders and evaluations with the programme's name. */
+export async function decisionsOf(db: Db | Trx, sessionId: string) {
+  const orders = await db
+    .selectFrom('programme_orders as o')
+    .innerJoin('programmes as p', 'p.id', 'o.programme_id')
+    .select(['o.nui', 'p.name as programme', 'o.status', 'o.reasons'])
+    .where('o.session_id', '=', sessionId)
+    .orderBy('o.created_at')
+    .execute();
+  const evaluations = await db
+    .selectFrom('jetee_evaluations as e')
+    .innerJoin('programmes as p', 'p.id', 'e.programme_id')
+    .select(['e.nui', 'p.name as programme', 'e.month', 'e.rating', 'e.remarks'])
+    .where('e.session_id', '=', sessionId)
+    .orderBy('e.created_at')
+    .execute();
+  return { orders, evaluations };
+}

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { EronCode, JeteeBoard, JeteeBoardBody, JeteeSession, JeteeSessionBody, MissedMonths, Month, Problem } from '@eron/shared';
+import { Uuid, EronCode, JeteeBoard, JeteeBoardBody, JeteeSession, JeteeSessionBody, MissedMonths, Month, Problem } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
 import { JETEE_READERS, JETEE_SECRETARIES } from '../roles';
 import { runtime } from '../runtime';
-import { constituteBoard, getBoard, holdSession, missedMonths } from './jetee.use-cases';
+import { constituteBoard, getBoard, holdSession, missedMonths, sessionActa } from './jetee.use-cases';
 
 const Errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const Eron = Type.Object({ eron: EronCode });
@@ -87,6 +87,32 @@ const jeteeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       assertActsFor(req, req.params.eron);
       return missedMonths(runtime(app).reader(req), { eron: req.params.eron, ...req.query });
+    },
+  );
+
+  app.get(
+    `${base}/sessions/:id/acta`,
+    {
+      config: { auth: { roles: JETEE_READERS } },
+      schema: {
+        operationId: 'getJeteeActa',
+        'x-rules': ['DIS-20'],
+        summary: 'A session’s numbered, dated acta (PDF): attendance, orders and evaluations (DIS-20)',
+        params: Type.Object({ eron: EronCode, id: Uuid }),
+        produces: ['application/pdf'],
+        response: {
+          200: { description: 'The acta (PDF)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (req, reply) => {
+      assertActsFor(req, req.params.eron);
+      const file = await sessionActa(runtime(app).reader(req), req.params);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="acta-jetee-${req.params.id}.pdf"`).send(file);
     },
   );
 };

@@ -3,6 +3,7 @@ import {
   assertActorActsFor,
   bogotaMonth,
   bogotaToday,
+  notFound,
   type JeteeBoard,
   type JeteeBoardBody,
   type JeteeSession,
@@ -10,9 +11,12 @@ import {
   type MissedMonths,
 } from '@eron/shared';
 import type { Db, Trx } from '../db';
+import { establishmentName } from '../ppl/ppl.repository';
 import type { Ctx, Reader } from '../runtime';
+import { actaPdf } from './jetee.document';
 import {
   boardOf,
+  decisionsOf,
   findSession,
   flagMonths,
   flagsOf,
@@ -107,4 +111,12 @@ export async function flagMissedMonths(ctx: Ctx, i: { eron: string; since: Date 
   if (from > to) return 0;
   const months = monthsWithout(from, to, await monthsWithSession(ctx.trx, i.eron, from, to));
   return flagMonths(ctx.trx, i.eron, months);
+}
+
+/** DIS-20: a session's numbered, dated acta (PDF): attendance, the orders and evaluations made in it. */
+export async function sessionActa(r: Reader, i: { eron: string; id: string }): Promise<Buffer> {
+  const session = await findSession(r.db, i.id);
+  if (!session || session.eron !== i.eron) throw notFound({ es: 'Sesión de la JETEE no encontrada', en: 'JETEE session not found' });
+  const { orders, evaluations } = await decisionsOf(r.db, session.id);
+  return actaPdf({ session, establishment: await establishmentName(r.db, i.eron), orders, evaluations, issuedBy: r.actor.sub });
 }

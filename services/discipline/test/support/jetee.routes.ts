@@ -84,6 +84,7 @@ export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, R
       params: eron,
       body: { heldOn: '2026-11-03', attendees: [f.jeteeMemberId] },
     },
+    'GET /api/v1/discipline/establishments/{eron}/jetee/sessions/{id}/acta': { params: { ...eron, id: f.jeteeSessionId } },
     'GET /api/v1/discipline/establishments/{eron}/jetee/missed-months': { params: eron, query: { from: '2026-01', to: '2026-10' } },
     'POST /api/v1/discipline/establishments/{eron}/programmes': {
       params: eron,
