@@ -30,3 +30,4 @@ export * from './contracts/visits-vivif';
 export * from './contracts/visits-gate';
 export * from './contracts/discipline';
 export * from './contracts/discipline-conduct';
+export * from './contracts/discipline-jetee';

@@ -7,7 +7,12 @@ import certificateRoutes from './certificates/certificate.routes';
 import { conductJobs } from './conduct/conduct.jobs';
 import conductRoutes from './conduct/conduct.routes';
 import judgeRoutes from './conduct/judge.routes';
+import hoursRoutes from './hours/hours.routes';
+import { jeteeJobs } from './jetee/jetee.jobs';
+import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
+import redemptionRoutes from './redemption/redemption.routes';
+import programmeRoutes from './programmes/programme.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 
@@ -18,6 +23,11 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(conductRoutes);
   await app.register(judgeRoutes);
   await app.register(certificateRoutes);
+  // The JETEE, programmes, hours, evaluations and sentence redemption (DIS-20 … DIS-24).
+  await app.register(jeteeRoutes);
+  await app.register(programmeRoutes);
+  await app.register(hoursRoutes);
+  await app.register(redemptionRoutes);
 }
 
 export const definition = {
@@ -28,7 +38,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: { ...conductJobs },
+  jobs: { ...conductJobs, ...jeteeJobs },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */

@@ -21,3 +21,21 @@ export const CONDUCT_PROPOSERS = ['director', 'deputy_director', 'legal', 'counc
 export const CONDUCT_COUNCIL = ['director', 'council_member'] as const;
 /** Who issues conduct certificates and opinions for the judge (Art. 136.6, 136.8). */
 export const CERTIFICATE_ISSUERS = ['director', 'legal'] as const;
+// The JETEE and sentence redemption (DIS-20 … DIS-24).
+/** Constitute the board and record its sessions, orders and evaluations: the Director and the board's members. */
+export const JETEE_SECRETARIES = ['director', 'deputy_director', 'treatment_officer'] as const;
+/** Read the JETEE's board, sessions, programmes, hours and redemption accounts. */
+export const JETEE_READERS = [
+  'dg',
+  'regional_director',
+  'director',
+  'deputy_director',
+  'treatment_officer',
+  'guard_commander',
+  'legal',
+  'auditor',
+] as const;
+/** The programme's officer records each PPL's hours (DIS-22). */
+export const HOURS_OFFICERS = ['treatment_officer', 'guard_commander'] as const;
+/** The Director issues certificates of computed time and records the judge's decision (DIS-24). */
+export const CERTIFIERS = ['director', 'legal'] as const;

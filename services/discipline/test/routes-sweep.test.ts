@@ -2,7 +2,16 @@ import { describeRouteSweep } from '@eron/shared/testing';
 import { conductPlaceholder } from './support/conduct.routes';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001', ...conductPlaceholder };
+const placeholder: Fixtures = {
+  nui: '1000001',
+  ...conductPlaceholder,
+  jeteeMemberId: '00000000-0000-4000-8000-000000000000',
+  jeteeSessionId: '00000000-0000-4000-8000-000000000000',
+  programmeId: '00000000-0000-4000-8000-000000000000',
+  orderId: '00000000-0000-4000-8000-000000000000',
+  computationId: '00000000-0000-4000-8000-000000000000',
+  computationCode: 'RC-0000000000',
+};
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses

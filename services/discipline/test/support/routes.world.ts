@@ -1,9 +1,10 @@
 import type { RouteCall } from '@eron/shared/testing';
 import { conductCalls, seedConduct, type ConductFixtures } from './conduct.routes';
 import { startDiscipline } from './discipline.world';
+import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
-export interface Fixtures extends ConductFixtures {
+export interface Fixtures extends ConductFixtures, JeteeFixtures {
   nui: string;
 }
 
@@ -11,7 +12,7 @@ export interface Fixtures extends ConductFixtures {
 export async function startSweepWorld() {
   const w = await startDiscipline();
   const nui = await w.admit({ eron: '113' });
-  const fixtures: Fixtures = { nui, ...(await seedConduct(w)) };
+  const fixtures: Fixtures = { nui, ...(await seedConduct(w)), ...(await seedJetee(w)) };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
@@ -20,5 +21,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
   return {
     'GET /api/v1/discipline/ppl/{nui}': { params: { nui: f.nui } },
     ...conductCalls(f),
+    ...jeteeCalls(f),
   };
 }

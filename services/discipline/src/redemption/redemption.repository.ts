@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Db, Trx } from '../db';
+import type { CertificateRow } from '../jetee/jetee.tables';
+
+/** Days of redemption lost by firm sanctions (DIS-05, DIS-08). */
+export async function lostDays(db: Db | Trx, nui: string): Promise<number> {
+  const r = await db
+    .selectFrom('sanctions')
+    .select(sql<number>`coalesce(sum(amount), 0)::float8`.as('n'))
+    .where('nui', '=', nui)
+    .where('kind', '=', 'redemption_loss')
+    .where('status', '=', 'firm')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+export async function certificatesOf(db: Db | Trx, nui: string): Promise<CertificateRow[]> {
+  return db.selectFrom('redemption_certificates').selectAll().where('nui', '=', nui).orderBy('issued_at').execute();
+}
+
+export async function insertCertificate(
+  trx: Trx,
+  c: Omit<CertificateRow, 'issued_at' | 'days_granted' | 'order_number' | 'decided_on'>,
+): Promise<CertificateRow> {
+  return trx.insertInto('redemption_certificates').values(c).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function certifyMonths(trx: Trx, certificateId: string, months: { evaluationId: string; days: number }[]): Promise<void> {
+  if (months.length === 0) return;
+  await trx
+    .insertInto('redemption_certificate_months')
+    .values(months.map((m) => ({ certificate_id: certificateId, evaluation_id: m.evaluationId, days: m.days })))
+    .execute();
+}
+
+export async function findCertificate(db: Db | Trx, id: string): Promise<CertificateRow | undefined> {
+  return db.selectFrom('redemption_certificates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function certificateByCode(db: Db | Trx, code: string): Promise<CertificateRow | undefined> {
+  return db.selectFrom('redemption_certificates').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function recordDecision(
+  trx: Trx,
+  id: string,
+  d: { daysGranted: number; orderNumber: string; decidedOn: string },
+): Promise<CertificateRow> {
+  return trx
+    .updateTable('redemption_certificates')
+    .set({ days_granted: d.daysGranted, order_number: d.orderNumber, decided_on: d.decidedOn })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
