@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { complaintJobs } from './complaints/complaints.jobs';
+import complaintRoutes from './complaints/complaints.routes';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
 import { migrations } from './migrations';
@@ -11,6 +13,7 @@ import pplRoutes from './ppl/ppl.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  await app.register(complaintRoutes);
 }
 
 export const definition = {
@@ -21,7 +24,7 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: {},
+  jobs: { ...complaintJobs },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */
