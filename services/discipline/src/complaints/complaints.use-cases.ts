@@ -108,4 +108,4 @@ export async function overdueComplaints(r: Reader, eron: string): Promise<Compla
 }
 
 /** DIS-19: the scheduled job's step — flags complaints still pending past a deadline. */
-export const flagOverdueComplaints = (db: Db | Trx): Promise<number> => flagOverdue(db as Db);
+export const flagOverdueComplaints = (db: Db): Promise<number> => flagOverdue(db);
