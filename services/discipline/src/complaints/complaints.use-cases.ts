@@ -9,7 +9,7 @@ import {
   type ComplaintSending,
   type PoliceReport,
 } from '@eron/shared';
-import type { Db, Trx } from '../db';
+import type { Db } from '../db';
 import type { Ctx, Reader } from '../runtime';
 import {
   confidentialOf,
