@@ -62,6 +62,8 @@ export const EventPayloads = {
     legalStatus: Type.Optional(LegalStatus),
     securityLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     phase: Type.Optional(Type.String()),
+    /** CLS-06: with `legalStatus: 'condenado'`, the decision that made the conviction firm; absent in events published before. */
+    conviction: Type.Optional(Type.Object({ court: Type.String(), decisionNumber: Type.String(), firmOn: LocalDate })),
   }),
   'sanction.firm': Type.Object({
     sanctionId: Uuid,

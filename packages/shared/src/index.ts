@@ -31,3 +31,4 @@ export * from './contracts/visits-gate';
 export * from './contracts/discipline';
 export * from './contracts/discipline-conduct';
 export * from './contracts/discipline-jetee';
+export * from './contracts/discipline-complaints';

@@ -12,6 +12,7 @@ import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
 import motherRoutes from './mothers/mothers.routes';
 import exitRoutes from './movements/exits.routes';
+import legalStatusRoutes from './movements/legal-status.routes';
 import transferRoutes from './movements/transfers.routes';
 import treatmentRoutes from './movements/treatment.routes';
 import { notificationEvents } from './notifications/notifications.events';
@@ -38,6 +39,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(transferRoutes);
   await app.register(exitRoutes);
   await app.register(treatmentRoutes);
+  await app.register(legalStatusRoutes);
   await app.register(notificationRoutes);
 }
 

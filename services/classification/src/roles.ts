@@ -101,6 +101,11 @@ export const TREATMENT_READERS = [
   'auditor',
 ] as const;
 
+// Legal situation (CLS-06)
+/** The legal office records a conviction becoming firm, under the Director. */
+export const LEGAL_STATUS_RECORDERS = ['director', 'deputy_director', 'legal'] as const;
+export const LEGAL_STATUS_READERS = PPL_READERS;
+
 /** Who keeps the notifier's directory of authorities (CLS-08, 17, 20, 21). */
 export const RECIPIENT_ADMINS = ['director', 'info_systems', 'dg'] as const;
 

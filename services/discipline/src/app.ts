@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
+import { complaintJobs } from './complaints/complaints.jobs';
+import complaintRoutes from './complaints/complaints.routes';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
 import certificateRoutes from './certificates/certificate.routes';
@@ -28,6 +30,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(programmeRoutes);
   await app.register(hoursRoutes);
   await app.register(redemptionRoutes);
+  await app.register(complaintRoutes);
 }
 
 export const definition = {
@@ -38,7 +41,11 @@ export const definition = {
   migrations,
   routes,
   handlers: { ...pplEvents },
-  jobs: { ...conductJobs, ...jeteeJobs },
+  jobs: {
+    ...conductJobs,
+    ...jeteeJobs,
+    ...complaintJobs,
+  },
 } satisfies ServiceDefinition<DisciplineTables, DisciplineConfig> & { routes: typeof routes };
 
 /** The discipline service: platform first, then its capabilities. */

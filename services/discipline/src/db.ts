@@ -2,11 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '@eron/shared/platform';
 import type { ConductTables } from './conduct/conduct.tables';
 import type { JeteeTables } from './jetee/jetee.tables';
+import type { ComplaintTables } from './complaints/complaints.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { SanctionTables } from './sanctions/sanction.tables';
 
 /** Every table in discipline's schema, one interface per capability. */
-export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, ConductTables, JeteeTables {}
+export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, ConductTables, JeteeTables, ComplaintTables {}
 
 export type Db = Kysely<DisciplineTables>;
 export type Trx = Transaction<DisciplineTables>;

@@ -4,6 +4,7 @@ import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
 const placeholder: Fixtures = {
   nui: '1000001',
+  complaintId: '00000000-0000-4000-8000-000000000000',
   ...conductPlaceholder,
   jeteeMemberId: '00000000-0000-4000-8000-000000000000',
   jeteeSessionId: '00000000-0000-4000-8000-000000000000',

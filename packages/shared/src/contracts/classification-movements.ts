@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ExitReason } from '../events';
+import { ExitReason, LegalStatus } from '../events';
 import { EronCode, LocalDate, Nui, Text, Timestamp, Uuid } from '../primitives';
 import { NextPage, PageCursor, PageLimit } from './classification';
 
@@ -150,3 +150,33 @@ export const TreatmentRecord = Type.Object({
 export type TreatmentRecord = Static<typeof TreatmentRecord>;
 
 export type EscapeRegister = Static<typeof EscapeRegister>;
+
+/** The judicial decision by which a conviction became firm (CLS-06, Art. 26: the current legal situation). */
+export const ConvictionRequest = Type.Object(
+  {
+    legalStatus: Type.Literal('condenado', { description: 'La nueva situación jurídica: condenado (condena en firme)' }),
+    court: Text(300, 'Despacho judicial que profirió la sentencia'),
+    decisionNumber: Text(100, 'Número o radicado de la sentencia'),
+    firmOn: LocalDate,
+  },
+  { additionalProperties: false, description: 'Una condena que quedó en firme, con los datos de la decisión judicial' },
+);
+export type ConvictionRequest = Static<typeof ConvictionRequest>;
+
+export const LegalStatusRecord = Type.Object({
+  nui: Nui,
+  eron: EronCode,
+  legalStatus: LegalStatus,
+  history: Type.Array(
+    Type.Object({
+      from: LegalStatus,
+      to: LegalStatus,
+      court: Type.String(),
+      decisionNumber: Type.String(),
+      firmOn: LocalDate,
+      recordedBy: Type.String(),
+      recordedAt: Timestamp,
+    }),
+  ),
+});
+export type LegalStatusRecord = Static<typeof LegalStatusRecord>;

@@ -24,6 +24,8 @@ const CONFIDENTIAL = [
   'depositor',
   'depositorDocument',
   'depositorName',
+  // DIS-19: who complains (a complaint's account is never logged: no code logs request bodies).
+  'complainant',
 ];
 
 export const REDACT_PATHS = [

@@ -12,6 +12,7 @@ import { migration as notifications } from './20261130T0900_notifications';
 import { migration as admissionIntegrity } from './20261201T0900_admission_integrity';
 import { migration as cellCapacityChanges } from './20261201T0910_cell_capacity_changes';
 import { migration as listIndexes } from './20261201T0920_list_indexes';
+import { migration as legalStatus } from './20261201T1300_legal_status';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -28,4 +29,5 @@ export const migrations: Migrations = {
   '20261201T0900_admission_integrity': admissionIntegrity,
   '20261201T0910_cell_capacity_changes': cellCapacityChanges,
   '20261201T0920_list_indexes': listIndexes,
+  '20261201T1300_legal_status': legalStatus,
 };

@@ -62,4 +62,17 @@ export interface MovementTables {
     set_by: string;
     set_at: Generated<Date>;
   };
+  /** CLS-06 (Art. 26): changes of the legal situation after intake, with the judicial decision. */
+  legal_status_history: {
+    id: string;
+    nui: string;
+    eron: string;
+    from_status: string;
+    to_status: string;
+    court: string;
+    decision_number: string;
+    firm_on: string;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+  };
 }

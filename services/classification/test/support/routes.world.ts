@@ -217,6 +217,11 @@ export function calls(f: Fixtures): Record<string, Call> {
       body: { phase: 'observation', securityLevel: 2, cetActa: 'CET 113-2026-0010', reasons: 'Diagnóstico inicial' },
     },
     [`GET ${P}/ppl/{nui}/treatment`]: { params: nui },
+    [`POST ${P}/ppl/{nui}/legal-status`]: {
+      params: nui,
+      body: { legalStatus: 'condenado', court: 'Juzgado 5 Penal del Circuito', decisionNumber: 'SENT-2026-0415', firmOn: today },
+    },
+    [`GET ${P}/ppl/{nui}/legal-status`]: { params: nui },
     [`POST ${P}/ppl/{nui}/child-requests`]: {
       params: { nui: f.motherNui },
       body: { child: { names: 'Niño', birthDate: addDays(today, -100) }, statement: 'Que mi hijo se quede conmigo' },

@@ -8,5 +8,11 @@ export const pplEvents: EventHandlers<DisciplineTables> = {
   'ppl.transferred': async (event, ctx) => recordTransfer(ctx, event.payload),
   'ppl.exited': async (event, ctx) => recordExit(ctx, event.payload),
   'establishment.registered': async (event, ctx) => recordEstablishment(ctx, event.payload),
-  'ppl.status-changed': async (event, ctx) => recordStatus(ctx, event.payload, new Date(event.occurredAt)),
+  // A conviction is firm from the date the court's decision says (DIS-24), else from when it was recorded.
+  'ppl.status-changed': async (event, ctx) =>
+    recordStatus(
+      ctx,
+      event.payload,
+      new Date(event.payload.conviction?.firmOn ? `${event.payload.conviction.firmOn}T00:00:00-05:00` : event.occurredAt),
+    ),
 };

@@ -1,10 +1,11 @@
 import type { RouteCall } from '@eron/shared/testing';
 import { conductCalls, seedConduct, type ConductFixtures } from './conduct.routes';
+import { complaintCalls, seedComplaints, type ComplaintFixtures } from './complaints.routes';
 import { startDiscipline } from './discipline.world';
 import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
-export interface Fixtures extends ConductFixtures, JeteeFixtures {
+export interface Fixtures extends ConductFixtures, JeteeFixtures, ComplaintFixtures {
   nui: string;
 }
 
@@ -12,7 +13,12 @@ export interface Fixtures extends ConductFixtures, JeteeFixtures {
 export async function startSweepWorld() {
   const w = await startDiscipline();
   const nui = await w.admit({ eron: '113' });
-  const fixtures: Fixtures = { nui, ...(await seedConduct(w)), ...(await seedJetee(w)) };
+  const fixtures: Fixtures = {
+    nui,
+    ...(await seedConduct(w)),
+    ...(await seedJetee(w)),
+    ...(await seedComplaints(w)),
+  };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
@@ -22,5 +28,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'GET /api/v1/discipline/ppl/{nui}': { params: { nui: f.nui } },
     ...conductCalls(f),
     ...jeteeCalls(f),
+    ...complaintCalls(f),
   };
 }
