@@ -145,6 +145,7 @@ describe('PLT-11 every README walk-through runs as written against the running s
         'A first call',
         "A paymaster's day (folio)",
         'The establishment and its board (classification)',
+        'A visit day (visits)',
         'Intimate visits, lawyers and officials (visits)',
         'A VIVIF video visit (visits)',
       ]),
