@@ -1,0 +1,260 @@
+/**
+ * PLT-15: 10 000 concurrent booking attempts at one visit day of one establishment, for each of 30
+ * seeds, over HTTP against the visits service as it runs for real (scripts/start.ts), through a
+ * bounded keep-alive pool. Checks, per seed: every attempt answered (201, or a 4xx problem naming a
+ * rule — no 5xx, no socket error, no timeout) and zero overbooking (places claimed ≤ capacity, the
+ * booked persons equal the places claimed, bookings rows ≤ capacity, one row per 201). Baseline:
+ * pgbench running the claim-places statement as the service issues it (bench/booking.pgbench.sql)
+ * for as many attempts at an area of the same capacity, alternated with the candidate seed by seed
+ * (odd rounds pgbench first). Prints throughput of both, medians with min–max and the ratio
+ * (target ≥ 50 %). `pnpm bench:bookings [--seeds N] [--attempts N] [--connections N]` (DB_POOL_MAX).
+ *
+ * The directory (PPL placed in a unit, their listed visitors) is written straight into visits'
+ * tables, in bulk, as bookings-load.test.ts does: feeding 300 000 PPL through admission events
+ * would measure the event relay, not bookings. No regime is written: the legal terms apply.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { addDays, bogotaToday } from '@eron/shared';
+import { createDb } from '@eron/shared/platform';
+import { bearer, databaseUrl as dbUrl } from '@eron/shared/testing';
+import { ROOT, startSuiteProcesses } from './support';
+
+const { values: flags } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '30' },
+    attempts: { type: 'string', default: '10000' },
+    connections: { type: 'string', default: '96' },
+  },
+});
+const SEEDS = Number(flags.seeds);
+const ATTEMPTS = Number(flags.attempts);
+const CONNECTIONS = Number(flags.connections);
+const PORT_BASE = 4300;
+const VISITS_PORT = PORT_BASE + 4;
+/** The service's Postgres pool (DB_POOL_MAX, default 10): pgbench gets as many connections. */
+const POOL = Number(process.env.DB_POOL_MAX ?? 10);
+const TIMEOUT_MS = 120_000;
+const ERON = '113';
+const HEADERS = { 'content-type': 'application/json', ...bearer(['visits_officer'], [ERON]) };
+
+/** mulberry32: a small seeded generator, so a failing seed can be run again. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nextSaturday(): string {
+  let d = addDays(bogotaToday(), 2);
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
+  return d;
+}
+
+type Db = ReturnType<typeof createDb<any>>;
+interface Attempt {
+  nui: string;
+  date: string;
+  areaId: string;
+  visitorIds: string[];
+}
+
+/** One visit day: a unit, an area whose capacity is well below the demand, one PPL per attempt with 1–3 listed visitors. */
+async function prepare(
+  db: Db,
+  round: number,
+  random: () => number,
+  date: string,
+): Promise<{ areaId: string; capacity: number; attempts: Attempt[] }> {
+  const capacity = Math.max(1, Math.floor(ATTEMPTS * (0.05 + random() * 0.25)));
+  const unitId = randomUUID();
+  const areaId = randomUUID();
+  await db.insertInto('units').values({ id: unitId, eron: ERON, session: 'morning' }).execute();
+  await db
+    .insertInto('areas')
+    .values({ id: areaId, eron: ERON, name: `Bench ${round}`, capacity, for_children: false })
+    .execute();
+  const attempts: Attempt[] = Array.from({ length: ATTEMPTS }, (_, i) => ({
+    nui: String(70_000_000 + round * (ATTEMPTS + 1) + i),
+    date,
+    areaId,
+    visitorIds: Array.from({ length: 1 + Math.floor(random() * 3) }, () => randomUUID()),
+  }));
+  const nuis = attempts.map((a) => a.nui);
+  const pairs = attempts.flatMap((a) => a.visitorIds.map((v) => [a.nui, v] as const));
+  await sql`INSERT INTO ppl (nui, eron, unit_id, legal_status, sex)
+    SELECT n, ${ERON}, ${unitId}::uuid, 'condenado', 'M' FROM unnest(${nuis}::text[]) n`.execute(db);
+  await sql`INSERT INTO visitors (id, gender, birth_date, registered_by)
+    SELECT v, 'M', '1980-01-01', 'bench' FROM unnest(${pairs.map((p) => p[1])}::uuid[]) v`.execute(db);
+  await sql`INSERT INTO authorised_visitors (nui, visitor_id, relationship, added_by)
+    SELECT n, v, 'first_degree', 'bench' FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::uuid[]) AS t(n, v)`.execute(
+    db,
+  );
+  return { areaId, capacity, attempts };
+}
+
+interface Answer {
+  status: number;
+  rule?: string;
+  error?: string;
+}
+
+/** Fires every attempt at once; the agent bounds the sockets, the rest wait their turn. */
+async function fire(url: string, attempts: Attempt[]): Promise<{ answers: Answer[]; seconds: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const one = (a: Attempt) =>
+    new Promise<Answer>((done) => {
+      const req = request(`${url}/api/v1/visits/bookings`, { method: 'POST', headers: HEADERS, agent, timeout: TIMEOUT_MS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          let rule: string | undefined;
+          try {
+            rule = (JSON.parse(Buffer.concat(chunks).toString()) as { rule?: string }).rule;
+          } catch {
+            rule = undefined;
+          }
+          done({ status: res.statusCode ?? 0, rule });
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (err) => done({ status: 0, error: err.message }));
+      req.end(JSON.stringify(a));
+    });
+  const started = performance.now();
+  const answers = await Promise.all(attempts.map(one));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { answers, seconds };
+}
+
+/** Zero overbooking and every request answered; returns what is wrong (empty when all holds). */
+async function check(db: Db, areaId: string, capacity: number, answers: Answer[]): Promise<string[]> {
+  const wrong: string[] = [];
+  const lost = answers.filter((a) => !(a.status === 201 || (a.status >= 400 && a.status < 500 && a.rule)));
+  if (lost.length) {
+    const kinds = new Map<string, number>();
+    for (const a of lost) kinds.set(a.error ?? `HTTP ${a.status}`, (kinds.get(a.error ?? `HTTP ${a.status}`) ?? 0) + 1);
+    wrong.push(`${lost.length} attempts not answered with 201 or a rule: ${[...kinds].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
+  }
+  const places = await db.selectFrom('session_places').select(['booked', 'capacity']).where('area_id', '=', areaId).executeTakeFirst();
+  const rows = await db
+    .selectFrom('bookings')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.coalesce(eb.fn.sum<string>('persons'), sql<string>`0`).as('persons')])
+    .where('area_id', '=', areaId)
+    .where('status', '=', 'booked')
+    .executeTakeFirstOrThrow();
+  const booked = Number(places?.booked ?? 0);
+  const n = Number(rows.n);
+  const persons = Number(rows.persons);
+  const created = answers.filter((a) => a.status === 201).length;
+  if (booked > capacity) wrong.push(`overbooked: ${booked} places claimed of ${capacity}`);
+  if (persons !== booked) wrong.push(`${persons} persons booked but ${booked} places claimed`);
+  if (n > capacity) wrong.push(`${n} bookings rows for ${capacity} places`);
+  if (n !== created) wrong.push(`${n} bookings rows but ${created} answers 201`);
+  if (booked < capacity - 2) wrong.push(`the area was left with ${capacity - booked} places although demand exceeded it`);
+  return wrong;
+}
+
+function pgbench(databaseUrl: string, area: string, date: string, capacity: number): number {
+  const bin = existsSync('/usr/lib/postgresql/15/bin/pgbench') ? '/usr/lib/postgresql/15/bin/pgbench' : 'pgbench';
+  const perClient = Math.ceil(ATTEMPTS / POOL);
+  const out = execFileSync(
+    bin,
+    [
+      '-n',
+      '-M',
+      'prepared',
+      '-f',
+      `${ROOT}/bench/booking.pgbench.sql`,
+      '-c',
+      String(POOL),
+      '-j',
+      String(Math.min(4, POOL)),
+      '-t',
+      String(perClient),
+      '-D',
+      `area=${area}`,
+      '-D',
+      `date=${date}`,
+      '-D',
+      `capacity=${capacity}`,
+      databaseUrl,
+    ],
+    { encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c search_path=visits' } },
+  );
+  return Number(/tps = ([0-9.]+)/.exec(out)?.[1] ?? 0);
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const spread = (xs: number[]): string => `${Math.round(median(xs))} (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`;
+
+async function main(): Promise<void> {
+  const suite = await startSuiteProcesses(PORT_BASE);
+  const databaseUrl = dbUrl(process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron', 'eron_bench');
+  const db = createDb<any>(databaseUrl, 'visits', 4);
+  const url = suite.url(VISITS_PORT);
+  const date = nextSaturday();
+  const candidate: number[] = [];
+  const baseline: number[] = [];
+  const failures: string[] = [];
+  try {
+    for (let round = 0; round < SEEDS; round += 1) {
+      const seed = 1000 + round * 7919;
+      const random = rng(seed);
+      const { areaId, capacity, attempts } = await prepare(db, round, random, date);
+      const rawArea = randomUUID();
+      await db
+        .insertInto('areas')
+        .values({ id: rawArea, eron: ERON, name: `pgbench ${round}`, capacity, for_children: false })
+        .execute();
+      const runCandidate = async () => {
+        const { answers, seconds } = await fire(url, attempts);
+        candidate.push(ATTEMPTS / seconds);
+        const wrong = await check(db, areaId, capacity, answers);
+        failures.push(...wrong.map((w) => `seed ${seed}: ${w}`));
+        const created = answers.filter((a) => a.status === 201).length;
+        return `service ${Math.round(ATTEMPTS / seconds)}/s, ${created} booked, ${ATTEMPTS - created} refused${wrong.length ? `, WRONG: ${wrong.join('; ')}` : ''}`;
+      };
+      const runBaseline = () => {
+        const tps = pgbench(databaseUrl, rawArea, date, capacity);
+        baseline.push(tps);
+        return `pgbench ${Math.round(tps)}/s`;
+      };
+      const parts = round % 2 === 0 ? [await runCandidate(), runBaseline()] : [runBaseline(), await runCandidate()];
+      console.log(`round ${round + 1}/${SEEDS} seed ${seed}, capacity ${capacity}, ${ATTEMPTS} attempts: ${parts.join('; ')}`);
+    }
+  } finally {
+    await db.destroy();
+    await suite.stop();
+  }
+  const ratio = median(candidate) / median(baseline);
+  console.log(`\nPLT-15 booking attempts per second over ${SEEDS} rounds, median (min–max):`);
+  console.log(`  visits service over HTTP (${CONNECTIONS} connections): ${spread(candidate)}`);
+  console.log(`  pgbench, the claim-places statement (${POOL} connections): ${spread(baseline)}`);
+  console.log(`  service / pgbench = ${(ratio * 100).toFixed(0)} % (target ≥ 50 %: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+  console.log(
+    failures.length
+      ? `  correctness: NOT met\n${failures.map((f) => `    ${f}`).join('\n')}`
+      : `  correctness: met — zero overbooking and every attempt answered in all ${SEEDS} seeds${SEEDS < 30 ? ' (PLT-15 asks for at least 30)' : ''}`,
+  );
+  if (failures.length) process.exit(1);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
