@@ -6,11 +6,13 @@ import type { DisciplineTables } from './db';
 import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
+import councilRoutes from './council/council.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  await app.register(councilRoutes);
 }
 
 export const definition = {

@@ -13,3 +13,13 @@ export const DISCIPLINE_STAFF = [
   'guard_commander',
   'auditor',
 ] as const;
+
+// The Disciplinary Council (DIS-11, DIS-12).
+/** The Director sets the council's composition and names its secretary (Art. 135). */
+export const COUNCIL_SETTERS = ['director'] as const;
+/** Who reads the council, its sessions and actas. */
+export const COUNCIL_READERS = ['director', 'deputy_director', 'legal', 'council_member', 'dg', 'auditor'] as const;
+/** Who opens a session: the secretary (a council member), the Director or the legal head. */
+export const COUNCIL_CONVENERS = ['director', 'legal', 'council_member'] as const;
+/** Who records the council's decisions in session: its secretary or president. */
+export const COUNCIL_RECORDERS = ['director', 'council_member'] as const;

@@ -1,7 +1,13 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001' };
+const placeholder: Fixtures = {
+  nui: '1000001',
+  councilSession: '00000000-0000-4000-8000-000000000000',
+  councilMembers: [],
+  councilRep: '1000002',
+  councilAlt: '1000003',
+};
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses

@@ -1,8 +1,9 @@
 import type { RouteCall } from '@eron/shared/testing';
+import { councilCalls, seedCouncil, type CouncilFixtures } from './council.routes';
 import { startDiscipline } from './discipline.world';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
-export interface Fixtures {
+export interface Fixtures extends CouncilFixtures {
   nui: string;
 }
 
@@ -10,7 +11,7 @@ export interface Fixtures {
 export async function startSweepWorld() {
   const w = await startDiscipline();
   const nui = await w.admit({ eron: '113' });
-  const fixtures: Fixtures = { nui };
+  const fixtures: Fixtures = { nui, ...(await seedCouncil(w)) };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
@@ -18,5 +19,6 @@ export async function startSweepWorld() {
 export function calls(f: Fixtures): Record<string, RouteCall> {
   return {
     'GET /api/v1/discipline/ppl/{nui}': { params: { nui: f.nui } },
+    ...councilCalls(f),
   };
 }
