@@ -7,12 +7,14 @@ import { migrations } from './migrations';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import councilRoutes from './council/council.routes';
+import incentiveRoutes from './incentives/incentive.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
   await app.register(councilRoutes);
+  await app.register(incentiveRoutes);
 }
 
 export const definition = {

@@ -23,3 +23,9 @@ export const COUNCIL_READERS = ['director', 'deputy_director', 'legal', 'council
 export const COUNCIL_CONVENERS = ['director', 'legal', 'council_member'] as const;
 /** Who records the council's decisions in session: its secretary or president. */
 export const COUNCIL_RECORDERS = ['director', 'council_member'] as const;
+
+// Incentives (DIS-16).
+/** Only the Director grants an incentive (Art. 149). */
+export const INCENTIVE_GRANTERS = ['director'] as const;
+/** The treatment officer gives the opinion the grant needs. */
+export const TREATMENT_OPINERS = ['treatment_officer'] as const;

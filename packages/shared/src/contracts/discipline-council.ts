@@ -172,3 +172,47 @@ export const CouncilDecisionRef = Type.Object(
   { additionalProperties: false, description: 'Sesión y decisión del Consejo de Disciplina' },
 );
 export type CouncilDecisionRef = Static<typeof CouncilDecisionRef>;
+
+/** The treatment officer's opinion on an incentive (DIS-16). */
+export const TreatmentOpinionRequest = Type.Object(
+  { nui: Nui, favourable: Type.Boolean(), reasons: Text(2000, 'Concepto del área de tratamiento') },
+  { additionalProperties: false },
+);
+export type TreatmentOpinionRequest = Static<typeof TreatmentOpinionRequest>;
+
+export const TreatmentOpinion = Type.Object({
+  id: Uuid,
+  nui: Nui,
+  eron: EronCode,
+  favourable: Type.Boolean(),
+  reasons: Type.String(),
+  givenAt: Timestamp,
+});
+export type TreatmentOpinion = Static<typeof TreatmentOpinion>;
+
+/** DIS-16 (Arts. 136.3, 149): an incentive granted by the Director after both favourable opinions. */
+export const IncentiveRequest = Type.Object(
+  {
+    nui: Nui,
+    incentive: Text(300, 'El estímulo que se concede'),
+    reasons: Text(2000, 'Motivación'),
+    councilOpinion: CouncilDecisionRef,
+    treatmentOpinionId: { ...Uuid, description: 'Concepto del oficial de tratamiento' },
+  },
+  { additionalProperties: false },
+);
+export type IncentiveRequest = Static<typeof IncentiveRequest>;
+
+export const Incentive = Type.Object({
+  id: Uuid,
+  nui: Nui,
+  eron: EronCode,
+  incentive: Type.String(),
+  reasons: Type.String(),
+  acta: Type.String({ description: 'Acta de la sesión del Consejo que dio concepto favorable' }),
+  councilDecisionId: Uuid,
+  treatmentOpinionId: Uuid,
+  notificationId: Type.String({ description: 'Reporte al juez de ejecución de penas (DIS-15)' }),
+  grantedAt: Timestamp,
+});
+export type Incentive = Static<typeof Incentive>;

@@ -29,7 +29,7 @@ export async function replaceComposition(
     .execute();
   await trx
     .insertInto('council_members')
-    .values(members.map((m) => ({ id: randomUUID(), eron, ...m })))
+    .values(members.map((m, seat) => ({ id: randomUUID(), eron, seat, ...m })))
     .execute();
   const row = { secretary_name: secretary.name, secretary_position: secretary.position, set_by: by, set_at: sql<Date>`now()` };
   await trx
@@ -43,14 +43,7 @@ export const findCouncil = (db: Db | Trx, eron: string) =>
   db.selectFrom('councils').selectAll().where('eron', '=', eron).executeTakeFirst();
 
 export const activeMembers = (db: Db | Trx, eron: string): Promise<MemberRow[]> =>
-  db
-    .selectFrom('council_members')
-    .selectAll()
-    .where('eron', '=', eron)
-    .where('active', '=', true)
-    .orderBy('added_at')
-    .orderBy('id')
-    .execute();
+  db.selectFrom('council_members').selectAll().where('eron', '=', eron).where('active', '=', true).orderBy('seat').execute();
 
 /** Members by ID, whatever their establishment or whether still active (the rules tell them apart). */
 export async function membersById(db: Db | Trx, ids: string[]): Promise<Map<string, MemberRow>> {
@@ -121,7 +114,7 @@ export const votesOfDecisions = (db: Db | Trx, decisionIds: string[]) =>
         .select(['v.decision_id', 'v.member_id', 'v.vote', 'm.name', 'm.post'])
         .where('v.decision_id', 'in', decisionIds)
         .orderBy('m.added_at')
-        .orderBy('m.id')
+        .orderBy('m.seat')
         .execute();
 
 /** A decision with its session's establishment and date (for the acts that cite it). */

@@ -9,6 +9,8 @@ export interface CouncilTables {
   council_members: {
     id: string;
     eron: string;
+    /** The member's place in the composition as the Director listed it. */
+    seat: number;
     post: CouncilPost;
     name: string;
     /** The elected PPL representative's or alternate's NUI. */

@@ -15,6 +15,7 @@ export const migration: Migration = {
       .createTable('council_members')
       .addColumn('id', 'uuid', (c) => c.primaryKey())
       .addColumn('eron', 'text', (c) => c.notNull())
+      .addColumn('seat', 'integer', (c) => c.notNull())
       .addColumn('post', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('nui', 'text')

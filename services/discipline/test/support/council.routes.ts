@@ -37,5 +37,19 @@ export function councilCalls(f: CouncilFixtures): Record<string, RouteCall> {
       },
     },
     'GET /api/v1/discipline/establishments/{eron}/council/sessions/{id}/acta.pdf': { params: { eron, id } },
+    'POST /api/v1/discipline/establishments/{eron}/incentives/treatment-opinions': {
+      params: { eron },
+      body: { nui: f.councilRep, favourable: true, reasons: 'Concepto' },
+    },
+    'POST /api/v1/discipline/establishments/{eron}/incentives': {
+      params: { eron },
+      body: {
+        nui: f.councilRep,
+        incentive: 'Estímulo',
+        reasons: 'Motivos',
+        councilOpinion: { sessionId: id, decisionId: id },
+        treatmentOpinionId: id,
+      },
+    },
   };
 }
