@@ -8,6 +8,7 @@ import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import councilRoutes from './council/council.routes';
 import incentiveRoutes from './incentives/incentive.routes';
+import ownFoodRoutes from './own-food/own-food.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -15,6 +16,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(pplRoutes);
   await app.register(councilRoutes);
   await app.register(incentiveRoutes);
+  await app.register(ownFoodRoutes);
 }
 
 export const definition = {

@@ -216,3 +216,27 @@ export const Incentive = Type.Object({
   grantedAt: Timestamp,
 });
 export type Incentive = Static<typeof Incentive>;
+
+/** DIS-18 (Arts. 52, 136.5): the Council's answer to a PPL's request to provide their own food. */
+export const OwnFoodRequest = Type.Object(
+  {
+    nui: Nui,
+    healthReasons: Type.Boolean({ description: 'La solicitud es por razones de salud (exige concepto médico)' }),
+    renunciationDocument: Type.Optional(Text(200, 'Referencia del escrito de renuncia a la alimentación del establecimiento')),
+    securityCouncilOpinion: Type.Optional(Text(200, 'Referencia del concepto del Consejo de Seguridad')),
+    doctorOpinion: Type.Optional(Text(200, 'Referencia del concepto del médico del establecimiento')),
+    councilDecision: CouncilDecisionRef,
+  },
+  { additionalProperties: false },
+);
+export type OwnFoodRequest = Static<typeof OwnFoodRequest>;
+
+export const OwnFoodAnswer = Type.Object({
+  id: Uuid,
+  nui: Nui,
+  eron: EronCode,
+  status: Type.Union([Type.Literal('approved'), Type.Literal('denied')]),
+  acta: Type.String(),
+  recordedAt: Timestamp,
+});
+export type OwnFoodAnswer = Static<typeof OwnFoodAnswer>;

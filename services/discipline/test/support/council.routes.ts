@@ -41,6 +41,16 @@ export function councilCalls(f: CouncilFixtures): Record<string, RouteCall> {
       params: { eron },
       body: { nui: f.councilRep, favourable: true, reasons: 'Concepto' },
     },
+    'POST /api/v1/discipline/establishments/{eron}/own-food-requests': {
+      params: { eron },
+      body: {
+        nui: f.councilRep,
+        healthReasons: false,
+        renunciationDocument: 'DOC-1',
+        securityCouncilOpinion: 'CS-1',
+        councilDecision: { sessionId: id, decisionId: id },
+      },
+    },
     'POST /api/v1/discipline/establishments/{eron}/incentives': {
       params: { eron },
       body: {
