@@ -32,3 +32,4 @@ export * from './contracts/discipline';
 export * from './contracts/discipline-conduct';
 export * from './contracts/discipline-jetee';
 export * from './contracts/discipline-complaints';
+export * from './contracts/discipline-council';

@@ -17,6 +17,9 @@ import redemptionRoutes from './redemption/redemption.routes';
 import programmeRoutes from './programmes/programme.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
+import councilRoutes from './council/council.routes';
+import incentiveRoutes from './incentives/incentive.routes';
+import ownFoodRoutes from './own-food/own-food.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -31,6 +34,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(hoursRoutes);
   await app.register(redemptionRoutes);
   await app.register(complaintRoutes);
+  await app.register(councilRoutes);
+  await app.register(incentiveRoutes);
+  await app.register(ownFoodRoutes);
 }
 
 export const definition = {

@@ -5,9 +5,13 @@ import type { JeteeTables } from './jetee/jetee.tables';
 import type { ComplaintTables } from './complaints/complaints.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { SanctionTables } from './sanctions/sanction.tables';
+import type { CouncilTables } from './council/council.tables';
+import type { IncentiveTables } from './incentives/incentive.tables';
+import type { OwnFoodTables } from './own-food/own-food.tables';
 
 /** Every table in discipline's schema, one interface per capability. */
 export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, ConductTables, JeteeTables, ComplaintTables {}
+export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, CouncilTables, IncentiveTables, OwnFoodTables {}
 
 export type Db = Kysely<DisciplineTables>;
 export type Trx = Transaction<DisciplineTables>;

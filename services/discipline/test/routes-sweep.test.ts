@@ -12,6 +12,10 @@ const placeholder: Fixtures = {
   orderId: '00000000-0000-4000-8000-000000000000',
   computationId: '00000000-0000-4000-8000-000000000000',
   computationCode: 'RC-0000000000',
+  councilSession: '00000000-0000-4000-8000-000000000000',
+  councilMembers: [],
+  councilRep: '1000002',
+  councilAlt: '1000003',
 };
 
 /**

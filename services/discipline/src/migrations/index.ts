@@ -4,6 +4,7 @@ import { migration as sanctions } from './20261201T0810_sanctions';
 import { migration as conduct } from './20261201T1100_conduct';
 import { migration as jetee } from './20261201T1200_jetee';
 import { migration as complaints } from './20261201T1300_complaints';
+import { migration as council } from './20261201T1000_council';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -12,4 +13,5 @@ export const migrations: Migrations = {
   '20261201T1100_conduct': conduct,
   '20261201T1200_jetee': jetee,
   '20261201T1300_complaints': complaints,
+  '20261201T1000_council': council,
 };

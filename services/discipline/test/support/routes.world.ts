@@ -1,11 +1,13 @@
 import type { RouteCall } from '@eron/shared/testing';
 import { conductCalls, seedConduct, type ConductFixtures } from './conduct.routes';
 import { complaintCalls, seedComplaints, type ComplaintFixtures } from './complaints.routes';
+import { councilCalls, seedCouncil, type CouncilFixtures } from './council.routes';
 import { startDiscipline } from './discipline.world';
 import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
 export interface Fixtures extends ConductFixtures, JeteeFixtures, ComplaintFixtures {
+export interface Fixtures extends CouncilFixtures {
   nui: string;
 }
 
@@ -19,6 +21,7 @@ export async function startSweepWorld() {
     ...(await seedJetee(w)),
     ...(await seedComplaints(w)),
   };
+  const fixtures: Fixtures = { nui, ...(await seedCouncil(w)) };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
@@ -29,5 +32,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     ...conductCalls(f),
     ...jeteeCalls(f),
     ...complaintCalls(f),
+    ...councilCalls(f),
   };
 }
