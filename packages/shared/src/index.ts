@@ -29,3 +29,4 @@ export * from './contracts/visits-officials';
 export * from './contracts/visits-vivif';
 export * from './contracts/visits-gate';
 export * from './contracts/discipline';
+export * from './contracts/discipline-cases';

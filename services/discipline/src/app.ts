@@ -4,6 +4,7 @@ import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@e
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
 import { migrations } from './migrations';
+import offenceRoutes from './offences/offence.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 
@@ -11,6 +12,8 @@ import pplRoutes from './ppl/ppl.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  // The offence catalogue (DIS-01).
+  await app.register(offenceRoutes);
 }
 
 export const definition = {

@@ -1,7 +1,7 @@
 import { describeRouteSweep } from '@eron/shared/testing';
-import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
+import { calls, placeholders, startSweepWorld, type Fixtures } from './support/routes.world';
 
-const placeholder: Fixtures = { nui: '1000001' };
+const placeholder: Fixtures = { nui: '1000001', ...placeholders };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses
