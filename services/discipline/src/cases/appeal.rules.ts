@@ -1,6 +1,8 @@
 import { conflict, ruleBroken, type ProblemError } from '@eron/shared';
-import type { Severity } from '../sanctions/sanction.tables';
-import type { Authority } from './case.tables';
+
+// Pure: the rules know the words of the tables, not the tables (rules-are-pure).
+type Severity = 'leve' | 'grave';
+type Authority = 'director' | 'council_group_one' | 'council_group_two';
 
 /**
  * DIS-07 (Arts. 135 §1, 149): reposición before the same authority; apelación, in subsidy, before

@@ -7,8 +7,11 @@ import {
   type ProblemError,
   type Role,
 } from '@eron/shared';
-import type { Severity } from '../sanctions/sanction.tables';
-import type { Authority, CaseStatus } from './case.tables';
+
+// Pure: the rules know the words of the tables, not the tables (rules-are-pure).
+type Severity = 'leve' | 'grave';
+type Authority = 'director' | 'council_group_one' | 'council_group_two';
+type CaseStatus = 'reported' | 'opened' | 'notified' | 'heard' | 'decided';
 
 const STEP: Record<CaseStatus, Bilingual> = {
   reported: { es: 'informada', en: 'reported' },

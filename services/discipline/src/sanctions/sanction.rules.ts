@@ -1,5 +1,8 @@
 import { addDays, ruleBroken, type ItemError, type SanctionOrder } from '@eron/shared';
-import type { SanctionKind, Severity } from './sanction.tables';
+
+// Pure: the rules know the words of the tables, not the tables (rules-are-pure).
+type Severity = 'leve' | 'grave';
+type SanctionKind = 'reprimand' | 'no_recreation' | 'visit_suppression' | 'incentive_suspension' | 'redemption_loss';
 
 const item = (field: string, es: string, en: string): ItemError => ({ field, message: { es, en } });
 
