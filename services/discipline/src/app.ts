@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@eron/shared/platform';
 import { loadDisciplineConfig, type DisciplineConfig } from './config';
 import type { DisciplineTables } from './db';
+import caseRoutes from './cases/case.routes';
 import { migrations } from './migrations';
 import offenceRoutes from './offences/offence.routes';
 import { pplEvents } from './ppl/ppl.events';
@@ -14,6 +15,7 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(pplRoutes);
   // The offence catalogue (DIS-01).
   await app.register(offenceRoutes);
+  await app.register(caseRoutes);
 }
 
 export const definition = {

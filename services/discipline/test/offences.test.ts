@@ -39,3 +39,38 @@ describe('the offence catalogue (DIS-01)', () => {
     expect(res.json()).toMatchObject({ rule: 'DIS-01' });
   });
 });
+
+describe('a charge under the catalogue of the facts’ date (DIS-01, DIS-04)', () => {
+  const report = (nui: string, over: object = {}) =>
+    w.app.inject({
+      method: 'POST',
+      url: '/api/v1/discipline/cases',
+      headers: bearer(['guard_commander'], ['113']),
+      payload: {
+        eron: '113',
+        nui,
+        offenceCode: 'G-11',
+        factDate: '2020-03-02',
+        place: 'Pabellón 2',
+        facts: 'Se le halló un teléfono celular',
+        reporter: 'Dragoneante Ruiz',
+        evidence: ['Acta de incautación 44'],
+        ...over,
+      },
+    });
+
+  it('DIS-04 DIS-01 when facts are reported then the case starts, charged under the version in force on the facts’ date', async () => {
+    const nui = await w.admit();
+    const res = await report(nui);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ nui, status: 'reported', offence: { version: 'ley1709-2014', code: 'G-11', severity: 'grave' } });
+  });
+
+  it('DIS-01 when the conduct was not an offence in the catalogue in force on the facts’ date then 422 names DIS-01 and nothing is kept', async () => {
+    const nui = await w.admit();
+    const res = await report(nui, { factDate: '2012-06-01' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ rule: 'DIS-01' });
+    expect(await w.db.selectFrom('cases').selectAll().where('nui', '=', nui).execute()).toEqual([]);
+  });
+});

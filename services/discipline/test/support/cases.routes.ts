@@ -14,11 +14,23 @@ export async function seedCases(w: DisciplineWorld): Promise<CasesFixtures> {
 }
 
 /** A valid call of every offence, case, appeal and sanction route. */
-export function casesCalls(_f: CasesFixtures): Record<string, RouteCall> {
+export function casesCalls(f: CasesFixtures): Record<string, RouteCall> {
   return {
     'GET /api/v1/discipline/offences': {
       query: { on: '2020-01-01' },
       unscoped: 'the catalogue of the law is the same in every establishment',
+    },
+    'POST /api/v1/discipline/cases': {
+      body: {
+        eron: '113',
+        nui: f.casesNui,
+        offenceCode: 'L-01',
+        factDate: '2026-01-15',
+        place: 'Patio 3',
+        facts: 'No se presentó a la contada de las 6:00',
+        reporter: 'Dragoneante Ruiz',
+        evidence: ['Minuta de guardia folio 12'],
+      },
     },
   };
 }
