@@ -33,3 +33,4 @@ export * from './contracts/discipline-conduct';
 export * from './contracts/discipline-jetee';
 export * from './contracts/discipline-complaints';
 export * from './contracts/discipline-council';
+export * from './contracts/discipline-cases';

@@ -15,6 +15,8 @@ import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
 import redemptionRoutes from './redemption/redemption.routes';
 import programmeRoutes from './programmes/programme.routes';
+import caseRoutes from './cases/case.routes';
+import offenceRoutes from './offences/offence.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import councilRoutes from './council/council.routes';
@@ -37,6 +39,9 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(councilRoutes);
   await app.register(incentiveRoutes);
   await app.register(ownFoodRoutes);
+  // The offence catalogue (DIS-01).
+  await app.register(offenceRoutes);
+  await app.register(caseRoutes);
 }
 
 export const definition = {

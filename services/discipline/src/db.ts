@@ -3,6 +3,7 @@ import type { PlatformTables } from '@eron/shared/platform';
 import type { ConductTables } from './conduct/conduct.tables';
 import type { JeteeTables } from './jetee/jetee.tables';
 import type { ComplaintTables } from './complaints/complaints.tables';
+import type { CaseTables } from './cases/case.tables';
 import type { PplTables } from './ppl/ppl.tables';
 import type { SanctionTables } from './sanctions/sanction.tables';
 import type { CouncilTables } from './council/council.tables';
@@ -12,6 +13,7 @@ import type { OwnFoodTables } from './own-food/own-food.tables';
 /** Every table in discipline's schema, one interface per capability. */
 export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, ConductTables, JeteeTables, ComplaintTables {}
 export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, CouncilTables, IncentiveTables, OwnFoodTables {}
+export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, CaseTables {}
 
 export type Db = Kysely<DisciplineTables>;
 export type Trx = Transaction<DisciplineTables>;

@@ -17,6 +17,8 @@ const placeholder: Fixtures = {
   councilRep: '1000002',
   councilAlt: '1000003',
 };
+import { calls, placeholders, startSweepWorld, type Fixtures } from './support/routes.world';
+const placeholder: Fixtures = { nui: '1000001', ...placeholders };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses

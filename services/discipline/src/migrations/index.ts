@@ -5,6 +5,7 @@ import { migration as conduct } from './20261201T1100_conduct';
 import { migration as jetee } from './20261201T1200_jetee';
 import { migration as complaints } from './20261201T1300_complaints';
 import { migration as council } from './20261201T1000_council';
+import { migration as cases } from './20261201T0900_cases';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   '20261201T1200_jetee': jetee,
   '20261201T1300_complaints': complaints,
   '20261201T1000_council': council,
+  '20261201T0900_cases': cases,
 };

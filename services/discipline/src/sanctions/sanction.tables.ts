@@ -35,6 +35,13 @@ export interface SanctionTables {
     imposed_at: Generated<Date>;
     /** When it became firm (DIS-08); null while an appeal is pending or possible. */
     firm_at: Date | null;
+    /** DIS-09: the conditional suspension, with its reasons (and justification for a repeat offender). */
+    suspension: Generated<{ by: string; on: string; reasons: string; justification: string | null; revivedOn?: string } | null>;
+    /** DIS-09: the day the sanction would have been served; a new offence within three months of it revives a suspension. */
+    serves_on: Generated<string | null>;
+    /** DIS-10: the DG's revocation. */
+    revocation: Generated<{ by: string; on: string; reasons: string; of: 'qualification' | 'sanction' } | null>;
+    lifted_at: Generated<Date | null>;
   };
 }
 

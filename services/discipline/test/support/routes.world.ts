@@ -2,14 +2,18 @@ import type { RouteCall } from '@eron/shared/testing';
 import { conductCalls, seedConduct, type ConductFixtures } from './conduct.routes';
 import { complaintCalls, seedComplaints, type ComplaintFixtures } from './complaints.routes';
 import { councilCalls, seedCouncil, type CouncilFixtures } from './council.routes';
+import { casesCalls, casesPlaceholder, seedCases, type CasesFixtures } from './cases.routes';
 import { startDiscipline } from './discipline.world';
 import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
 export interface Fixtures extends ConductFixtures, JeteeFixtures, ComplaintFixtures {
 export interface Fixtures extends CouncilFixtures {
+export interface Fixtures extends CasesFixtures {
   nui: string;
 }
+
+export const placeholders = { ...casesPlaceholder };
 
 /** The discipline service with the data every swept call refers to. */
 export async function startSweepWorld() {
@@ -22,6 +26,7 @@ export async function startSweepWorld() {
     ...(await seedComplaints(w)),
   };
   const fixtures: Fixtures = { nui, ...(await seedCouncil(w)) };
+  const fixtures: Fixtures = { nui, ...(await seedCases(w)) };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
@@ -33,5 +38,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     ...jeteeCalls(f),
     ...complaintCalls(f),
     ...councilCalls(f),
+    ...casesCalls(f),
   };
 }
