@@ -27,21 +27,24 @@ import ownFoodRoutes from './own-food/own-food.routes';
 async function routes(app: FastifyInstance): Promise<void> {
   // Discipline's directory of PPL, kept from classification's events.
   await app.register(pplRoutes);
+  // Offences and cases; sanctions and appeals (DIS-01 … DIS-10).
+  await app.register(offenceRoutes);
+  await app.register(caseRoutes);
+  // The Disciplinary Council (DIS-11, DIS-12).
+  await app.register(councilRoutes);
+  // Conduct, repeat offenders and the judge, incentives, certificates, own food (DIS-13 … DIS-18).
   await app.register(conductRoutes);
   await app.register(judgeRoutes);
+  await app.register(incentiveRoutes);
   await app.register(certificateRoutes);
+  await app.register(ownFoodRoutes);
+  // Complaints (DIS-19).
+  await app.register(complaintRoutes);
   // The JETEE, programmes, hours, evaluations and sentence redemption (DIS-20 … DIS-24).
   await app.register(jeteeRoutes);
   await app.register(programmeRoutes);
   await app.register(hoursRoutes);
   await app.register(redemptionRoutes);
-  await app.register(complaintRoutes);
-  await app.register(councilRoutes);
-  await app.register(incentiveRoutes);
-  await app.register(ownFoodRoutes);
-  // The offence catalogue (DIS-01).
-  await app.register(offenceRoutes);
-  await app.register(caseRoutes);
 }
 
 export const definition = {

@@ -11,9 +11,18 @@ import type { IncentiveTables } from './incentives/incentive.tables';
 import type { OwnFoodTables } from './own-food/own-food.tables';
 
 /** Every table in discipline's schema, one interface per capability. */
-export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, ConductTables, JeteeTables, ComplaintTables {}
-export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, CouncilTables, IncentiveTables, OwnFoodTables {}
-export interface DisciplineTables extends PlatformTables, PplTables, SanctionTables, CaseTables {}
+export interface DisciplineTables
+  extends
+    PlatformTables,
+    PplTables,
+    SanctionTables,
+    CaseTables,
+    CouncilTables,
+    IncentiveTables,
+    OwnFoodTables,
+    ConductTables,
+    JeteeTables,
+    ComplaintTables {}
 
 export type Db = Kysely<DisciplineTables>;
 export type Trx = Transaction<DisciplineTables>;

@@ -1,6 +1,6 @@
 import { describeRouteSweep } from '@eron/shared/testing';
 import { conductPlaceholder } from './support/conduct.routes';
-import { calls, startSweepWorld, type Fixtures } from './support/routes.world';
+import { calls, placeholders, startSweepWorld, type Fixtures } from './support/routes.world';
 
 const placeholder: Fixtures = {
   nui: '1000001',
@@ -16,9 +16,8 @@ const placeholder: Fixtures = {
   councilMembers: [],
   councilRep: '1000002',
   councilAlt: '1000003',
+  ...placeholders,
 };
-import { calls, placeholders, startSweepWorld, type Fixtures } from './support/routes.world';
-const placeholder: Fixtures = { nui: '1000001', ...placeholders };
 
 /**
  * PLT-03, PLT-04, PLT-18: every route the discipline service documents in its OpenAPI refuses

@@ -7,9 +7,7 @@ import { startDiscipline } from './discipline.world';
 import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
-export interface Fixtures extends ConductFixtures, JeteeFixtures, ComplaintFixtures {
-export interface Fixtures extends CouncilFixtures {
-export interface Fixtures extends CasesFixtures {
+export interface Fixtures extends CasesFixtures, CouncilFixtures, ConductFixtures, JeteeFixtures, ComplaintFixtures {
   nui: string;
 }
 
@@ -24,9 +22,9 @@ export async function startSweepWorld() {
     ...(await seedConduct(w)),
     ...(await seedJetee(w)),
     ...(await seedComplaints(w)),
+    ...(await seedCouncil(w)),
+    ...(await seedCases(w)),
   };
-  const fixtures: Fixtures = { nui, ...(await seedCouncil(w)) };
-  const fixtures: Fixtures = { nui, ...(await seedCases(w)) };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
 
