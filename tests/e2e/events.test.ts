@@ -44,8 +44,9 @@ describe('PLT-08 no event is dropped: a service that gains a handler catches up'
   let suite: RunningSuite;
   const extra: FastifyInstance[] = [];
   beforeAll(async () => {
-    // Visits starts as it was before it handled any event (its platform only), so the first test can watch it gain one.
-    suite = await startSuite({}, {}, undefined, { handlerless: ['visits'] });
+    // Visits and discipline start as they were before they handled any event (their platform only), so
+    // the tests can watch them gain one.
+    suite = await startSuite({}, {}, undefined, { handlerless: ['visits', 'discipline'] });
   });
   afterAll(async () => {
     for (const app of extra) await app.close();

@@ -121,7 +121,8 @@ describe('FOL-06 (b) files whose references carry no depositor', () => {
     await setDepositors(w.app, nui, [cc(10_205_678)]);
     const n = notice(nui, 45_000);
     await w.bank.notify({ ...n, operationNumber: n.operationNumber.padStart(6, '0') });
-    const today = new Date().toISOString().slice(0, 10);
+    // The bank's day is Bogotá's (after 19:00 there the UTC date is already tomorrow).
+    const today = bogotaToday();
     const file = asobancariaFile({
       collectionDate: today,
       modifier: 'Z',
