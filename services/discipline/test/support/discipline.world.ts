@@ -16,6 +16,7 @@ import { eventually, testConfig } from '@eron/shared/testing';
 import discipline from '../../src/app';
 import { loadDisciplineConfig, type DisciplineConfig } from '../../src/config';
 import type { Db } from '../../src/db';
+import { runtime } from '../../src/runtime';
 
 export interface DisciplineOptions {
   /** Discipline settings of this world, typed, over the test defaults. */
@@ -109,7 +110,7 @@ export async function startDiscipline(opts: DisciplineOptions = {}): Promise<Dis
     await t.cleanup();
     throw err;
   }
-  const db = app.db as Db;
+  const db: Db = runtime(app).db;
   const applied = async (eventId: string) => {
     const inbox = () => db.selectFrom('inbox').select('event_id').where('event_id', '=', eventId).executeTakeFirst();
     await eventually(async () => (await inbox()) !== undefined, 15_000, `event ${eventId} applied by discipline`);

@@ -17,6 +17,7 @@ import { bearer, eventually, testConfig } from '@eron/shared/testing';
 import visits from '../../src/app';
 import { loadVisitsConfig, type VisitsConfig } from '../../src/config';
 import type { Db } from '../../src/db';
+import { runtime } from '../../src/runtime';
 
 export interface VisitsOptions {
   /** Visits settings of this world, typed, over the test defaults. */
@@ -111,7 +112,7 @@ export async function startVisits(opts: VisitsOptions = {}): Promise<VisitsWorld
 
   const app = await buildApp('visits', visits, t.config);
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const db = app.db as Db;
+  const db: Db = runtime(app).db;
   const applied = async (eventId: string) => {
     const inbox = () => db.selectFrom('inbox').select('event_id').where('event_id', '=', eventId).executeTakeFirst();
     await eventually(async () => (await inbox()) !== undefined, 15_000, `event ${eventId} applied by visits`);
