@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Certificate, Evaluation, JeteeSession, Programme, ProgrammeKind, RedemptionAccount } from '@eron/shared';
+import {
+  bogotaToday,
+  type Certificate,
+  type Evaluation,
+  type JeteeSession,
+  type Programme,
+  type ProgrammeKind,
+  type RedemptionAccount,
+} from '@eron/shared';
+import { formatDateEs } from '@eron/shared/documents';
 import { bearer, pdfText } from '@eron/shared/testing';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
 import { director, hours, orderOf, programmeOf } from './support/jetee.hours';
@@ -278,6 +287,9 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
     expect(text).toContain(cert.code);
     expect(text).toMatch(/Ley 2466 de 2025/);
     expect(text).toMatch(/Favorabilidad/);
+    // The conviction's firm date as a Bogotá date (in the evening there UTC is already tomorrow).
+    const { sentenced_at: firm } = await w.db.selectFrom('ppl').select('sentenced_at').where('nui', '=', nui).executeTakeFirstOrThrow();
+    expect(text).toContain(`en firme desde ${formatDateEs(bogotaToday(firm!))}`);
     const dir = mkdtempSync(join(tmpdir(), 'computos-'));
     writeFileSync(join(dir, 'certificado.pdf'), pdf.rawPayload);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'certificado.pdf'), '/tmp/jetee-certificado']);

@@ -1,4 +1,4 @@
-import type { RedemptionMonth } from '@eron/shared';
+import { bogotaToday, type RedemptionMonth } from '@eron/shared';
 import { formatDateEs, renderPdf, type DocumentSpec } from '@eron/shared/documents';
 import type { CertificateRow } from '../jetee/jetee.tables';
 import type { HeldPpl } from '../ppl/ppl.lookup';
@@ -24,7 +24,7 @@ export function certificatePdf(o: {
       ['NUI', c.nui],
       [
         'Situación jurídica',
-        o.ppl.sentencedAt ? `Condenado (en firme desde ${formatDateEs(o.ppl.sentencedAt.toISOString().slice(0, 10))})` : 'Sindicado',
+        o.ppl.sentencedAt ? `Condenado (en firme desde ${formatDateEs(bogotaToday(o.ppl.sentencedAt))})` : 'Sindicado',
       ],
       ['Días certificados', days(c.days)],
       ...(c.judge_request ? ([['Solicitud del juez (Art. 112)', c.judge_request]] as [string, string][]) : []),
