@@ -15,7 +15,10 @@ import jeteeRoutes from './jetee/jetee.routes';
 import { migrations } from './migrations';
 import redemptionRoutes from './redemption/redemption.routes';
 import programmeRoutes from './programmes/programme.routes';
+import appealRoutes from './cases/appeal.routes';
 import caseRoutes from './cases/case.routes';
+import { sanctionJobs } from './sanctions/sanction.jobs';
+import sanctionRoutes from './sanctions/sanction.routes';
 import offenceRoutes from './offences/offence.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
@@ -30,6 +33,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   // Offences and cases; sanctions and appeals (DIS-01 … DIS-10).
   await app.register(offenceRoutes);
   await app.register(caseRoutes);
+  await app.register(appealRoutes);
+  await app.register(sanctionRoutes);
   // The Disciplinary Council (DIS-11, DIS-12).
   await app.register(councilRoutes);
   // Conduct, repeat offenders and the judge, incentives, certificates, own food (DIS-13 … DIS-18).
@@ -56,6 +61,7 @@ export const definition = {
   routes,
   handlers: { ...pplEvents },
   jobs: {
+    ...sanctionJobs,
     ...conductJobs,
     ...jeteeJobs,
     ...complaintJobs,

@@ -43,9 +43,13 @@ export type CaseReportBody = Static<typeof CaseReportBody>;
 
 export const CaseOpeningBody = Type.Object(
   {
-    directorInformedOn: Type.Optional(LocalDate),
+    openedOn: Type.Optional({ ...LocalDate, description: 'Fecha del auto de apertura (hoy si falta); no anterior a los hechos' }),
+    directorInformedOn: Type.Optional({
+      ...LocalDate,
+      description: 'Falta grave: fecha en que el Director conoció el informe (Art. 135); no posterior a la apertura',
+    }),
   },
-  { additionalProperties: false, description: 'Falta grave: fecha en que el Director conoció el informe (Art. 135)' },
+  { additionalProperties: false },
 );
 export type CaseOpeningBody = Static<typeof CaseOpeningBody>;
 
@@ -71,12 +75,11 @@ export type CaseHearingBody = Static<typeof CaseHearingBody>;
 
 export const CaseCouncilAct = Type.Object(
   {
-    group: Type.Union([Type.Literal('one'), Type.Literal('two')], { description: 'Grupo funcional del Consejo (Art. 135 §1)' }),
-    sessionRef: Text(100, 'Sesión del Consejo de Disciplina (número del acta)'),
-    presidedBy: Text(200),
+    sessionId: { ...Uuid, description: 'La sesión del Consejo de Disciplina donde se decidió (DIS-12)' },
+    decisionId: { ...Uuid, description: 'La decisión votada en esa sesión (materia case o appeal, esta PPL, aprobada)' },
     ministerioPublicoDelegate: Text(200, 'Delegado del Ministerio Público en la sesión'),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'La decisión del Consejo en sesión, con quórum y votos (Art. 135 §1)' },
 );
 export type CaseCouncilAct = Static<typeof CaseCouncilAct>;
 
@@ -162,7 +165,13 @@ export const DisciplinaryCase = Type.Object(
     eron: EronCode,
     nui: Nui,
     offence: Type.Object({ version: Type.String(), code: Type.String(), severity: OffenceSeverity, text: Type.String() }),
-    status: Type.Union(['reported', 'opened', 'notified', 'heard', 'decided'].map((s) => Type.Literal(s as 'reported'))),
+    status: Type.Union([
+      Type.Literal('reported'),
+      Type.Literal('opened'),
+      Type.Literal('notified'),
+      Type.Literal('heard'),
+      Type.Literal('decided'),
+    ]),
     factDate: LocalDate,
     place: Type.String(),
     facts: Type.String(),

@@ -1,12 +1,4 @@
-import {
-  conflict,
-  ruleBroken,
-  type Bilingual,
-  type CaseCouncilAct,
-  type CaseDecisionBody,
-  type ProblemError,
-  type Role,
-} from '@eron/shared';
+import { conflict, ruleBroken, type Bilingual, type CaseDecisionBody, type ProblemError, type Role } from '@eron/shared';
 
 // Pure: the rules know the words of the tables, not the tables (rules-are-pure).
 type Severity = 'leve' | 'grave';
@@ -83,28 +75,71 @@ export function assertInstructor(severity: Severity, roles: readonly Role[], dir
 /** The authority that decides the first instance (DIS-03). */
 export const firstInstance = (severity: Severity): Authority => (severity === 'leve' ? 'director' : 'council_group_one');
 
+/** What the rules need of the Council decision a case or appeal decision cites. */
+export interface CitedCouncilDecision {
+  eron: string;
+  group: 'plenary' | 'one' | 'two';
+  matter: string;
+  nui: string | null;
+  outcome: 'approved' | 'rejected';
+}
+
 /**
  * DIS-03, DIS-07: the Director decides as himself; a Council group decides in session — the body
- * names its group and session, and the caller is a member (or the Director presiding).
+ * cites the decision the group voted with quorum (DIS-12) on this PPL's case or appeal, and the
+ * caller is a member (or the Director presiding).
  */
 export function assertAuthority(
   authority: Authority,
   roles: readonly Role[],
-  council: CaseCouncilAct | undefined,
+  cited: { given: boolean; decision: CitedCouncilDecision | undefined },
+  the: { eron: string; nui: string; matter: 'case' | 'appeal' },
   rule: 'DIS-03' | 'DIS-07',
 ): void {
   const article = rule === 'DIS-03' ? 'Art. 135' : 'Art. 135 §1';
-  const fail = (es: string, en: string) =>
-    ruleBroken(rule, article, { es, en }, { code: rule === 'DIS-03' ? 'case-competence' : 'appeal-authority' });
+  const fail = (es: string, en: string, field?: string) =>
+    ruleBroken(
+      rule,
+      article,
+      { es, en },
+      { code: rule === 'DIS-03' ? 'case-competence' : 'appeal-authority', ...(field ? { errors: [{ field, message: { es, en } }] } : {}) },
+    );
   if (authority === 'director') {
-    if (roles.includes('director')) return;
-    throw fail('Decide el Director del establecimiento', 'The Director of the establishment decides');
+    if (!roles.includes('director')) throw fail('Decide el Director del establecimiento', 'The Director of the establishment decides');
+    if (cited.given)
+      throw fail(
+        'El Director decide por sí mismo: no cite una decisión del Consejo',
+        'The Director decides alone: cite no Council decision',
+        '/council',
+      );
+    return;
   }
   const group = authority === 'council_group_one' ? 'one' : 'two';
-  if (!council || council.group !== group)
+  const groupEs = group === 'one' ? 'uno' : 'dos';
+  const d = cited.decision;
+  if (!cited.given)
     throw fail(
-      `Decide el grupo ${group === 'one' ? 'uno' : 'dos'} del Consejo de Disciplina en sesión (council.group = ${group})`,
-      `The Disciplinary Council's group ${group} decides in session (council.group = ${group})`,
+      `Decide el grupo ${groupEs} del Consejo de Disciplina en sesión: cite su decisión (council.sessionId, council.decisionId)`,
+      `The Disciplinary Council's group ${group} decides in session: cite its decision (council.sessionId, council.decisionId)`,
+      '/council',
+    );
+  if (!d || d.eron !== the.eron)
+    throw fail(
+      'No existe esa decisión del Consejo en este establecimiento',
+      'No such Council decision in this establishment',
+      '/council/decisionId',
+    );
+  if (d.group !== group || d.matter !== the.matter || d.nui !== the.nui)
+    throw fail(
+      `La decisión citada no es del grupo ${groupEs} sobre ${the.matter === 'case' ? 'la falta' : 'el recurso'} de esta PPL`,
+      `The decision cited is not group ${group}'s on this PPL's ${the.matter}`,
+      '/council/decisionId',
+    );
+  if (d.outcome !== 'approved')
+    throw fail(
+      'La decisión citada no fue aprobada por el Consejo',
+      'The Council did not approve the decision cited',
+      '/council/decisionId',
     );
   if (!roles.includes('council_member') && !roles.includes('director'))
     throw fail('Solo un miembro del Consejo registra su decisión', 'Only a Council member records its decision');

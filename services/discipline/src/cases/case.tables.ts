@@ -25,10 +25,12 @@ export interface Hearing {
   statement: string;
   evidence: string[];
 }
+/** The Council's decision in session that a case or appeal decision cites (DIS-12: quorum and votes are there). */
 export interface CouncilAct {
   group: 'one' | 'two';
-  sessionRef: string;
-  presidedBy: string;
+  sessionId: string;
+  decisionId: string;
+  acta: string;
   ministerioPublicoDelegate: string;
 }
 export interface Circumstances {

@@ -25,3 +25,8 @@ export async function chargeable(db: Db | Trx, code: string, factDate: string): 
   if (!offence) throw notAnOffenceThen(code, factDate, v?.version ?? null);
   return offence;
 }
+
+/** The text of an offence as the version a case was charged under defines it. */
+export async function offenceText(db: Db | Trx, version: string, code: string): Promise<string> {
+  return (await findOffence(db, version, code))?.text ?? code;
+}
