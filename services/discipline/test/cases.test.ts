@@ -1,5 +1,6 @@
 import { addBusinessDays, bogotaToday, type DisciplinaryCase } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { writeFileSync } from 'node:fs';
+import { bearer, pdfText } from '@eron/shared/testing';
 import { casesUrl, circumstances, councilVote, deputy, director, heardCase, investigator, member, PAST } from './support/cases.world';
 import { setCouncil } from './support/council.world';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
@@ -204,3 +205,37 @@ describe('sanctions (DIS-05, DIS-06) and one sanction per fact (DIS-02)', () => 
 function councilOf() {
   return council;
 }
+
+describe('the notice and the decision as documents (DIS-04)', () => {
+  const pdf = (id: string, which: string) => w.app.inject({ method: 'GET', url: `${casesUrl}/${id}/${which}.pdf`, headers: director });
+
+  it('DIS-04 when the PPL was notified and the case decided then the notice and the decision are PDFs with the charges, the circumstances weighed, the sanction and the appeals open', async () => {
+    const c = await heardCase(w, { past: true });
+    expect((await pdf(c.id, 'decision')).statusCode).toBe(409);
+    const notice = await pdf(c.id, 'notice');
+    expect(notice.statusCode).toBe(200);
+    expect(notice.headers['content-type']).toBe('application/pdf');
+    const noticeText = pdfText(notice.rawPayload, 'layout', 'notice.pdf').replace(/\s+/g, ' ');
+    expect(noticeText).toContain('Notificación de cargos');
+    expect(noticeText).toContain(`NUI ${c.nui}`);
+    expect(noticeText).toContain('descargos');
+    const res = await decide(c.id, { sanction: { kind: 'no_recreation', amount: 4 }, notifiedOn: PAST.decided });
+    expect(res.statusCode).toBe(201);
+    const decision = await pdf(c.id, 'decision');
+    expect(decision.statusCode).toBe(200);
+    const text = pdfText(decision.rawPayload, 'layout', 'decision.pdf').replace(/\s+/g, ' ');
+    for (const words of [
+      'Circunstancias ponderadas',
+      circumstances.stateOfMind,
+      'Reconoció los hechos',
+      'Privación de recreación por 4 día(s)',
+      'reposición ante el Director',
+      'hasta el 14/10/2026',
+    ])
+      expect(text).toContain(words);
+    if (process.env.KEEP_PDF) {
+      writeFileSync('/tmp/notice.pdf', notice.rawPayload);
+      writeFileSync('/tmp/decision.pdf', decision.rawPayload);
+    }
+  });
+});

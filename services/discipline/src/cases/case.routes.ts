@@ -17,7 +17,7 @@ import {
 import { assertActsFor } from '@eron/shared/platform';
 import { CASE_DECIDERS, CASE_INSTRUCTORS, CASE_READERS, CASE_REPORTERS } from '../roles';
 import { runtime } from '../runtime';
-import { decideCase, hearPpl, notifyCharges, openCase, readCase, reportCase } from './case.use-cases';
+import { caseDocument, decideCase, hearPpl, notifyCharges, openCase, readCase, reportCase } from './case.use-cases';
 
 const ReportedCase = Type.Object({
   id: Uuid,
@@ -138,6 +138,36 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => runtime(app).idempotent(req, reply, (ctx) => decideCase(ctx, req.params.id, req.body)),
   );
+
+  for (const which of ['notice', 'decision'] as const)
+    app.get(
+      `${base}/:id/${which}.pdf`,
+      {
+        config: { auth: { roles: CASE_READERS } },
+        schema: {
+          operationId: which === 'notice' ? 'getDisciplinaryNoticePdf' : 'getDisciplinaryDecisionPdf',
+          'x-rules': ['DIS-04'],
+          summary:
+            which === 'notice'
+              ? 'The notice of charges (PDF) the PPL signs on receipt (DIS-04)'
+              : 'The decision (PDF): reasons, circumstances weighed, sanction and the appeals open (DIS-04, Art. 150)',
+          description: 'Before the step happened → 409 naming DIS-04.',
+          params: Id,
+          produces: ['application/pdf'],
+          response: {
+            200: { description: 'The document (PDF)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+            401: Problem,
+            403: Problem,
+            404: Problem,
+            409: Problem,
+          },
+        },
+      },
+      async (req, reply) => {
+        const { file, name } = await caseDocument(runtime(app).reader(req), req.params.id, which);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(file);
+      },
+    );
 };
 
 export default caseRoutes;

@@ -3,6 +3,7 @@ import {
   assertActorActsFor,
   bogotaToday,
   notFound,
+  ruleBroken,
   type AppealTerm,
   type CaseDecisionBody,
   type CaseHearingBody,
@@ -14,7 +15,9 @@ import {
 import type { Outcome } from '@eron/shared/platform';
 import { councilDecision } from '../council/council.lookup';
 import { chargeable, offenceText } from '../offences/offence.use-cases';
-import { heldPpl } from '../ppl/ppl.lookup';
+import { heldPpl, pplOf } from '../ppl/ppl.lookup';
+import { establishmentName } from '../ppl/ppl.repository';
+import { decisionPdf, noticePdf } from './case.document';
 import type { Ctx, Reader } from '../runtime';
 import { insertSanction, sanctionOfCase } from '../sanctions/sanction.repository';
 import { assertAllowed, assertNotForbidden } from '../sanctions/sanction.rules';
@@ -265,4 +268,33 @@ export async function changeAppealTerm(ctx: Ctx, eron: string, businessDays: num
   await setAppealTerm(ctx.trx, eron, businessDays, ctx.actor.sub);
   await ctx.audit({ action: 'set-appeal-term', entity: 'appeal_term', entityId: eron, details: { businessDays } });
   return { eron, businessDays };
+}
+
+const STATUS_ORDER = ['reported', 'opened', 'notified', 'heard', 'decided'] as const;
+
+/** DIS-04: the notice of charges (once notified) or the decision (once decided), as the PDF the people involved sign. */
+export async function caseDocument(r: Reader, id: string, which: 'notice' | 'decision'): Promise<{ file: Buffer; name: string }> {
+  const c = await findCase(r.db, id);
+  if (!c) throw noCase(id);
+  assertActorActsFor(r.actor, c.eron);
+  if (STATUS_ORDER.indexOf(c.status) < STATUS_ORDER.indexOf(which === 'notice' ? 'notified' : 'decided'))
+    throw ruleBroken(
+      'DIS-04',
+      'Art. 149',
+      which === 'notice'
+        ? { es: 'La PPL aún no ha sido notificada de los cargos', en: 'The PPL has not been notified of the charges yet' }
+        : { es: 'La actuación aún no tiene decisión', en: 'The case has no decision yet' },
+      { code: 'document-not-yet', status: 409 },
+    );
+  const ppl = await pplOf(r.db, c.nui);
+  const o = {
+    establishmentName: await establishmentName(r.db, c.eron),
+    ppl: { names: ppl.names, surnames: ppl.surnames },
+    offenceText: await offenceText(r.db, c.offence_version, c.offence_code),
+    issuedBy: r.actor.sub,
+    issuedAt: new Date(),
+    appealDays: (await appealTermOf(r.db, c.eron)) ?? DEFAULT_APPEAL_DAYS,
+  };
+  const file = which === 'notice' ? await noticePdf(c, o) : await decisionPdf(c, o);
+  return { file, name: `${which === 'notice' ? 'notificacion-cargos' : 'decision'}-${c.id}.pdf` };
 }

@@ -58,6 +58,8 @@ export function casesCalls(f: CasesFixtures): Record<string, RouteCall> {
       },
     },
     'GET /api/v1/discipline/cases/{id}': { params: { id: f.decidedCaseId } },
+    'GET /api/v1/discipline/cases/{id}/notice.pdf': { params: { id: f.decidedCaseId } },
+    'GET /api/v1/discipline/cases/{id}/decision.pdf': { params: { id: f.decidedCaseId } },
     'POST /api/v1/discipline/cases/{id}/opening': { params: { id: f.heardCaseId }, body: { directorInformedOn: '2026-10-02' } },
     'POST /api/v1/discipline/cases/{id}/notice': {
       params: { id: f.heardCaseId },
