@@ -4,29 +4,42 @@ import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Reader } from '../runtime';
 import { assertMonthEnded, bogotaStart, monthBounds, monthsOfYear, shopAccountsDue, shopAccountsMonth } from './period.rules';
 import { accountMismatches, heldFromBalances, heldFromPostings, heldMovements } from './reconciliation.repository';
-import { accountMovements, depositsByDay, insertSubmission, shopFigures, shopSalesOf, submissionsOf } from './reports.repository';
+import {
+  accountMovements,
+  bookedForNationalOffice,
+  depositsByDay,
+  insertSubmission,
+  shopFigures,
+  shopSalesOf,
+  submissionsOf,
+} from './reports.repository';
 
 /**
  * FOL-17: every figure of the establishment's report for a Bogotá period, derived from the ledger's
  * postings, and a reconciliation of the balances held computed from postings with the running
  * balances the database kept. The read is audited.
  */
-export async function establishmentReport(ctx: Ctx, q: { eron: string; from: string; to: string }): Promise<EstablishmentReport> {
+export async function establishmentReport(
+  ctx: Ctx,
+  q: { eron: string; from: string; to: string; nationalEron: string },
+): Promise<EstablishmentReport> {
   const { eron, from, to } = q;
   const db = ctx.trx;
   const w = { start: bogotaStart(from), end: bogotaStart(addDays(to, 1)) };
   const now = w.end.getTime() > Date.now();
-  const [deposits, shop, cajaEspecial, paymaster, opening, closing, movements, fromBalances, accounts] = await Promise.all([
-    depositsByDay(db, eron, w),
-    shopFigures(db, eron, w),
-    accountMovements(db, eron, 'caja_especial', w),
-    accountMovements(db, eron, 'paymaster', w),
-    heldFromPostings(db, eron, w.start),
-    heldFromPostings(db, eron, w.end),
-    heldMovements(db, eron, w.start, w.end),
-    heldFromBalances(db, eron, w.end),
-    accountMismatches(db, eron, w.end, now),
-  ]);
+  const [deposits, shop, cajaEspecial, paymaster, opening, closing, movements, fromBalances, accounts, forNationalOffice] =
+    await Promise.all([
+      depositsByDay(db, eron, w),
+      shopFigures(db, eron, w),
+      accountMovements(db, eron, 'caja_especial', w),
+      accountMovements(db, eron, 'paymaster', w),
+      heldFromPostings(db, eron, w.start),
+      heldFromPostings(db, eron, w.end),
+      heldMovements(db, eron, w.start, w.end),
+      heldFromBalances(db, eron, w.end),
+      accountMismatches(db, eron, w.end, now),
+      bookedForNationalOffice(db, eron, q.nationalEron, w),
+    ]);
   await ctx.audit({ action: 'read-establishment-report', entity: 'eron', entityId: eron, details: { from, to } });
   const moved = movements.reduce((sum, m) => sum + m.amount, 0);
   const reconciles = closing === fromBalances && opening + moved === closing && accounts.mismatches.length === 0;
@@ -38,6 +51,7 @@ export async function establishmentReport(ctx: Ctx, q: { eron: string; from: str
     cajaEspecial,
     balancesHeld: { opening, closing, movements },
     paymaster: { opening: paymaster.opening, closing: paymaster.closing },
+    forNationalOffice,
     reconciliation: {
       reconciles,
       heldFromPostings: closing,
