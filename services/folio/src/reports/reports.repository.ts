@@ -130,10 +130,13 @@ export const submissionsOf = (db: Db, eron: string, year: number) =>
   db.selectFrom('shop_account_submissions').selectAll().where('eron', '=', eron).where('month', 'like', `${year}-%`).execute();
 
 /** A month's shop accounts sent, once: undefined when they already were. */
-export const insertSubmission = (trx: Trx, s: { eron: string; month: string; submittedTo: string; reference: string; by: string }) =>
+export const insertSubmission = (
+  trx: Trx,
+  s: { eron: string; month: string; submittedTo: string; reference: string; at: Date; by: string },
+) =>
   trx
     .insertInto('shop_account_submissions')
-    .values({ eron: s.eron, month: s.month, submitted_to: s.submittedTo, reference: s.reference, submitted_by: s.by })
+    .values({ eron: s.eron, month: s.month, submitted_to: s.submittedTo, reference: s.reference, submitted_at: s.at, submitted_by: s.by })
     .onConflict((oc) => oc.columns(['eron', 'month']).doNothing())
     .returning('submitted_at')
     .executeTakeFirst();

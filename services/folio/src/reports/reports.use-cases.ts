@@ -62,11 +62,11 @@ export async function establishmentReport(
   };
 }
 
-/** FOL-17, Art. 128: the shop's monthly accounts of a year, with due dates and overdue flags. */
-export async function shopAccounts(r: Reader, q: { eron: string; year: number }): Promise<Static<typeof ShopAccounts>> {
+/** FOL-17, Art. 128: the shop's monthly accounts of a year, with due dates and overdue flags as of `now` (Bogotá). */
+export async function shopAccounts(r: Reader, q: { eron: string; year: number; now: Date }): Promise<Static<typeof ShopAccounts>> {
   const { eron, year } = q;
-  const today = bogotaToday();
-  const current = bogotaMonth();
+  const today = bogotaToday(q.now);
+  const current = bogotaMonth(q.now);
   const sent = await submissionsOf(r.db, eron, year);
   const months = await Promise.all(
     monthsOfYear(year)
@@ -91,14 +91,14 @@ export async function shopAccounts(r: Reader, q: { eron: string; year: number })
   return { eron, year, months };
 }
 
-/** FOL-17, Art. 128: the Director records sending a month's shop accounts, once, for a month that has ended. */
+/** FOL-17, Art. 128: the Director records sending a month's shop accounts, once, for a month that has ended by `now`. */
 export async function submitShopAccounts(
   ctx: Ctx,
-  input: { eron: string; month: string; submittedTo: string; reference: string },
+  input: { eron: string; month: string; submittedTo: string; reference: string; now: Date },
 ): Promise<Outcome<{ eron: string; month: string; submittedAt: string; overdue: boolean }>> {
   const { eron, month } = input;
-  assertMonthEnded(month, bogotaMonth());
-  const row = await insertSubmission(ctx.trx, { ...input, by: ctx.actor.sub });
+  assertMonthEnded(month, bogotaMonth(input.now));
+  const row = await insertSubmission(ctx.trx, { ...input, at: input.now, by: ctx.actor.sub });
   if (!row)
     throw conflict(
       'shop-accounts-submitted',
