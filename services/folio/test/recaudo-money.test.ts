@@ -259,19 +259,17 @@ describe('FOL-17 the uploader’s reconciliation accounts for every line of its 
     expect(res.statusCode).toBe(200);
     return res.json();
   };
-  const daily = async (eron: string, headers: Record<string, string>) =>
-    (
-      await w.app.inject({ method: 'GET', url: `/api/v1/folio/establishments/${eron}/reports/daily?date=${bogotaToday()}`, headers })
-    ).json();
+  const daily = async (eron: string, date: string, headers: Record<string, string>) =>
+    (await w.app.inject({ method: 'GET', url: `/api/v1/folio/establishments/${eron}/reports/daily?date=${date}`, headers })).json();
   const bucketsOf = (day: Record<string, { count: number; amount: number }>) =>
     Object.fromEntries(['credited', 'rejected', 'held', 'heldForNationalOffice', 'namingNoFolio'].map((k) => [k, day[k]]));
 
   it('FOL-17 FOL-06 when an officer’s file has lines held for the national office or naming no Folio then its establishment’s reconciliation and daily report show them apart, and every line adds up once', async () => {
-    const a = await pplWithDepositor('113');
+    const a = await pplWithDepositor('115');
+    const uploader = bearer(['paymaster'], ['115']);
     const c = await pplWithDepositor('114');
     const unknown = w.nextNui();
     const date = nextDay();
-    const reportBefore = (await daily('113', paymaster)).forNationalOffice;
     const id = await uploadDone(
       [
         [
@@ -281,11 +279,12 @@ describe('FOL-17 the uploader’s reconciliation accounts for every line of its 
         ],
       ],
       date,
+      uploader,
     );
     const file = await w.db.selectFrom('recaudo_files').select('total_cents').where('id', '=', id).executeTakeFirstOrThrow();
     expect(Number(file.total_cents)).toBe(4_500_000);
 
-    const here = await reconciliation('113', date, paymaster);
+    const here = await reconciliation('115', date, uploader);
     const [day] = here.days;
     expect(bucketsOf(day)).toEqual({
       credited: { count: 0, amount: 0 },
@@ -316,19 +315,19 @@ describe('FOL-17 the uploader’s reconciliation accounts for every line of its 
       held: { count: 0, amount: 0 },
       heldForNationalOffice: { count: 0, amount: 0 },
     });
-    const reportAfter = (await daily('113', paymaster)).forNationalOffice;
-    expect(reportAfter).toEqual({
-      heldForNationalOffice: {
-        count: reportBefore.heldForNationalOffice.count + 1,
-        amount: reportBefore.heldForNationalOffice.amount + 30_000,
-      },
-      namingNoFolio: { count: reportBefore.namingNoFolio.count + 1, amount: reportBefore.namingNoFolio.amount + 5_000 },
+    // The daily report of the day the lines were booked shows them apart too, never in its deposits.
+    const booked = await w.db.selectFrom('recaudo_deposits').select('created_at').where('file_id', '=', id).executeTakeFirstOrThrow();
+    const dayReport = await daily('115', bogotaToday(booked.created_at), uploader);
+    expect(dayReport.forNationalOffice).toEqual({
+      heldForNationalOffice: { count: 1, amount: 30_000 },
+      namingNoFolio: { count: 1, amount: 5_000 },
     });
+    expect(dayReport.deposits).toEqual([]);
 
     // The national office approves the file: its line is credited there, and stays apart (not credited) here.
     const approved = await w.app.inject({ method: 'POST', url: `/api/v1/folio/recaudo/files/${id}/approve`, headers: dg });
     expect([approved.statusCode, approved.json().credited]).toEqual([200, 2]);
-    const after = await reconciliation('113', date, paymaster);
+    const after = await reconciliation('115', date, uploader);
     expect(bucketsOf(after.days[0])).toEqual({
       ...bucketsOf(day),
       credited: { count: 1, amount: 10_000 },
