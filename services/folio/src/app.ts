@@ -4,6 +4,7 @@ import { servicePlatform, type ServiceDefinition, type ServiceOptions } from '@e
 import { accountEvents } from './accounts/account.events';
 import accountRoutes from './accounts/account.routes';
 import beneficiariesRoutes from './beneficiaries/beneficiaries.routes';
+import { wallClock } from './clock';
 import { loadFolioConfig, type FolioConfig } from './config';
 import type { FolioTables } from './db';
 import { incomeEvents } from './income/income.events';
@@ -76,6 +77,7 @@ export default fp<ServiceOptions<FolioConfig>>(
     // ones): checked against its schema, defaults filled in, and the bank agreement read once.
     const config = loadFolioConfig(opts.config);
     agreementOf(config);
+    app.decorate('folioClock', wallClock());
     await app.register(servicePlatform<FolioTables, FolioConfig>(definition), { ...opts, config });
     // A file job in flight stops after its batches (the next run resumes it), before the workers close.
     app.addHook('preClose', async () => stopFileDrain(runtime(app)));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { bogotaToday } from '@eron/shared';
+import { bogotaToday, type Payout, type Settlement } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
@@ -30,6 +30,11 @@ const account = async (nui: string, eron = '113') =>
   (await app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}`, headers: paymaster(eron) })).json();
 const post = (url: string, payload: object, headers: Record<string, string>) =>
   app.inject({ method: 'POST', url: `/api/v1/folio${url}`, headers, payload });
+const owed = async (nui: string, eron = '113') =>
+  (await app.inject({ method: 'GET', url: `/api/v1/folio/accounts/${nui}/exit-settlements`, headers: paymaster(eron) })).json<{
+    payouts: Payout[];
+    settlements: Settlement[];
+  }>();
 const withdrawal = (nui: string, amount: number) => ({ nui, use: 'productive_project', amount, receiptNumber: 'PP-1', project: 'Taller' });
 const admission = (nui: string, amount: number, actaNumber: string, eron = '113') => ({
   nui,
@@ -65,6 +70,7 @@ describe('CLS-10 intake cash in the Folio', () => {
   });
 
   it('CLS-10 when the admission is consumed then the intake cash is pending: no use of the Folio may spend it until the paymaster receives it', async () => {
+    const untouched = await w.eronBalance('113', 'paymaster');
     const nui = await w.admit({ cash: 80_000, received: false });
     expect(await account(nui)).toMatchObject({
       available: 0,
@@ -74,8 +80,9 @@ describe('CLS-10 intake cash in the Folio', () => {
     const refused = await post('/withdrawals', withdrawal(nui, 10_000), paymaster());
     expect(refused.statusCode).toBe(422);
     expect(refused.json().rule).toBe('FOL-02');
-    expect(await w.eronBalance('113', 'paymaster')).toBeLessThanOrEqual(0);
+    // Pending books nothing: the paymaster's account has not moved.
     const before = await w.eronBalance('113', 'paymaster');
+    expect(before).toBe(untouched);
 
     await w.deliver('intake-cash.received', receipt(nui, 80_000, `A-${nui}`));
     expect(await account(nui)).toMatchObject({
@@ -114,6 +121,55 @@ describe('CLS-10 intake cash in the Folio', () => {
     const tx = await app.db.selectFrom('ledger_transactions').select(['eron', 'kind']).where('nui', '=', nui).execute();
     expect(tx).toEqual([{ eron: '114', kind: 'intake_cash' }]);
     expect(await w.eronBalance('114', 'paymaster')).toBe(before - 60_000);
+  });
+
+  /**
+   * Decision (issue 9): a receipt recorded after the exit still records the cash (the act's three
+   * signatures) and the paymaster owes it to the person with the rest of the exit balance: it goes
+   * from the paymaster's cash to the payouts due (FOL-14) — or, on death, escape or extradition, to
+   * the settlement held for the persons the PPL authorised (FOL-15) — which grows by it and is due
+   * again, so it is handed over by the same payout and the ledger keeps balancing. Never pending forever.
+   */
+  it('CLS-10 when the receipt arrives after the exit then the cash is booked once to the person’s payout, which is due again and handed over in full', async () => {
+    const nui = await w.admit({ cash: 40_000, received: false });
+    await w.applied((await w.exit(nui, '113', 'release')).id);
+    const [closed] = (await owed(nui)).payouts;
+    expect(closed).toMatchObject({ amount: 0, status: 'paid' });
+    const [due, cash] = [await w.eronBalance('113', 'payouts_due'), await w.eronBalance('113', 'paymaster')];
+
+    await w.deliver('intake-cash.received', receipt(nui, 40_000, `A-${nui}`));
+    await w.deliver('intake-cash.received', receipt(nui, 40_000, `A-${nui}`));
+    expect(await account(nui)).toMatchObject({
+      status: 'closed',
+      available: 0,
+      pending: 0,
+      intakeCash: { amount: 40_000, status: 'owed_on_exit', receivedOn: '2026-11-25' },
+    });
+    const [payout] = (await owed(nui)).payouts;
+    expect(payout).toMatchObject({ id: closed!.id, amount: 40_000, available: 40_000, paid: 0, remaining: 40_000, status: 'due' });
+    expect(await w.eronBalance('113', 'payouts_due')).toBe(due + 40_000);
+    expect(await w.eronBalance('113', 'paymaster')).toBe(cash - 40_000);
+    const kinds = await app.db.selectFrom('ledger_transactions').select(['kind', 'eron']).where('nui', '=', nui).execute();
+    expect(kinds).toEqual([{ kind: 'intake_cash_after_exit', eron: '113' }]);
+
+    const paid = await post(`/payouts/${payout!.id}/payment`, { method: 'cash', reference: 'CE-INT-1' }, paymaster());
+    expect(paid.statusCode).toBe(200);
+    expect(paid.json()).toMatchObject({ amount: 40_000, paid: 40_000, remaining: 0, status: 'paid' });
+    expect(await w.eronBalance('113', 'payouts_due')).toBe(due);
+    expect(await w.eronBalance('113', 'paymaster')).toBe(cash);
+    await w.ledgerAddsUp();
+  });
+
+  it('CLS-10 when the receipt arrives after a death then the cash joins the settlement held for the persons the PPL authorised', async () => {
+    const nui = await w.admit({ cash: 25_000, received: false });
+    await w.applied((await w.exit(nui, '113', 'death')).id);
+    const held = await w.eronBalance('113', 'settlements_held');
+    await w.deliver('intake-cash.received', receipt(nui, 25_000, `A-${nui}`));
+    expect((await account(nui)).intakeCash).toMatchObject({ status: 'owed_on_exit' });
+    const [settlement] = (await owed(nui)).settlements;
+    expect(settlement).toMatchObject({ amount: 25_000, paid: 0, remaining: 25_000, status: 'held', reason: 'death' });
+    expect(await w.eronBalance('113', 'settlements_held')).toBe(held + 25_000);
+    await w.ledgerAddsUp();
   });
 });
 

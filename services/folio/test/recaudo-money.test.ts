@@ -241,6 +241,105 @@ describe('FOL-17 a file report reconciles with the ledger', () => {
   });
 });
 
+describe('FOL-17 the uploader’s reconciliation accounts for every line of its file', () => {
+  // Decision: a line of a file an establishment uploaded that is booked on the national account —
+  // held for the national office (it names another establishment's PPL) or naming no Folio — counts
+  // in the national account's reconciliation and report, never in the uploader's credited,
+  // rejected or held figures (no peso counted twice). The uploader's reconciliation shows it apart,
+  // by collection day, and lists it by file and line — amount, reason and what the national office
+  // made of it, never the PPL it names (PLT-03) — so credited + rejected + held + these lines add up
+  // to the file's control total. The daily report shows the same lines, by the day they were booked.
+  const dg = bearer(['dg']);
+  const reconciliation = async (eron: string, date: string, headers: Record<string, string>) => {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/v1/folio/recaudo/reconciliation?from=${date}&to=${date}&eron=${eron}`,
+      headers,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const daily = async (eron: string, date: string, headers: Record<string, string>) =>
+    (await w.app.inject({ method: 'GET', url: `/api/v1/folio/establishments/${eron}/reports/daily?date=${date}`, headers })).json();
+  const bucketsOf = (day: Record<string, { count: number; amount: number }>) =>
+    Object.fromEntries(['credited', 'rejected', 'held', 'heldForNationalOffice', 'namingNoFolio'].map((k) => [k, day[k]]));
+
+  it('FOL-17 FOL-06 when an officer’s file has lines held for the national office or naming no Folio then its establishment’s reconciliation and daily report show them apart, and every line adds up once', async () => {
+    const a = await pplWithDepositor('115');
+    const uploader = bearer(['paymaster'], ['115']);
+    const c = await pplWithDepositor('114');
+    const unknown = w.nextNui();
+    const date = nextDay();
+    const id = await uploadDone(
+      [
+        [
+          { nui: a.nui, pesos: 10_000, depositor: a.dep },
+          { nui: c.nui, pesos: 30_000, depositor: c.dep },
+          { nui: unknown, pesos: 5_000, depositor: a.dep },
+        ],
+      ],
+      date,
+      uploader,
+    );
+    const file = await w.db.selectFrom('recaudo_files').select('total_cents').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Number(file.total_cents)).toBe(4_500_000);
+
+    const here = await reconciliation('115', date, uploader);
+    const [day] = here.days;
+    expect(bucketsOf(day)).toEqual({
+      credited: { count: 0, amount: 0 },
+      rejected: { count: 0, amount: 0 },
+      held: { count: 1, amount: 10_000 },
+      heldForNationalOffice: { count: 1, amount: 30_000 },
+      namingNoFolio: { count: 1, amount: 5_000 },
+    });
+    const lines = here.nationalAccountLines.filter((l: { fileId: string }) => l.fileId === id);
+    expect(lines).toEqual([
+      { fileId: id, line: 4, collectionDate: date, amount: 30_000, reason: 'national_review', status: 'held' },
+      { fileId: id, line: 5, collectionDate: date, amount: 5_000, reason: 'unknown_reference', status: 'rejected' },
+    ]);
+    expect(JSON.stringify(here)).not.toContain(c.nui);
+    const counted = ['credited', 'rejected', 'held', 'heldForNationalOffice', 'namingNoFolio'].reduce((t, k) => t + day[k].amount, 0);
+    expect(counted).toBe(45_000);
+
+    // Counted once: the national account holds them; the PPL's own establishment has nothing yet.
+    const national = (await reconciliation('000', date, dg)).days[0];
+    expect(bucketsOf(national)).toEqual({
+      credited: { count: 0, amount: 0 },
+      rejected: { count: 1, amount: 5_000 },
+      held: { count: 1, amount: 30_000 },
+      heldForNationalOffice: { count: 0, amount: 0 },
+      namingNoFolio: { count: 0, amount: 0 },
+    });
+    expect(bucketsOf((await reconciliation('114', date, bearer(['paymaster'], ['114']))).days[0])).toMatchObject({
+      held: { count: 0, amount: 0 },
+      heldForNationalOffice: { count: 0, amount: 0 },
+    });
+    // The daily report of the day the lines were booked shows them apart too, never in its deposits.
+    const booked = await w.db.selectFrom('recaudo_deposits').select('created_at').where('file_id', '=', id).executeTakeFirstOrThrow();
+    const dayReport = await daily('115', bogotaToday(booked.created_at), uploader);
+    expect(dayReport.forNationalOffice).toEqual({
+      heldForNationalOffice: { count: 1, amount: 30_000 },
+      namingNoFolio: { count: 1, amount: 5_000 },
+    });
+    expect(dayReport.deposits).toEqual([]);
+
+    // The national office approves the file: its line is credited there, and stays apart (not credited) here.
+    const approved = await w.app.inject({ method: 'POST', url: `/api/v1/folio/recaudo/files/${id}/approve`, headers: dg });
+    expect([approved.statusCode, approved.json().credited]).toEqual([200, 2]);
+    const after = await reconciliation('115', date, uploader);
+    expect(bucketsOf(after.days[0])).toEqual({
+      ...bucketsOf(day),
+      credited: { count: 1, amount: 10_000 },
+      held: { count: 0, amount: 0 },
+    });
+    expect(after.nationalAccountLines.find((l: { line: number; fileId: string }) => l.fileId === id && l.line === 4)).toMatchObject({
+      status: 'credited',
+    });
+    expect((await reconciliation('000', date, dg)).days[0]).toMatchObject({ credited: { count: 1, amount: 30_000 }, held: { count: 0 } });
+  });
+});
+
 describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
   // Decision: a file credits on its own only when the bank's machine client delivers it, signed
   // (HMAC, as the notices). An officer's upload is a copy anyone could have made: a line that would

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { bearer as staff, eventually } from '@eron/shared/testing';
 import { addDays, bogotaMonth, bogotaToday, type EstablishmentReport } from '@eron/shared';
-import { eronAccountId, pplAccountId } from '../src/ledger/ledger.repository';
 import { monthBounds, shopAccountsDue } from '../src/reports/period.rules';
 import { asobancariaFile } from './support/asobancaria';
 import { cc, setDepositors } from './support/depositors';
@@ -180,78 +179,104 @@ describe('FOL-17 shop accounts (Art. 128)', () => {
     expect(shopAccountsDue('2026-12')).toBe('2027-01-05');
   });
 
-  it('FOL-17 when a month with shop sales is not submitted by the 5th then it is flagged overdue; submitting late keeps the flag', async () => {
-    const nui = await w.admit({ eron: '134', cash: 50_000 });
-    // A sale two months ago, as the shop capability would have booked it then.
-    const [y, m] = bogotaMonth().split('-').map(Number) as [number, number];
-    const back = new Date(Date.UTC(y, m - 3, 15, 17));
-    const month = back.toISOString().slice(0, 7);
-    await w.db.transaction().execute(async (trx) => {
-      const id = randomUUID();
-      await trx
-        .insertInto('ledger_transactions')
-        .values({
-          id,
-          kind: 'purchase',
-          eron: '134',
-          nui,
-          reference: id,
-          concept: 'Venta',
-          reverses: null,
-          created_by: 'test',
-          request_id: null,
-          created_at: back,
-        })
-        .execute();
-      await trx
-        .insertInto('postings')
-        .values([
-          { transaction_id: id, account_id: await pplAccountId(trx, nui, 'ppl_available'), amount: -9_000 },
-          { transaction_id: id, account_id: await eronAccountId(trx, '134', 'shop'), amount: 9_000 },
-        ])
-        .execute();
-    });
-    const list = async (headers = director('134')) =>
-      get(`/api/v1/folio/establishments/134/shop-accounts?year=${month.slice(0, 4)}`, headers);
-    const first = await list();
-    expect(first.statusCode).toBe(200);
-    const before = first.json();
-    expect(before.months.find((x: { month: string }) => x.month === month)).toMatchObject({
-      sales: 9_000,
-      due: true,
-      submittedAt: null,
-      overdue: true,
-      dueDate: shopAccountsDue(month),
-    });
-    expect(before.months.filter((x: { due: boolean }) => !x.due).every((x: { overdue: boolean }) => !x.overdue)).toBe(true);
-
-    const url = `/api/v1/folio/establishments/134/shop-accounts/${month}/submission`;
+  /**
+   * The sales are made through the API, now; folio's clock (src/clock.ts) is then set to instants
+   * of the next month, Bogotá time, so the due date's boundary is tested whatever the wall clock's
+   * date or time of day: on the 5th at 23:59 not yet overdue, from the 6th at 00:00 overdue.
+   */
+  it('FOL-17 when a month with shop sales is not submitted by the 5th then it is flagged overdue; submitting late keeps the flag, on time does not', async () => {
+    const soldIn = async (eron: string) => {
+      const product = await post(
+        `/api/v1/folio/shops/${eron}/products`,
+        { sku: `SA-${eron}`, name: 'Jabón', unitCost: 3_000, price: 3_000 },
+        clerk(eron),
+      );
+      expect(product.statusCode).toBe(201);
+      const nui = await w.admit({ eron, cash: 50_000 });
+      const sale = await post(
+        '/api/v1/folio/purchases',
+        { nui, shop: eron, items: [{ productId: product.json().id, quantity: 3 }] },
+        clerk(eron),
+      );
+      expect(sale.statusCode).toBe(201);
+      const tx = await w.db
+        .selectFrom('ledger_transactions')
+        .select('created_at')
+        .where('id', '=', sale.json().transactionId)
+        .executeTakeFirstOrThrow();
+      return bogotaMonth(tx.created_at);
+    };
+    const month = await soldIn('134');
+    const onTime = await soldIn('135');
+    expect(onTime).toBe(month);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const at = (date: string, time: string) => new Date(`${date}T${time}-05:00`);
+    const list = async (eron = '134', headers = director(eron)) =>
+      get(`/api/v1/folio/establishments/${eron}/shop-accounts?year=${y}`, headers);
+    const monthOf = async (eron = '134') => (await list(eron)).json().months.find((x: { month: string }) => x.month === month);
+    const url = (eron = '134', mon = month) => `/api/v1/folio/establishments/${eron}/shop-accounts/${mon}/submission`;
     const body = { submittedTo: 'regional_finance', reference: 'Oficio 2026-7781' };
-    expect((await app.inject({ method: 'POST', url, headers: staff(['paymaster'], ['134']), payload: body })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url, headers: director('131'), payload: body })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url, headers: director('134'), payload: { submittedTo: 'nowhere' } })).statusCode).toBe(400);
-    const current = await app.inject({
-      method: 'POST',
-      url: `/api/v1/folio/establishments/134/shop-accounts/${bogotaMonth()}/submission`,
-      headers: director('134'),
-      payload: body,
-    });
-    expect(current.statusCode).toBe(422);
-    expect(current.json()).toMatchObject({ rule: 'FOL-17', article: 'Art. 128' });
-    const sent = await app.inject({
-      method: 'POST',
-      url,
-      headers: { ...director('134'), 'idempotency-key': `shop-${month}-134` },
-      payload: body,
-    });
-    expect(sent.statusCode).toBe(201);
-    expect(sent.json()).toMatchObject({ month, overdue: true });
-    expect((await app.inject({ method: 'POST', url, headers: director('134'), payload: body })).statusCode).toBe(409);
-    const after = (await list(staff(['auditor']))).json();
-    expect(after.months.find((x: { month: string }) => x.month === month)).toMatchObject({
-      submittedTo: 'regional_finance',
-      overdue: true,
-    });
-    expect((await list(staff(['paymaster'], ['131']))).statusCode).toBe(403);
+    try {
+      // Within the month itself its accounts are not due yet, and cannot be sent.
+      w.setNow(at(`${month}-28`, '12:00:00'));
+      expect(await monthOf()).toMatchObject({ sales: 9_000, due: true, overdue: false, dueDate: `${next}-05` });
+      const current = await app.inject({ method: 'POST', url: url(), headers: director('134'), payload: body });
+      expect(current.statusCode).toBe(422);
+      expect(current.json()).toMatchObject({ rule: 'FOL-17', article: 'Art. 128' });
+
+      w.setNow(at(`${next}-05`, '23:59:00'));
+      const first = await list();
+      expect(first.statusCode).toBe(200);
+      expect(first.json().months.find((x: { month: string }) => x.month === month)).toMatchObject({
+        sales: 9_000,
+        due: true,
+        submittedAt: null,
+        overdue: false,
+        dueDate: shopAccountsDue(month),
+      });
+      const sentOnTime = await app.inject({ method: 'POST', url: url('135'), headers: director('135'), payload: body });
+      expect(sentOnTime.json()).toMatchObject({ month, overdue: false, submittedAt: at(`${next}-05`, '23:59:00').toISOString() });
+
+      w.setNow(at(`${next}-06`, '00:00:00'));
+      const before = (await list()).json();
+      expect(before.months.find((x: { month: string }) => x.month === month)).toMatchObject({
+        sales: 9_000,
+        due: true,
+        submittedAt: null,
+        overdue: true,
+        dueDate: shopAccountsDue(month),
+      });
+      expect(before.months.filter((x: { due: boolean }) => !x.due).every((x: { overdue: boolean }) => !x.overdue)).toBe(true);
+      expect(await monthOf('135')).toMatchObject({ overdue: false, submittedTo: 'regional_finance' });
+
+      expect((await app.inject({ method: 'POST', url: url(), headers: staff(['paymaster'], ['134']), payload: body })).statusCode).toBe(
+        403,
+      );
+      expect((await app.inject({ method: 'POST', url: url(), headers: director('131'), payload: body })).statusCode).toBe(403);
+      expect(
+        (await app.inject({ method: 'POST', url: url(), headers: director('134'), payload: { submittedTo: 'nowhere' } })).statusCode,
+      ).toBe(400);
+      const sent = await app.inject({
+        method: 'POST',
+        url: url(),
+        headers: { ...director('134'), 'idempotency-key': `shop-${month}-134-${randomUUID()}` },
+        payload: body,
+      });
+      expect(sent.statusCode).toBe(201);
+      expect(sent.json()).toMatchObject({ month, overdue: true, submittedAt: at(`${next}-06`, '00:00:00').toISOString() });
+      expect((await app.inject({ method: 'POST', url: url(), headers: director('134'), payload: body })).statusCode).toBe(409);
+
+      w.setNow(at(`${next}-20`, '09:00:00'));
+      const after = (await list('134', staff(['auditor']))).json();
+      expect(after.months.find((x: { month: string }) => x.month === month)).toMatchObject({
+        submittedTo: 'regional_finance',
+        overdue: true,
+      });
+      expect(await monthOf('135')).toMatchObject({ overdue: false });
+      expect((await list('134', staff(['paymaster'], ['131']))).statusCode).toBe(403);
+    } finally {
+      w.setNow(null);
+    }
   });
 });

@@ -211,6 +211,8 @@ const AccountMovement = Type.Object({
   balance: Type.Integer(),
 });
 
+const NationalBucket = Type.Object({ count: Type.Integer({ minimum: 0 }), amount: Amount });
+
 export const EstablishmentReport = Type.Object(
   {
     eron: EronCode,
@@ -227,6 +229,13 @@ export const EstablishmentReport = Type.Object(
     cajaEspecial: Type.Object({ opening: Type.Integer(), closing: Type.Integer(), movements: Type.Array(AccountMovement) }),
     balancesHeld: Type.Object({ opening: Amount, closing: Amount, movements: Type.Array(KindTotal) }),
     paymaster: Type.Object({ opening: Type.Integer(), closing: Type.Integer() }),
+    forNationalOffice: Type.Object(
+      { heldForNationalOffice: NationalBucket, namingNoFolio: NationalBucket },
+      {
+        description:
+          'Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17)',
+      },
+    ),
     reconciliation: Type.Object({
       reconciles: Type.Boolean(),
       heldFromPostings: Type.Integer(),

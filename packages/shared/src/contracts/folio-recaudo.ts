@@ -199,6 +199,28 @@ export const ReconciliationDay = Type.Object({
   rejected: Bucket,
   held: Bucket,
   refundsDue: Amount,
+  heldForNationalOffice: {
+    ...Bucket,
+    description:
+      'Líneas de archivos cargados por este establecimiento que nombran PPL de otro: retenidas para el nivel nacional y asentadas en la cuenta nacional (cuentan en su conciliación, no en credited/rejected/held de aquí)',
+  },
+  namingNoFolio: {
+    ...Bucket,
+    description:
+      'Líneas de archivos cargados por este establecimiento cuya referencia no es un Folio: asentadas en la cuenta nacional (cuentan en su conciliación, no aquí)',
+  },
+});
+
+/** A line of this establishment's upload booked on the national account, as the uploader's auditor ticks it off (no NUI: PLT-03). */
+export const NationalAccountLine = Type.Object({
+  fileId: Uuid,
+  line: Type.Integer({ minimum: 1 }),
+  collectionDate: LocalDate,
+  amount: Amount,
+  reason: Type.Union([DepositReason, Type.Null()]),
+  status: Type.Union([Type.Literal('credited'), Type.Literal('rejected'), Type.Literal('held')], {
+    description: 'Lo que decidió el nivel nacional (held: aún sin decidir)',
+  }),
 });
 
 export const Reconciliation = Type.Object({
@@ -208,6 +230,12 @@ export const Reconciliation = Type.Object({
   days: Type.Array(ReconciliationDay),
   heldForReview: Bucket,
   refundsDueBalance: Amount,
+  nationalAccountLines: Type.Array(NationalAccountLine, {
+    maxItems: 2000,
+    description:
+      'Las líneas de heldForNationalOffice y namingNoFolio del rango, por archivo y línea (a lo sumo 2000: ver nationalAccountLinesTruncated)',
+  }),
+  nationalAccountLinesTruncated: Type.Boolean(),
 });
 export type Reconciliation = Static<typeof Reconciliation>;
 

@@ -17,7 +17,10 @@ export const Account = Type.Object(
         actaNumber: Type.String(),
         searchDate: LocalDate,
         receivedOn: Type.Union([LocalDate, Type.Null()], { description: 'Recibo del pagador con las tres firmas del acta (Art. 28)' }),
-        status: Type.Union([Type.Literal('pending'), Type.Literal('available')]),
+        status: Type.Union([Type.Literal('pending'), Type.Literal('available'), Type.Literal('owed_on_exit')], {
+          description:
+            'pending: sin recibo del pagador; available: en el Folio; owed_on_exit: recibido después de la salida, se entrega con el pago de salida o la liquidación (FOL-14, FOL-15)',
+        }),
         flaggedForReview: Type.Boolean({ description: 'Monto por encima del tope configurado (INTAKE_CASH_REVIEW_CEILING): a revisión' }),
       }),
       Type.Null(),

@@ -1,6 +1,7 @@
 import { assertActorActsFor, type Account, type EventPayload } from '@eron/shared';
 import { formatDateEs } from '@eron/shared/documents';
 import { eronAccountId, pplAccountId, record } from '../ledger/ledger.repository';
+import { lockExitOf, oweLateReturn } from '../income/exits.repository';
 import type { Ctx, Reader } from '../runtime';
 import { findFolio, folioEron, lockFolio, openFolio } from './account.repository';
 import { assertFolioOpen, noFolio } from './account.rules';
@@ -74,27 +75,57 @@ export async function receiveIntakeCash(ctx: Ctx, r: { eventId: string } & Event
 
 /**
  * Books received intake cash once: from the paymaster of the establishment that holds the Folio
- * now (after a transfer, the destination's) to the PPL's available balance. A closed Folio takes
- * nothing: the cash stays pending, shown on the account, for the paymaster to hand over with the exit.
+ * now (after a transfer, the destination's) to the PPL's available balance. A Folio already closed
+ * by the exit takes it to what the exit left owed (see `oweAfterExit`).
  */
 async function bookIntakeCash(ctx: Ctx, nui: string): Promise<number | null> {
   const folio = await lockFolio(ctx.trx, nui);
   const cash = await lockIntakeCash(ctx.trx, nui);
   if (!folio || !readyToBook(cash)) return null;
-  if (folio.status !== 'open') return null;
+  const received = `Dinero de la requisa de ingreso en ${cash.eron}, acta ${cash.acta}; recibido por el pagador el ${formatDateEs(cash.received_on!)}`;
+  const transactionId =
+    folio.status === 'open'
+      ? await record(ctx.trx, {
+          kind: 'intake_cash',
+          eron: folio.eron,
+          nui,
+          reference: `${nui}/${cash.acta}`,
+          concept: received,
+          createdBy: 'classification',
+          requestId: ctx.requestId,
+          postings: [
+            { accountId: await pplAccountId(ctx.trx, nui, 'ppl_available'), amount: cash.amount },
+            { accountId: await eronAccountId(ctx.trx, folio.eron, 'paymaster'), amount: -cash.amount },
+          ],
+        })
+      : await oweAfterExit(ctx, { nui, eron: folio.eron, acta: cash.acta, amount: cash.amount, concept: received });
+  await markBooked(ctx.trx, nui, transactionId);
+  return cash.amount;
+}
+
+/**
+ * CLS-10 × FOL-14/FOL-15: cash the paymaster receives after the exit is still the person's. It
+ * goes from the paymaster's cash to what the exit left owed — the payout due to the person, or the
+ * settlement held for those the PPL authorised — which grows by it and is due again, so the same
+ * hand-over returns it and the ledger balances.
+ */
+async function oweAfterExit(ctx: Ctx, c: { nui: string; eron: string; acta: string; amount: number; concept: string }): Promise<string> {
+  const owing = await lockExitOf(ctx.trx, c.nui);
+  if (!owing) throw new Error(`Folio ${c.nui} is closed but no exit holds its balance`);
+  const payout = owing.to === 'payout';
   const transactionId = await record(ctx.trx, {
-    kind: 'intake_cash',
-    eron: folio.eron,
-    nui,
-    reference: `${nui}/${cash.acta}`,
-    concept: `Dinero de la requisa de ingreso en ${cash.eron}, acta ${cash.acta}; recibido por el pagador el ${formatDateEs(cash.received_on!)}`,
+    kind: 'intake_cash_after_exit',
+    eron: owing.row.eron,
+    nui: c.nui,
+    reference: `${c.nui}/${c.acta}`,
+    concept: `${c.concept}, después de la salida: ${payout ? 'al pago de salida' : 'a la liquidación retenida'}`,
     createdBy: 'classification',
     requestId: ctx.requestId,
     postings: [
-      { accountId: await pplAccountId(ctx.trx, nui, 'ppl_available'), amount: cash.amount },
-      { accountId: await eronAccountId(ctx.trx, folio.eron, 'paymaster'), amount: -cash.amount },
+      { accountId: await eronAccountId(ctx.trx, c.eron, 'paymaster'), amount: -c.amount },
+      { accountId: await eronAccountId(ctx.trx, owing.row.eron, payout ? 'payouts_due' : 'settlements_held'), amount: c.amount },
     ],
   });
-  await markBooked(ctx.trx, nui, transactionId);
-  return cash.amount;
+  await oweLateReturn(ctx.trx, owing, c.amount);
+  return transactionId;
 }

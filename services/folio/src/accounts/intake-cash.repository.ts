@@ -30,6 +30,12 @@ export async function markBooked(trx: Trx, nui: string, transactionId: string): 
   await trx.updateTable('intake_cash').set({ transaction_id: transactionId }).where('nui', '=', nui).execute();
 }
 
-/** The PPL's intake cash as folio knows it (CLS-10). */
+/** The PPL's intake cash as folio knows it (CLS-10), with the kind of the transaction that booked it. */
 export const intakeCashOf = (db: Db | Trx, nui: string) =>
-  db.selectFrom('intake_cash').selectAll().where('nui', '=', nui).executeTakeFirst();
+  db
+    .selectFrom('intake_cash')
+    .leftJoin('ledger_transactions as t', 't.id', 'intake_cash.transaction_id')
+    .selectAll('intake_cash')
+    .select('t.kind as booked_as')
+    .where('intake_cash.nui', '=', nui)
+    .executeTakeFirst();

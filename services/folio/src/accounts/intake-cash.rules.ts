@@ -5,7 +5,15 @@ export interface IntakeCashRow {
   search_date: string | null;
   received_on: string | null;
   transaction_id: string | null;
+  /** The kind of the transaction that booked it, if booked. */
+  booked_as?: string | null;
 }
+
+/** Pending until received; then available in the Folio, or owed with the exit's payout or settlement when it came after the exit. */
+const statusOf = (row: IntakeCashRow) => {
+  if (!row.transaction_id) return 'pending' as const;
+  return row.booked_as === 'intake_cash_after_exit' ? ('owed_on_exit' as const) : ('available' as const);
+};
 
 /**
  * CLS-10 (Art. 28): the cash is available only once the paymaster's receipt is recorded, and an
@@ -18,7 +26,7 @@ export function intakeCashView(row: IntakeCashRow | undefined, ceiling: number) 
     actaNumber: row.acta!,
     searchDate: row.search_date!,
     receivedOn: row.received_on,
-    status: row.transaction_id ? ('available' as const) : ('pending' as const),
+    status: statusOf(row),
     flaggedForReview: row.amount > ceiling,
   };
 }

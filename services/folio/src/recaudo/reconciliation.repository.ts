@@ -39,3 +39,32 @@ export async function refundsDue(db: Db, eron: string): Promise<number> {
     .executeTakeFirst();
   return row?.balance ?? 0;
 }
+
+/**
+ * Lines of files the establishment's officers uploaded that were booked on the national account
+ * (FOL-06 b): held for the national office, or naming no Folio. The national account's own
+ * reconciliation counts them; the uploader's shows them apart.
+ */
+const uploadedLinesBookedNationally = (eron: string, nationalEron: string, from: string, to: string) => sql`
+  FROM recaudo_deposits d JOIN recaudo_files f ON f.id = d.file_id
+  LEFT JOIN recaudo_deposit_reviews r ON r.deposit_id = d.id
+  WHERE d.eron = ${nationalEron} AND ${eron}::text <> ${nationalEron}::text AND f.source = 'staff'
+    AND f.uploader_erons @> jsonb_build_array(${eron}::text)
+    AND d.collection_date BETWEEN ${from}::date AND ${to}::date`;
+
+/** Those lines per collection day and kind: held for the national office, or naming no Folio. */
+export async function nationalAccountByDay(db: Db, eron: string, nationalEron: string, from: string, to: string) {
+  const { rows } = await sql<{ day: string; national: boolean; n: string; cents: string }>`
+    SELECT d.collection_date::text AS day, d.reason = 'national_review' AS national, count(*) AS n, sum(d.amount_cents) AS cents
+    ${uploadedLinesBookedNationally(eron, nationalEron, from, to)} GROUP BY 1, 2`.execute(db);
+  return rows.map((r) => ({ day: r.day, national: r.national, count: Number(r.n), cents: BigInt(r.cents) }));
+}
+
+/** Those lines one by one (file, line, amount, reason, the national office's decision), at most `limit`. */
+export async function nationalAccountLines(db: Db, eron: string, nationalEron: string, from: string, to: string, limit: number) {
+  const { rows } = await sql<{ file_id: string; line: number; day: string; cents: string; reason: string | null; status: string }>`
+    SELECT d.file_id, d.line, d.collection_date::text AS day, d.amount_cents AS cents, d.reason, COALESCE(r.status, d.status) AS status
+    ${uploadedLinesBookedNationally(eron, nationalEron, from, to)}
+    ORDER BY d.collection_date, d.file_id, d.line LIMIT ${limit}`.execute(db);
+  return rows;
+}

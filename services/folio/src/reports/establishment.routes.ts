@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { EronCode, EstablishmentReport, FolioMonth, LocalDate, Problem } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
+import { agreementOf } from '../recaudo/recaudo.config';
 import { REPORT_READERS } from '../roles';
 import { runtime } from '../runtime';
 import { monthBounds } from './period.rules';
@@ -13,12 +14,14 @@ const Responses = { 200: EstablishmentReport, 400: Problem, 401: Problem, 403: P
 const DESCRIPTION =
   'FOL-17: deposits received and rejected by day, shop sales and profit, Caja Especial movements, PPL balances held, and a ' +
   'reconciliation of the paymaster’s figures with the ledger: `reconciles` compares the balances held computed from postings ' +
-  'with the running balances the database kept, and every establishment account’s postings with its balance. Reads are audited.';
+  'with the running balances the database kept, and every establishment account’s postings with its balance. Lines of its officers’ bank-file uploads booked on the national account (held for the national office, or naming ' +
+  'no Folio) are shown apart in `forNationalOffice`, never in its deposits. Reads are audited.';
 
 const establishmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const read = (req: FastifyRequest, q: { eron: string; from: string; to: string }) => {
     assertActsFor(req, q.eron);
-    return runtime(app).transact(req, (ctx) => establishmentReport(ctx, q));
+    const rt = runtime(app);
+    return rt.transact(req, (ctx) => establishmentReport(ctx, { ...q, nationalEron: agreementOf(rt.config).nationalEron }));
   };
 
   app.get(

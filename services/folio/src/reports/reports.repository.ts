@@ -32,6 +32,26 @@ export async function depositsByDay(db: Db, eron: string, w: Window) {
 }
 
 /**
+ * Lines of files the establishment's officers uploaded, booked in the window on the national
+ * account (FOL-06 b): held for the national office (they name another establishment's PPL) or
+ * naming no Folio. The national account's report counts them; the uploader's shows them apart.
+ */
+export async function bookedForNationalOffice(db: Db, eron: string, nationalEron: string, w: Window) {
+  const { rows } = await sql<{ national: boolean; n: string; cents: string }>`
+    SELECT d.reason = 'national_review' AS national, count(*) AS n, sum(d.amount_cents) AS cents
+      FROM recaudo_deposits d JOIN recaudo_files f ON f.id = d.file_id
+     WHERE d.eron = ${nationalEron} AND ${eron}::text <> ${nationalEron}::text AND f.source = 'staff'
+       AND f.uploader_erons @> jsonb_build_array(${eron}::text)
+       AND d.created_at >= ${w.start} AND d.created_at < ${w.end}
+     GROUP BY 1`.execute(db);
+  const of = (national: boolean) => {
+    const r = rows.find((x) => x.national === national);
+    return r ? { count: n(r.n), amount: Number(BigInt(r.cents) / 100n) } : { count: 0, amount: 0 };
+  };
+  return { heldForNationalOffice: of(true), namingNoFolio: of(false) };
+}
+
+/**
  * Postings on one establishment account in a window, with its balance before and after each:
  * establishment accounts keep no balance row, so the running balance is a window sum.
  */
@@ -110,10 +130,13 @@ export const submissionsOf = (db: Db, eron: string, year: number) =>
   db.selectFrom('shop_account_submissions').selectAll().where('eron', '=', eron).where('month', 'like', `${year}-%`).execute();
 
 /** A month's shop accounts sent, once: undefined when they already were. */
-export const insertSubmission = (trx: Trx, s: { eron: string; month: string; submittedTo: string; reference: string; by: string }) =>
+export const insertSubmission = (
+  trx: Trx,
+  s: { eron: string; month: string; submittedTo: string; reference: string; at: Date; by: string },
+) =>
   trx
     .insertInto('shop_account_submissions')
-    .values({ eron: s.eron, month: s.month, submitted_to: s.submittedTo, reference: s.reference, submitted_by: s.by })
+    .values({ eron: s.eron, month: s.month, submitted_to: s.submittedTo, reference: s.reference, submitted_at: s.at, submitted_by: s.by })
     .onConflict((oc) => oc.columns(['eron', 'month']).doNothing())
     .returning('submitted_at')
     .executeTakeFirst();

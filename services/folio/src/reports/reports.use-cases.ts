@@ -4,29 +4,42 @@ import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Reader } from '../runtime';
 import { assertMonthEnded, bogotaStart, monthBounds, monthsOfYear, shopAccountsDue, shopAccountsMonth } from './period.rules';
 import { accountMismatches, heldFromBalances, heldFromPostings, heldMovements } from './reconciliation.repository';
-import { accountMovements, depositsByDay, insertSubmission, shopFigures, shopSalesOf, submissionsOf } from './reports.repository';
+import {
+  accountMovements,
+  bookedForNationalOffice,
+  depositsByDay,
+  insertSubmission,
+  shopFigures,
+  shopSalesOf,
+  submissionsOf,
+} from './reports.repository';
 
 /**
  * FOL-17: every figure of the establishment's report for a Bogotá period, derived from the ledger's
  * postings, and a reconciliation of the balances held computed from postings with the running
  * balances the database kept. The read is audited.
  */
-export async function establishmentReport(ctx: Ctx, q: { eron: string; from: string; to: string }): Promise<EstablishmentReport> {
+export async function establishmentReport(
+  ctx: Ctx,
+  q: { eron: string; from: string; to: string; nationalEron: string },
+): Promise<EstablishmentReport> {
   const { eron, from, to } = q;
   const db = ctx.trx;
   const w = { start: bogotaStart(from), end: bogotaStart(addDays(to, 1)) };
   const now = w.end.getTime() > Date.now();
-  const [deposits, shop, cajaEspecial, paymaster, opening, closing, movements, fromBalances, accounts] = await Promise.all([
-    depositsByDay(db, eron, w),
-    shopFigures(db, eron, w),
-    accountMovements(db, eron, 'caja_especial', w),
-    accountMovements(db, eron, 'paymaster', w),
-    heldFromPostings(db, eron, w.start),
-    heldFromPostings(db, eron, w.end),
-    heldMovements(db, eron, w.start, w.end),
-    heldFromBalances(db, eron, w.end),
-    accountMismatches(db, eron, w.end, now),
-  ]);
+  const [deposits, shop, cajaEspecial, paymaster, opening, closing, movements, fromBalances, accounts, forNationalOffice] =
+    await Promise.all([
+      depositsByDay(db, eron, w),
+      shopFigures(db, eron, w),
+      accountMovements(db, eron, 'caja_especial', w),
+      accountMovements(db, eron, 'paymaster', w),
+      heldFromPostings(db, eron, w.start),
+      heldFromPostings(db, eron, w.end),
+      heldMovements(db, eron, w.start, w.end),
+      heldFromBalances(db, eron, w.end),
+      accountMismatches(db, eron, w.end, now),
+      bookedForNationalOffice(db, eron, q.nationalEron, w),
+    ]);
   await ctx.audit({ action: 'read-establishment-report', entity: 'eron', entityId: eron, details: { from, to } });
   const moved = movements.reduce((sum, m) => sum + m.amount, 0);
   const reconciles = closing === fromBalances && opening + moved === closing && accounts.mismatches.length === 0;
@@ -38,6 +51,7 @@ export async function establishmentReport(ctx: Ctx, q: { eron: string; from: str
     cajaEspecial,
     balancesHeld: { opening, closing, movements },
     paymaster: { opening: paymaster.opening, closing: paymaster.closing },
+    forNationalOffice,
     reconciliation: {
       reconciles,
       heldFromPostings: closing,
@@ -48,11 +62,11 @@ export async function establishmentReport(ctx: Ctx, q: { eron: string; from: str
   };
 }
 
-/** FOL-17, Art. 128: the shop's monthly accounts of a year, with due dates and overdue flags. */
-export async function shopAccounts(r: Reader, q: { eron: string; year: number }): Promise<Static<typeof ShopAccounts>> {
+/** FOL-17, Art. 128: the shop's monthly accounts of a year, with due dates and overdue flags as of `now` (Bogotá). */
+export async function shopAccounts(r: Reader, q: { eron: string; year: number; now: Date }): Promise<Static<typeof ShopAccounts>> {
   const { eron, year } = q;
-  const today = bogotaToday();
-  const current = bogotaMonth();
+  const today = bogotaToday(q.now);
+  const current = bogotaMonth(q.now);
   const sent = await submissionsOf(r.db, eron, year);
   const months = await Promise.all(
     monthsOfYear(year)
@@ -77,14 +91,14 @@ export async function shopAccounts(r: Reader, q: { eron: string; year: number })
   return { eron, year, months };
 }
 
-/** FOL-17, Art. 128: the Director records sending a month's shop accounts, once, for a month that has ended. */
+/** FOL-17, Art. 128: the Director records sending a month's shop accounts, once, for a month that has ended by `now`. */
 export async function submitShopAccounts(
   ctx: Ctx,
-  input: { eron: string; month: string; submittedTo: string; reference: string },
+  input: { eron: string; month: string; submittedTo: string; reference: string; now: Date },
 ): Promise<Outcome<{ eron: string; month: string; submittedAt: string; overdue: boolean }>> {
   const { eron, month } = input;
-  assertMonthEnded(month, bogotaMonth());
-  const row = await insertSubmission(ctx.trx, { ...input, by: ctx.actor.sub });
+  assertMonthEnded(month, bogotaMonth(input.now));
+  const row = await insertSubmission(ctx.trx, { ...input, at: input.now, by: ctx.actor.sub });
   if (!row)
     throw conflict(
       'shop-accounts-submitted',

@@ -26,7 +26,7 @@ const shopAccountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       assertActsFor(req, req.params.code);
-      return shopAccounts(runtime(app).reader(req), { eron: req.params.code, year: Number(req.query.year) });
+      return shopAccounts(runtime(app).reader(req), { eron: req.params.code, year: Number(req.query.year), now: app.folioClock.now() });
     },
   );
 
@@ -54,7 +54,8 @@ const shopAccountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { code, month } = req.params;
       assertActsFor(req, code);
-      return runtime(app).idempotent(req, reply, (ctx) => submitShopAccounts(ctx, { eron: code, month, ...req.body }));
+      const now = app.folioClock.now();
+      return runtime(app).idempotent(req, reply, (ctx) => submitShopAccounts(ctx, { eron: code, month, ...req.body, now }));
     },
   );
 };

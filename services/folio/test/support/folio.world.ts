@@ -64,6 +64,8 @@ export interface FolioWorld {
   eronBalance(eron: string, kind: EronAccountKind): Promise<number>;
   /** Every posting ever made sums to zero, and every PPL account's kept balance equals the sum of its postings. */
   ledgerAddsUp(): Promise<void>;
+  /** Sets the instant folio's clock reads (src/clock.ts: FOL-17's due dates); null: the wall clock again. */
+  setNow(at: Date | null): void;
   /** Another instance of the service on the same database and queues (PLT-17); closed with the world. */
   instance(): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -169,6 +171,9 @@ export async function startFolio(opts: FolioOptions = {}): Promise<FolioWorld> {
         SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id WHERE a.nui IS NOT NULL
          GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0)`.execute(db);
       if (bad.rows.length) throw new Error(`accounts off their postings: ${JSON.stringify(bad.rows)}`);
+    },
+    setNow(at) {
+      app.folioClock.now = at ? () => new Date(at) : () => new Date();
     },
     async instance() {
       const other = await buildApp('folio', folio, t.config);
