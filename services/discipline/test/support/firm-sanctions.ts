@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db';
 
 /**
- * Writes a sanction straight into the `sanctions` table as already firm (DIS-08). The cases API that
- * imposes sanctions and makes them firm is another capability, not on this branch: conduct's tests
- * stand in for it here, with the columns and meaning the table documents.
+ * Writes a sanction straight into the `sanctions` table as already firm (DIS-08), on a chosen day.
+ * The cases API makes a sanction firm at the moment it happens (test/sanctions.test.ts goes that
+ * way, report to firmness); conduct's tests need sanctions that became firm in past quarters or
+ * months apart (DIS-13, DIS-14), which only the passing of time would give: they stand in for it
+ * here, with the columns and meaning the table documents.
  */
 export async function insertFirmSanction(
   db: Db,
