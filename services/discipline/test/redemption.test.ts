@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bogotaToday,
   type Certificate,
+  type DisciplinaryCase,
   type Evaluation,
   type JeteeSession,
   type Programme,
@@ -15,6 +15,8 @@ import {
 import { formatDateEs } from '@eron/shared/documents';
 import { bearer, pdfText } from '@eron/shared/testing';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
+import { circumstances, councilVote, heardCase, member, PAST } from './support/cases.world';
+import { setCouncil } from './support/council.world';
 import { director, hours, orderOf, programmeOf } from './support/jetee.hours';
 import { jeteeOf } from './support/jetee.routes';
 
@@ -252,22 +254,26 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
       payload: { daysGranted: 1.83, orderNumber: 'Auto 1203 de 2025', decidedOn: '2025-09-15' },
     });
     expect(decision.json<Certificate>().decision).toEqual({ daysGranted: 1.83, orderNumber: 'Auto 1203 de 2025', decidedOn: '2025-09-15' });
-    // A firm grave sanction of loss of 90 days of redemption (DIS-05), as the sanctions capability records it once firm (DIS-08).
-    await w.db
-      .insertInto('sanctions')
-      .values({
-        id: randomUUID(),
-        case_id: randomUUID(),
-        nui,
-        eron: '113',
-        severity: 'grave',
-        kind: 'redemption_loss',
-        amount: 90,
-        status: 'firm',
-        fact_date: '2025-08-01',
-        firm_at: new Date(),
-      })
-      .execute();
+    // A grave decided by the Council's group one: loss of 90 days of redemption (DIS-05), firm once its appeal term ended (DIS-08).
+    const council = await setCouncil(w);
+    const c = await heardCase(w, { nui, offenceCode: 'G-11', factDate: '2025-08-01', past: true });
+    const decided = await w.app.inject({
+      method: 'POST',
+      url: `${api}/cases/${c.id}/decision`,
+      headers: member,
+      payload: {
+        outcome: 'sanction',
+        reasons: 'Probada la tenencia del celular',
+        circumstances,
+        sanction: { kind: 'redemption_loss', amount: 90 },
+        council: await councilVote(w, council, { nui, group: 'one', matter: 'case' }),
+        notifiedOn: PAST.decided,
+      },
+    });
+    expect(decided.statusCode).toBe(201);
+    expect(
+      (await w.app.inject({ method: 'POST', url: `${api}/establishments/113/firmness`, headers: bearer(['director'], ['113']) })).json(),
+    ).toMatchObject({ firm: [decided.json<DisciplinaryCase>().sanction!.id] });
     const a = await account(nui);
     expect(a).toMatchObject({ earned: 1.83, certified: 1.83, pending: 0, granted: 1.83, lost: 90, balance: -88.17 });
     expect(a.earned).toBeCloseTo(a.certified + a.pending);
