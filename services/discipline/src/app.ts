@@ -22,6 +22,7 @@ import pplRoutes from './ppl/ppl.routes';
 import councilRoutes from './council/council.routes';
 import incentiveRoutes from './incentives/incentive.routes';
 import ownFoodRoutes from './own-food/own-food.routes';
+import listRoutes from './lists/lists.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -45,6 +46,8 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(programmeRoutes);
   await app.register(hoursRoutes);
   await app.register(redemptionRoutes);
+  // Lists for the council's secretary and the Director (DIS-12, DIS-16, DIS-18, DIS-19).
+  await app.register(listRoutes);
 }
 
 export const definition = {
