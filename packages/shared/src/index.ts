@@ -35,3 +35,4 @@ export * from './contracts/discipline-complaints';
 export * from './contracts/discipline-council';
 export * from './contracts/discipline-cases';
 export * from './contracts/discipline-lists';
+export * from './contracts/discipline-verification';
