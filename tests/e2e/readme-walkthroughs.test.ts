@@ -148,6 +148,8 @@ describe('PLT-11 every README walk-through runs as written against the running s
         'A visit day (visits)',
         'Intimate visits, lawyers and officials (visits)',
         'A VIVIF video visit (visits)',
+        'A disciplinary case (discipline)',
+        'A month of the JETEE (discipline)',
       ]),
     );
     expect(settings).toEqual({ RECAUDO_REFERENCE_LAYOUT: expect.any(String), VIVIF_JITSI_SECRET: expect.any(String) });

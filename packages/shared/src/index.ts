@@ -34,3 +34,5 @@ export * from './contracts/discipline-jetee';
 export * from './contracts/discipline-complaints';
 export * from './contracts/discipline-council';
 export * from './contracts/discipline-cases';
+export * from './contracts/discipline-lists';
+export * from './contracts/discipline-verification';

@@ -25,6 +25,8 @@ import pplRoutes from './ppl/ppl.routes';
 import councilRoutes from './council/council.routes';
 import incentiveRoutes from './incentives/incentive.routes';
 import ownFoodRoutes from './own-food/own-food.routes';
+import listRoutes from './lists/lists.routes';
+import verificationRoutes from './verification/verification.routes';
 
 /** Every capability's routes, in the order of the spec. */
 async function routes(app: FastifyInstance): Promise<void> {
@@ -50,6 +52,10 @@ async function routes(app: FastifyInstance): Promise<void> {
   await app.register(programmeRoutes);
   await app.register(hoursRoutes);
   await app.register(redemptionRoutes);
+  // Lists for the council's secretary and the Director (DIS-12, DIS-16, DIS-18, DIS-19).
+  await app.register(listRoutes);
+  // One public check of any discipline document's verification code (DIS-17, DIS-24).
+  await app.register(verificationRoutes);
 }
 
 export const definition = {

@@ -81,3 +81,6 @@ export const APPEAL_TERM_SETTERS = ['director'] as const;
 export const SANCTION_SUSPENDERS = ['director', 'council_member'] as const;
 /** Only the DG revokes an offence's qualification or a sanction (DIS-10, Art. 149 §). */
 export const SANCTION_REVOKERS = ['dg'] as const;
+// Lists: council sessions, incentives, own-food requests, complaints (DIS-12, DIS-16, DIS-18, DIS-19).
+/** Who reads the incentives granted: the council's readers and the treatment office that gave its opinion. */
+export const INCENTIVE_READERS = [...COUNCIL_READERS, 'treatment_officer'] as const;

@@ -299,11 +299,18 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'computos-'));
     writeFileSync(join(dir, 'certificado.pdf'), pdf.rawPayload);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'certificado.pdf'), '/tmp/jetee-certificado']);
-    const check = await w.app.inject({
-      method: 'GET',
-      url: `${api}/redemption/certificates/verify/${cert.code}`,
-      headers: bearer(['investigator'], ['200']),
+    // The code printed on it is checked by anyone, without credentials, on discipline's one public route (as DIS-17).
+    expect(text).toContain(`/api/v1/discipline/public/certificates/${cert.code}`);
+    const check = await w.app.inject({ method: 'GET', url: `${api}/public/certificates/${cert.code}` });
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toEqual({
+      valid: true,
+      kind: 'certificado-de-computos',
+      issuedOn: bogotaToday(new Date(cert.issuedAt)),
+      establishment: { code: '113', name: expect.any(String) },
     });
-    expect(check.json()).toEqual({ valid: true, kind: 'certificado-de-computos', issuedAt: expect.any(String), eron: '113' });
+    expect(text).toContain(check.json<{ establishment: { name: string } }>().establishment.name);
+    expect(check.body).not.toContain(nui);
+    expect((await w.app.inject({ method: 'GET', url: `${api}/public/certificates/RC-0000000000` })).statusCode).toBe(404);
   });
 });

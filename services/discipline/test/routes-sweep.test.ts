@@ -32,6 +32,6 @@ describeRouteSweep({
   crossEstablishment: 'local-roles',
   publicRoutes: {
     'GET /api/v1/discipline/public/certificates/{code}':
-      'DIS-17: anyone checks a certificate’s code; only validity, kind, date and establishment',
+      'DIS-17, DIS-24: anyone checks a discipline document’s code; only validity, kind, date and establishment',
   },
 });

@@ -16,6 +16,35 @@ describe('PLT-03 authentication at the edge', () => {
     expect(gw.services.classification.received).toHaveLength(0);
   });
 
+  it('PLT-03 DIS-17 DIS-24 when a read of a service’s public route comes with no credentials then it reaches the service, and nothing else does', async () => {
+    for (const url of ['/api/v1/discipline/public/certificates/RC-0A1B2C3D4E', '/api/v1/visits/public/units/u-1/calendar?month=2026-12']) {
+      const res = await gw.app.inject({ url });
+      expect(res.statusCode).toBe(200);
+    }
+    expect(gw.services.discipline.received.at(-1)!.url).toBe('/api/v1/discipline/public/certificates/RC-0A1B2C3D4E');
+    expect(gw.services.visits.received.at(-1)!.url).toBe('/api/v1/visits/public/units/u-1/calendar?month=2026-12');
+    const before = gw.services.discipline.received.length;
+    for (const [method, url] of [
+      ['POST', '/api/v1/discipline/public/certificates/RC-0A1B2C3D4E'],
+      ['GET', '/api/v1/discipline/public/../cases'],
+      ['GET', '/api/v1/discipline/public/%2e%2e/cases'],
+      ['GET', '/api/v1/discipline/publicity/x'],
+      ['GET', '/api/v1/discipline/public'],
+      ['GET', '/api/v1/discipline/cases/public/x'],
+    ] as const) {
+      const res = await gw.app.inject({ method, url, ...(method === 'POST' ? { payload: '{}' } : {}) });
+      expect([method, url, res.statusCode]).toEqual([method, url, expect.any(Number)]);
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    }
+    expect(gw.services.discipline.received).toHaveLength(before);
+    // A bad token on a public route is still refused: credentials, when sent, must verify.
+    expect(
+      (await gw.app.inject({ url: '/api/v1/discipline/public/certificates/RC-0A1B2C3D4E', headers: { authorization: 'Bearer x' } }))
+        .statusCode,
+    ).toBe(401);
+  });
+
   it('PLT-03 when the token is signed with another key or has expired then 401 problem', async () => {
     const forged = mintToken('another-key-of-sixteen-chars', gw.config.JWT_ISSUER, { sub: 'x', roles: ['dg'] });
     const expired = mintToken(gw.config.JWT_SECRET!, gw.config.JWT_ISSUER, { sub: 'x', roles: ['dg'] }, 1);

@@ -303,11 +303,3 @@ export const Certificate = Type.Object({
   decision: Type.Union([Type.Object({ daysGranted: Type.Number(), orderNumber: Type.String(), decidedOn: LocalDate }), Type.Null()]),
 });
 export type Certificate = Static<typeof Certificate>;
-
-export const ComputationCertificateCheck = Type.Object({
-  valid: Type.Boolean(),
-  kind: Type.Literal('certificado-de-computos'),
-  issuedAt: Timestamp,
-  eron: EronCode,
-});
-export type ComputationCertificateCheck = Static<typeof ComputationCertificateCheck>;

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CertificateCheck, CertificateCode, CertificateIssued, CertificateRequest, Nui, Problem } from '@eron/shared';
+import { CertificateCode, CertificateIssued, CertificateRequest, Nui, Problem } from '@eron/shared';
 import { CERTIFICATE_ISSUERS, DISCIPLINE_STAFF } from '../roles';
 import { runtime } from '../runtime';
-import { certificateFile, checkCertificate, issueCertificate } from './certificate.use-cases';
+import { certificateFile, issueCertificate } from './certificate.use-cases';
 
 const Errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
 const base = '/api/v1/discipline/ppl/:nui/conduct-certificates';
 
-/** DIS-17: conduct certificates and opinions for the judge, with a code anyone can check. */
+/** DIS-17: conduct certificates and opinions for the judge, with a code anyone can check (verification/). */
 const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     base,
@@ -52,21 +52,6 @@ const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const file = await certificateFile(runtime(app).reader(req), req.params.nui, req.params.code);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="conducta-${req.params.code}.pdf"`).send(file);
     },
-  );
-
-  app.get(
-    '/api/v1/discipline/public/certificates/:code',
-    {
-      config: { auth: 'public' },
-      schema: {
-        operationId: 'checkConductCertificate',
-        'x-rules': ['DIS-17'],
-        summary: 'Check a certificate’s verification code: validity, kind, date and issuing establishment only (DIS-17)',
-        params: Type.Object({ code: CertificateCode }),
-        response: { 200: CertificateCheck, 400: Problem, 404: Problem },
-      },
-    },
-    async (req) => checkCertificate(runtime(app).db, req.params.code),
   );
 };
 

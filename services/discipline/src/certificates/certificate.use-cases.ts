@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import {
-  assertActorActsFor,
-  bogotaToday,
-  notFound,
-  type CertificateCheck,
-  type CertificateIssued,
-  type CertificateRequest,
-} from '@eron/shared';
+import { assertActorActsFor, notFound, type CertificateIssued, type CertificateRequest } from '@eron/shared';
 import { establishmentName, findPpl } from '../ppl/ppl.repository';
 import { unknownPpl } from '../ppl/ppl.rules';
-import type { Db } from '../db';
 import type { Ctx, Reader } from '../runtime';
+import { verificationPath } from '../verification/verification.rules';
 import { certificatePdf } from './certificate.document';
 import { findCertificate, lastRatings, recentFirmSanctions, saveCertificate } from './certificate.repository';
 
@@ -22,7 +15,6 @@ function newCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
-export const verifyPath = (code: string) => `/api/v1/discipline/public/certificates/${code}`;
 const noCertificate = () => notFound({ es: 'No existe un certificado con ese código', en: 'No certificate has that code' });
 
 /**
@@ -50,7 +42,7 @@ export async function issueCertificate(ctx: Ctx, input: { nui: string } & Certif
   const pdf = await certificatePdf({
     kind: input.kind,
     code,
-    verifyAt: verifyPath(code),
+    verifyAt: verificationPath(code),
     eron: ppl.eron,
     establishment: await establishmentName(ctx.trx, ppl.eron),
     ppl: { nui: ppl.nui, names: ppl.names, surnames: ppl.surnames, legalStatus: ppl.legal_status },
@@ -77,7 +69,7 @@ export async function issueCertificate(ctx: Ctx, input: { nui: string } & Certif
     entityId: code,
     details: { nui: ppl.nui, kind: input.kind },
   });
-  return { code, kind: input.kind, nui: ppl.nui, eron: ppl.eron, issuedAt: issuedAt.toISOString(), verifyAt: verifyPath(code) };
+  return { code, kind: input.kind, nui: ppl.nui, eron: ppl.eron, issuedAt: issuedAt.toISOString(), verifyAt: verificationPath(code) };
 }
 
 /** The issued PDF, for those who act for the issuing establishment. */
@@ -86,16 +78,4 @@ export async function certificateFile(r: Reader, nui: string, code: string): Pro
   if (!c || c.nui !== nui) throw noCertificate();
   assertActorActsFor(r.actor, c.eron);
   return c.pdf;
-}
-
-/** DIS-17: what anyone with the code may learn — validity, kind, date, issuing establishment; nothing of the person. */
-export async function checkCertificate(db: Db, code: string): Promise<CertificateCheck> {
-  const c = await findCertificate(db, code);
-  if (!c) throw noCertificate();
-  return {
-    valid: true,
-    kind: c.kind,
-    issuedOn: bogotaToday(c.issued_at),
-    establishment: { code: c.eron, name: await establishmentName(db, c.eron) },
-  };
 }

@@ -2,6 +2,7 @@ import { bogotaToday, type RedemptionMonth } from '@eron/shared';
 import { formatDateEs, renderPdf, type DocumentSpec } from '@eron/shared/documents';
 import type { CertificateRow } from '../jetee/jetee.tables';
 import type { HeldPpl } from '../ppl/ppl.lookup';
+import { verificationPath } from '../verification/verification.rules';
 
 const KIND: Record<string, string> = { work: 'Trabajo', study: 'Estudio', teaching: 'Enseñanza' };
 const days = (n: number) => n.toFixed(2).replace('.', ',');
@@ -89,7 +90,7 @@ export function certificatePdf(o: {
     ],
     signatures: [{ position: 'Director(a) del establecimiento' }, { position: 'Secretario(a) de la JETEE' }],
     issued: { at: c.issued_at, by: c.issued_by },
-    verification: { code: c.code, where: `GET /api/v1/discipline/redemption/certificates/verify/${c.code}` },
+    verification: { code: c.code, where: verificationPath(c.code) },
   };
   return renderPdf(spec);
 }

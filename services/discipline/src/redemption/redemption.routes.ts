@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import {
   Certificate,
   CertificateBody,
-  ComputationCertificateCheck,
   DecisionBody,
   EronCode,
   Evaluation,
@@ -14,10 +13,10 @@ import {
   Uuid,
 } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
-import { CERTIFIERS, DISCIPLINE_STAFF, JETEE_READERS, JETEE_SECRETARIES } from '../roles';
+import { CERTIFIERS, JETEE_READERS, JETEE_SECRETARIES } from '../roles';
 import { runtime } from '../runtime';
 import { evaluateInSession } from './evaluation.use-cases';
-import { certificateDocument, checkCertificate, issueCertificate, recordJudgeDecision, redemptionAccount } from './redemption.use-cases';
+import { certificateDocument, issueCertificate, recordJudgeDecision, redemptionAccount } from './redemption.use-cases';
 
 const Errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const certs = '/api/v1/discipline/redemption/certificates';
@@ -123,21 +122,6 @@ const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => runtime(app).transact(req, (ctx) => recordJudgeDecision(ctx, { id: req.params.id, body: req.body })),
-  );
-
-  app.get(
-    `${certs}/verify/:code`,
-    {
-      config: { auth: { roles: DISCIPLINE_STAFF } },
-      schema: {
-        operationId: 'verifyRedemptionCertificate',
-        'x-rules': ['DIS-24'],
-        summary: 'Check a certificate’s verification code: only validity, kind, date and issuing establishment (DIS-24)',
-        params: Type.Object({ code: Type.String({ pattern: '^RC-[0-9A-F]{10}$' }) }),
-        response: { 200: ComputationCertificateCheck, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
-      },
-    },
-    async (req) => checkCertificate(runtime(app).reader(req), req.params.code),
   );
 };
 

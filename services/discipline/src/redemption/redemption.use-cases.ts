@@ -4,7 +4,6 @@ import {
   notFound,
   ruleBroken,
   type Certificate,
-  type ComputationCertificateCheck,
   type DecisionBody,
   type ProgrammeKind,
   type RedemptionAccount,
@@ -18,15 +17,7 @@ import { heldPpl, pplOf, type HeldPpl } from '../ppl/ppl.lookup';
 import type { Ctx, Reader } from '../runtime';
 import { evaluationsOf } from './evaluation.repository';
 import { certificatePdf } from './redemption.document';
-import {
-  certificateByCode,
-  certificatesOf,
-  certifyMonths,
-  findCertificate,
-  insertCertificate,
-  lostDays,
-  recordDecision,
-} from './redemption.repository';
+import { certificatesOf, certifyMonths, findCertificate, insertCertificate, lostDays, recordDecision } from './redemption.repository';
 import { computeMonth, noteOf, type Rate } from './redemption.rules';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -163,11 +154,4 @@ export async function certificateDocument(r: Reader, id: string): Promise<Buffer
   const ppl = await pplOf(r.db, c.nui);
   const months = (await monthsOf(r.db, ppl)).filter((m) => m.certificateId === c.id);
   return certificatePdf({ certificate: c, ppl, months, establishment: await establishmentName(r.db, c.eron) });
-}
-
-/** DIS-24 (as DIS-17): a verification code answers only validity, kind, date and issuing establishment. */
-export async function checkCertificate(r: Reader, code: string): Promise<ComputationCertificateCheck> {
-  const c = await certificateByCode(r.db, code);
-  if (!c) throw notFound({ es: 'Código de verificación desconocido', en: 'Unknown verification code' });
-  return { valid: true, kind: 'certificado-de-computos', issuedAt: c.issued_at.toISOString(), eron: c.eron };
 }

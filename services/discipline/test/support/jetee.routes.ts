@@ -110,10 +110,6 @@ export function jeteeCalls(f: JeteeFixtures & { nui: string }): Record<string, R
       params: { id: f.computationId },
       body: { daysGranted: 1, orderNumber: 'Auto 1', decidedOn: '2026-11-20' },
     },
-    'GET /api/v1/discipline/redemption/certificates/verify/{code}': {
-      params: { code: f.computationCode },
-      unscoped: 'a verification code is checked by anyone of the staff: the answer names nothing personal',
-    },
     'POST /api/v1/discipline/establishments/{eron}/programmes/{id}/hours': {
       params: { ...eron, id: f.programmeId },
       body: { nui: f.nui, date: '2026-11-02', hours: 4 },

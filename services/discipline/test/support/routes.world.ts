@@ -5,9 +5,10 @@ import { councilCalls, seedCouncil, type CouncilFixtures } from './council.route
 import { casesCalls, casesPlaceholder, seedCases, type CasesFixtures } from './cases.routes';
 import { startDiscipline } from './discipline.world';
 import { jeteeCalls, seedJetee, type JeteeFixtures } from './jetee.routes';
+import { listsCalls, seedLists, type ListsFixtures } from './lists.routes';
 
 /** What the swept calls refer to, at ERON 113 (114 is "another establishment"). */
-export interface Fixtures extends CasesFixtures, CouncilFixtures, ConductFixtures, JeteeFixtures, ComplaintFixtures {
+export interface Fixtures extends CasesFixtures, CouncilFixtures, ConductFixtures, JeteeFixtures, ComplaintFixtures, ListsFixtures {
   nui: string;
 }
 
@@ -24,6 +25,7 @@ export async function startSweepWorld() {
     ...(await seedComplaints(w)),
     ...(await seedCouncil(w)),
     ...(await seedCases(w)),
+    ...(await seedLists(w)),
   };
   return { app: w.app, fixtures, stop: () => w.close() };
 }
@@ -37,5 +39,6 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     ...complaintCalls(f),
     ...councilCalls(f),
     ...casesCalls(f),
+    ...listsCalls(f),
   };
 }

@@ -24,11 +24,24 @@ declare module 'fastify' {
 const EMPTY = Buffer.alloc(0);
 
 /**
+ * The routes a service declares public (`auth: 'public'`: DIS-17's and DIS-24's check of a code, VIS-01's
+ * calendar) live under `/api/v1/<service>/public/`. A read of one — plain path segments, no dots or
+ * escapes — goes on without credentials; the service still checks that the route it reaches is public.
+ */
+const PUBLIC_READ = /^\/api\/v1\/[a-z]+\/public(?:\/[A-Za-z0-9_~-]+)+$/;
+export function isPublicRead(method: string, url: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const q = url.indexOf('?');
+  return PUBLIC_READ.test(q === -1 ? url : url.slice(0, q));
+}
+
+/**
  * Authentication at the edge (PLT-03). A bearer token must verify. A request with any signature
  * header is a machine client's: its headers are checked before the body is read (form, known key,
  * timestamp window), then the signature over method, path, timestamp, nonce and raw body, and that
  * it was never accepted before. Forged or replayed requests never reach a service; the services
- * check again (with a nonce store of their own) and check the route's roles.
+ * check again (with a nonce store of their own) and check the route's roles. A read of a public
+ * route with no credentials at all passes (counted against the caller's address).
  */
 export function edgeAuth(settings: TokenSettings & { HMAC_KEYS: string }, nonces: NonceStore) {
   const verify = createTokenVerifier(settings);
@@ -51,6 +64,7 @@ export function edgeAuth(settings: TokenSettings & { HMAC_KEYS: string }, nonces
       }
       return;
     }
+    if (authorization === undefined && isPublicRead(req.method, req.url)) return;
     throw unauthenticated({
       es: 'Falta el token de acceso (Bearer) o la firma HMAC',
       en: 'Missing bearer token or HMAC signature',
