@@ -1,4 +1,5 @@
-import type { Account, Admission, Problem } from '@eron/shared';
+import { eronClient, type paths } from '@eron/client';
+import type { Problem } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
@@ -13,37 +14,36 @@ const officer = bearer(['gate_officer'], ['113']);
 const paymaster = bearer(['paymaster'], ['113']);
 const json = { 'content-type': 'application/json' };
 
-async function admit(body: unknown, headers: Record<string, string> = officer): Promise<Response> {
-  return fetch(`${suite.url}/api/v1/classification/admissions`, {
-    method: 'POST',
-    headers: { ...json, ...headers },
-    body: JSON.stringify(body),
-  });
+/** The suite as a front end calls it: the typed client generated from openapi/eron.json (PLT-10). */
+const api = (headers: Record<string, string>) => eronClient({ baseUrl: suite.url, headers });
+type AdmissionBody = paths['/api/v1/classification/admissions']['post']['requestBody']['content']['application/json'];
+
+/** An admission as the client sends it; `body` is whatever the test builds (also a wrong one). */
+async function admit(body: unknown, headers: Record<string, string> = officer) {
+  return api(headers).POST('/api/v1/classification/admissions', { body: body as AdmissionBody });
 }
-const account = (nui: string, headers: Record<string, string> = paymaster) =>
-  fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers });
+/** The Folio, or the answer's status when there is none. */
+async function account(nui: string, headers: Record<string, string> = paymaster) {
+  const { data, error, response } = await api(headers).GET('/api/v1/folio/accounts/{nui}', { params: { path: { nui } } });
+  return { status: response.status, account: data, problem: error };
+}
 
 describe('first slice through the gateway: admission → ppl.admitted → Folio', () => {
   it('CLS-10 when a person is admitted with cash through the gateway then folio opens the account and credits the cash once', async () => {
-    const res = await admit(admissionRequest({ cashAtIntake: { amount: 250_000, actaNumber: 'ACTA-E2E-1', searchDate: '2026-11-24' } }));
-    expect(res.status).toBe(201);
-    expect(res.headers.get('x-request-id')).toBeTruthy();
-    const { nui } = (await res.json()) as Admission;
-    const folio = await eventually(
-      async () => {
-        const r = await account(nui);
-        return r.status === 200 ? ((await r.json()) as Account) : undefined;
-      },
-      10_000,
-      'the Folio to open',
+    const { data, response } = await admit(
+      admissionRequest({ cashAtIntake: { amount: 250_000, actaNumber: 'ACTA-E2E-1', searchDate: '2026-11-24' } }),
     );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    const nui = data!.nui;
+    const folio = await eventually(async () => (await account(nui)).account, 10_000, 'the Folio to open');
     // CLS-10: pending until the paymaster receives it with the act's three signatures.
     expect(folio).toMatchObject({ nui, eron: '113', available: 0, pending: 250_000 });
     await receiveIntakeCash(suite, nui);
     const credited = await eventually(
       async () => {
-        const body = (await (await account(nui)).json()) as Account;
-        return body.pending === 0 ? body : undefined;
+        const body = (await account(nui)).account;
+        return body?.pending === 0 ? body : undefined;
       },
       10_000,
       'the receipt to reach folio',
@@ -52,24 +52,24 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
   });
 
   it('PLT-03 through the gateway: no token → 401, wrong role → 403, another establishment → refused, for reads and writes', async () => {
-    expect((await admit(admissionRequest(), {})).status).toBe(401);
-    expect((await admit(admissionRequest(), bearer(['paymaster'], ['113']))).status).toBe(403);
-    expect((await admit(admissionRequest(), bearer(['gate_officer'], ['200']))).status).toBe(403);
-    const { nui } = (await (await admit(admissionRequest())).json()) as Admission;
+    expect((await admit(admissionRequest(), {})).response.status).toBe(401);
+    expect((await admit(admissionRequest(), bearer(['paymaster'], ['113']))).response.status).toBe(403);
+    expect((await admit(admissionRequest(), bearer(['gate_officer'], ['200']))).response.status).toBe(403);
+    const nui = (await admit(admissionRequest())).data!.nui;
     await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
     expect((await account(nui, {})).status).toBe(401);
     expect((await account(nui, bearer(['gate_officer'], ['113']))).status).toBe(403);
     const other = await account(nui, bearer(['paymaster'], ['200']));
     expect(other.status).toBe(403);
-    expect(((await other.json()) as Problem).rule).toBe('PLT-03');
+    expect(other.problem?.rule).toBe('PLT-03');
   });
 
   it('PLT-04 through the gateway: three bad fields → 400 listing all three, English on request', async () => {
     const bad = { ...admissionRequest(), eron: 'XX', legalStatus: 'libre', identification: {} };
-    const res = await admit(bad, { ...officer, 'accept-language': 'en' });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = (await res.json()) as Problem;
+    const { error, response } = await admit(bad, { ...officer, 'accept-language': 'en' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = error as Problem;
     expect(problem.errors?.map((e) => e.field).sort()).toEqual([
       '/eron',
       '/identification/fingerprints',
@@ -89,8 +89,8 @@ describe('movements through the gateway: classification events move the Folio', 
     });
 
   it('CLS-20 CLS-21 FOL-13 FOL-14 when a PPL is transferred and then released then the Folio follows to the destination and its balance becomes the payout', async () => {
-    const res = await admit(admissionRequest({ cashAtIntake: { amount: 120_000, actaNumber: 'ACTA-E2E-2', searchDate: '2026-11-24' } }));
-    const { nui } = (await res.json()) as Admission;
+    const nui = (await admit(admissionRequest({ cashAtIntake: { amount: 120_000, actaNumber: 'ACTA-E2E-2', searchDate: '2026-11-24' } })))
+      .data!.nui;
     await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
     await receiveIntakeCash(suite, nui);
     for (const code of ['113', '114']) {
@@ -119,8 +119,7 @@ describe('movements through the gateway: classification events move the Folio', 
     const paymaster114 = bearer(['paymaster'], ['114']);
     await eventually(
       async () => {
-        const r = await account(nui, paymaster114);
-        return r.status === 200 && ((await r.json()) as Account).available === 120_000;
+        return (await account(nui, paymaster114)).account?.available === 120_000;
       },
       10_000,
       'the Folio to reach 114',
@@ -143,6 +142,6 @@ describe('movements through the gateway: classification events move the Folio', 
       'the payout',
     );
     expect(settled.payouts[0]).toMatchObject({ amount: 120_000, eron: '114', status: 'due' });
-    expect(((await (await account(nui, paymaster114)).json()) as Account).available).toBe(0);
+    expect((await account(nui, paymaster114)).account?.available).toBe(0);
   });
 });
