@@ -108,6 +108,42 @@ describe('FOL-17 money the national office credits to another establishment’s 
   });
 });
 
+describe('FOL-17 a held line credited after its PPL was transferred', () => {
+  // Decision: the same holds when the PPL a held line names has been transferred since the line was
+  // booked: the establishment that held it (the uploader's, whose second officer approves) sends it
+  // on; the establishment that now holds the Folio receives it and counts it.
+  it('FOL-17 FOL-06 when a line awaiting confirmation is approved after its PPL moved from 115 to 114 then 114 reports it received and held, 115 shows it sent on, both reconcile', async () => {
+    const a = await pplWithDepositor('115');
+    const today = bogotaToday();
+    const id = await uploadDone([[{ nui: a.nui, pesos: 12_000, depositor: a.dep }]], nextDay());
+    expect((await fileReport(id, uploader)).records).toMatchObject([{ line: 3, outcome: 'held', reason: 'awaiting_confirmation' }]);
+    await w.transfer(a.nui, '115', '114');
+    await eventually(
+      async () => (await w.db.selectFrom('folios').select('eron').where('nui', '=', a.nui).executeTakeFirst())?.eron === '114',
+      10_000,
+      'Folio moved',
+    );
+    const before = { r114: (await daily('114', today)) as Report, r115: (await daily('115', today)) as Report };
+    const approved = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/folio/recaudo/files/${id}/approve`,
+      headers: bearer(['director'], ['115']),
+    });
+    expect([approved.statusCode, approved.json().credited]).toEqual([200, 1]);
+    expect(await w.available(a.nui)).toBe(12_000);
+    const r114 = (await daily('114', today)) as Report;
+    const r115 = (await daily('115', today)) as Report;
+    expect(received(r114) - received(before.r114)).toBe(12_000);
+    expect(r114.balancesHeld.closing - before.r114.balancesHeld.closing).toBe(12_000);
+    expect(received(r115) - received(before.r115)).toBe(0);
+    expect(r115.balancesHeld.closing - before.r115.balancesHeld.closing).toBe(0);
+    expect(r115.paymaster.closing - before.r115.paymaster.closing).toBe(12_000);
+    expect([r114.reconciliation.reconciles, r115.reconciliation.reconciles]).toEqual([true, true]);
+    expect(await fileReport(id, dg)).toMatchObject({ credited: { count: 1, amount: 12_000 }, reconciles: true });
+    await w.ledgerAddsUp();
+  });
+});
+
 describe('FOL-06 a line with cents naming another establishment’s PPL', () => {
   // Decision: a line with cents moves no money (ASO-17, FOL-02): it is owed back whole by the bank.
   // Who answers for it is decided as for whole-peso lines: one naming a PPL of an establishment the
