@@ -42,15 +42,19 @@ export const GATED_REASONS: readonly DepositReason[] = ['awaiting_confirmation',
  * FOL-06 (b): a line of a file an officer uploaded (not the bank's machine client) never credits
  * on its own: naming a PPL of an establishment the uploader does not act for it waits for the
  * national office (booked there); else a credit waits for the bank's notice or a second officer.
- * A line that moves no money (ASO-17) or names no Folio stays as decided.
+ * A line that names no Folio stays as decided. A line that moves no money (ASO-17) stays owed back
+ * whole, never held — but one naming another establishment's PPL is the national office's to
+ * answer for too (booked there), never that establishment's, which neither uploaded nor received it.
  */
 export function gateStaffLine(
   d: Decision,
   folioEron: string | undefined,
   uploaderErons: string[] | null,
 ): Decision & { national: boolean } {
-  if (d.reason === 'amount_not_whole_pesos' || folioEron === undefined) return { ...d, national: false };
-  if (uploaderErons !== null && !uploaderErons.includes(folioEron)) return { status: 'held', reason: 'national_review', national: true };
+  if (folioEron === undefined) return { ...d, national: false };
+  const elsewhere = uploaderErons !== null && !uploaderErons.includes(folioEron);
+  if (d.reason === 'amount_not_whole_pesos') return { ...d, national: elsewhere };
+  if (elsewhere) return { status: 'held', reason: 'national_review', national: true };
   if (d.status === 'credited') return { status: 'held', reason: 'awaiting_confirmation', national: false };
   return { ...d, national: false };
 }

@@ -52,10 +52,18 @@ const uploadedLinesBookedNationally = (eron: string, nationalEron: string, from:
     AND f.uploader_erons @> jsonb_build_array(${eron}::text)
     AND d.collection_date BETWEEN ${from}::date AND ${to}::date`;
 
-/** Those lines per collection day and kind: held for the national office, or naming no Folio. */
+/**
+ * Of those lines (`d`), the ones naming another establishment's PPL, handed to the national office:
+ * held for it (`national_review`), or — a line with cents, which moves no money (ASO-17) — owed back
+ * by it, which a Folio open when the line was booked tells apart from a line naming no Folio.
+ */
+export const namesAnotherEstablishment = sql`(d.reason = 'national_review' OR (d.reason = 'amount_not_whole_pesos'
+  AND EXISTS (SELECT 1 FROM folios fo WHERE fo.nui = d.nui AND fo.opened_at <= d.created_at)))`;
+
+/** Those lines per collection day and kind: handed to the national office (naming another establishment's PPL), or naming no Folio. */
 export async function nationalAccountByDay(db: Db, eron: string, nationalEron: string, from: string, to: string) {
   const { rows } = await sql<{ day: string; national: boolean; n: string; cents: string }>`
-    SELECT d.collection_date::text AS day, d.reason = 'national_review' AS national, count(*) AS n, sum(d.amount_cents) AS cents
+    SELECT d.collection_date::text AS day, ${namesAnotherEstablishment} AS national, count(*) AS n, sum(d.amount_cents) AS cents
     ${uploadedLinesBookedNationally(eron, nationalEron, from, to)} GROUP BY 1, 2`.execute(db);
   return rows.map((r) => ({ day: r.day, national: r.national, count: Number(r.n), cents: BigInt(r.cents) }));
 }

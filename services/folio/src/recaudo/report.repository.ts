@@ -73,13 +73,17 @@ export async function fileReport(db: Db, id: string) {
  * the PPL (credited), refunds due (rejected), deposits held (held) — against what the records say
  * was booked: every record first seen in this file whose amount is whole pesos (a duplicate was
  * booked by the channel that saw it first; a record with cents moves no money, ASO-17), by its
- * current outcome. The bank clearing account paid all of it.
+ * current outcome. The bank clearing account paid all of it. A held deposit credited to a PPL of
+ * another establishment went through both paymasters (`deposit_national_release` and the credit):
+ * their legs cancel out, and any that did not would show.
  */
 async function ledgerOfFile(db: Db, id: string): Promise<{ agrees: boolean }> {
   const { rows } = await sql<{ side: string; booked: string | null; expected: string | null }>`
     WITH deps AS (SELECT id, transaction_id FROM recaudo_deposits WHERE file_id = ${id}),
     txs AS (SELECT transaction_id AS id FROM deps WHERE transaction_id IS NOT NULL
-            UNION SELECT r.transaction_id FROM recaudo_deposit_reviews r JOIN deps ON deps.id = r.deposit_id),
+            UNION SELECT r.transaction_id FROM recaudo_deposit_reviews r JOIN deps ON deps.id = r.deposit_id
+            UNION SELECT t.id FROM ledger_transactions t JOIN deps ON t.reference = deps.id::text
+             WHERE t.kind = 'deposit_national_release'),
     booked AS (
       SELECT CASE WHEN a.nui IS NOT NULL THEN 'credited' WHEN a.kind = 'refunds_due' THEN 'rejected'
                   WHEN a.kind = 'deposits_held' THEN 'held' WHEN a.kind = 'bank_clearing' THEN 'clearing' ELSE a.kind END AS side,

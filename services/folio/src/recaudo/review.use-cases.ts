@@ -122,24 +122,69 @@ export async function resolveHeld(
   return { out, transactionId, decidedAt };
 }
 
-/** Out of the held deposits, to the PPL (credited) or to what is owed back (refunded). */
+/**
+ * Out of the held deposits, to the PPL (credited) or to what is owed back (refunded). A credit to
+ * a PPL whose Folio is held by another establishment than the one that held the deposit (a line
+ * held for the national office, or a PPL transferred since) is booked as a transfer moves a
+ * balance (FOL-17): the holding establishment's paymaster sends it out of its held deposits
+ * (`deposit_national_release`), and the Folio's establishment's paymaster puts it into the PPL's
+ * account (`deposit_review_credit`, booked by that establishment) — each establishment's postings
+ * keep adding up, the money counts as received and held where the PPL is, and once. Returns the
+ * transaction that reached the PPL (or the refund).
+ */
 async function bookReview(ctx: Ctx, d: HeldDeposit, status: 'credited' | 'rejected', why: string): Promise<string> {
   const pesos = Number(BigInt(d.amount_cents) / 100n);
-  const to =
-    status === 'credited'
-      ? (await lockPplAccount(ctx.trx, d.nui, 'ppl_available'))!.id
-      : await eronAccountId(ctx.trx, d.eron, 'refunds_due');
-  return record(ctx.trx, {
-    kind: status === 'credited' ? 'deposit_review_credit' : 'deposit_review_refund',
+  const held = await eronAccountId(ctx.trx, d.eron, 'deposits_held');
+  const common = { reference: d.id, createdBy: ctx.actor.sub, requestId: ctx.requestId };
+  if (status === 'rejected') {
+    return record(ctx.trx, {
+      ...common,
+      kind: 'deposit_review_refund',
+      eron: d.eron,
+      nui: null,
+      concept: `Consignación retenida, a devolver: ${why}`,
+      postings: [
+        { accountId: held, amount: -pesos },
+        { accountId: await eronAccountId(ctx.trx, d.eron, 'refunds_due'), amount: pesos },
+      ],
+    });
+  }
+  const account = (await lockPplAccount(ctx.trx, d.nui, 'ppl_available'))!;
+  const eron = (await folioEron(ctx.trx, d.nui))?.eron ?? account.eron;
+  const concept = 'Consignación retenida, abonada tras revisión (FOL-06)';
+  if (eron === d.eron) {
+    return record(ctx.trx, {
+      ...common,
+      kind: 'deposit_review_credit',
+      eron,
+      nui: d.nui,
+      concept,
+      postings: [
+        { accountId: held, amount: -pesos },
+        { accountId: account.id, amount: pesos },
+      ],
+    });
+  }
+  await record(ctx.trx, {
+    ...common,
+    kind: 'deposit_national_release',
     eron: d.eron,
-    nui: status === 'credited' ? d.nui : null,
-    reference: d.id,
-    concept: status === 'credited' ? 'Consignación retenida, abonada tras revisión (FOL-06)' : `Consignación retenida, a devolver: ${why}`,
-    createdBy: ctx.actor.sub,
-    requestId: ctx.requestId,
+    nui: d.nui,
+    concept: `Consignación retenida, abonada tras revisión a una PPL del establecimiento ${eron}: enviada por el pagador (FOL-06)`,
     postings: [
-      { accountId: await eronAccountId(ctx.trx, d.eron, 'deposits_held'), amount: -pesos },
-      { accountId: to, amount: pesos },
+      { accountId: held, amount: -pesos },
+      { accountId: await eronAccountId(ctx.trx, d.eron, 'paymaster'), amount: pesos },
+    ],
+  });
+  return record(ctx.trx, {
+    ...common,
+    kind: 'deposit_review_credit',
+    eron,
+    nui: d.nui,
+    concept: `${concept}: retenida por el establecimiento ${d.eron}, recibida por el pagador`,
+    postings: [
+      { accountId: await eronAccountId(ctx.trx, eron, 'paymaster'), amount: -pesos },
+      { accountId: account.id, amount: pesos },
     ],
   });
 }

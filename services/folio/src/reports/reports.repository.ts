@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addDays } from '@eron/shared';
 import type { Db, EronAccountKind, Trx } from '../db';
+import { namesAnotherEstablishment } from '../recaudo/reconciliation.repository';
 import { bogotaStart, RECEIVED_KINDS, REJECTED_KINDS, SALE_KINDS, SHOP_CAJA_SHARE_KIND } from './period.rules';
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -33,12 +34,12 @@ export async function depositsByDay(db: Db, eron: string, w: Window) {
 
 /**
  * Lines of files the establishment's officers uploaded, booked in the window on the national
- * account (FOL-06 b): held for the national office (they name another establishment's PPL) or
- * naming no Folio. The national account's report counts them; the uploader's shows them apart.
+ * account (FOL-06 b): handed to the national office (they name another establishment's PPL: held
+ * for it, or owed back by it when they carry cents) or naming no Folio. The national account's report counts them; the uploader's shows them apart.
  */
 export async function bookedForNationalOffice(db: Db, eron: string, nationalEron: string, w: Window) {
   const { rows } = await sql<{ national: boolean; n: string; cents: string }>`
-    SELECT d.reason = 'national_review' AS national, count(*) AS n, sum(d.amount_cents) AS cents
+    SELECT ${namesAnotherEstablishment} AS national, count(*) AS n, sum(d.amount_cents) AS cents
       FROM recaudo_deposits d JOIN recaudo_files f ON f.id = d.file_id
      WHERE d.eron = ${nationalEron} AND ${eron}::text <> ${nationalEron}::text AND f.source = 'staff'
        AND f.uploader_erons @> jsonb_build_array(${eron}::text)
