@@ -134,12 +134,17 @@ async function visitDayBooked(): Promise<World> {
 }
 
 const book = (w: Pick<World, 'nui' | 'areaId' | 'visitorId' | 'day'>) =>
-  call('POST', '/visits/bookings', { ...officer, 'idempotency-key': randomUUID() }, {
-    nui: w.nui,
-    date: w.day,
-    areaId: w.areaId,
-    visitorIds: [w.visitorId],
-  });
+  call(
+    'POST',
+    '/visits/bookings',
+    { ...officer, 'idempotency-key': randomUUID() },
+    {
+      nui: w.nui,
+      date: w.day,
+      areaId: w.areaId,
+      visitorIds: [w.visitorId],
+    },
+  );
 
 const rosterIds = async (day: string): Promise<string[]> => {
   const roster = (await ok(200, 'GET', `/visits/establishments/113/roster?date=${day}&session=morning`, gate)) as Roster;
@@ -154,16 +159,22 @@ async function firmSuppression(nui: string): Promise<DisciplinaryCase> {
     'discipline to learn the admission',
   );
   const today = bogotaToday();
-  const reported = (await ok(201, 'POST', '/discipline/cases', { ...guard, 'idempotency-key': randomUUID() }, {
-    eron: '113',
-    nui,
-    offenceCode: 'L-01',
-    factDate: today,
-    place: 'Patio 1',
-    facts: 'No se presentó a la contada de las 6:00',
-    reporter: 'Dragoneante Ruiz',
-    evidence: ['Minuta de guardia, folio 12'],
-  })) as DisciplinaryCase;
+  const reported = (await ok(
+    201,
+    'POST',
+    '/discipline/cases',
+    { ...guard, 'idempotency-key': randomUUID() },
+    {
+      eron: '113',
+      nui,
+      offenceCode: 'L-01',
+      factDate: today,
+      place: 'Patio 1',
+      facts: 'No se presentó a la contada de las 6:00',
+      reporter: 'Dragoneante Ruiz',
+      evidence: ['Minuta de guardia, folio 12'],
+    },
+  )) as DisciplinaryCase;
   expect(reported).toMatchObject({ status: 'reported' });
   const cases = `/discipline/cases/${reported.id}`;
   expect(await ok(200, 'POST', `${cases}/opening`, investigator, {})).toMatchObject({ status: 'opened', instructedBy: 'investigator' });
@@ -174,19 +185,34 @@ async function firmSuppression(nui: string): Promise<DisciplinaryCase> {
     }),
   ).toMatchObject({ status: 'notified' });
   expect(
-    await ok(200, 'POST', `${cases}/hearing`, investigator, { statement: 'Estaba en la enfermería', evidence: ['Constancia de enfermería'] }),
+    await ok(200, 'POST', `${cases}/hearing`, investigator, {
+      statement: 'Estaba en la enfermería',
+      evidence: ['Constancia de enfermería'],
+    }),
   ).toMatchObject({ status: 'heard' });
-  const decided = (await ok(201, 'POST', `${cases}/decision`, { ...director, 'idempotency-key': randomUUID() }, {
-    outcome: 'sanction',
-    reasons: 'Probado por la minuta',
-    circumstances,
-    sanction: { kind: 'visit_suppression', amount: 1 },
-  })) as DisciplinaryCase;
+  const decided = (await ok(
+    201,
+    'POST',
+    `${cases}/decision`,
+    { ...director, 'idempotency-key': randomUUID() },
+    {
+      outcome: 'sanction',
+      reasons: 'Probado por la minuta',
+      circumstances,
+      sanction: { kind: 'visit_suppression', amount: 1 },
+    },
+  )) as DisciplinaryCase;
   expect(decided).toMatchObject({ status: 'decided', sanction: { status: 'imposed', kind: 'visit_suppression', amount: 1 } });
-  const appealed = (await ok(201, 'POST', `${cases}/appeals`, { ...legal, 'idempotency-key': randomUUID() }, {
-    grounds: 'Desproporción',
-    subsidiaryAppeal: false,
-  })) as DisciplinaryCase;
+  const appealed = (await ok(
+    201,
+    'POST',
+    `${cases}/appeals`,
+    { ...legal, 'idempotency-key': randomUUID() },
+    {
+      grounds: 'Desproporción',
+      subsidiaryAppeal: false,
+    },
+  )) as DisciplinaryCase;
   const reposicion = appealed.appeals.find((a) => a.kind === 'reposicion');
   expect(reposicion).toMatchObject({ authority: 'director', status: 'pending' });
   // Not firm while the reposición is pending (DIS-08).
@@ -200,7 +226,10 @@ async function firmSuppression(nui: string): Promise<DisciplinaryCase> {
 }
 
 describe('a firm sanction from discipline suppresses visits, and its revocation restores them', () => {
-  it('DIS-08 VIS-09 DIS-10 VIS-09 when a leve’s visit suppression is confirmed on reposición then visits cancels the booking with notice and refuses the day; when the DG revokes it the day may be booked again', async () => {
+  /** What the first test leaves for the second: the booked world and the firm sanction. */
+  let state: { w: World; sanctionId: string } | undefined;
+
+  it('DIS-08 VIS-09 when a leve’s visit suppression is confirmed on reposición then visits cancels the booking on the next visit day with notice to the visitor and refuses that day', async () => {
     const w = await visitDayBooked();
     expect(await rosterIds(w.day)).toContain(w.bookingId);
 
@@ -244,7 +273,12 @@ describe('a firm sanction from discipline suppresses visits, and its revocation 
       15_000,
       'the judge’s notice of the firm sanction',
     );
+    state = { w, sanctionId };
+  }, 60_000);
 
+  it('DIS-10 VIS-09 when the DG revokes the firm sanction then `sanction.lifted` reaches visits and the suppressed day may be booked again', async () => {
+    if (!state) throw new Error('the DIS-08 test before this one did not run through: this one revokes its sanction');
+    const { w, sanctionId } = state;
     // DIS-10: only the DG revokes; sanction.lifted → visits restores the day (VIS-09).
     const url = `/discipline/sanctions/${sanctionId}/revocation`;
     expect((await call('POST', url, director, { of: 'sanction', reasons: 'x' })).status).toBe(403);
