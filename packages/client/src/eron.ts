@@ -18779,7 +18779,7 @@ export interface operations {
                             opening: number;
                             closing: number;
                         };
-                        /** @description Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17) */
+                        /** @description Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento —o devueltas por él si traen centavos—, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17) */
                         forNationalOffice: {
                             heldForNationalOffice: {
                                 count: number;
@@ -18939,7 +18939,7 @@ export interface operations {
                             opening: number;
                             closing: number;
                         };
-                        /** @description Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17) */
+                        /** @description Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento —o devueltas por él si traen centavos—, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17) */
                         forNationalOffice: {
                             heldForNationalOffice: {
                                 count: number;

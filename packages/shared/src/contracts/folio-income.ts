@@ -233,7 +233,7 @@ export const EstablishmentReport = Type.Object(
       { heldForNationalOffice: NationalBucket, namingNoFolio: NationalBucket },
       {
         description:
-          'Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17)',
+          'Líneas de archivos cargados por este establecimiento, asentadas en el período en la cuenta nacional (retenidas para el nivel nacional por nombrar PPL de otro establecimiento —o devueltas por él si traen centavos—, o sin Folio): no cuentan en deposits ni en los saldos de aquí (FOL-06 b, FOL-17)',
       },
     ),
     reconciliation: Type.Object({
