@@ -12,7 +12,7 @@ import type { Ctx } from '../runtime';
 import { lockSanction, sanctionOfCase } from '../sanctions/sanction.repository';
 import { liftSanction, makeFirm } from '../sanctions/sanction.use-cases';
 import { alreadyAppealed, appealAuthority, appealDecided, assertAppealable, assertInTerm, assertOtherDelegate } from './appeal.rules';
-import { appealsOf, decideAppeal, insertAppeal, lockAppeal, lockCase } from './case.repository';
+import { appealsOf, decideAppeal, findAppeal, insertAppeal, lockAppeal, lockCase } from './case.repository';
 import { assertNotFuture } from './case.rules';
 import { caseView, citedCouncil } from './case.use-cases';
 
@@ -54,9 +54,11 @@ const apelacionFirst = () =>
  * `sanction.lifted`); a confirmation with no apelación to follow makes it firm (`sanction.firm`).
  */
 export async function decideAppealOf(ctx: Ctx, appealId: string, b: AppealDecisionBody): Promise<DisciplinaryCase> {
-  const a = await lockAppeal(ctx.trx, appealId);
-  if (!a) throw notFound({ es: `No existe el recurso ${appealId}`, en: `No appeal ${appealId}` });
-  const c = (await lockCase(ctx.trx, a.case_id))!;
+  const found = await findAppeal(ctx.trx, appealId);
+  if (!found) throw notFound({ es: `No existe el recurso ${appealId}`, en: `No appeal ${appealId}` });
+  // The case first, then its appeals: every writer of a case's appeals locks in this order.
+  const c = (await lockCase(ctx.trx, found.case_id))!;
+  const a = (await lockAppeal(ctx.trx, appealId))!;
   assertActorActsFor(ctx.actor, c.eron);
   if (a.status !== 'pending') throw appealDecided();
   const appeals = await appealsOf(ctx.trx, c.id);

@@ -115,6 +115,10 @@ export async function insertAppeal(
     .executeTakeFirstOrThrow();
 }
 
+export async function findAppeal(db: Db | Trx, id: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function lockAppeal(trx: Trx, id: string): Promise<AppealRow | undefined> {
   return trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
