@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BanRequest, ExtraditionAuthorisationRequest, ListEntryRequest, VisitorRequest } from '@eron/shared';
+import type { BanRequest, ExtraditionAuthorisationRequest, ListEntryRequest, VisitorContactRequest, VisitorRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
 export async function insertVisitor(trx: Trx, v: VisitorRequest, by: string) {
@@ -25,7 +25,23 @@ export async function insertVisitor(trx: Trx, v: VisitorRequest, by: string) {
       surnames: v.surnames,
     })
     .execute();
+  if (v.contact) await upsertContact(trx, row.id, v.contact, by);
   return row;
+}
+
+/** Sets the visitor's contact (PLT-06: its own table); a field left out keeps its value, null clears it. */
+export async function upsertContact(trx: Trx, visitorId: string, c: VisitorContactRequest, by: string) {
+  const given = { ...(c.email !== undefined ? { email: c.email } : {}), ...(c.phone !== undefined ? { phone: c.phone } : {}) };
+  return trx
+    .insertInto('visitor_contacts')
+    .values({ visitor_id: visitorId, email: c.email ?? null, phone: c.phone ?? null, updated_by: by })
+    .onConflict((oc) => oc.column('visitor_id').doUpdateSet({ ...given, updated_by: by, updated_at: sql`now()` }))
+    .returning(['visitor_id', 'email', 'phone'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findContact(db: Db | Trx, visitorId: string) {
+  return db.selectFrom('visitor_contacts').select(['visitor_id', 'email', 'phone']).where('visitor_id', '=', visitorId).executeTakeFirst();
 }
 
 export async function findVisitor(db: Db | Trx, id: string) {
