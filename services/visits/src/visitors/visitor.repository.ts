@@ -104,31 +104,3 @@ export async function upsertExtradition(trx: Trx, nui: string, a: ExtraditionAut
     .onConflict((oc) => oc.column('nui').doUpdateSet(row))
     .execute();
 }
-
-export async function extraditionValidOn(db: Db | Trx, nui: string, date: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('extradition_authorisations')
-    .select('nui')
-    .where('nui', '=', nui)
-    .where('valid_until', '>=', date)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** What a booking needs to know of its visitors: on the PPL's list, banned at the establishment on the date, gender, birth date. */
-export async function visitorFacts(db: Db | Trx, nui: string, eron: string, ids: string[], date: string) {
-  const rows = await db
-    .selectFrom('visitors as v')
-    .leftJoin('authorised_visitors as a', (j) => j.onRef('a.visitor_id', '=', 'v.id').on('a.nui', '=', nui))
-    .select(['v.id', 'v.gender', 'v.birth_date', 'a.nui as listed'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb.selectFrom('visitor_bans as b').whereRef('b.visitor_id', '=', 'v.id').where('b.eron', '=', eron).where('b.until', '>=', date),
-        )
-        .as('banned'),
-    )
-    .where('v.id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
