@@ -17,6 +17,8 @@ export interface BookingFactsRow {
   suppressed: boolean;
   intimateThatDay: boolean;
   chosenWeekday: number | null;
+  /** VIS-06: a visit with minors (on its own date) already booked in the date's month. */
+  childrenVisitThisMonth: boolean;
   visitors: { id: string; gender: 'M' | 'F'; birth_date: string; listed: boolean; banned: boolean }[];
 }
 
@@ -48,6 +50,14 @@ export async function bookingFacts(
       EXISTS (SELECT 1 FROM visit_suppressions s WHERE s.nui = p.nui AND s.date = ${q.date}::date) AS suppressed,
       EXISTS (SELECT 1 FROM intimate_visits i WHERE i.nui = p.nui AND i.date = ${q.date}::date) AS "intimateThatDay",
       (SELECT c.weekday FROM chosen_visit_days c WHERE c.nui = p.nui) AS "chosenWeekday",
+      EXISTS (
+        SELECT 1 FROM bookings b
+        JOIN booking_visitors bv ON bv.booking_id = b.id
+        JOIN visitors v ON v.id = bv.visitor_id
+        WHERE b.nui = p.nui AND b.kind = 'ordinary' AND b.status = 'booked'
+          AND date_trunc('month', b.date) = date_trunc('month', ${q.date}::date)
+          AND v.birth_date > b.date - interval '18 years'
+      ) AS "childrenVisitThisMonth",
       COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
           'id', v.id, 'gender', v.gender, 'birth_date', v.birth_date::text, 'listed', av.nui IS NOT NULL,

@@ -45,6 +45,18 @@ export async function claimAndBook(
   return rows[0];
 }
 
+/** The PPL's ordinary bookings with a minor among the visitors (on the booking's date), from a date on (VIS-06). */
+export async function childrenBookings(db: Db | Trx, nui: string, from: string): Promise<{ id: string; date: string }[]> {
+  const { rows } = await sql<{ id: string; date: string }>`
+    SELECT DISTINCT b.id, b.date::text AS date FROM bookings b
+    JOIN booking_visitors bv ON bv.booking_id = b.id
+    JOIN visitors v ON v.id = bv.visitor_id
+    WHERE b.nui = ${nui} AND b.kind = 'ordinary' AND b.status = 'booked' AND b.date >= ${from}::date
+      AND v.birth_date > b.date - interval '18 years'
+  `.execute(db);
+  return rows;
+}
+
 export async function releasePlaces(trx: Trx, b: BookingRow): Promise<void> {
   await trx
     .updateTable('session_places')

@@ -19,6 +19,7 @@ import type { Ctx, Reader } from '../runtime';
 import { isMinor } from '../visitors/visitor.rules';
 import { bookingFacts } from './booking-facts.repository';
 import {
+  childrenBookings,
   claimAndBook,
   dayBookings,
   liftFuture,
@@ -93,6 +94,7 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     suppressed: facts.suppressed,
     intimateThatDay: facts.intimateThatDay,
     chosenWeekday: facts.chosenWeekday,
+    childrenVisitThisMonth: facts.childrenVisitThisMonth,
   });
   if (failures.length) throw bookingRefused(failures);
   const id = randomUUID();
@@ -158,9 +160,29 @@ export async function suppressVisits(ctx: Ctx, p: EventPayload<'sanction.firm'>)
     .filter((d) => !taken.has(d))
     .slice(0, p.visitsSuppressed);
   await suppress(ctx.trx, p.nui, dates, p.sanctionId);
-  for (const b of await lockFutureBookings(ctx.trx, p.nui, today, dates)) await cancel(ctx, b, `sanction:${p.sanctionId}`);
+  const hit = await lockFutureBookings(ctx.trx, p.nui, today, dates);
+  const kept = await childrenVisitsKept(ctx, p.nui, today, hit);
+  for (const b of hit) if (!kept.has(b.id)) await cancel(ctx, b, `sanction:${p.sanctionId}`);
   await ctx.audit({ action: 'suppress-visits', entity: 'ppl', entityId: p.nui, details: { sanctionId: p.sanctionId, dates } });
   return dates;
+}
+
+/**
+ * VIS-06: of the bookings a suppression hits, the month's only visit with minors stays booked — as a
+ * booking for it may be taken on a suppressed day (see guaranteedChildrenVisit). A month that keeps
+ * another visit with minors (earlier this month or not hit) loses this one like any other.
+ */
+async function childrenVisitsKept(ctx: Ctx, nui: string, today: string, hit: BookingRow[]): Promise<Set<string>> {
+  const withMinors = await childrenBookings(ctx.trx, nui, `${today.slice(0, 7)}-01`);
+  const hitIds = new Set(hit.map((b) => b.id));
+  const months = new Set(withMinors.filter((b) => !hitIds.has(b.id)).map((b) => b.date.slice(0, 7)));
+  const kept = new Set<string>();
+  for (const b of withMinors.filter((x) => hitIds.has(x.id)).sort((x, y) => x.date.localeCompare(y.date))) {
+    if (months.has(b.date.slice(0, 7))) continue;
+    months.add(b.date.slice(0, 7));
+    kept.add(b.id);
+  }
+  return kept;
 }
 
 /** sanction.lifted: what is still in the future is restored (VIS-09). */
