@@ -1,7 +1,10 @@
--- PLT-15: the raw-SQL side of the booking benchmark. The claim of an area's places as the visits
--- service issues it (services/visits/src/bookings/booking.repository.ts, claimPlaces): the session's
--- row is created if missing, then one conditional UPDATE claims n places only while they fit, in
--- one transaction. Run with PGOPTIONS='-c search_path=visits' and -M prepared.
+-- PLT-15: the raw-SQL side of the booking benchmark: the claim of an area's places, as raw SQL does
+-- it best. The session's row is created if missing, then one conditional UPDATE claims n places only
+-- while they fit, in one transaction. (The service claims with one upsert that also writes the
+-- booking, services/visits/src/bookings/booking.repository.ts claimAndBook, after its checks have
+-- refused a full area; run here without those checks, that upsert is slower than these two
+-- statements, because ON CONFLICT DO UPDATE locks the row even when it refuses, so the baseline
+-- keeps them.) Run with PGOPTIONS='-c search_path=visits' and -M prepared.
 -- Variables: -D area=<uuid> -D date=<YYYY-MM-DD> -D capacity=<n>; 1 to 3 persons per booking.
 \set n random(1, 3)
 BEGIN;

@@ -22,8 +22,11 @@ export const STAFF_ROLES = [
   'auditor',
 ] as const;
 
-/** Machine clients authenticate with HMAC-signed requests (PLT-03). */
-export const MACHINE_ROLES = ['bank', 'telephony_provider', 'video_provider'] as const;
+/**
+ * Machine clients authenticate with HMAC-signed requests (PLT-03). `notifier` is our own notifier
+ * (classification) asking visits for a visitor's contact at delivery time (VIS-10, PLT-06).
+ */
+export const MACHINE_ROLES = ['bank', 'telephony_provider', 'video_provider', 'notifier'] as const;
 
 export const ROLES = [...STAFF_ROLES, ...MACHINE_ROLES] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

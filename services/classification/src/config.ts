@@ -15,6 +15,16 @@ export const ClassificationEnv = Type.Object({
     description: 'First retry after a failed delivery; doubles each time, at most 1 h',
   }),
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ default: 8, minimum: 1, description: 'Attempts before a delivery is failed for good' }),
+  VISITS_URL: Type.String({
+    default: 'http://127.0.0.1:3004',
+    description: 'Base URL of the visits service, where the notifier asks for a visitor’s contact when it sends (VIS-10)',
+  }),
+  NOTIFIER_HMAC_KEY: Type.String({
+    default: '',
+    pattern: '^$|^[A-Za-z0-9._-]{1,64}:.{16,}$',
+    description:
+      'keyId:secret the notifier signs its calls to visits with (visits knows it in HMAC_KEYS as keyId:notifier:secret); empty: visitors cannot be notified',
+  }),
 });
 
 export const loadClassificationConfig = (env?: Record<string, unknown>) => loadConfig(ClassificationEnv, env);

@@ -23,6 +23,8 @@ export const REGIME_APPROVERS = ['dg'] as const;
 export const VISITOR_KEEPERS = ['visits_officer', 'director', 'deputy_director', 'social_worker'] as const;
 /** Who may see a visitor's identity (PLT-06): the visits office and the gate that checks it (VIS-19); every read audited. */
 export const IDENTITY_READERS = ['visits_officer', 'gate_officer', 'director', 'deputy_director'] as const;
+/** The machine client that reads a visitor's contact when it delivers a notice (VIS-10, PLT-06): our notifier, HMAC-signed. */
+export const CONTACT_READERS = ['notifier'] as const;
 /** Bans with reason and term (VIS-05). */
 export const BANNERS = ['director', 'deputy_director', 'guard_commander'] as const;
 /** The Fiscalía's authorisation for visits to a PPL held for extradition (VIS-07). */

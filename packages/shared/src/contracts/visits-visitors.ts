@@ -5,6 +5,35 @@ import { LocalDate, Nui, Timestamp, Uuid } from '../primitives';
 /** The gender a visitor identifies with: it, not the ID document, decides their visit day (VIS-04, Art. 68 §2). */
 export const VisitorGender = Type.Union([Type.Literal('M'), Type.Literal('F')]);
 
+/**
+ * How a visitor is told of a cancelled visit (VIS-09, VIS-10): confidential (PLT-06), kept apart from
+ * the visitor's other fields, never in an event or a log; the notifier asks visits for it when it sends.
+ */
+export const VisitorContactRequest = Type.Object(
+  {
+    email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+    phone: Type.Optional(
+      Type.Union([Type.String({ pattern: '^\\+?[0-9]{7,15}$', description: 'Celular o fijo, p. ej. +573001234567' }), Type.Null()]),
+    ),
+  },
+  { additionalProperties: false, description: 'Contacto del visitante para avisarle de cancelaciones (confidencial)' },
+);
+export type VisitorContactRequest = Static<typeof VisitorContactRequest>;
+
+export const VisitorContact = Type.Object({
+  visitorId: Uuid,
+  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+});
+export type VisitorContact = Static<typeof VisitorContact>;
+
+/** The notifier's signed question (PLT-03): whose contact, for which notification (kept in the audit log). */
+export const VisitorContactLookup = Type.Object(
+  { visitorId: Uuid, notificationId: Uuid },
+  { additionalProperties: false, description: 'Consulta firmada del notificador' },
+);
+export type VisitorContactLookup = Static<typeof VisitorContactLookup>;
+
 export const VisitorRequest = Type.Object(
   {
     document: IdentityDocument,
@@ -12,6 +41,7 @@ export const VisitorRequest = Type.Object(
     surnames: Type.String({ minLength: 1, maxLength: 100 }),
     gender: VisitorGender,
     birthDate: LocalDate,
+    contact: Type.Optional(VisitorContactRequest),
   },
   { additionalProperties: false, description: 'Registro de visitante con documento verificado (VIS-05)' },
 );

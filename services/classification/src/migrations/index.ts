@@ -13,6 +13,7 @@ import { migration as admissionIntegrity } from './20261201T0900_admission_integ
 import { migration as cellCapacityChanges } from './20261201T0910_cell_capacity_changes';
 import { migration as listIndexes } from './20261201T0920_list_indexes';
 import { migration as legalStatus } from './20261201T1300_legal_status';
+import { migration as visitorRecipient } from './20261202T0100_visitor_recipient';
 
 /** In order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -30,4 +31,5 @@ export const migrations: Migrations = {
   '20261201T0910_cell_capacity_changes': cellCapacityChanges,
   '20261201T0920_list_indexes': listIndexes,
   '20261201T1300_legal_status': legalStatus,
+  '20261202T0100_visitor_recipient': visitorRecipient,
 };

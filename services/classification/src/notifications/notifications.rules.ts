@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   extradition: 'Entrega en extradición',
   'child-permanence-approved': 'Permanencia de hija o hijo menor de tres años con su madre: aprobada (Art. 31)',
   'child-permanence-denied': 'Permanencia de hija o hijo menor de tres años con su madre: negada (Art. 31)',
+  'visit-cancelled': 'Cancelación de una visita reservada (Art. 68)',
 };
 
 export const titleOf = (subject: string): string => TITLES[subject] ?? `Notificación: ${subject}`;
@@ -29,7 +30,7 @@ const KINDS: Record<string, string> = {
   relatives: 'Familiares',
 };
 
-export const kindLabel = (kind: string): string => KINDS[kind] ?? kind;
+export const kindLabel = (kind: string): string => KINDS[kind] ?? (kind.startsWith('visitor:') ? 'Visitante registrado' : kind);
 
 /**
  * Retries with backoff: the n-th failed attempt waits base·2^(n−1), at most an hour; after

@@ -16,6 +16,7 @@ import type { Ctx, Reader } from '../runtime';
 import { keyOf, pageOf } from '../paging.rules';
 import { sendEmail, sendWebhook } from './notification.channels';
 import type { Letter } from './notification.letter';
+import { Undeliverable, VISITOR_RECIPIENT_ID, visitorEmail, visitorOf } from './notification.visitors';
 import * as repo from './notifications.repository';
 import { assertListRange, assertRecipient, nextAttempt, overallStatus, titleOf } from './notifications.rules';
 import type { NotificationRow, RecipientRow } from './notifications.tables';
@@ -72,6 +73,8 @@ export async function listRecipients(reader: Reader, eron: string | null): Promi
  */
 export async function recordRequest(ctx: Ctx, event: EventEnvelope<'notification.requested'>): Promise<void> {
   const p = event.payload;
+  // A visitor (VIS-10) is reached by the e-mail visits keeps for them, asked for when the notice is sent (PLT-06).
+  if (visitorOf(p.recipient)) return recordVisitorRequest(ctx, event);
   const recipients = await repo.recipientsFor(ctx.trx, p.recipient, p.eron);
   const deliveries = recipients.flatMap((r) => [
     ...(r.email ? [{ recipientId: r.id, channel: 'email' as const, address: r.email }] : []),
@@ -90,6 +93,31 @@ export async function recordRequest(ctx: Ctx, event: EventEnvelope<'notification
     requested_at: new Date(event.occurredAt),
   });
   if (fresh) await repo.insertDeliveries(ctx.trx, p.notificationId, deliveries);
+}
+
+/** A notice to a visitor: one e-mail delivery addressed `visitor:<id>`, resolved through visits when it is sent. */
+async function recordVisitorRequest(ctx: Ctx, event: EventEnvelope<'notification.requested'>): Promise<void> {
+  const p = event.payload;
+  const fresh = await repo.insertNotification(ctx.trx, {
+    id: p.notificationId,
+    event_id: event.id,
+    source: event.source,
+    kind: p.recipient,
+    subject: p.subject,
+    eron: p.eron,
+    nui: p.nui ?? null,
+    status: 'queued',
+    reason: null,
+    requested_at: new Date(event.occurredAt),
+  });
+  if (fresh)
+    await repo.insertDeliveries(ctx.trx, p.notificationId, [{ recipientId: VISITOR_RECIPIENT_ID, channel: 'email', address: p.recipient }]);
+}
+
+/** Where an e-mail goes: the address itself, or a visitor's e-mail asked of visits (kept in memory only). */
+async function emailAddress(rt: ClassificationRuntime, address: string, notificationId: string): Promise<string> {
+  const visitorId = visitorOf(address);
+  return visitorId ? visitorEmail({ url: rt.config.VISITS_URL, key: rt.config.NOTIFIER_HMAC_KEY }, visitorId, notificationId) : address;
 }
 
 type ClassificationRuntime = Runtime<ClassificationTables, ClassificationConfig>;
@@ -118,16 +146,22 @@ export async function deliverDue(rt: ClassificationRuntime, max = 50): Promise<n
         requestedAt: d.requested_at,
       };
       const attempts = d.attempts + 1;
+      let to: string | undefined;
       try {
-        if (d.channel === 'email') await sendEmail({ url: rt.config.SMTP_URL, from: rt.config.SMTP_FROM }, d.address, letter);
-        else await sendWebhook(d.address, d.webhook_secret ?? '', letter);
+        if (d.channel === 'email') {
+          to = await emailAddress(rt, d.address, d.notification_id);
+          await sendEmail({ url: rt.config.SMTP_URL, from: rt.config.SMTP_FROM }, to, letter);
+        } else await sendWebhook(d.address, d.webhook_secret ?? '', letter);
         await repo.markDelivery(trx, d.id, { status: 'sent', attempts, lastError: null });
       } catch (err) {
-        const next = nextAttempt(attempts, new Date(), {
-          baseMs: rt.config.NOTIFY_RETRY_BASE_MS,
-          maxAttempts: rt.config.NOTIFY_MAX_ATTEMPTS,
-        });
-        const lastError = (err as Error).message.slice(0, 500);
+        // What no retry can mend (a visitor without a contact) fails at once: no retry storm (VIS-10).
+        const next =
+          err instanceof Undeliverable
+            ? 'give-up'
+            : nextAttempt(attempts, new Date(), { baseMs: rt.config.NOTIFY_RETRY_BASE_MS, maxAttempts: rt.config.NOTIFY_MAX_ATTEMPTS });
+        // A mail server's refusal may quote the address: a visitor's is confidential (PLT-06), never kept here.
+        const message = (err as Error).message;
+        const lastError = (to && to !== d.address ? message.split(to).join('<visitor e-mail>') : message).slice(0, 500);
         if (next === 'give-up') await repo.markDelivery(trx, d.id, { status: 'failed', attempts, lastError });
         else await repo.markDelivery(trx, d.id, { status: 'queued', attempts, lastError, nextAttemptAt: next });
       }

@@ -3,48 +3,58 @@ import type { VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { BookingRow } from './booking.tables';
 
-/** The places left in an area for a day and session (its full capacity if none was claimed yet). */
-export async function placesLeft(
-  db: Db | Trx,
-  area: { id: string; capacity: number },
-  date: string,
-  session: VisitSession,
-): Promise<number> {
-  const row = await db
-    .selectFrom('session_places')
-    .select(['capacity', 'booked'])
-    .where('area_id', '=', area.id)
-    .where('date', '=', date)
-    .where('session', '=', session)
-    .executeTakeFirst();
-  return row ? row.capacity - row.booked : area.capacity;
+/**
+ * Claims n places and writes the booking with its visitors in one statement, the last before
+ * COMMIT (PLT-15): the area's row is locked by the upsert only from here to the commit, as briefly
+ * as a raw-SQL claim holds it. The upsert's condition is re-read on the locked row, so the area is
+ * never overbooked; when it does not hold, nothing is written and undefined comes back (full).
+ */
+export async function claimAndBook(
+  trx: Trx,
+  b: {
+    id: string;
+    nui: string;
+    eron: string;
+    unitId: string;
+    area: { id: string; capacity: number };
+    date: string;
+    session: VisitSession;
+    visitorIds: string[];
+    by: string;
+  },
+): Promise<BookingRow | undefined> {
+  const n = b.visitorIds.length;
+  const { rows } = await sql<BookingRow>`
+    WITH claim AS (
+      INSERT INTO session_places AS sp (area_id, date, session, capacity, booked)
+      VALUES (${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${b.area.capacity}::int, ${n}::int)
+      ON CONFLICT (area_id, date, session) DO UPDATE SET booked = sp.booked + EXCLUDED.booked
+        WHERE sp.booked + EXCLUDED.booked <= sp.capacity
+      RETURNING 1
+    ), booking AS (
+      INSERT INTO bookings (id, nui, eron, unit_id, area_id, date, session, persons, cancel_reason, booked_by, cancelled_at)
+      SELECT ${b.id}::uuid, ${b.nui}, ${b.eron}, ${b.unitId}::uuid, ${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${n}::int, NULL, ${b.by}, NULL
+      WHERE EXISTS (SELECT 1 FROM claim)
+      RETURNING *
+    ), visitors AS (
+      INSERT INTO booking_visitors (booking_id, visitor_id)
+      SELECT booking.id, v FROM booking, unnest(${b.visitorIds}::uuid[]) AS v
+    )
+    SELECT * FROM booking
+  `.execute(trx);
+  return rows[0];
 }
 
-/**
- * Claims n places in one conditional UPDATE: the row lock serialises concurrent claims and the
- * condition is re-read after it, so the area is never overbooked (PLT-15). False when full.
- */
-export async function claimPlaces(
-  trx: Trx,
-  area: { id: string; capacity: number },
-  date: string,
-  session: VisitSession,
-  n: number,
-): Promise<boolean> {
-  await trx
-    .insertInto('session_places')
-    .values({ area_id: area.id, date, session, capacity: area.capacity })
-    .onConflict((oc) => oc.columns(['area_id', 'date', 'session']).doNothing())
-    .execute();
-  const claimed = await trx
-    .updateTable('session_places')
-    .set({ booked: sql`booked + ${n}` })
-    .where('area_id', '=', area.id)
-    .where('date', '=', date)
-    .where('session', '=', session)
-    .where(sql<boolean>`booked + ${n} <= capacity`)
-    .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1;
+/** The PPL's ordinary bookings with a minor among the visitors (on the booking's date), from a date on (VIS-06). */
+export async function childrenBookings(db: Db | Trx, nui: string, from: string): Promise<{ id: string; date: string }[]> {
+  const { rows } = await sql<{ id: string; date: string }>`
+    SELECT DISTINCT b.id, b.date::text AS date FROM bookings b
+    JOIN booking_visitors bv ON bv.booking_id = b.id
+    JOIN visitors v ON v.id = bv.visitor_id
+    WHERE b.nui = ${nui} AND b.kind = 'ordinary' AND b.status = 'booked' AND b.date >= ${from}::date
+      AND v.birth_date > b.date - interval '18 years'
+  `.execute(db);
+  return rows;
 }
 
 export async function releasePlaces(trx: Trx, b: BookingRow): Promise<void> {
@@ -55,53 +65,6 @@ export async function releasePlaces(trx: Trx, b: BookingRow): Promise<void> {
     .where('date', '=', b.date)
     .where('session', '=', b.session)
     .execute();
-}
-
-export async function ordinaryBookingsBetween(db: Db | Trx, nui: string, from: string, to: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('bookings')
-    .select('date')
-    .where('nui', '=', nui)
-    .where('kind', '=', 'ordinary')
-    .where('status', '=', 'booked')
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute();
-  return rows.map((r) => r.date);
-}
-
-export async function isSuppressed(db: Db | Trx, nui: string, date: string): Promise<boolean> {
-  return (
-    (await db.selectFrom('visit_suppressions').select('nui').where('nui', '=', nui).where('date', '=', date).executeTakeFirst()) !==
-    undefined
-  );
-}
-
-export async function insertBooking(
-  trx: Trx,
-  b: { nui: string; eron: string; unitId: string; areaId: string; date: string; session: VisitSession; visitorIds: string[]; by: string },
-): Promise<BookingRow> {
-  const row = await trx
-    .insertInto('bookings')
-    .values({
-      nui: b.nui,
-      eron: b.eron,
-      unit_id: b.unitId,
-      area_id: b.areaId,
-      date: b.date,
-      session: b.session,
-      persons: b.visitorIds.length,
-      cancel_reason: null,
-      booked_by: b.by,
-      cancelled_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('booking_visitors')
-    .values(b.visitorIds.map((visitor_id) => ({ booking_id: row.id, visitor_id })))
-    .execute();
-  return row;
 }
 
 export async function visitorsOf(db: Db | Trx, bookingIds: string[]): Promise<Map<string, string[]>> {

@@ -22,7 +22,18 @@ export interface BookingFacts {
   intimateThatDay: boolean;
   /** VIS-04: the weekday a trans or intersex PPL chose, whatever the day's gender rule; null when none. */
   chosenWeekday: number | null;
+  /** VIS-06: the PPL already has a visit with minors booked in the date's month. */
+  childrenVisitThisMonth: boolean;
 }
+
+/**
+ * VIS-06 (Art. 69): children may visit at least once a month. The month's first visit with minors
+ * is kept from the limits on how often the PPL is visited — the weekly limit (VIS-02) and a
+ * sanction's suppression (VIS-09) — but from nothing that protects the children or the place
+ * (list, accreditation, adult, children's area, intimate visit that day, capacity, one visit a day).
+ */
+export const guaranteedChildrenVisit = (f: Pick<BookingFacts, 'visitors' | 'childrenVisitThisMonth'>): boolean =>
+  !f.childrenVisitThisMonth && f.visitors.some((v) => v.minor);
 
 const item = (field: string, rule: string, es: string, en: string): ItemError => ({
   field,
@@ -44,8 +55,9 @@ export function bookingFailures(f: BookingFacts): ItemError[] {
       item('/visitorIds', 'VIS-02', `máximo ${f.personsPerVisit} personas por visita`, `at most ${f.personsPerVisit} persons per visit`),
     );
   }
+  const guaranteed = guaranteedChildrenVisit(f);
   if (f.bookedThatDay) out.push(item('/date', 'VIS-02', 'ya tiene una visita ese día', 'already has a visit that day'));
-  else if (f.bookedThisWeek >= f.visitsPerWeek) {
+  else if (f.bookedThisWeek >= f.visitsPerWeek && !guaranteed) {
     out.push(
       item('/date', 'VIS-02', `ya tiene ${f.visitsPerWeek} visita(s) esa semana`, `already has ${f.visitsPerWeek} visit(s) that week`),
     );
@@ -92,7 +104,7 @@ export function bookingFailures(f: BookingFacts): ItemError[] {
       ),
     );
   }
-  if (f.suppressed)
+  if (f.suppressed && !guaranteed)
     out.push(item('/date', 'VIS-09', 'visita suspendida por sanción disciplinaria', 'visit suppressed by a disciplinary sanction'));
   return out;
 }

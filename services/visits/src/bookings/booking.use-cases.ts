@@ -12,27 +12,20 @@ import {
 } from '@eron/shared';
 import type { Outcome } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
-import { hasIntimateVisitOn } from '../intimate/intimate.repository';
-import { lockPpl } from '../ppl/ppl.repository';
 import { unknownPpl } from '../ppl/ppl.rules';
-import { findArea } from '../regime/regime.repository';
-import { chosenWeekday } from '../chosen-day/chosen-day.repository';
-import { visitDates, visitDayOn, weekOf } from '../regime/regime.rules';
+import { DEFAULT_REGIME, visitDates, visitDayOn, weekOf, type RegimeTerms } from '../regime/regime.rules';
 import { termsInForce } from '../regime/regime.use-cases';
 import type { Ctx, Reader } from '../runtime';
-import { extraditionValidOn, visitorFacts } from '../visitors/visitor.repository';
 import { isMinor } from '../visitors/visitor.rules';
+import { bookingFacts } from './booking-facts.repository';
 import {
-  claimPlaces,
+  childrenBookings,
+  claimAndBook,
   dayBookings,
-  insertBooking,
-  isSuppressed,
   liftFuture,
   lockBooking,
   lockFutureBookings,
   markCancelled,
-  ordinaryBookingsBetween,
-  placesLeft,
   releasePlaces,
   suppress,
   suppressedDates,
@@ -56,25 +49,23 @@ const view = (b: BookingRow, visitorIds: string[]): Booking => ({
 });
 
 /**
- * Books a visit (VIS-08): the PPL's row is locked (their bookings one at a time, so the weekly
- * limits hold), every check is gathered and all failures listed; the area's places are then
- * claimed by the database, which alone decides under concurrency.
+ * Books a visit (VIS-08): every fact read at once with the PPL's row locked (their bookings one at a
+ * time, so the weekly limits hold), every check gathered and all failures listed; then the area's
+ * places are claimed and the booking written in one statement, the last before the commit, so the
+ * database alone decides under concurrency and holds the area's row no longer than that (PLT-15).
  */
 export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number): Promise<Outcome<Booking>> {
-  const ppl = await lockPpl(ctx.trx, body.nui);
-  if (!ppl) throw unknownPpl(body.nui);
-  assertActorActsFor(ctx.actor, ppl.eron);
-  const today = bogotaToday();
-  const terms = await termsInForce(ctx.trx, ppl.eron);
-  const unit = ppl.unit_id
-    ? await ctx.trx.selectFrom('units').select('session').where('id', '=', ppl.unit_id).executeTakeFirst()
-    : undefined;
-  const session = unit?.session ?? null;
-  const area = await findArea(ctx.trx, body.areaId);
-  const ownArea = area && area.eron === ppl.eron ? area : undefined;
   const week = weekOf(body.date);
-  const booked = await ordinaryBookingsBetween(ctx.trx, ppl.nui, week, addDays(week, 6));
-  const facts = await visitorFacts(ctx.trx, ppl.nui, ppl.eron, body.visitorIds, body.date);
+  const facts = await bookingFacts(ctx.trx, { ...body, weekFrom: week, weekTo: addDays(week, 6) });
+  if (!facts) throw unknownPpl(body.nui);
+  const { ppl, session } = facts;
+  assertActorActsFor(ctx.actor, ppl.eron);
+  const terms: RegimeTerms = facts.regime
+    ? { days: facts.regime.days, visitsPerWeek: facts.regime.visits_per_week, personsPerVisit: facts.regime.persons_per_visit }
+    : DEFAULT_REGIME;
+  const ownArea = facts.area && facts.area.eron === ppl.eron ? facts.area : undefined;
+  const today = bogotaToday();
+  const known = new Map(facts.visitors.map((v) => [v.id, v]));
   const failures = bookingFailures({
     nui: ppl.nui,
     held: ppl.state === 'held',
@@ -85,10 +76,10 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     day: visitDayOn(terms, body.date),
     personsPerVisit: terms.personsPerVisit,
     visitsPerWeek: terms.visitsPerWeek,
-    bookedThisWeek: booked.length,
-    bookedThatDay: booked.includes(body.date),
+    bookedThisWeek: facts.weekDates.length,
+    bookedThatDay: facts.weekDates.includes(body.date),
     visitors: body.visitorIds.map((id) => {
-      const f = facts.get(id);
+      const f = known.get(id);
       return {
         id,
         listed: Boolean(f?.listed),
@@ -98,16 +89,29 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
       };
     }),
     area: ownArea && { sameEstablishment: true, forChildren: ownArea.for_children },
-    placesLeft: ownArea && session ? await placesLeft(ctx.trx, ownArea, body.date, session) : 0,
-    extradition: { required: ppl.legal_status === 'extradicion', authorised: await extraditionValidOn(ctx.trx, ppl.nui, body.date) },
-    suppressed: await isSuppressed(ctx.trx, ppl.nui, body.date),
-    intimateThatDay: await hasIntimateVisitOn(ctx.trx, ppl.nui, body.date),
-    chosenWeekday: await chosenWeekday(ctx.trx, ppl.nui),
+    placesLeft: ownArea && session ? (facts.placesLeft ?? ownArea.capacity) : 0,
+    extradition: { required: ppl.legal_status === 'extradicion', authorised: facts.extraditionAuthorised },
+    suppressed: facts.suppressed,
+    intimateThatDay: facts.intimateThatDay,
+    chosenWeekday: facts.chosenWeekday,
+    childrenVisitThisMonth: facts.childrenVisitThisMonth,
   });
   if (failures.length) throw bookingRefused(failures);
-  if (!(await claimPlaces(ctx.trx, ownArea!, body.date, session!, body.visitorIds.length))) throw areaFull();
-  const row = await insertBooking(ctx.trx, { ...body, eron: ppl.eron, unitId: ppl.unit_id!, session: session!, by: ctx.actor.sub });
-  await ctx.audit({ action: 'book-visit', entity: 'booking', entityId: row.id, details: { nui: ppl.nui, date: body.date } });
+  const id = randomUUID();
+  // Audited first: the area's row is then held only by the claim and the commit (PLT-15); a full area rolls it back.
+  await ctx.audit({ action: 'book-visit', entity: 'booking', entityId: id, details: { nui: ppl.nui, date: body.date } });
+  const row = await claimAndBook(ctx.trx, {
+    id,
+    nui: ppl.nui,
+    eron: ppl.eron,
+    unitId: ppl.unit_id!,
+    area: ownArea!,
+    date: body.date,
+    session: session!,
+    visitorIds: body.visitorIds,
+    by: ctx.actor.sub,
+  });
+  if (!row) throw areaFull();
   return { status: 201, body: view(row, [...body.visitorIds].sort()) };
 }
 
@@ -156,9 +160,29 @@ export async function suppressVisits(ctx: Ctx, p: EventPayload<'sanction.firm'>)
     .filter((d) => !taken.has(d))
     .slice(0, p.visitsSuppressed);
   await suppress(ctx.trx, p.nui, dates, p.sanctionId);
-  for (const b of await lockFutureBookings(ctx.trx, p.nui, today, dates)) await cancel(ctx, b, `sanction:${p.sanctionId}`);
+  const hit = await lockFutureBookings(ctx.trx, p.nui, today, dates);
+  const kept = await childrenVisitsKept(ctx, p.nui, today, hit);
+  for (const b of hit) if (!kept.has(b.id)) await cancel(ctx, b, `sanction:${p.sanctionId}`);
   await ctx.audit({ action: 'suppress-visits', entity: 'ppl', entityId: p.nui, details: { sanctionId: p.sanctionId, dates } });
   return dates;
+}
+
+/**
+ * VIS-06: of the bookings a suppression hits, the month's only visit with minors stays booked — as a
+ * booking for it may be taken on a suppressed day (see guaranteedChildrenVisit). A month that keeps
+ * another visit with minors (earlier this month or not hit) loses this one like any other.
+ */
+async function childrenVisitsKept(ctx: Ctx, nui: string, today: string, hit: BookingRow[]): Promise<Set<string>> {
+  const withMinors = await childrenBookings(ctx.trx, nui, `${today.slice(0, 7)}-01`);
+  const hitIds = new Set(hit.map((b) => b.id));
+  const months = new Set(withMinors.filter((b) => !hitIds.has(b.id)).map((b) => b.date.slice(0, 7)));
+  const kept = new Set<string>();
+  for (const b of withMinors.filter((x) => hitIds.has(x.id)).sort((x, y) => x.date.localeCompare(y.date))) {
+    if (months.has(b.date.slice(0, 7))) continue;
+    months.add(b.date.slice(0, 7));
+    kept.add(b.id);
+  }
+  return kept;
 }
 
 /** sanction.lifted: what is still in the future is restored (VIS-09). */

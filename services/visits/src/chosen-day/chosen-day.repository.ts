@@ -18,9 +18,3 @@ export async function removeChosenDay(trx: Trx, nui: string): Promise<boolean> {
   const r = await trx.deleteFrom('chosen_visit_days').where('nui', '=', nui).executeTakeFirst();
   return r.numDeletedRows > 0n;
 }
-
-/** The weekday the PPL chose, if any — what a booking needs, without the basis. */
-export async function chosenWeekday(db: Db | Trx, nui: string): Promise<number | null> {
-  const row = await db.selectFrom('chosen_visit_days').select('weekday').where('nui', '=', nui).executeTakeFirst();
-  return row?.weekday ?? null;
-}

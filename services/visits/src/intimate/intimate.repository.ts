@@ -117,9 +117,3 @@ export const entitledWithVisits = (db: Db, eron: string, month: string) =>
     .groupBy('r.nui')
     .orderBy('r.nui')
     .execute();
-
-/** VIS-06: whether the PPL has an intimate visit that day — children never come on the same day (Art. 69). */
-export async function hasIntimateVisitOn(db: Db | Trx, nui: string, date: string): Promise<boolean> {
-  const row = await db.selectFrom('intimate_visits').select('id').where('nui', '=', nui).where('date', '=', date).executeTakeFirst();
-  return row !== undefined;
-}

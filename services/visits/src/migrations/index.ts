@@ -7,6 +7,7 @@ import { migration as intimateLawyersOfficials } from './20261202T0900_intimate_
 import { migration as vivif } from './20261130T1950_vivif';
 import { migration as gate } from './20261203T0900_gate';
 import { migration as chosenVisitDays } from './20261201T0900_chosen_visit_days';
+import { migration as visitorContacts } from './20261202T0100_visitor_contacts';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -18,4 +19,5 @@ export const migrations: Migrations = {
   '20261130T1950_vivif': vivif,
   '20261203T0900_gate': gate,
   '20261201T0900_chosen_visit_days': chosenVisitDays,
+  '20261202T0100_visitor_contacts': visitorContacts,
 };

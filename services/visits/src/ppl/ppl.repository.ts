@@ -16,11 +16,6 @@ export async function findPpl(db: Db | Trx, nui: string): Promise<PplView | unde
     .executeTakeFirst();
 }
 
-/** Locks the PPL's row for a change that depends on where they are (bookings, cancellations). */
-export async function lockPpl(trx: Trx, nui: string): Promise<PplRow | undefined> {
-  return trx.selectFrom('ppl').selectAll().where('nui', '=', nui).forUpdate().executeTakeFirst();
-}
-
 /** Admitted (again): held at the establishment, in no unit until placed. */
 export async function upsertAdmitted(trx: Trx, p: EventPayload<'ppl.admitted'>): Promise<void> {
   const row = {

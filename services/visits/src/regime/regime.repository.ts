@@ -54,7 +54,3 @@ export async function insertArea(trx: Trx, eron: string, a: AreaRequest): Promis
 export async function areasOf(db: Db | Trx, eron: string): Promise<AreaRow[]> {
   return db.selectFrom('areas').selectAll().where('eron', '=', eron).orderBy('name').execute();
 }
-
-export async function findArea(db: Db | Trx, id: string): Promise<AreaRow | undefined> {
-  return db.selectFrom('areas').selectAll().where('id', '=', id).executeTakeFirst();
-}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BanRequest, ExtraditionAuthorisationRequest, ListEntryRequest, VisitorRequest } from '@eron/shared';
+import type { BanRequest, ExtraditionAuthorisationRequest, ListEntryRequest, VisitorContactRequest, VisitorRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
 export async function insertVisitor(trx: Trx, v: VisitorRequest, by: string) {
@@ -25,7 +25,23 @@ export async function insertVisitor(trx: Trx, v: VisitorRequest, by: string) {
       surnames: v.surnames,
     })
     .execute();
+  if (v.contact) await upsertContact(trx, row.id, v.contact, by);
   return row;
+}
+
+/** Sets the visitor's contact (PLT-06: its own table); a field left out keeps its value, null clears it. */
+export async function upsertContact(trx: Trx, visitorId: string, c: VisitorContactRequest, by: string) {
+  const given = { ...(c.email !== undefined ? { email: c.email } : {}), ...(c.phone !== undefined ? { phone: c.phone } : {}) };
+  return trx
+    .insertInto('visitor_contacts')
+    .values({ visitor_id: visitorId, email: c.email ?? null, phone: c.phone ?? null, updated_by: by })
+    .onConflict((oc) => oc.column('visitor_id').doUpdateSet({ ...given, updated_by: by, updated_at: sql`now()` }))
+    .returning(['visitor_id', 'email', 'phone'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function findContact(db: Db | Trx, visitorId: string) {
+  return db.selectFrom('visitor_contacts').select(['visitor_id', 'email', 'phone']).where('visitor_id', '=', visitorId).executeTakeFirst();
 }
 
 export async function findVisitor(db: Db | Trx, id: string) {
@@ -87,32 +103,4 @@ export async function upsertExtradition(trx: Trx, nui: string, a: ExtraditionAut
     .values({ nui, ...row })
     .onConflict((oc) => oc.column('nui').doUpdateSet(row))
     .execute();
-}
-
-export async function extraditionValidOn(db: Db | Trx, nui: string, date: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('extradition_authorisations')
-    .select('nui')
-    .where('nui', '=', nui)
-    .where('valid_until', '>=', date)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** What a booking needs to know of its visitors: on the PPL's list, banned at the establishment on the date, gender, birth date. */
-export async function visitorFacts(db: Db | Trx, nui: string, eron: string, ids: string[], date: string) {
-  const rows = await db
-    .selectFrom('visitors as v')
-    .leftJoin('authorised_visitors as a', (j) => j.onRef('a.visitor_id', '=', 'v.id').on('a.nui', '=', nui))
-    .select(['v.id', 'v.gender', 'v.birth_date', 'a.nui as listed'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb.selectFrom('visitor_bans as b').whereRef('b.visitor_id', '=', 'v.id').where('b.eron', '=', eron).where('b.until', '>=', date),
-        )
-        .as('banned'),
-    )
-    .where('v.id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -11,14 +11,26 @@ import {
   Problem,
   Uuid,
   Visitor,
+  VisitorContact,
+  VisitorContactLookup,
+  VisitorContactRequest,
   VisitorIdentity,
   VisitorList,
   VisitorRequest,
 } from '@eron/shared';
 import { assertActsFor } from '@eron/shared/platform';
-import { BANNERS, EXTRADITION_RECORDERS, IDENTITY_READERS, VISITOR_KEEPERS, VISITS_STAFF } from '../roles';
+import { BANNERS, CONTACT_READERS, EXTRADITION_RECORDERS, IDENTITY_READERS, VISITOR_KEEPERS, VISITS_STAFF } from '../roles';
 import { runtime } from '../runtime';
-import { authorise, banVisitor, readIdentity, recordExtraditionAuthorisation, registerVisitor, visitorList } from './visitor.use-cases';
+import {
+  authorise,
+  banVisitor,
+  contactFor,
+  readIdentity,
+  recordExtraditionAuthorisation,
+  registerVisitor,
+  setContact,
+  visitorList,
+} from './visitor.use-cases';
 
 const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -49,6 +61,40 @@ const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => runtime(app).transact(req, (ctx) => readIdentity(ctx, req.params.id)),
+  );
+
+  app.put(
+    '/api/v1/visits/visitors/:id/contact',
+    {
+      config: { auth: { roles: VISITOR_KEEPERS } },
+      schema: {
+        operationId: 'setVisitorContact',
+        'x-rules': ['VIS-10', 'PLT-06'],
+        summary: 'Set how the visitor is told of a cancelled visit (VIS-09, VIS-10): e-mail, phone; confidential (PLT-06)',
+        description: 'A field left out keeps its value; `null` clears it. The contact never travels in an event or a log.',
+        params: Type.Object({ id: Uuid }),
+        body: VisitorContactRequest,
+        response: { 200: VisitorContact, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req) => runtime(app).transact(req, (ctx) => setContact(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/visits/visitor-contacts/lookup',
+    {
+      config: { auth: { machine: CONTACT_READERS } },
+      schema: {
+        operationId: 'lookUpVisitorContact',
+        'x-rules': ['VIS-10', 'PLT-06', 'PLT-03'],
+        summary: 'The notifier asks for a visitor’s contact when it sends a notice (VIS-10); HMAC-signed, every read audited (PLT-06)',
+        description:
+          'Service-to-service, signed by the notifier (PLT-03). Answers nulls for a visitor without a contact, so the notifier records "no contact".',
+        body: VisitorContactLookup,
+        response: { 200: VisitorContact, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req) => runtime(app).transact(req, (ctx) => contactFor(ctx, req.body)),
   );
 
   app.get(

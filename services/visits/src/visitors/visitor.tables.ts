@@ -14,6 +14,8 @@ export interface VisitorTables {
   };
   /** Confidential: returned only to those who need it, every read audited, never logged or published. */
   visitor_identities: { visitor_id: string; document_type: DocumentType; document_number: string; given_names: string; surnames: string };
+  /** Confidential (PLT-06): how to tell the visitor of a cancellation; read only by the notifier's signed call, audited. */
+  visitor_contacts: { visitor_id: string; email: string | null; phone: string | null; updated_by: string; updated_at: Generated<Date> };
   authorised_visitors: {
     nui: string;
     visitor_id: string;

@@ -8,6 +8,9 @@ import {
   type ListEntryRequest,
   type ProblemError,
   type Visitor,
+  type VisitorContact,
+  type VisitorContactLookup,
+  type VisitorContactRequest,
   type VisitorIdentity,
   type VisitorList,
   type VisitorRequest,
@@ -15,7 +18,17 @@ import {
 import { findPpl } from '../ppl/ppl.repository';
 import { unknownPpl } from '../ppl/ppl.rules';
 import type { Ctx, Reader } from '../runtime';
-import { findIdentity, findVisitor, insertBan, insertVisitor, listOf, upsertExtradition, upsertListEntry } from './visitor.repository';
+import {
+  findContact,
+  findIdentity,
+  findVisitor,
+  insertBan,
+  insertVisitor,
+  listOf,
+  upsertContact,
+  upsertExtradition,
+  upsertListEntry,
+} from './visitor.repository';
 import { assertChildMayBeListed, assertDocumentVerified, documentTaken, isMinor } from './visitor.rules';
 
 const unknownVisitor = (id: string): ProblemError => notFound({ es: `No existe el visitante ${id}`, en: `No visitor ${id}` });
@@ -42,6 +55,37 @@ export async function registerVisitor(ctx: Ctx, body: VisitorRequest): Promise<V
   if (!row) throw documentTaken();
   await ctx.audit({ action: 'register-visitor', entity: 'visitor', entityId: row.id });
   return visitorView(row);
+}
+
+const contactView = (c: { visitor_id: string; email: string | null; phone: string | null }): VisitorContact => ({
+  visitorId: c.visitor_id,
+  email: c.email,
+  phone: c.phone,
+});
+
+/** Sets how the visitor is told of cancellations (VIS-10); confidential, so the audit says only that it changed (PLT-06). */
+export async function setContact(ctx: Ctx, visitorId: string, body: VisitorContactRequest): Promise<VisitorContact> {
+  if (!(await findVisitor(ctx.trx, visitorId))) throw unknownVisitor(visitorId);
+  const row = await upsertContact(ctx.trx, visitorId, body, ctx.actor.sub);
+  await ctx.audit({ action: 'set-visitor-contact', entity: 'visitor', entityId: visitorId });
+  return contactView(row);
+}
+
+/**
+ * The notifier's signed question at delivery time (VIS-10, PLT-06): the contact travels only in this
+ * answer, never in an event. Every read is audited with the notification it serves; a visitor
+ * without one gets nulls, for the notifier to record "no contact".
+ */
+export async function contactFor(ctx: Ctx, q: VisitorContactLookup): Promise<VisitorContact> {
+  if (!(await findVisitor(ctx.trx, q.visitorId))) throw unknownVisitor(q.visitorId);
+  const row = await findContact(ctx.trx, q.visitorId);
+  await ctx.audit({
+    action: 'read-visitor-contact',
+    entity: 'visitor',
+    entityId: q.visitorId,
+    details: { notificationId: q.notificationId, found: Boolean(row?.email ?? row?.phone) },
+  });
+  return contactView(row ?? { visitor_id: q.visitorId, email: null, phone: null });
 }
 
 /** A visitor's identity: confidential, the read audited (PLT-06). */

@@ -6,6 +6,8 @@ import { startVisits, type VisitsWorld } from './visits.world';
 /** VIVIF's machine clients (VIS-17): the video provider, and another client that signs correctly but is not it. */
 export const VIDEO = { keyId: 'sweep-video', secret: 'sweep-video-secret' };
 export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
+/** The notifier asking for a visitor's contact (VIS-10, PLT-06). */
+export const NOTIFIER = { keyId: 'sweep-notifier', secret: 'sweep-notifier-secret' };
 
 export interface Fixtures extends SpecialFixtures {
   nui: string;
@@ -42,7 +44,7 @@ export const REGIME = {
 export async function startSweepWorld() {
   const w = await startVisits({
     config: {
-      HMAC_KEYS: `${VIDEO.keyId}:video_provider:${VIDEO.secret},${BANK.keyId}:bank:${BANK.secret}`,
+      HMAC_KEYS: `${VIDEO.keyId}:video_provider:${VIDEO.secret},${BANK.keyId}:bank:${BANK.secret},${NOTIFIER.keyId}:notifier:${NOTIFIER.secret}`,
       VIVIF_JITSI_SECRET: 'sweep-jitsi-secret',
     },
   });
@@ -178,6 +180,15 @@ export function calls(f: Fixtures): Record<string, RouteCall> {
     'GET /api/v1/visits/visitors/{id}/identity': {
       params: { id: f.visitorId },
       unscoped: 'a visitor is registered nationally; every read is audited',
+    },
+    'PUT /api/v1/visits/visitors/{id}/contact': {
+      params: { id: f.visitorId },
+      body: { email: 'familia@example.org', phone: '+573001234567' },
+      unscoped: 'a visitor is registered nationally; the contact is theirs wherever they visit',
+    },
+    'POST /api/v1/visits/visitor-contacts/lookup': {
+      body: { visitorId: f.visitorId, notificationId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b' },
+      unscoped: 'the notifier is a national machine client (VIS-10)',
     },
     'GET /api/v1/visits/ppl/{nui}/visitors': { params: { nui: f.nui } },
     'PUT /api/v1/visits/ppl/{nui}/visitors/{visitorId}': {
