@@ -4138,6 +4138,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/visits/visitor-contacts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The notifier asks for a visitor’s contact when it sends a notice (VIS-10); HMAC-signed, every read audited (PLT-06)
+         * @description Service-to-service, signed by the notifier (PLT-03). Answers nulls for a visitor without a contact, so the notifier records "no contact".
+         *
+         *     Rules: VIS-10, PLT-06, PLT-03.
+         *
+         *     Machine clients: notifier.
+         */
+        post: operations["visits_lookUpVisitorContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visits/visitors": {
         parameters: {
             query?: never;
@@ -4154,6 +4178,30 @@ export interface paths {
          *     Roles: visits_officer, director, deputy_director, social_worker.
          */
         post: operations["visits_registerVisitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/visitors/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set how the visitor is told of a cancelled visit (VIS-09, VIS-10): e-mail, phone; confidential (PLT-06)
+         * @description A field left out keeps its value; `null` clears it. The contact never travels in an event or a log.
+         *
+         *     Rules: VIS-10, PLT-06.
+         *
+         *     Roles: visits_officer, director, deputy_director, social_worker.
+         */
+        put: operations["visits_setVisitorContact"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26277,6 +26325,77 @@ export interface operations {
             };
         };
     };
+    visits_lookUpVisitorContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Consulta firmada del notificador */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    visitorId: string;
+                    /** Format: uuid */
+                    notificationId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        visitorId: string;
+                        email: string | null;
+                        phone: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+        };
+    };
     visits_registerVisitor: {
         parameters: {
             query?: never;
@@ -26304,6 +26423,11 @@ export interface operations {
                      * @example 2026-11-25
                      */
                     birthDate: string;
+                    /** @description Contacto del visitante para avisarle de cancelaciones (confidencial) */
+                    contact?: {
+                        email?: string | null;
+                        phone?: string | null;
+                    };
                 };
             };
         };
@@ -26365,6 +26489,77 @@ export interface operations {
             };
             /** @description RFC 9457 application/problem+json */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+        };
+    };
+    visits_setVisitorContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Contacto del visitante para avisarle de cancelaciones (confidencial) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        visitorId: string;
+                        email: string | null;
+                        phone: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["visits_Problem"];
+                };
+            };
+            /** @description RFC 9457 application/problem+json */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
