@@ -202,8 +202,9 @@ describe('PLT-08 nothing forged: consumers check every job', () => {
         expect(job.failedReason).toMatch(/^Event refused: /);
         expect(job.attemptsMade).toBe(1); // not retried, though eight attempts were allowed
       }
-      await new Promise((r) => setTimeout(r, 300));
+      // `failed` is final in BullMQ: a job with attempts left waits in `delayed` instead, so this proves no retry is coming.
       for (const { event } of jobs) expect(await (await queue.getJob(event.id))?.getState()).toBe('failed');
+      expect(await queue.getJobCounts('delayed', 'waiting')).toMatchObject({ delayed: 0, waiting: 0 });
       const ids = jobs.map((j) => j.event.id);
       expect(await folio.db.selectFrom('inbox').select('event_id').where('event_id', 'in', ids).execute()).toHaveLength(0);
       const folios = await folio.db.selectFrom('folios').select('nui').where('nui', 'in', ['9100001', '9100002', '9100003']).execute();

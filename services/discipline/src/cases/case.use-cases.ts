@@ -209,11 +209,10 @@ export async function decideCase(ctx: Ctx, id: string, b: CaseDecisionBody): Pro
 export async function caseView(db: Db | Trx, id: string): Promise<DisciplinaryCase> {
   const c = await findCase(db, id);
   if (!c) throw noCase(id);
-  const [sanction, appeals, text] = await Promise.all([
-    sanctionOfCase(db, id),
-    appealsOf(db, id),
-    offenceText(db, c.offence_version, c.offence_code),
-  ]);
+  // One after the other: on a transaction's one connection, queries queue anyway (and pg warns).
+  const sanction = await sanctionOfCase(db, id);
+  const appeals = await appealsOf(db, id);
+  const text = await offenceText(db, c.offence_version, c.offence_code);
   return {
     id: c.id,
     eron: c.eron,
