@@ -10646,6 +10646,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -10669,6 +10671,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -10980,6 +10986,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -11003,6 +11011,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -11198,6 +11210,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -11221,6 +11235,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -11454,6 +11472,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -11477,6 +11497,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -11731,6 +11755,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -11754,6 +11780,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -11950,6 +11980,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -11973,6 +12005,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -12229,6 +12265,8 @@ export interface operations {
                             severity: "leve" | "grave";
                             kind: string;
                             amount: number | null;
+                            /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                            inForce: number | null;
                             status: string;
                             /**
                              * Format: date
@@ -12252,6 +12290,10 @@ export interface operations {
                                 on: string;
                                 reasons: string;
                                 justification: string | null;
+                                /** @description Lo suspendido de una suspensión parcial; null: toda */
+                                part: number | null;
+                                /** @description Revivida por una nueva falta (Art. 152) */
+                                revivedOn: string | null;
                             } | null;
                             revocation: {
                                 /**
@@ -17231,6 +17273,8 @@ export interface operations {
                         severity: "leve" | "grave";
                         kind: string;
                         amount: number | null;
+                        /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                        inForce: number | null;
                         status: string;
                         /**
                          * Format: date
@@ -17254,6 +17298,10 @@ export interface operations {
                             on: string;
                             reasons: string;
                             justification: string | null;
+                            /** @description Lo suspendido de una suspensión parcial; null: toda */
+                            part: number | null;
+                            /** @description Revivida por una nueva falta (Art. 152) */
+                            revivedOn: string | null;
                         } | null;
                         revocation: {
                             /**
@@ -17339,6 +17387,8 @@ export interface operations {
                     reasons: string;
                     /** @description Justificación expresa si la PPL es reincidente (Art. 152) */
                     justification?: string;
+                    /** @description Suspensión parcial: cuántos de los días, visitas o días de redención se suspenden (menos que el total); sin ella, toda */
+                    part?: number;
                 };
             };
         };
@@ -17368,6 +17418,8 @@ export interface operations {
                         severity: "leve" | "grave";
                         kind: string;
                         amount: number | null;
+                        /** @description Lo que se cumple: amount menos lo suspendido y no revivido */
+                        inForce: number | null;
                         status: string;
                         /**
                          * Format: date
@@ -17391,6 +17443,10 @@ export interface operations {
                             on: string;
                             reasons: string;
                             justification: string | null;
+                            /** @description Lo suspendido de una suspensión parcial; null: toda */
+                            part: number | null;
+                            /** @description Revivida por una nueva falta (Art. 152) */
+                            revivedOn: string | null;
                         } | null;
                         revocation: {
                             /**

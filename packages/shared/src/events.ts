@@ -70,6 +70,7 @@ export const EventPayloads = {
     nui: Nui,
     eron: EronCode,
     kind: Type.String(),
+    /** The sanction's visits to suppress in all: a later event for the same sanction (a partial suspension, a revival) restates the total. */
     visitsSuppressed: Type.Integer({ minimum: 0 }),
   }),
   'sanction.lifted': Type.Object({ sanctionId: Uuid, nui: Nui, eron: EronCode, kind: Type.String() }),

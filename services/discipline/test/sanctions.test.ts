@@ -240,6 +240,55 @@ describe('firmness (DIS-08), suspension (DIS-09), revocation (DIS-10)', () => {
     expect(await firmEvents(old.sanction!.id)).toHaveLength(2);
   });
 
+  it('DIS-09 when a sanction is suspended in part then only the rest takes effect, and a new offence revives the part', async () => {
+    const nui = await w.admit();
+    const c = await decidedLeve({ past: true, nui, factDate: '2026-09-20', sanction: { kind: 'visit_suppression', amount: 4 } });
+    const suspend = (body: object) => post(`/api/v1/discipline/sanctions/${c.sanction!.id}/suspension`, director, body);
+    for (const part of [4, 5]) {
+      const whole = await suspend({ reasons: 'x', part });
+      expect(whole.statusCode).toBe(422);
+      expect(whole.json()).toMatchObject({ rule: 'DIS-09', type: expect.stringMatching(/\/suspension-part$/) });
+    }
+    const res = await suspend({ reasons: 'Primera falta, buen comportamiento', part: 3 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<DisciplineSanction>()).toMatchObject({
+      status: 'imposed',
+      amount: 4,
+      inForce: 1,
+      suspension: { part: 3, revivedOn: null },
+    });
+    expect((await suspend({ reasons: 'otra vez', part: 1 })).json()).toMatchObject({ rule: 'DIS-09' });
+    await firmness();
+    expect((await firmEvents(c.sanction!.id)).map((e) => e.payload.visitsSuppressed)).toEqual([1]);
+
+    const later = await heardCase(w, { nui, factDate: bogotaToday() });
+    await post(`${casesUrl}/${later.id}/decision`, director, {
+      outcome: 'sanction',
+      reasons: 'x',
+      circumstances,
+      sanction: { kind: 'reprimand' },
+    });
+    const appeals = (
+      await post(`${casesUrl}/${later.id}/appeals`, legal, { grounds: 'x', subsidiaryAppeal: false })
+    ).json<DisciplinaryCase>().appeals;
+    await post(`/api/v1/discipline/appeals/${appeals[0]!.id}/decision`, director, { outcome: 'confirmed', reasons: 'Se mantiene' });
+    expect((await read(c.id)).sanction).toMatchObject({ status: 'firm', inForce: 4, suspension: { part: 3, revivedOn: bogotaToday() } });
+    expect((await firmEvents(c.sanction!.id)).map((e) => e.payload.visitsSuppressed)).toEqual([1, 4]);
+  });
+
+  it('DIS-09 when a firm sanction is suspended in part then visits is told its new total; a reprimand cannot be suspended in part', async () => {
+    const c = await decidedLeve({ past: true, sanction: { kind: 'visit_suppression', amount: 2 } });
+    await firmness();
+    const res = await post(`/api/v1/discipline/sanctions/${c.sanction!.id}/suspension`, director, { reasons: 'x', part: 1 });
+    expect(res.json<DisciplineSanction>()).toMatchObject({ status: 'firm', inForce: 1 });
+    expect((await firmEvents(c.sanction!.id)).map((e) => e.payload.visitsSuppressed)).toEqual([2, 1]);
+    expect(await liftedEvents(c.sanction!.id)).toHaveLength(0);
+    const r = await decidedLeve({ sanction: { kind: 'reprimand' } });
+    const refused = await post(`/api/v1/discipline/sanctions/${r.sanction!.id}/suspension`, director, { reasons: 'x', part: 1 });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ rule: 'DIS-09' });
+  });
+
   it('DIS-10 when the DG revokes a sanction then it is revoked and `sanction.lifted` published; the Director cannot, and twice is 409', async () => {
     const c = await decidedLeve({ past: true });
     await firmness();

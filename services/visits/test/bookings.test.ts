@@ -269,6 +269,26 @@ describe('bookings', () => {
     expect((await book({ nui, date: first, areaId: hall, visitorIds: [visitor] })).statusCode).toBe(201);
   });
 
+  it('VIS-09 when discipline restates a sanction’s total (a partial suspension, a revival) then the suppressed visits follow the total, never counted twice', async () => {
+    const { nui } = await family({ men: 1 });
+    const sanctionId = randomUUID();
+    const suppressed = async () =>
+      (await w.db.selectFrom('visit_suppressions').select('date').where('sanction_id', '=', sanctionId).orderBy('date').execute()).map(
+        (r) => r.date,
+      );
+    await w.deliver('sanction.firm', { sanctionId, nui, eron: '113', kind: 'visit_suppression', visitsSuppressed: 3 });
+    const three = await suppressed();
+    expect(three).toHaveLength(3);
+    // The same total again adds nothing; a smaller one gives back the last days still to come.
+    await w.deliver('sanction.firm', { sanctionId, nui, eron: '113', kind: 'visit_suppression', visitsSuppressed: 3 });
+    expect(await suppressed()).toEqual(three);
+    await w.deliver('sanction.firm', { sanctionId, nui, eron: '113', kind: 'visit_suppression', visitsSuppressed: 1 });
+    expect(await suppressed()).toEqual(three.slice(0, 1));
+    // Revived: back to the whole, the kept day counted.
+    await w.deliver('sanction.firm', { sanctionId, nui, eron: '113', kind: 'visit_suppression', visitsSuppressed: 3 });
+    expect(await suppressed()).toEqual(three);
+  });
+
   it('VIS-10 when the PPL is transferred or exits, then their future bookings are cancelled and every visitor notified', async () => {
     const a = await family({ men: 2 });
     const b = await family({ men: 1 });

@@ -134,13 +134,20 @@ export const DisciplineSanction = Type.Object({
   severity: OffenceSeverity,
   kind: Type.String(),
   amount: Type.Union([Type.Integer(), Type.Null()]),
+  inForce: Type.Union([Type.Integer(), Type.Null()], { description: 'Lo que se cumple: amount menos lo suspendido y no revivido' }),
   status: Type.String(),
   factDate: LocalDate,
   imposedAt: Timestamp,
   firmAt: Type.Union([Timestamp, Type.Null()]),
   servesOn: Type.Union([LocalDate, Type.Null()]),
   suspension: Type.Union([
-    Type.Object({ on: LocalDate, reasons: Type.String(), justification: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      on: LocalDate,
+      reasons: Type.String(),
+      justification: Type.Union([Type.String(), Type.Null()]),
+      part: Type.Union([Type.Integer(), Type.Null()], { description: 'Lo suspendido de una suspensión parcial; null: toda' }),
+      revivedOn: Type.Union([LocalDate, Type.Null()], { description: 'Revivida por una nueva falta (Art. 152)' }),
+    }),
     Type.Null(),
   ]),
   revocation: Type.Union([Type.Object({ on: LocalDate, reasons: Type.String(), of: Type.String() }), Type.Null()]),
@@ -233,6 +240,14 @@ export const SanctionSuspensionBody = Type.Object(
   {
     reasons: Text(4000),
     justification: Type.Optional(Text(4000, 'Justificación expresa si la PPL es reincidente (Art. 152)')),
+    part: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        description:
+          'Suspensión parcial: cuántos de los días, visitas o días de redención se suspenden (menos que el total); sin ella, toda',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -2,11 +2,15 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
 import type { CertificateRow } from '../jetee/jetee.tables';
 
-/** Days of redemption lost by firm sanctions (DIS-05, DIS-08). */
+/** Days of redemption lost by firm sanctions (DIS-05, DIS-08), less a part suspended and not revived (DIS-09). */
 export async function lostDays(db: Db | Trx, nui: string): Promise<number> {
   const r = await db
     .selectFrom('sanctions')
-    .select(sql<number>`coalesce(sum(amount), 0)::float8`.as('n'))
+    .select(
+      sql<number>`coalesce(sum(amount - case when suspension->>'revivedOn' is null then coalesce((suspension->>'part')::int, 0) else 0 end), 0)::float8`.as(
+        'n',
+      ),
+    )
     .where('nui', '=', nui)
     .where('kind', '=', 'redemption_loss')
     .where('status', '=', 'firm')

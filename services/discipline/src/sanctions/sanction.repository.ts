@@ -82,7 +82,16 @@ export async function suspendedOf(trx: Trx, nui: string, exceptId: string): Prom
     .selectAll()
     .where('nui', '=', nui)
     .where('id', '<>', exceptId)
-    .where('status', '=', 'suspended')
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'suspended'),
+        eb.and([
+          eb('status', 'in', ['imposed', 'firm']),
+          eb(sql`suspension->>'part'`, 'is not', null),
+          eb(sql`suspension->>'revivedOn'`, 'is', null),
+        ]),
+      ]),
+    )
     .orderBy('id')
     .forUpdate()
     .execute();

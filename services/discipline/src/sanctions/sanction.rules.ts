@@ -165,13 +165,47 @@ export function sixMonthsBefore(date: string): string {
   return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * What of a sanction is served (DIS-09): its amount less a partial suspension's part, unless a new
+ * offence revived it (Art. 152). Null for a reprimand.
+ */
+export function inForce(s: { amount: number | null; suspension: { part?: number | null; revivedOn?: string } | null }): number | null {
+  if (s.amount === null) return null;
+  const part = s.suspension && !s.suspension.revivedOn ? (s.suspension.part ?? 0) : 0;
+  return s.amount - part;
+}
+
+/** DIS-09 (Art. 136.4): a part suspended is some of what the sanction counts, never all of it (omit it to suspend the whole). */
+export function assertPart(amount: number | null, part: number | undefined): void {
+  if (part === undefined) return;
+  if (amount !== null && part < amount) return;
+  throw ruleBroken(
+    'DIS-09',
+    'Art. 136.4',
+    amount === null
+      ? { es: 'Una amonestación no se suspende en parte', en: 'A reprimand cannot be suspended in part' }
+      : {
+          es: `La parte suspendida debe ser menor que la sanción (${amount}); para suspenderla toda, omita part`,
+          en: `The part suspended must be less than the sanction (${amount}); omit part to suspend it whole`,
+        },
+    { code: 'suspension-part', errors: [item('/part', 'parte fuera de la sanción', 'part outside the sanction')] },
+  );
+}
+
 /** DIS-09 (Art. 152): a suspension gives reasons; a repeat offender's also a stated justification. */
-export function assertSuspendable(status: string, repeatOffender: boolean, justification: string | undefined): void {
-  if (status !== 'imposed' && status !== 'firm')
+export function assertSuspendable(
+  status: string,
+  repeatOffender: boolean,
+  justification: string | undefined,
+  alreadySuspended = false,
+): void {
+  if ((status !== 'imposed' && status !== 'firm') || alreadySuspended)
     throw ruleBroken(
       'DIS-09',
       'Art. 152',
-      { es: `Una sanción ${status} no se puede suspender`, en: `A ${status} sanction cannot be suspended` },
+      alreadySuspended
+        ? { es: 'La sanción ya está suspendida en parte', en: 'The sanction is already suspended in part' }
+        : { es: `Una sanción ${status} no se puede suspender`, en: `A ${status} sanction cannot be suspended` },
       { code: 'sanction-not-suspendable' },
     );
   if (!repeatOffender || justification) return;

@@ -36,7 +36,15 @@ export interface SanctionTables {
     /** When it became firm (DIS-08); null while an appeal is pending or possible. */
     firm_at: Date | null;
     /** DIS-09: the conditional suspension, with its reasons (and justification for a repeat offender). */
-    suspension: Generated<{ by: string; on: string; reasons: string; justification: string | null; revivedOn?: string } | null>;
+    suspension: Generated<{
+      by: string;
+      on: string;
+      reasons: string;
+      justification: string | null;
+      /** A partial suspension's units (days, visits, days of redemption); absent or null: the whole. */
+      part?: number | null;
+      revivedOn?: string;
+    } | null>;
     /** DIS-09: the day the sanction would have been served; a new offence within three months of it revives a suspension. */
     serves_on: Generated<string | null>;
     /** DIS-10: the DG's revocation. */

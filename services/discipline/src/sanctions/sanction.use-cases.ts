@@ -10,7 +10,7 @@ import {
 import { onSanctionFirm } from '../conduct/judge.use-cases';
 import type { Ctx } from '../runtime';
 import { dueForFirmness, lockSanction, othersWithinSixMonths, suspendedOf, updateSanction } from './sanction.repository';
-import { assertRevocable, assertSuspendable, servesOn, threeMonthsAfter } from './sanction.rules';
+import { assertPart, assertRevocable, assertSuspendable, inForce, servesOn, threeMonthsAfter } from './sanction.rules';
 import type { SanctionRow } from './sanction.tables';
 
 const dateOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
@@ -23,26 +23,39 @@ export const sanctionView = (s: SanctionRow): DisciplineSanction => ({
   severity: s.severity,
   kind: s.kind,
   amount: s.amount,
+  inForce: inForce(s),
   status: s.status,
   factDate: s.fact_date,
   imposedAt: dateOf(s.imposed_at),
   firmAt: s.firm_at ? dateOf(s.firm_at) : null,
   servesOn: s.serves_on,
-  suspension: s.suspension ? { on: s.suspension.on, reasons: s.suspension.reasons, justification: s.suspension.justification } : null,
+  suspension: s.suspension
+    ? {
+        on: s.suspension.on,
+        reasons: s.suspension.reasons,
+        justification: s.suspension.justification,
+        part: s.suspension.part ?? null,
+        revivedOn: s.suspension.revivedOn ?? null,
+      }
+    : null,
   revocation: s.revocation ? { on: s.revocation.on, reasons: s.revocation.reasons, of: s.revocation.of } : null,
 });
 
 const noSanction = (id: string) => notFound({ es: `No existe la sanción ${id}`, en: `No sanction ${id}` });
 
-/** The sanction takes effect: visits suppresses what it takes away, the judge is told (DIS-08, DIS-15, DIS-14). */
-async function takeEffect(ctx: Ctx, s: SanctionRow): Promise<void> {
-  await ctx.publish('sanction.firm', {
+/** What the sanction takes away now, for visits: the total of visits it suppresses (DIS-08, DIS-09). */
+const publishInForce = (ctx: Ctx, s: SanctionRow) =>
+  ctx.publish('sanction.firm', {
     sanctionId: s.id,
     nui: s.nui,
     eron: s.eron,
     kind: s.kind,
-    visitsSuppressed: s.kind === 'visit_suppression' ? (s.amount ?? 0) : 0,
+    visitsSuppressed: s.kind === 'visit_suppression' ? (inForce(s) ?? 0) : 0,
   });
+
+/** The sanction takes effect: visits suppresses what it takes away, the judge is told (DIS-08, DIS-15, DIS-14). */
+async function takeEffect(ctx: Ctx, s: SanctionRow): Promise<void> {
+  await publishInForce(ctx, s);
   await onSanctionFirm(ctx, s.id);
 }
 
@@ -53,18 +66,21 @@ async function takeEffect(ctx: Ctx, s: SanctionRow): Promise<void> {
  */
 export async function makeFirm(ctx: Ctx, s: SanctionRow): Promise<SanctionRow> {
   const today = bogotaToday();
-  const firm = await updateSanction(ctx.trx, s.id, { status: 'firm', firm_at: new Date(), serves_on: servesOn(s.kind, s.amount, today) });
+  const firm = await updateSanction(ctx.trx, s.id, { status: 'firm', firm_at: new Date(), serves_on: servesOn(s.kind, inForce(s), today) });
   await takeEffect(ctx, firm);
   await ctx.audit({ action: 'sanction-firm', entity: 'sanction', entityId: s.id });
   for (const old of await suspendedOf(ctx.trx, s.nui, s.id)) {
     if (!old.suspension || !old.serves_on) continue;
     if (s.fact_date < old.suspension.on || s.fact_date > threeMonthsAfter(old.serves_on)) continue;
+    // Revived whole: it takes effect now. Revived in part: what was suspended is served too (once firm).
+    const whole = old.status === 'suspended';
     const revived = await updateSanction(ctx.trx, old.id, {
-      status: 'firm',
+      status: whole ? 'firm' : old.status,
       suspension: { ...old.suspension, revivedOn: today },
-      serves_on: servesOn(old.kind, old.amount, today),
+      ...(whole || old.status === 'firm' ? { serves_on: servesOn(old.kind, old.amount, today) } : {}),
     });
-    await takeEffect(ctx, revived);
+    if (whole) await takeEffect(ctx, revived);
+    else if (old.status === 'firm') await publishInForce(ctx, revived);
     await ctx.audit({ action: 'sanction-revived', entity: 'sanction', entityId: old.id, details: { by: s.id } });
   }
   return firm;
@@ -91,20 +107,27 @@ export async function liftSanction(
   return lifted;
 }
 
-/** DIS-09 (Arts. 136.4, 152): the Director or the Council suspends a sanction with reasons; a repeat offender's only with a stated justification. */
+/**
+ * DIS-09 (Arts. 136.4, 152): the Director or the Council suspends a sanction, in whole or in part,
+ * with reasons; a repeat offender's only with a stated justification.
+ */
 export async function suspendSanction(ctx: Ctx, id: string, b: SanctionSuspensionBody): Promise<DisciplineSanction> {
   const s = await lockSanction(ctx.trx, id);
   if (!s) throw noSanction(id);
   assertActorActsFor(ctx.actor, s.eron);
-  assertSuspendable(s.status, (await othersWithinSixMonths(ctx.trx, s)) > 0, b.justification);
+  const partly = s.suspension !== null && !s.suspension.revivedOn;
+  assertSuspendable(s.status, (await othersWithinSixMonths(ctx.trx, s)) > 0, b.justification, partly);
+  assertPart(s.amount, b.part);
   const today = bogotaToday();
+  const suspension = { by: ctx.actor.sub, on: today, reasons: b.reasons, justification: b.justification ?? null, part: b.part ?? null };
   const suspended = await updateSanction(ctx.trx, s.id, {
-    status: 'suspended',
+    status: b.part ? s.status : 'suspended',
     serves_on: s.serves_on ?? servesOn(s.kind, s.amount, today),
-    suspension: { by: ctx.actor.sub, on: today, reasons: b.reasons, justification: b.justification ?? null },
+    suspension,
   });
-  // What already took effect stops: visits restores the visits still to come.
-  if (s.status === 'firm') await ctx.publish('sanction.lifted', { sanctionId: s.id, nui: s.nui, eron: s.eron, kind: s.kind });
+  // What already took effect stops, all of it or the part: visits gives back the visits still to come.
+  if (s.status === 'firm' && b.part) await publishInForce(ctx, suspended);
+  else if (s.status === 'firm') await ctx.publish('sanction.lifted', { sanctionId: s.id, nui: s.nui, eron: s.eron, kind: s.kind });
   await ctx.audit({ action: 'sanction-suspended', entity: 'sanction', entityId: s.id });
   return sanctionView(suspended);
 }

@@ -123,6 +123,17 @@ export async function suppress(trx: Trx, nui: string, dates: string[], sanctionI
     .execute();
 }
 
+/** The dates a sanction suppressed (past and future), in order. */
+export async function suppressionsOf(db: Db | Trx, sanctionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('visit_suppressions').select('date').where('sanction_id', '=', sanctionId).orderBy('date').execute();
+  return rows.map((r) => r.date);
+}
+
+export async function unsuppress(trx: Trx, sanctionId: string, dates: string[]): Promise<void> {
+  if (dates.length === 0) return;
+  await trx.deleteFrom('visit_suppressions').where('sanction_id', '=', sanctionId).where('date', 'in', dates).execute();
+}
+
 export async function liftFuture(trx: Trx, sanctionId: string, from: string): Promise<number> {
   const r = await trx.deleteFrom('visit_suppressions').where('sanction_id', '=', sanctionId).where('date', '>=', from).executeTakeFirst();
   return Number(r.numDeletedRows);

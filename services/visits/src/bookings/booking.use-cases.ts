@@ -29,6 +29,8 @@ import {
   releasePlaces,
   suppress,
   suppressedDates,
+  suppressionsOf,
+  unsuppress,
   visitorsOf,
 } from './booking.repository';
 import { areaFull, bookingFailures, bookingRefused } from './booking.rules';
@@ -148,17 +150,36 @@ export async function cancelFutureBookings(ctx: Ctx, nui: string, reason: string
   return rows.length;
 }
 
-/** sanction.firm: the PPL's next N visit opportunities are suppressed and bookings in them cancelled; intimate visits never (VIS-09, Art. 71). */
+/**
+ * sanction.firm: the PPL's next N visit opportunities are suppressed and bookings in them cancelled;
+ * intimate visits never (VIS-09, Art. 71). N is the sanction's total: what it already suppressed
+ * counts (a revival suppresses only what was not served; a partial suspension gives back the last
+ * future days beyond its new total).
+ */
 export async function suppressVisits(ctx: Ctx, p: EventPayload<'sanction.firm'>): Promise<string[]> {
-  if (p.visitsSuppressed === 0) return [];
   const today = bogotaToday();
+  const mine = await suppressionsOf(ctx.trx, p.sanctionId);
+  if (mine.length >= p.visitsSuppressed) {
+    const giveBack = mine.filter((d) => d > today).slice(p.visitsSuppressed - mine.length);
+    if (p.visitsSuppressed < mine.length && giveBack.length > 0) {
+      await unsuppress(ctx.trx, p.sanctionId, giveBack);
+      await ctx.audit({
+        action: 'restore-visits',
+        entity: 'ppl',
+        entityId: p.nui,
+        details: { sanctionId: p.sanctionId, restored: giveBack },
+      });
+    }
+    return [];
+  }
   const terms = await termsInForce(ctx.trx, p.eron);
   const taken = new Set(await suppressedDates(ctx.trx, p.nui, today));
-  const horizon = addDays(today, 7 * (p.visitsSuppressed + taken.size) + 14);
+  const need = p.visitsSuppressed - mine.length;
+  const horizon = addDays(today, 7 * (need + taken.size) + 14);
   const dates = visitDates(terms, addDays(today, 1), horizon)
     .map((d) => d.date)
     .filter((d) => !taken.has(d))
-    .slice(0, p.visitsSuppressed);
+    .slice(0, need);
   await suppress(ctx.trx, p.nui, dates, p.sanctionId);
   const hit = await lockFutureBookings(ctx.trx, p.nui, today, dates);
   const kept = await childrenVisitsKept(ctx, p.nui, today, hit);
