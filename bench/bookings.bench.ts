@@ -20,9 +20,8 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { addDays, bogotaToday } from '@eron/shared';
 import { createDb } from '@eron/shared/platform';
-import { bearer, databaseUrl as dbUrl } from '@eron/shared/testing';
+import { bearer, databaseUrl as dbUrl, nextSaturday, seededRandom } from '@eron/shared/testing';
 import { ROOT, startSuiteProcesses } from './support';
 
 const { values: flags } = parseArgs({
@@ -42,23 +41,6 @@ const POOL = Number(process.env.DB_POOL_MAX ?? 10);
 const TIMEOUT_MS = 120_000;
 const ERON = '113';
 const HEADERS = { 'content-type': 'application/json', ...bearer(['visits_officer'], [ERON]) };
-
-/** mulberry32: a small seeded generator, so a failing seed can be run again. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function nextSaturday(): string {
-  let d = addDays(bogotaToday(), 2);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
-  return d;
-}
 
 type Db = ReturnType<typeof createDb<any>>;
 interface Attempt {
@@ -214,7 +196,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < SEEDS; round += 1) {
       const seed = 1000 + round * 7919;
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const { areaId, capacity, attempts } = await prepare(db, round, random, date);
       const rawArea = randomUUID();
       await db

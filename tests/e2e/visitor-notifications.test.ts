@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { addDays, bogotaToday, type Notification } from '@eron/shared';
+import type { Notification } from '@eron/shared';
 import { buildApp, type BaseEnv } from '@eron/shared/platform';
-import { bearer, eventually, testConfig } from '@eron/shared/testing';
+import { bearer, eventually, nextSaturday, testConfig } from '@eron/shared/testing';
 import { SERVICE_APPS, SERVICE_CONFIGS } from '../../scripts/suite';
 import { runtime as classificationRuntime } from '../../services/classification/src/runtime';
 import { runtime as visitsRuntime } from '../../services/visits/src/runtime';
@@ -10,12 +10,6 @@ import { fakeMailServer } from '../../services/classification/test/support/fake-
 
 const NOTIFIER = { keyId: 'eron-notifier', secret: 'notifier-secret-of-this-test' };
 const ANA = 'ana.ruiz@familia.example';
-
-function nextSaturday(): string {
-  let d = addDays(bogotaToday(), 2);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
-  return d;
-}
 
 /**
  * VIS-10, PLT-06: a cancelled visit reaches each visitor at the contact visits keeps for them. The

@@ -33,6 +33,20 @@ async function decidedLeve(o: { past?: boolean; nui?: string; sanction?: object;
   return res.json<DisciplinaryCase>();
 }
 
+/** A new offence of the PPL today, reprimanded, its reposición confirmed: it is firm now (DIS-09 revives on this). */
+async function newOffenceMadeFirm(nui: string): Promise<void> {
+  const later = await heardCase(w, { nui, factDate: bogotaToday() });
+  await post(`${casesUrl}/${later.id}/decision`, director, {
+    outcome: 'sanction',
+    reasons: 'x',
+    circumstances,
+    sanction: { kind: 'reprimand' },
+  });
+  const appeals = (await post(`${casesUrl}/${later.id}/appeals`, legal, { grounds: 'x', subsidiaryAppeal: false })).json<DisciplinaryCase>()
+    .appeals;
+  await post(`/api/v1/discipline/appeals/${appeals[0]!.id}/decision`, director, { outcome: 'confirmed', reasons: 'Se mantiene' });
+}
+
 const firmness = async () => {
   const res = await post('/api/v1/discipline/establishments/113/firmness', director, {});
   expect(res.statusCode).toBe(200);
@@ -224,17 +238,7 @@ describe('firmness (DIS-08), suspension (DIS-09), revocation (DIS-10)', () => {
     const old = await decidedLeve({ past: true, nui, factDate: '2026-09-20', sanction: { kind: 'visit_suppression', amount: 2 } });
     await firmness();
     await post(`/api/v1/discipline/sanctions/${old.sanction!.id}/suspension`, director, { reasons: 'Primera falta' });
-    const later = await heardCase(w, { nui, factDate: bogotaToday() });
-    await post(`${casesUrl}/${later.id}/decision`, director, {
-      outcome: 'sanction',
-      reasons: 'x',
-      circumstances,
-      sanction: { kind: 'reprimand' },
-    });
-    const appeals = (
-      await post(`${casesUrl}/${later.id}/appeals`, legal, { grounds: 'x', subsidiaryAppeal: false })
-    ).json<DisciplinaryCase>().appeals;
-    await post(`/api/v1/discipline/appeals/${appeals[0]!.id}/decision`, director, { outcome: 'confirmed', reasons: 'Se mantiene' });
+    await newOffenceMadeFirm(nui);
     const revived = (await read(old.id)).sanction!;
     expect(revived.status).toBe('firm');
     expect(await firmEvents(old.sanction!.id)).toHaveLength(2);
@@ -261,17 +265,7 @@ describe('firmness (DIS-08), suspension (DIS-09), revocation (DIS-10)', () => {
     await firmness();
     expect((await firmEvents(c.sanction!.id)).map((e) => e.payload.visitsSuppressed)).toEqual([1]);
 
-    const later = await heardCase(w, { nui, factDate: bogotaToday() });
-    await post(`${casesUrl}/${later.id}/decision`, director, {
-      outcome: 'sanction',
-      reasons: 'x',
-      circumstances,
-      sanction: { kind: 'reprimand' },
-    });
-    const appeals = (
-      await post(`${casesUrl}/${later.id}/appeals`, legal, { grounds: 'x', subsidiaryAppeal: false })
-    ).json<DisciplinaryCase>().appeals;
-    await post(`/api/v1/discipline/appeals/${appeals[0]!.id}/decision`, director, { outcome: 'confirmed', reasons: 'Se mantiene' });
+    await newOffenceMadeFirm(nui);
     expect((await read(c.id)).sanction).toMatchObject({ status: 'firm', inForce: 4, suspension: { part: 3, revivedOn: bogotaToday() } });
     expect((await firmEvents(c.sanction!.id)).map((e) => e.payload.visitsSuppressed)).toEqual([1, 4]);
   });

@@ -1,27 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, bogotaToday } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { bearer, nextSaturday, seededRandom } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 const SEEDS = [11, 23, 37, 41, 53];
 const ATTEMPTS_PER_SEED = 500;
-
-/** mulberry32: a small seeded generator, so a failing seed can be run again. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function nextSaturday(): string {
-  let d = addDays(bogotaToday(), 2);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
-  return d;
-}
 
 /**
  * PLT-15, short version of bench/bookings.bench.ts (which fires 10 000 per seed over 30 seeds):
@@ -79,7 +61,7 @@ describe('PLT-15 concurrent bookings at one visit day', () => {
   it.each(SEEDS)(
     'PLT-15 VIS-08 seed %i: every attempt answered booked or refused naming a rule, and the area is never overbooked',
     async (seed) => {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const capacity = 100 + Math.floor(random() * 300);
       const areaId = randomUUID();
       await w.db

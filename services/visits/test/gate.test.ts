@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { addDays, bogotaToday, smldv, type GateEntry, type InsideNow, type Suspension } from '@eron/shared';
-import { bearer, eventually, pdfText } from '@eron/shared/testing';
+import { bearer, eventually, nextSaturday, pdfText } from '@eron/shared/testing';
 import { runtime } from '../src/runtime';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
@@ -10,12 +10,6 @@ const commander = bearer(['guard_commander'], ['113']);
 const base = '/api/v1/visits/gate/establishments/113';
 
 /** The next Saturday after tomorrow: a men's visit day under the default regime. */
-function nextSaturday(): string {
-  let d = addDays(bogotaToday(), 2);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
-  return d;
-}
-
 describe('the gate', () => {
   let w: VisitsWorld;
   let hall: string;

@@ -4,6 +4,7 @@ import { DEFAULT_JWT_AUDIENCE, DEV_JWT_SECRET } from '../platform/config';
 import { cloneTemplate } from './database';
 
 export * from './database';
+export * from './dates';
 export * from './tcp-proxy';
 export * from './routes.schema';
 export * from './routes.fuzz';

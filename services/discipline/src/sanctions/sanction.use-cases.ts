@@ -13,8 +13,6 @@ import { dueForFirmness, lockSanction, othersWithinSixMonths, suspendedOf, updat
 import { assertPart, assertRevocable, assertSuspendable, inForce, servesOn, threeMonthsAfter } from './sanction.rules';
 import type { SanctionRow } from './sanction.tables';
 
-const dateOf = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
-
 export const sanctionView = (s: SanctionRow): DisciplineSanction => ({
   id: s.id,
   caseId: s.case_id,
@@ -26,8 +24,8 @@ export const sanctionView = (s: SanctionRow): DisciplineSanction => ({
   inForce: inForce(s),
   status: s.status,
   factDate: s.fact_date,
-  imposedAt: dateOf(s.imposed_at),
-  firmAt: s.firm_at ? dateOf(s.firm_at) : null,
+  imposedAt: s.imposed_at.toISOString(),
+  firmAt: s.firm_at?.toISOString() ?? null,
   servesOn: s.serves_on,
   suspension: s.suspension
     ? {

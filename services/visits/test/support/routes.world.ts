@@ -1,5 +1,5 @@
-import { addDays, bogotaMonth, bogotaToday, type IdentityDocument } from '@eron/shared';
-import { bearer, type RouteCall } from '@eron/shared/testing';
+import { bogotaMonth, bogotaToday, type IdentityDocument } from '@eron/shared';
+import { bearer, nextSaturday, type RouteCall } from '@eron/shared/testing';
 import { seedSpecial, specialCalls, type SpecialFixtures } from './special.routes';
 import { startVisits, type VisitsWorld } from './visits.world';
 
@@ -24,12 +24,6 @@ export interface Fixtures extends SpecialFixtures {
 }
 
 /** The next Saturday after tomorrow: a men's visit day under Art. 68.1's default regime. */
-function nextSaturday(): string {
-  let d = addDays(bogotaToday(), 2);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6) d = addDays(d, 1);
-  return d;
-}
-
 export const REGIME = {
   days: [
     { weekday: 6, visitors: 'M', morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } },
