@@ -149,6 +149,7 @@ describe('PLT-11 every README walk-through runs as written against the running s
         'Intimate visits, lawyers and officials (visits)',
         'A VIVIF video visit (visits)',
         'A disciplinary case (discipline)',
+        'The council secretary: a grave case (discipline)',
         'A month of the JETEE (discipline)',
       ]),
     );
