@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Council, CouncilDecision, CouncilSession } from '@eron/shared';
 import { bearer, pdfText } from '@eron/shared/testing';
 import { councilDecision } from '../src/council/council.lookup';
@@ -172,7 +171,6 @@ describe('the Disciplinary Council', () => {
     const res = await w.app.inject({ method: 'GET', url: `${councilBase()}/sessions/${s.id}/acta.pdf`, headers: secretary });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
-    writeFileSync('/tmp/council/acta.pdf', res.rawPayload);
     const text = pdfText(res.rawPayload);
     for (const s2 of [
       'Complejo Carcelario y Penitenciario de Bogotá',
@@ -185,7 +183,13 @@ describe('the Disciplinary Council', () => {
       'Aprobada',
       'Liliana Cárdenas',
       'Presidente del Consejo',
+      // The quorum of the deciding body and the tally, as the secretary records them (Art. 135).
+      '3. Decisiones',
+      '4 integrantes con voto del pleno presentes (mínimo 3)',
+      '3 a favor, 0 en contra y ninguna abstención',
     ])
       expect([s2, text.includes(s2)]).toEqual([s2, true]);
+    expect(text).toMatch(/Quórum:\s+4 integrantes/);
+    expect(text).toMatch(/Votación:\s+3 a favor/);
   });
 });

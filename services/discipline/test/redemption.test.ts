@@ -293,6 +293,10 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
     expect(text).toContain(cert.code);
     expect(text).toMatch(/Ley 2466 de 2025/);
     expect(text).toMatch(/Favorabilidad/);
+    // What the judge checks first: when it was issued, by whom, and the JETEE acta that evaluated each month.
+    expect(text).toMatch(new RegExp(`Fecha de expedición:\\s+${formatDateEs(bogotaToday(new Date(cert.issuedAt)))}`));
+    expect(text).toContain(evaluating.acta);
+    expect(text).toContain('Marta Ruiz');
     // The conviction's firm date as a Bogotá date (in the evening there UTC is already tomorrow).
     const { sentenced_at: firm } = await w.db.selectFrom('ppl').select('sentenced_at').where('nui', '=', nui).executeTakeFirstOrThrow();
     expect(text).toContain(`en firme desde ${formatDateEs(bogotaToday(firm!))}`);

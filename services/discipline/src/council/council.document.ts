@@ -1,4 +1,4 @@
-import type { CouncilSession } from '@eron/shared';
+import type { CouncilGroup, CouncilSession } from '@eron/shared';
 import { formatDateEs, renderPdf, type DocumentSpec } from '@eron/shared/documents';
 
 const POSTS: Record<string, string> = {
@@ -20,6 +20,17 @@ const VOTES = { for: 'A favor', against: 'En contra', abstain: 'Se abstiene' } a
 const OUTCOMES = { approved: 'Aprobada', rejected: 'Negada' } as const;
 export const postName = (post: string): string => POSTS[post] ?? post;
 
+/** The post as the acta names it: the personero's delegate before group two says so (Art. 135 §1). */
+const seatName = (post: string, groups: readonly string[] | undefined): string =>
+  post === 'personero' && groups?.includes('two') ? 'Delegado(a) del personero municipal ante el grupo dos' : postName(post);
+
+/** "2 a favor, 1 en contra y ninguna abstención": the tally an acta states next to the outcome. */
+function tally(votes: { vote: keyof typeof VOTES }[]): string {
+  const n = (v: string) => votes.filter((x) => x.vote === v).length;
+  const abstain = n('abstain');
+  return `${n('for')} a favor, ${n('against')} en contra y ${abstain === 0 ? 'ninguna abstención' : `${abstain} abstención(es)`}`;
+}
+
 /**
  * DIS-11, DIS-12 (Art. 135): the session's acta as the council secretary signs it — the
  * establishment, number and date, attendance, agenda, every decision with each member's vote and
@@ -27,9 +38,17 @@ export const postName = (post: string): string => POSTS[post] ?? post;
  */
 export function councilActaPdf(
   s: CouncilSession,
-  o: { establishmentName: string; secretary: { name: string; position: string }; issuedBy: string; issuedAt: Date },
+  o: {
+    establishmentName: string;
+    secretary: { name: string; position: string };
+    /** The groups each member present sits in (the quorum of a group's decision is counted among them). */
+    groupsOf: Record<string, readonly CouncilGroup[]>;
+    issuedBy: string;
+    issuedAt: Date;
+  },
 ): Promise<Buffer> {
   const president = s.present.find((p) => p.post === 'director');
+  const quorum = (group: CouncilGroup) => s.present.filter((p) => p.votes && o.groupsOf[p.memberId]?.includes(group)).length;
   const spec: DocumentSpec = {
     title: 'Acta de sesión del Consejo de Disciplina',
     subtitle: `Acta N.º ${s.acta}`,
@@ -55,31 +74,43 @@ export function councilActaPdf(
               { header: 'Calidad en el Consejo', width: 45 },
               { header: 'Voto', width: 10, align: 'center' },
             ],
-            rows: s.present.map((p) => [p.name, postName(p.post), p.votes ? 'Sí' : 'No']),
+            rows: s.present.map((p) => [p.name, seatName(p.post, o.groupsOf[p.memberId]), p.votes ? 'Sí' : 'No']),
           },
         ],
       },
       { heading: '2. Orden del día', paragraphs: s.agenda.map((a, i) => `${i + 1}. ${a}`) },
-      ...(s.decisions.length === 0
-        ? [{ heading: '3. Decisiones', paragraphs: ['El Consejo no adoptó decisiones en esta sesión.'] }]
-        : s.decisions.map((d) => ({
-            heading: `3.${d.number}. Decisión ${d.number} — ${GROUPS[d.group]}: ${d.subject}`,
-            facts: [
-              ...(d.nui ? ([['PPL (NUI)', d.nui]] as [string, string][]) : []),
-              ['Resultado', OUTCOMES[d.outcome]] as [string, string],
+      {
+        heading: '3. Decisiones',
+        paragraphs: [
+          s.decisions.length === 0
+            ? 'El Consejo no adoptó decisiones en esta sesión.'
+            : 'Cada decisión la adopta el pleno o el grupo que indica, con quórum de tres integrantes con voto presentes; ' +
+              'el representante de la PPL y su suplente intervienen con voz y sin voto (Art. 135).',
+        ],
+      },
+      ...s.decisions.map((d) => ({
+        heading: `3.${d.number}. Decisión ${d.number} — ${GROUPS[d.group]}: ${d.subject}`,
+        facts: [
+          ...(d.nui ? ([['PPL (NUI)', d.nui]] as [string, string][]) : []),
+          ['Quórum', `${quorum(d.group)} integrantes con voto del ${GROUPS[d.group].toLowerCase()} presentes (mínimo 3)`] as [
+            string,
+            string,
+          ],
+          ['Votación', tally(d.votes)] as [string, string],
+          ['Resultado', OUTCOMES[d.outcome]] as [string, string],
+        ],
+        paragraphs: [`Motivación: ${d.reasons}`],
+        tables: [
+          {
+            columns: [
+              { header: 'Integrante', width: 40 },
+              { header: 'Calidad', width: 40 },
+              { header: 'Voto', width: 20 },
             ],
-            paragraphs: [`Motivación: ${d.reasons}`],
-            tables: [
-              {
-                columns: [
-                  { header: 'Integrante', width: 40 },
-                  { header: 'Calidad', width: 40 },
-                  { header: 'Voto', width: 20 },
-                ],
-                rows: d.votes.map((v) => [v.name, postName(v.post), VOTES[v.vote]]),
-              },
-            ],
-          }))),
+            rows: d.votes.map((v) => [v.name, seatName(v.post, o.groupsOf[v.memberId]), VOTES[v.vote]]),
+          },
+        ],
+      })),
     ],
     closing: [`No siendo otro el objeto de la sesión, se da por terminada. Leída y aprobada, el acta ${s.acta} se firma.`],
     signatures: [

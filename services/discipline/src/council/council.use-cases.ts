@@ -194,9 +194,12 @@ export async function sessionActa(r: Reader, eron: string, id: string): Promise<
   const s = await findSession(r.db, eron, id);
   if (!s) throw noSession();
   const view = await sessionView(r.db, s);
+  const voters = view.decisions.flatMap((d) => d.votes.map((v) => v.memberId));
+  const members = await membersById(r.db, [...new Set([...s.present, ...voters])]);
   const file = await councilActaPdf(view, {
     establishmentName: await establishmentName(r.db, eron),
     secretary: { name: s.secretary_name, position: s.secretary_position },
+    groupsOf: Object.fromEntries([...members].map(([id, m]) => [id, m.groups])),
     issuedBy: r.actor.sub,
     issuedAt: new Date(),
   });

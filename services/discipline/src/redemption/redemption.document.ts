@@ -6,6 +6,9 @@ import { verificationPath } from '../verification/verification.rules';
 
 const KIND: Record<string, string> = { work: 'Trabajo', study: 'Estudio', teaching: 'Enseñanza' };
 const days = (n: number) => n.toFixed(2).replace('.', ',');
+const RATING: Record<string, string> = { sobresaliente: 'Sobresaliente', buena: 'Buena', deficiente: 'Deficiente' };
+/** 2026-12 → 12/2026, as the dates of the document read. */
+const monthEs = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
 /** DIS-24: the Director's certificate of computed time (certificado de cómputos) for the supervising judge. */
 export function certificatePdf(o: {
@@ -13,6 +16,10 @@ export function certificatePdf(o: {
   ppl: HeldPpl;
   months: RedemptionMonth[];
   establishment: string;
+  /** The JETEE session that evaluated each month (by evaluation ID): its acta number and date. */
+  actas: Map<string, { acta: string; heldOn: string }>;
+  /** The Director on the JETEE, who signs. */
+  director?: string;
 }): Promise<Buffer> {
   const c = o.certificate;
   const favourable = o.months.filter((m) => m.favourable);
@@ -28,6 +35,8 @@ export function certificatePdf(o: {
         o.ppl.sentencedAt ? `Condenado (en firme desde ${formatDateEs(bogotaToday(o.ppl.sentencedAt))})` : 'Sindicado',
       ],
       ['Días certificados', days(c.days)],
+      ['Fecha de expedición', formatDateEs(bogotaToday(c.issued_at))],
+      ['Código de verificación', c.code],
       ...(c.judge_request ? ([['Solicitud del juez (Art. 112)', c.judge_request]] as [string, string][]) : []),
       [
         'Fundamento',
@@ -41,20 +50,22 @@ export function certificatePdf(o: {
         tables: [
           {
             columns: [
-              { header: 'Mes', width: 10 },
-              { header: 'Actividad', width: 12 },
-              { header: 'Horas', width: 9, align: 'right' },
-              { header: 'Evaluación', width: 14 },
-              { header: 'Conducta', width: 11 },
-              { header: 'Regla aplicada', width: 32 },
-              { header: 'Días', width: 12, align: 'right' },
+              { header: 'Mes', width: 9 },
+              { header: 'Actividad', width: 10 },
+              { header: 'Horas', width: 7, align: 'right' },
+              { header: 'Evaluación', width: 12 },
+              { header: 'Conducta', width: 10 },
+              { header: 'Acta de la JETEE', width: 19 },
+              { header: 'Regla aplicada', width: 23 },
+              { header: 'Días', width: 10, align: 'right' },
             ],
             rows: o.months.map((m) => [
-              m.month,
+              monthEs(m.month),
               KIND[m.kind] ?? m.kind,
               String(m.countedHours),
-              m.rating,
+              RATING[m.rating] ?? m.rating,
               m.conductRating ?? '—',
+              ((a) => (a ? `${a.acta}\n${formatDateEs(a.heldOn)}` : '—'))(o.actas.get(m.evaluationId)),
               m.inForce.map((x) => `${x.rate}: ${days(x.days)}`).join('\n') || '—',
               m.note ? `0,00 (${m.note.split(':')[0]})` : days(m.days),
             ]),
@@ -78,7 +89,7 @@ export function certificatePdf(o: {
                   { header: 'Días', width: 18, align: 'right' },
                 ],
                 rows: favourable.map((m) => [
-                  m.month,
+                  monthEs(m.month),
                   days(m.inForce.reduce((s, x) => s + x.days, 0)),
                   m.favourable!.rate,
                   days(m.favourable!.days),
@@ -88,7 +99,11 @@ export function certificatePdf(o: {
           : [],
       },
     ],
-    signatures: [{ position: 'Director(a) del establecimiento' }, { position: 'Secretario(a) de la JETEE' }],
+    closing: [
+      `Se expide para el Juez de Ejecución de Penas y Medidas de Seguridad, con base en las evaluaciones de la JETEE citadas, ` +
+        `por ${days(c.days)} días de redención.`,
+    ],
+    signatures: [{ name: o.director, position: 'Director(a) del establecimiento' }, { position: 'Secretario(a) de la JETEE' }],
     issued: { at: c.issued_at, by: c.issued_by },
     verification: { code: c.code, where: verificationPath(c.code) },
   };

@@ -57,3 +57,27 @@ export async function recordDecision(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The JETEE session (acta number and date) that evaluated each month, for the certificate the judge reads (DIS-23). */
+export async function evaluationActas(db: Db | Trx, evaluationIds: string[]): Promise<Map<string, { acta: string; heldOn: string }>> {
+  if (evaluationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('jetee_evaluations as e')
+    .innerJoin('jetee_sessions as s', 's.id', 'e.session_id')
+    .select(['e.id', 's.acta', 's.held_on'])
+    .where('e.id', 'in', evaluationIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { acta: r.acta, heldOn: r.held_on }]));
+}
+
+/** The name of the Director on the establishment's JETEE, who signs the certificate (DIS-20). */
+export async function jeteeDirector(db: Db | Trx, eron: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('jetee_members')
+    .select('name')
+    .where('eron', '=', eron)
+    .where('seat', '=', 'director')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return r?.name;
+}

@@ -17,7 +17,16 @@ import { heldPpl, pplOf, type HeldPpl } from '../ppl/ppl.lookup';
 import type { Ctx, Reader } from '../runtime';
 import { evaluationsOf } from './evaluation.repository';
 import { certificatePdf } from './redemption.document';
-import { certificatesOf, certifyMonths, findCertificate, insertCertificate, lostDays, recordDecision } from './redemption.repository';
+import {
+  certificatesOf,
+  certifyMonths,
+  evaluationActas,
+  findCertificate,
+  insertCertificate,
+  jeteeDirector,
+  lostDays,
+  recordDecision,
+} from './redemption.repository';
 import { computeMonth, noteOf, type Rate } from './redemption.rules';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -153,5 +162,15 @@ export async function certificateDocument(r: Reader, id: string): Promise<Buffer
   const c = await certificateHere(r.db, r.actor, id);
   const ppl = await pplOf(r.db, c.nui);
   const months = (await monthsOf(r.db, ppl)).filter((m) => m.certificateId === c.id);
-  return certificatePdf({ certificate: c, ppl, months, establishment: await establishmentName(r.db, c.eron) });
+  return certificatePdf({
+    certificate: c,
+    ppl,
+    months,
+    establishment: await establishmentName(r.db, c.eron),
+    actas: await evaluationActas(
+      r.db,
+      months.map((m) => m.evaluationId),
+    ),
+    director: await jeteeDirector(r.db, c.eron),
+  });
 }
