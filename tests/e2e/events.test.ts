@@ -4,12 +4,13 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Queue, type Job } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { eventQueueName, type Admission, type EventEnvelope } from '@eron/shared';
+import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import { buildApp, servicePlatform, type EventHandlers, type PlatformTables } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { definition as discipline } from '../../services/discipline/src/app';
 import { definition as visits } from '../../services/visits/src/app';
+import { api } from '../support/client';
 import { startSuite, type RunningSuite } from '../support/suite';
 
 const root = resolve(__dirname, '../..');
@@ -58,15 +59,12 @@ describe('PLT-08 no event is dropped: a service that gains a handler catches up'
 
   /** Admits a PPL through the gateway and waits for its Folio: by then classification relayed the event. */
   async function admit(): Promise<string> {
-    const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
-      method: 'POST',
-      headers: officer,
-      body: JSON.stringify(admissionRequest()),
-    });
-    expect(res.status).toBe(201);
-    const { nui } = (await res.json()) as Admission;
+    const { data, response } = await api(suite.url, officer).POST('/api/v1/classification/admissions', { body: admissionRequest() });
+    expect(response.status).toBe(201);
+    const { nui } = data!;
     await eventually(
-      async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: paymaster })).status === 200,
+      async () =>
+        (await api(suite.url, paymaster).GET('/api/v1/folio/accounts/{nui}', { params: { path: { nui } } })).response.status === 200,
       15_000,
       `the Folio of ${nui}`,
     );

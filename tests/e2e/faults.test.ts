@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
-import { eventQueueName, type Account, type Admission, type EventEnvelope } from '@eron/shared';
+import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import { bearer, eventually, TcpProxy } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
+import { api, type AdmissionBody } from '../support/client';
 import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const officer = { 'content-type': 'application/json', ...bearer(['gate_officer'], ['113']) };
@@ -21,20 +22,17 @@ describe('PLT-08 events survive a Redis outage and apply once', () => {
     await redis.stop();
   });
 
-  const account = (nui: string) => fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: paymaster });
+  const account = (nui: string) => api(suite.url, paymaster).GET('/api/v1/folio/accounts/{nui}', { params: { path: { nui } } });
+  const admit = (body: AdmissionBody) => api(suite.url, officer).POST('/api/v1/classification/admissions', { body });
 
   it('PLT-08 when Redis is cut then the admission still succeeds, and its event is applied exactly once after Redis returns', async () => {
     await redis.cut();
-    const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
-      method: 'POST',
-      headers: officer,
-      body: JSON.stringify(admissionRequest({ cashAtIntake: { amount: 90_000, actaNumber: 'ACTA-OUTAGE-1', searchDate: '2026-11-24' } })),
-    });
-    expect(res.status).toBe(201);
-    const { nui } = (await res.json()) as Admission;
+    const res = await admit(admissionRequest({ cashAtIntake: { amount: 90_000, actaNumber: 'ACTA-OUTAGE-1', searchDate: '2026-11-24' } }));
+    expect(res.response.status).toBe(201);
+    const { nui } = res.data!;
 
     await new Promise((r) => setTimeout(r, 800));
-    expect((await account(nui)).status).toBe(404);
+    expect((await account(nui)).response.status).toBe(404);
     const pending = await suite.services.classification.app.db.selectFrom('outbox').selectAll().where('published_at', 'is', null).execute();
     expect(pending.map((r) => r.envelope.payload)).toContainEqual(expect.objectContaining({ nui }));
 
@@ -42,25 +40,21 @@ describe('PLT-08 events survive a Redis outage and apply once', () => {
     const folio = await eventually(
       async () => {
         const r = await account(nui);
-        return r.status === 200 ? ((await r.json()) as Account) : undefined;
+        return r.response.status === 200 ? r.data : undefined;
       },
       20_000,
       'the event to flow after Redis returns',
     );
     expect(folio).toMatchObject({ available: 0, pending: 90_000 });
     await receiveIntakeCash(suite, nui);
-    await eventually(async () => ((await (await account(nui)).json()) as Account).pending === 0, 10_000, 'the receipt');
-    expect(((await (await account(nui)).json()) as Account).available).toBe(90_000);
+    await eventually(async () => (await account(nui)).data?.pending === 0, 10_000, 'the receipt');
+    expect((await account(nui)).data?.available).toBe(90_000);
   });
 
   it('PLT-08 when the same event is delivered twice then it applies once', async () => {
-    const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
-      method: 'POST',
-      headers: officer,
-      body: JSON.stringify(admissionRequest({ cashAtIntake: { amount: 40_000, actaNumber: 'ACTA-TWICE-1', searchDate: '2026-11-24' } })),
-    });
-    const { nui } = (await res.json()) as Admission;
-    await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
+    const res = await admit(admissionRequest({ cashAtIntake: { amount: 40_000, actaNumber: 'ACTA-TWICE-1', searchDate: '2026-11-24' } }));
+    const { nui } = res.data!;
+    await eventually(async () => (await account(nui)).response.status === 200, 10_000, 'the Folio to open');
     const row = await suite.services.classification.app.db
       .selectFrom('outbox')
       .select('envelope')
@@ -73,10 +67,10 @@ describe('PLT-08 events survive a Redis outage and apply once', () => {
     await eventually(async () => (await queue.getJob(`${event.id}-again`))?.isCompleted(), 10_000, 'the second delivery');
     expect((await queue.getJob(`${event.id}-again`))?.returnvalue).toBe('duplicate');
     await queue.close();
-    expect(((await (await account(nui)).json()) as Account).pending).toBe(40_000);
+    expect((await account(nui)).data?.pending).toBe(40_000);
     await receiveIntakeCash(suite, nui);
-    await eventually(async () => ((await (await account(nui)).json()) as Account).pending === 0, 10_000, 'the receipt');
-    expect(((await (await account(nui)).json()) as Account).available).toBe(40_000);
+    await eventually(async () => (await account(nui)).data?.pending === 0, 10_000, 'the receipt');
+    expect((await account(nui)).data?.available).toBe(40_000);
   });
 });
 

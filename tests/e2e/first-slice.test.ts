@@ -12,7 +12,6 @@ afterAll(async () => suite.close());
 
 const officer = bearer(['gate_officer'], ['113']);
 const paymaster = bearer(['paymaster'], ['113']);
-const json = { 'content-type': 'application/json' };
 
 /** The suite as a front end calls it: the typed client generated from openapi/eron.json (PLT-10). */
 const api = (headers: Record<string, string>) => eronClient({ baseUrl: suite.url, headers });
@@ -81,41 +80,38 @@ describe('first slice through the gateway: admission → ppl.admitted → Folio'
 });
 
 describe('movements through the gateway: classification events move the Folio', () => {
-  const post = (path: string, headers: Record<string, string>, body?: unknown) =>
-    fetch(`${suite.url}/api/v1/classification${path}`, {
-      method: 'POST',
-      headers: body === undefined ? headers : { ...json, ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-
   it('CLS-20 CLS-21 FOL-13 FOL-14 when a PPL is transferred and then released then the Folio follows to the destination and its balance becomes the payout', async () => {
     const nui = (await admit(admissionRequest({ cashAtIntake: { amount: 120_000, actaNumber: 'ACTA-E2E-2', searchDate: '2026-11-24' } })))
       .data!.nui;
     await eventually(async () => (await account(nui)).status === 200, 10_000, 'the Folio to open');
     await receiveIntakeCash(suite, nui);
     for (const code of ['113', '114']) {
-      const e = await post('/establishments', bearer(['dg']), {
-        code,
-        name: `Establecimiento ${code}`,
-        regional: 'central',
-        order: 'nacional',
-        type: 'penitenciaria',
-        securityCategory: 'media',
-        resolution: 'Resolución DG 1',
+      const e = await api(bearer(['dg'])).POST('/api/v1/classification/establishments', {
+        body: {
+          code,
+          name: `Establecimiento ${code}`,
+          regional: 'central',
+          order: 'nacional',
+          type: 'penitenciaria',
+          securityCategory: 'media',
+          resolution: 'Resolución DG 1',
+        },
       });
-      expect([201, 409]).toContain(e.status);
+      expect([201, 409]).toContain(e.response.status);
     }
 
-    const order = await post('/transfers', bearer(['dg']), {
-      nui,
-      toEron: '114',
-      reasons: 'Hacinamiento en el origen',
-      authority: 'Juzgado 3 de garantías',
+    const order = await api(bearer(['dg'])).POST('/api/v1/classification/transfers', {
+      body: { nui, toEron: '114', reasons: 'Hacinamiento en el origen', authority: 'Juzgado 3 de garantías' },
     });
-    expect(order.status).toBe(201);
-    const { id } = (await order.json()) as { id: string };
-    expect((await post(`/transfers/${id}/dispatch`, bearer(['director'], ['113']))).status).toBe(200);
-    expect((await post(`/transfers/${id}/reception`, bearer(['director'], ['114']))).status).toBe(200);
+    expect(order.response.status).toBe(201);
+    const { id } = order.data!;
+    const transfer = { params: { path: { id } } };
+    expect(
+      (await api(bearer(['director'], ['113'])).POST('/api/v1/classification/transfers/{id}/dispatch', transfer)).response.status,
+    ).toBe(200);
+    expect(
+      (await api(bearer(['director'], ['114'])).POST('/api/v1/classification/transfers/{id}/reception', transfer)).response.status,
+    ).toBe(200);
     const paymaster114 = bearer(['paymaster'], ['114']);
     await eventually(
       async () => {
@@ -125,17 +121,19 @@ describe('movements through the gateway: classification events move the Folio', 
       'the Folio to reach 114',
     );
 
-    const exit = await post('/exits', bearer(['director'], ['114']), {
-      nui,
-      reason: 'release',
-      occurredAt: new Date().toISOString(),
-      judicialDecision: { authority: 'Juzgado 3 de ejecución de penas', number: 'LIB-2026-77', date: '2026-11-24' },
+    const exit = await api(bearer(['director'], ['114'])).POST('/api/v1/classification/exits', {
+      body: {
+        nui,
+        reason: 'release',
+        occurredAt: new Date().toISOString(),
+        judicialDecision: { authority: 'Juzgado 3 de ejecución de penas', number: 'LIB-2026-77', date: '2026-11-24' },
+      },
     });
-    expect(exit.status).toBe(201);
+    expect(exit.response.status).toBe(201);
     const settled = await eventually(
       async () => {
-        const r = await fetch(`${suite.url}/api/v1/folio/accounts/${nui}/exit-settlements`, { headers: paymaster114 });
-        const body = r.status === 200 ? ((await r.json()) as { payouts: { amount: number; eron: string; status: string }[] }) : undefined;
+        const r = await api(paymaster114).GET('/api/v1/folio/accounts/{nui}/exit-settlements', { params: { path: { nui } } });
+        const body = r.response.status === 200 ? r.data : undefined;
         return body && body.payouts.length > 0 ? body : undefined;
       },
       10_000,

@@ -4,6 +4,7 @@ import { bogotaToday } from '@eron/shared';
 import { signedHeaders } from '@eron/shared/platform';
 import { bearer } from '@eron/shared/testing';
 import { asobancariaFile, type Payment } from '../../services/folio/test/support/asobancaria';
+import { api } from '../support/client';
 import { startSuite, type RunningSuite } from '../support/suite';
 
 /**
@@ -117,8 +118,8 @@ describe('PLT-02 bodies over a service’s limit through the gateway', () => {
       await res.body?.cancel();
     }
     expect(statuses).toEqual([413, 413, 413, 413, 413, 413, 413]);
-    const after = await fetch(`${suite.url}/api/v1/folio/accounts/1000001`, { headers: auth });
-    expect(after.status).toBe(404);
+    const after = await api(suite.url, auth).GET('/api/v1/folio/accounts/{nui}', { params: { path: { nui: '1000001' } } });
+    expect(after.response.status).toBe(404);
   });
 });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
-import type { Admission } from '@eron/shared';
 import { buildApp } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { SERVICE_APPS } from '../../scripts/suite';
+import { api } from '../support/client';
 import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const root = resolve(__dirname, '../..');
@@ -48,8 +48,7 @@ describe('PLT-07 and PLT-17: own schemas, events once with instances side by sid
       const admitted = await Promise.all(
         Array.from({ length: 20 }, async (_, i) => {
           const body = admissionRequest({ cashAtIntake: { amount: 10_000 + i, actaNumber: `ACTA-TWIN-${i}`, searchDate: '2026-11-24' } });
-          const res = await fetch(`${suite.url}/api/v1/classification/admissions`, { method: 'POST', headers, body: JSON.stringify(body) });
-          return (await res.json()) as Admission;
+          return (await api(suite.url, headers).POST('/api/v1/classification/admissions', { body })).data!;
         }),
       );
       const nuis = admitted.map((a) => a.nui);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import type { Account, Admission } from '@eron/shared';
 import { bearer, eventually, tokenFor } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
+import { api } from '../support/client';
 import { receiveIntakeCash, startSuite, type RunningSuite } from '../support/suite';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,19 +17,14 @@ withBrowser('PLT-02 Swagger UI as an operator uses it', () => {
 
   beforeAll(async () => {
     suite = await startSuite();
-    const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...bearer(['gate_officer'], ['113']) },
-      body: JSON.stringify(admissionRequest({ cashAtIntake: { amount: 321_000, actaNumber: 'ACTA-UI-1', searchDate: '2026-11-24' } })),
+    const admitted = await api(suite.url, bearer(['gate_officer'], ['113'])).POST('/api/v1/classification/admissions', {
+      body: admissionRequest({ cashAtIntake: { amount: 321_000, actaNumber: 'ACTA-UI-1', searchDate: '2026-11-24' } }),
     });
-    nui = ((await res.json()) as Admission).nui;
-    await eventually(
-      async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).ok,
-    );
+    nui = admitted.data!.nui;
+    const account = () => api(suite.url, bearer(['paymaster'], ['113'])).GET('/api/v1/folio/accounts/{nui}', { params: { path: { nui } } });
+    await eventually(async () => (await account()).response.ok);
     await receiveIntakeCash(suite, nui);
-    const pending = async () =>
-      ((await (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: bearer(['paymaster'], ['113']) })).json()) as Account)
-        .pending;
+    const pending = async () => (await account()).data?.pending;
     await eventually(async () => (await pending()) === 0);
     browser = await chromium.launch({
       executablePath,

@@ -6,6 +6,7 @@ import { bearer, uniqueSuffix } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { loadClassificationConfig } from '../../services/classification/src/config';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
+import { api } from '../support/client';
 import { startSuite, type RunningSuite } from '../support/suite';
 
 const root = resolve(__dirname, '../..');
@@ -134,7 +135,7 @@ describe('PLT-03 and PLT-02 through the suite', () => {
   });
   const without = (claim: string) => Object.fromEntries(Object.entries(valid()).filter(([k]) => k !== claim));
   const get = (base: string, token: string) =>
-    fetch(`${base}/api/v1/classification/establishments`, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
+    api(base, { authorization: `Bearer ${token}`, 'accept-language': 'en' }).GET('/api/v1/classification/establishments');
 
   it('PLT-03 when a token lacks exp, iss or aud, or names another audience or issuer, then the gateway and the service answer 401', async () => {
     const bad = {
@@ -146,30 +147,28 @@ describe('PLT-03 and PLT-02 through the suite', () => {
     };
     for (const [what, claims] of Object.entries(bad)) {
       for (const base of [suite.url, suite.services.classification.url]) {
-        const res = await get(base, jwt(claims));
-        expect({ what, base, status: res.status }).toEqual({ what, base, status: 401 });
-        expect(((await res.json()) as { rule: string }).rule).toBe('PLT-03');
+        const { response, error } = await get(base, jwt(claims));
+        expect({ what, base, status: response.status }).toEqual({ what, base, status: 401 });
+        expect(error?.rule).toBe('PLT-03');
       }
     }
     for (const base of [suite.url, suite.services.classification.url]) {
-      expect((await get(base, jwt(valid()))).status).toBe(200);
-      expect((await get(base, jwt({ ...valid(), aud: ['another-deployment', 'eron'] }))).status).toBe(200);
+      expect((await get(base, jwt(valid()))).response.status).toBe(200);
+      expect((await get(base, jwt({ ...valid(), aud: ['another-deployment', 'eron'] }))).response.status).toBe(200);
     }
   });
 
   it('PLT-02 when a caller sends an over-long or malformed request ID then the gateway and the service make their own, and the audit log stores that one', async () => {
     const admit = (requestId: string) =>
-      fetch(`${suite.url}/api/v1/classification/admissions`, {
-        method: 'POST',
-        headers: { ...bearer(['gate_officer'], ['113']), 'content-type': 'application/json', 'x-request-id': requestId },
-        body: JSON.stringify(admissionRequest()),
+      api(suite.url, { ...bearer(['gate_officer'], ['113']), 'x-request-id': requestId }).POST('/api/v1/classification/admissions', {
+        body: admissionRequest(),
       });
     for (const given of ['r'.repeat(4_000), 'r'.repeat(65), 'has spaces in it', '<script>x</script>', 'a/b', 'semi;colon']) {
-      const res = await admit(given);
+      const { response: res, data } = await admit(given);
       expect(res.status).toBe(201);
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      const { nui } = (await res.json()) as { nui: string };
+      const { nui } = data!;
       const audit = await suite.services.classification.app.db
         .selectFrom('audit_log')
         .select('request_id')
@@ -178,15 +177,16 @@ describe('PLT-03 and PLT-02 through the suite', () => {
         .executeTakeFirstOrThrow();
       expect(audit.request_id).toBe(id);
 
-      const direct = await fetch(`${suite.services.classification.url}/api/v1/classification/ppl/0000000`, {
-        headers: { ...bearer(['dg']), 'x-request-id': given },
-      });
-      const problem = (await direct.json()) as { requestId: string };
+      const direct = await api(suite.services.classification.url, { ...bearer(['dg']), 'x-request-id': given }).GET(
+        '/api/v1/classification/ppl/{nui}',
+        { params: { path: { nui: '0000000' } } },
+      );
+      const problem = direct.error as { requestId: string };
       expect(problem.requestId).not.toBe(given);
       expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
     }
     for (const given of ['r'.repeat(64), 'ops:trace.1_2-3', 'req-from-front-end-42']) {
-      const res = await admit(given);
+      const { response: res } = await admit(given);
       expect(res.headers.get('x-request-id')).toBe(given);
     }
   });
