@@ -11,23 +11,20 @@ import type { K8sObject } from './render';
 
 type ModelClass = new (data: unknown) => { validate(): void };
 
-let models: Map<string, ModelClass> | undefined;
+const models = new Map<string, ModelClass | undefined>();
 
-/** apiVersion/kind → model class, from every group and version kubernetes-models ships. */
-async function builtInModels(): Promise<Map<string, ModelClass>> {
-  if (models) return models;
-  // kubernetes-models is ESM-only: imported, not required.
-  const all = (await import('kubernetes-models')) as Record<string, Record<string, unknown>>;
-  models = new Map();
-  for (const group of Object.values(all)) {
-    for (const version of Object.values(group)) {
-      const classes = typeof version === 'function' ? [version] : Object.values((version ?? {}) as Record<string, unknown>);
-      for (const cls of classes as { apiVersion?: string; kind?: string }[]) {
-        if (typeof cls === 'function' && cls.kind) models.set(`${cls.apiVersion}/${cls.kind}`, cls as unknown as ModelClass);
-      }
-    }
+/**
+ * The model class of apiVersion/kind (kubernetes-models/<apiVersion>/<Kind>), imported alone:
+ * the package's index would load every schema of every API group.
+ */
+async function builtInModel(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
+  const key = `${apiVersion}/${kind}`;
+  if (!models.has(key)) {
+    // kubernetes-models is ESM-only: imported, not required.
+    const mod = (await import(`kubernetes-models/${key}`).catch(() => ({}))) as Record<string, ModelClass | undefined>;
+    models.set(key, mod[kind]);
   }
-  return models;
+  return models.get(key);
 }
 
 const Str = Type.String({ minLength: 1 });
@@ -132,7 +129,7 @@ export async function schemaProblems(o: K8sObject): Promise<string[]> {
   const key = `${o.apiVersion}/${o.kind}`;
   const custom = CUSTOM[key];
   if (custom) return [...Value.Errors(custom, o)].map((e) => `${e.path || '/'} ${e.message}`);
-  const Model = (await builtInModels()).get(key);
+  const Model = /^[a-z0-9.]*\/?v[0-9a-z]+$/.test(o.apiVersion) ? await builtInModel(o.apiVersion, o.kind) : undefined;
   if (!Model) return [`no schema for ${key}: add it to scripts/k8s/schemas.ts or use a kind kubernetes-models knows`];
   try {
     new Model(o).validate();
