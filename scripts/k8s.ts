@@ -30,7 +30,8 @@ function crossCheck(overlays: string[], dir: string): string[] {
     const path = join(dir, 'overlays', overlay);
     const theirs = parseAllDocuments(execFileSync('kubectl', ['kustomize', path], { encoding: 'utf8' })).map((d) => d.toJS() as K8sObject);
     const ours = new Map(render(path).map((o) => [idOf(o), o]));
-    for (const o of theirs) if (!isDeepStrictEqual(ours.get(idOf(o)), o)) problems.push(`overlays/${overlay}: ${idOf(o)} differs from kubectl kustomize`);
+    for (const o of theirs)
+      if (!isDeepStrictEqual(ours.get(idOf(o)), o)) problems.push(`overlays/${overlay}: ${idOf(o)} differs from kubectl kustomize`);
     if (theirs.length !== ours.size) problems.push(`overlays/${overlay}: ${ours.size} objects, kubectl kustomize ${theirs.length}`);
   }
   if (problems.length === 0) console.log(`kubectl kustomize renders the same objects for ${overlays.join(', ')}`);

@@ -114,7 +114,9 @@ class Checker {
 
   run(imageName: string): void {
     const servers = this.objects.filter((o) => o.kind === 'Deployment' && podSpecOf(o)?.containers?.some((c: Container) => entryOf(c)));
-    for (const p of PROCESSES) if (!servers.some((d) => d.metadata.name === p)) this.fail(`Deployment/${p}`, 'missing: every process runs as a Deployment of its name');
+    for (const p of PROCESSES)
+      if (!servers.some((d) => d.metadata.name === p))
+        this.fail(`Deployment/${p}`, 'missing: every process runs as a Deployment of its name');
     for (const o of this.objects) {
       const spec = podSpecOf(o);
       if (!spec) continue;
@@ -130,18 +132,23 @@ class Checker {
     const what = `${idOf(o)} container ${c.name}`;
     const entry = entryOf(c);
     if (!entry) {
-      if (c.image && imageRepo(c.image) === imageRepo(imageName)) this.fail(what, 'runs the suite image without a services/<name>/dist/<entry>.js command');
+      if (c.image && imageRepo(c.image) === imageRepo(imageName))
+        this.fail(what, 'runs the suite image without a services/<name>/dist/<entry>.js command');
       return;
     }
-    if (!c.image || imageRepo(c.image) !== imageName) this.fail(what, `image ${c.image} is not ${imageName} (the Dockerfile's image, docker-compose's ${this.facts.image})`);
+    if (!c.image || imageRepo(c.image) !== imageName)
+      this.fail(what, `image ${c.image} is not ${imageName} (the Dockerfile's image, docker-compose's ${this.facts.image})`);
     else if (!/[:@]/.test(c.image.slice(imageName.length))) this.fail(what, `image ${c.image} names no release tag`);
-    if (!(PROCESSES as readonly string[]).includes(entry.process)) return this.fail(what, `services/${entry.process} is not a process of the suite`);
+    if (!(PROCESSES as readonly string[]).includes(entry.process))
+      return this.fail(what, `services/${entry.process} is not a process of the suite`);
     if (!existsSync(join(this.root, 'services', entry.process, 'src', `${entry.entry}.ts`)))
       this.fail(what, `services/${entry.process}/src/${entry.entry}.ts does not exist, so the image has no dist/${entry.entry}.js`);
     const flags = (c.command ?? []).slice(0, this.facts.nodeFlags.length);
-    if (flags.join(' ') !== this.facts.nodeFlags.join(' ')) this.fail(what, `command must start ${JSON.stringify(this.facts.nodeFlags)} like the Dockerfile's CMD`);
+    if (flags.join(' ') !== this.facts.nodeFlags.join(' '))
+      this.fail(what, `command must start ${JSON.stringify(this.facts.nodeFlags)} like the Dockerfile's CMD`);
     this.env(what, entry.process as Process, c, o.kind === 'Deployment');
-    if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory || !c.resources?.limits?.memory) this.fail(what, 'resources: cpu and memory requests and a memory limit');
+    if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory || !c.resources?.limits?.memory)
+      this.fail(what, 'resources: cpu and memory requests and a memory limit');
   }
 
   /** Every env var named is read by the loader (or feeds another's $(…)); the ones a cluster needs are given. */
@@ -150,7 +157,8 @@ class Checker {
     const props = schema.properties as Record<string, { default?: unknown }>;
     const given = new Map<string, { value?: string; secret?: boolean }>();
     for (const from of c.envFrom ?? []) {
-      if (from.secretRef) this.fail(what, `envFrom secretRef ${from.secretRef.name}: name each secret key (secretKeyRef) so the check can follow it`);
+      if (from.secretRef)
+        this.fail(what, `envFrom secretRef ${from.secretRef.name}: name each secret key (secretKeyRef) so the check can follow it`);
       const cm = from.configMapRef && this.find('ConfigMap', from.configMapRef.name);
       if (from.configMapRef && !cm) this.fail(what, `envFrom ConfigMap ${from.configMapRef.name} is not in the render`);
       for (const [k, v] of Object.entries((cm?.data ?? {}) as Record<string, string>)) given.set(k, { value: v });
@@ -167,26 +175,34 @@ class Checker {
     // Kubernetes expands $(NAME) only from a variable defined above it in the list.
     (c.env ?? []).forEach((e, i) => {
       for (const [, ref] of (e.value ?? '').matchAll(/\$\(([A-Z0-9_]+)\)/g))
-        if (!(c.env ?? []).slice(0, i).some((x) => x.name === ref)) this.fail(what, `${e.name} uses $(${ref}), which is not defined above it`);
+        if (!(c.env ?? []).slice(0, i).some((x) => x.name === ref))
+          this.fail(what, `${e.name} uses $(${ref}), which is not defined above it`);
     });
     const literal = (v: { value?: string }) => v.value !== undefined && !v.value.includes('$(');
     for (const [name, v] of given) {
       const feeds = [...given.values()].some((o) => o.value?.includes(`$(${name})`));
-      if (!(name in props) && !feeds) this.fail(what, `${name} is not read by ${process}'s config loader (services/${process}/src/config.ts, BaseEnv)`);
-      if (SECRET_NAME.test(name) && literal(v) && v.value !== '') this.fail(what, `${name} is a secret: give it by secretKeyRef, never as a value`);
+      if (!(name in props) && !feeds)
+        this.fail(what, `${name} is not read by ${process}'s config loader (services/${process}/src/config.ts, BaseEnv)`);
+      if (SECRET_NAME.test(name) && literal(v) && v.value !== '')
+        this.fail(what, `${name} is a secret: give it by secretKeyRef, never as a value`);
       if (v.value === DEV_JWT_SECRET || (SECRET_NAME.test(name) && props[name]?.default && v.value === props[name]!.default))
         this.fail(what, `${name} is a development key`);
     }
     const literals = Object.fromEntries([...given].filter(([n, v]) => n in props && literal(v)).map(([n, v]) => [n, v.value]));
-    const needs = Object.entries(props).filter(([, s]) => typeof s.default === 'string' && LOOPBACK.test(s.default)).map(([n]) => n);
+    const needs = Object.entries(props)
+      .filter(([, s]) => typeof s.default === 'string' && LOOPBACK.test(s.default))
+      .map(([n]) => n);
     // The gateway inherits DATABASE_URL from BaseEnv but has no database (checked, not assumed).
     const noDb = process === 'gateway' && !this.mentions(join('services', 'gateway', 'src'), 'DATABASE_URL');
     // A server needs them all; the migrations Job's entry reads DATABASE_URL alone.
-    for (const n of server ? needs : ['DATABASE_URL']) if (!given.has(n) && !(noDb && n === 'DATABASE_URL')) this.fail(what, `${n} is not given: its default (${String(props[n]!.default)}) is this machine, not the cluster`);
+    for (const n of server ? needs : ['DATABASE_URL'])
+      if (!given.has(n) && !(noDb && n === 'DATABASE_URL'))
+        this.fail(what, `${n} is not given: its default (${String(props[n]!.default)}) is this machine, not the cluster`);
     if (!given.has('JWT_JWKS_URL') && !given.has('JWT_SECRET')) this.fail(what, 'neither JWT_JWKS_URL nor JWT_SECRET is given (PLT-03)');
     if (literals.NODE_ENV !== 'production') this.fail(what, 'NODE_ENV must be production');
     if (server && literals.MIGRATE_ON_START !== 'false') this.fail(what, 'MIGRATE_ON_START must be false (the migrations Job migrates)');
-    if (!/\{[^}]+\}/.test(String(literals.QUEUE_PREFIX ?? props.QUEUE_PREFIX?.default))) this.fail(what, 'QUEUE_PREFIX must hold a {hash tag} (BullMQ on Redis Cluster)');
+    if (!/\{[^}]+\}/.test(String(literals.QUEUE_PREFIX ?? props.QUEUE_PREFIX?.default)))
+      this.fail(what, 'QUEUE_PREFIX must hold a {hash tag} (BullMQ on Redis Cluster)');
     try {
       // The values the manifest spells out, as the loader reads them (types, patterns, ranges).
       load({ ...literals, JWT_JWKS_URL: 'https://jwks.check.invalid/keys', JWT_SECRET: undefined });
@@ -211,14 +227,16 @@ class Checker {
     if (d.metadata.name !== process) this.fail(what, `runs ${process}: name it ${process} (its Service's DNS name)`);
     const port = this.facts.ports[process];
     const http = c.ports?.find((p) => p.name === 'http');
-    if (!http || http.containerPort !== port) this.fail(what, `containerPort named http must be ${port}, ${process}'s PORT in docker-compose.yml`);
+    if (!http || http.containerPort !== port)
+      this.fail(what, `containerPort named http must be ${port}, ${process}'s PORT in docker-compose.yml`);
     const envPort = c.env?.find((e) => e.name === 'PORT')?.value;
     if (envPort !== String(port)) this.fail(what, `PORT must be ${port} (the container port)`);
     const probe = (kind: 'livenessProbe' | 'readinessProbe', path: string) => {
       const get = c[kind]?.httpGet as { path?: string; port?: string | number } | undefined;
       if (!get) return this.fail(what, `${kind}: an httpGet on ${path}`);
       if (get.path !== path) this.fail(what, `${kind} must ask ${path}, not ${get.path}`);
-      if (get.path && !this.routes[process].includes(get.path)) this.fail(what, `${kind} path ${get.path} is not a GET route of ${process}`);
+      if (get.path && !this.routes[process].includes(get.path))
+        this.fail(what, `${kind} path ${get.path} is not a GET route of ${process}`);
       if (get.port !== 'http' && get.port !== port) this.fail(what, `${kind} port ${get.port} is not the http port`);
     };
     probe('livenessProbe', '/health');
@@ -231,7 +249,8 @@ class Checker {
     const svc = this.find('Service', process);
     const sp = (svc?.spec as Json | undefined)?.ports?.[0];
     if (!svc || !labelsMatch((svc.spec as Json).selector, labels)) this.fail(what, `no Service ${process} selecting its pods`);
-    else if (sp?.port !== port || (sp.targetPort !== 'http' && sp.targetPort !== port)) this.fail(`Service/${process}`, `port ${port} to the container's http port`);
+    else if (sp?.port !== port || (sp.targetPort !== 'http' && sp.targetPort !== port))
+      this.fail(idOf(svc), `port ${port} to the container's http port`);
     const hpa = this.objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && (o.spec as Json).scaleTargetRef?.name === process);
     if (!hpa) this.fail(what, 'no HorizontalPodAutoscaler scales it');
     if ((d.spec as Json).replicas !== undefined && hpa) this.fail(what, 'replicas is set while an HPA owns the count');
@@ -245,7 +264,11 @@ class Checker {
     const selecting = (d: K8sObject) => policies.filter((p) => labelsMatch((p.spec as Json).podSelector?.matchLabels, podLabelsOf(d)));
     const allows = (to: K8sObject, from: K8sObject) =>
       selecting(to).some((p) =>
-        ((p.spec as Json).ingress ?? []).some((rule: Json) => (rule.from ?? []).some((peer: Json) => labelsMatch(peer.podSelector?.matchLabels, podLabelsOf(from)))),
+        ((p.spec as Json).ingress ?? []).some((rule: Json) =>
+          (rule.from ?? []).some(
+            (peer: Json) => (peer.namespaceSelector && !peer.podSelector) || labelsMatch(peer.podSelector?.matchLabels, podLabelsOf(from)),
+          ),
+        ),
       );
     const callers = new Map<string, Set<string>>();
     for (const d of servers) {
@@ -275,7 +298,10 @@ class Checker {
             const allowed = from.length > 0 && !peer.namespaceSelector && !peer.ipBlock;
             const stranger = from.find((d) => d.metadata.name !== 'gateway' && !callers.get(s.metadata.name)?.has(d.metadata.name));
             if (!allowed || stranger)
-              this.fail(idOf(p), `lets ${stranger ? stranger.metadata.name : 'more than the gateway'} reach ${s.metadata.name}, which the code never calls from there`);
+              this.fail(
+                idOf(p),
+                `lets ${stranger ? stranger.metadata.name : 'pods other than the gateway'} reach ${s.metadata.name}: only the gateway and the calls the code makes may`,
+              );
           }
     }
   }
@@ -283,7 +309,11 @@ class Checker {
   migrations(): void {
     const jobs = this.objects.filter((o) => o.kind === 'Job');
     const migrated = new Set(
-      jobs.flatMap((j) => [...(podSpecOf(j)?.initContainers ?? []), ...(podSpecOf(j)?.containers ?? [])] as Container[]).map(entryOf).filter((e) => e?.entry === 'migrate').map((e) => e!.process),
+      jobs
+        .flatMap((j) => [...(podSpecOf(j)?.initContainers ?? []), ...(podSpecOf(j)?.containers ?? [])] as Container[])
+        .map(entryOf)
+        .filter((e) => e?.entry === 'migrate')
+        .map((e) => e!.process),
     );
     for (const s of SERVICES) if (!migrated.has(s)) this.fail('migrations Job', `does not run services/${s}/dist/migrate.js`);
   }
@@ -291,7 +321,8 @@ class Checker {
   postgres(): void {
     const clusters = this.objects.filter((o) => o.kind === 'Cluster');
     if (clusters.length !== 1) return this.fail('postgres', 'one CloudNativePG Cluster');
-    if (this.where.endsWith('production') && Number((clusters[0]!.spec as Json).instances) < 2) this.fail(idOf(clusters[0]!), 'production needs a primary and a replica (instances >= 2)');
+    if (this.where.endsWith('production') && Number((clusters[0]!.spec as Json).instances) < 2)
+      this.fail(idOf(clusters[0]!), 'production needs a primary and a replica (instances >= 2)');
     const redis = this.objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === 'redis');
     const args = (podSpecOf(redis ?? ({} as K8sObject))?.containers?.[0]?.args ?? []) as string[];
     if (!args.includes('--requirepass')) this.fail('redis', 'must require a password (--requirepass)');
@@ -303,14 +334,20 @@ export async function checkManifests(dir = join(ROOT, 'deploy/k8s'), root = ROOT
   const facts = codeFacts(root);
   const routes = await routesOf(PROCESSES);
   const secretsDir = join(dir, 'secrets');
-  const secrets = readdirSync(secretsDir).filter((f) => f.endsWith('.yaml')).flatMap((f) => readYaml(join(secretsDir, f)));
+  const secrets = readdirSync(secretsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => readYaml(join(secretsDir, f)));
   const problems: string[] = [];
   for (const s of secrets) {
     for (const [k, v] of Object.entries({ ...(s.stringData as Json), ...(s.data as Json) }))
       if (v !== '') problems.push(`secrets/${s.metadata.name}: ${k} has a value; the template keeps every key empty`);
   }
   const extra = ['secrets', 'restore'].flatMap((d) =>
-    existsSync(join(dir, d)) ? readdirSync(join(dir, d)).filter((f) => f.endsWith('.yaml')).flatMap((f) => readYaml(join(dir, d, f)).map((o) => ({ o, where: `${d}/${f}` }))) : [],
+    existsSync(join(dir, d))
+      ? readdirSync(join(dir, d))
+          .filter((f) => f.endsWith('.yaml'))
+          .flatMap((f) => readYaml(join(dir, d, f)).map((o) => ({ o, where: `${d}/${f}` })))
+      : [],
   );
   for (const { o, where } of extra) for (const p of await schemaProblems(o)) problems.push(`${where}: ${idOf(o)}: schema: ${p}`);
 

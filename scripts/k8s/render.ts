@@ -22,7 +22,14 @@ export interface K8sObject {
 type Json = Record<string, unknown>;
 
 const KUSTOMIZATION_FIELDS = new Set(['apiVersion', 'kind', 'namespace', 'resources', 'images', 'patches']);
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'StorageClass',
+  'PriorityClass',
+]);
 /** Strategic-merge keys of the built-in lists deploy/k8s patches; other lists are replaced. */
 const MERGE_KEYS: Record<string, string[]> = {
   containers: ['name'],
@@ -109,7 +116,11 @@ function setImages(node: unknown, rules: ImageRule[]): void {
         if (!isMap(c) || typeof c.image !== 'string') continue;
         const rule = rules.find((r) => r.name === imageRepo(c.image as string));
         if (!rule) continue;
-        const tag = rule.digest ? `@${rule.digest}` : rule.newTag ? `:${rule.newTag}` : (c.image.slice(imageRepo(c.image).length) as string);
+        const tag = rule.digest
+          ? `@${rule.digest}`
+          : rule.newTag
+            ? `:${rule.newTag}`
+            : (c.image.slice(imageRepo(c.image).length) as string);
         c.image = `${rule.newName ?? rule.name}${tag}`;
       }
     } else setImages(value, rules);
@@ -133,7 +144,8 @@ export function render(dir: string): K8sObject[] {
     if (Object.keys(p).some((f) => f !== 'path')) throw new Error(`${file}: only patches given by path are supported`);
     for (const patch of readYaml(resolve(dir, p.path as string))) {
       const at = objects.findIndex((o) => o.kind === patch.kind && o.metadata.name === patch.metadata.name);
-      if (at < 0) throw new Error(`${file}: patch ${p.path as string} targets ${patch.kind}/${patch.metadata.name}, which no resource defines`);
+      if (at < 0)
+        throw new Error(`${file}: patch ${p.path as string} targets ${patch.kind}/${patch.metadata.name}, which no resource defines`);
       objects[at] = strategicMerge(objects[at], patch, isBuiltIn(objects[at]!)) as K8sObject;
     }
   }

@@ -36,7 +36,10 @@ const BarmanObjectStore = Type.Object(
     s3Credentials: Type.Object({ accessKeyId: SecretKey, secretAccessKey: SecretKey }, { additionalProperties: false }),
     wal: Type.Optional(
       Type.Object(
-        { compression: Type.Optional(Type.Union([Type.Literal('gzip'), Type.Literal('bzip2'), Type.Literal('snappy')])), maxParallel: Type.Optional(Type.Integer({ minimum: 1 })) },
+        {
+          compression: Type.Optional(Type.Union([Type.Literal('gzip'), Type.Literal('bzip2'), Type.Literal('snappy')])),
+          maxParallel: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -51,7 +54,11 @@ const Resources = Type.Object(
   },
   { additionalProperties: false },
 );
-const Metadata = Type.Object({ name: Str, namespace: Type.Optional(Str), labels: Type.Optional(Type.Record(Type.String(), Type.String())) });
+const Metadata = Type.Object({
+  name: Str,
+  namespace: Type.Optional(Str),
+  labels: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
 
 const CnpgCluster = Type.Object(
   {
@@ -65,7 +72,10 @@ const CnpgCluster = Type.Object(
         primaryUpdateStrategy: Type.Optional(Type.Union([Type.Literal('unsupervised'), Type.Literal('supervised')])),
         postgresql: Type.Optional(Type.Object({ parameters: Type.Record(Type.String(), Type.String()) }, { additionalProperties: false })),
         bootstrap: Type.Union([
-          Type.Object({ initdb: Type.Object({ database: Str, owner: Str }, { additionalProperties: false }) }, { additionalProperties: false }),
+          Type.Object(
+            { initdb: Type.Object({ database: Str, owner: Str }, { additionalProperties: false }) },
+            { additionalProperties: false },
+          ),
           Type.Object(
             {
               recovery: Type.Object(
@@ -74,7 +84,10 @@ const CnpgCluster = Type.Object(
                   database: Type.Optional(Str),
                   owner: Type.Optional(Str),
                   recoveryTarget: Type.Optional(
-                    Type.Object({ targetTime: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})$' }) }, { additionalProperties: false }),
+                    Type.Object(
+                      { targetTime: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})$' }) },
+                      { additionalProperties: false },
+                    ),
                   ),
                 },
                 { additionalProperties: false },
