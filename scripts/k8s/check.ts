@@ -185,7 +185,7 @@ class Checker {
         this.fail(what, `${name} is not read by ${process}'s config loader (services/${process}/src/config.ts, BaseEnv)`);
       if (SECRET_NAME.test(name) && literal(v) && v.value !== '')
         this.fail(what, `${name} is a secret: give it by secretKeyRef, never as a value`);
-      if (v.value === DEV_JWT_SECRET || (SECRET_NAME.test(name) && props[name]?.default && v.value === props[name]!.default))
+      if (v.value === DEV_JWT_SECRET || (SECRET_NAME.test(name) && props[name]?.default && v.value === props[name].default))
         this.fail(what, `${name} is a development key`);
     }
     const literals = Object.fromEntries([...given].filter(([n, v]) => n in props && literal(v)).map(([n, v]) => [n, v.value]));

@@ -116,11 +116,7 @@ function setImages(node: unknown, rules: ImageRule[]): void {
         if (!isMap(c) || typeof c.image !== 'string') continue;
         const rule = rules.find((r) => r.name === imageRepo(c.image as string));
         if (!rule) continue;
-        const tag = rule.digest
-          ? `@${rule.digest}`
-          : rule.newTag
-            ? `:${rule.newTag}`
-            : (c.image.slice(imageRepo(c.image).length) as string);
+        const tag = rule.digest ? `@${rule.digest}` : rule.newTag ? `:${rule.newTag}` : c.image.slice(imageRepo(c.image).length);
         c.image = `${rule.newName ?? rule.name}${tag}`;
       }
     } else setImages(value, rules);

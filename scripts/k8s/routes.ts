@@ -5,7 +5,6 @@
  * registers is collected.
  */
 import Fastify from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import gateway from '../../services/gateway/src/app';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
 import classification from '../../services/classification/src/app';
@@ -41,7 +40,7 @@ export async function routesOf<P extends keyof typeof APPS>(processes: readonly 
   const out = {} as Record<P, string[]>;
   for (const name of processes) {
     const [plugin, load] = APPS[name];
-    const app = Fastify({ logger: false }).withTypeProvider<TypeBoxTypeProvider>();
+    const app = Fastify({ logger: false });
     const gets: string[] = [];
     app.addHook('onRoute', (r) => {
       if ([r.method].flat().includes('GET')) gets.push(r.url);
