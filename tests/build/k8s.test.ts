@@ -15,7 +15,7 @@ const CHECK = ['exec', 'tsx', 'scripts/k8s.ts', 'check'];
 
 async function check(dir?: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run('pnpm', [...CHECK, ...(dir ? [dir] : [])], { cwd: root, timeout: 240_000 });
+    const { stdout, stderr } = await run('pnpm', [...CHECK, ...(dir ? [dir] : [])], { cwd: root, timeout: 600_000 });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -63,7 +63,7 @@ describe('PLT-10 Kubernetes manifests are checked offline against the schemas an
     const { code, out } = await check();
     expect(out).toMatch(/k8s: production, staging rendered, \d+ objects valid and matching the code/);
     expect(code).toBe(0);
-  }, 300_000);
+  }, 660_000);
 
   it('PLT-10 when a copy breaks probes, env vars, schemas, secrets, grace, ports or policies then it fails naming each', async () => {
     const { code, out } = await check(broken);
@@ -87,5 +87,5 @@ describe('PLT-10 Kubernetes manifests are checked offline against the schemas an
       expect(out).toContain(`overlays/${overlay}: Deployment/${ns}/gateway: FOLIO_URL port 3012 is not Service folio's`);
       expect(out).toContain(`overlays/${overlay}: NetworkPolicy/${ns}/services-from-gateway: lets pods other than the gateway reach folio`);
     }
-  }, 300_000);
+  }, 660_000);
 });
