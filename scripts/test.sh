@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: every check and test against real Postgres and Redis (PLT-12).
 #
-#   bash scripts/test.sh              typecheck, lint, OpenAPI drift check, then all jest tests
+#   bash scripts/test.sh              typecheck, lint, OpenAPI drift check, Kubernetes manifests check, then all jest tests
 #   bash scripts/test.sh tests/e2e    the same checks, then only the jest tests matching the args
 #
 # Servers: with a Docker engine (and no DATABASE_URL set) the tests start their own
@@ -54,5 +54,7 @@ say "pnpm lint"
 pnpm lint
 say "pnpm openapi:check"
 pnpm openapi:check
+say "pnpm k8s:check"
+pnpm k8s:check
 say "pnpm test $*"
 pnpm test "$@"
