@@ -16,7 +16,12 @@ const CHUNK = 1 << 20;
  * for the COPY to complete. Values must not hold tabs or line breaks (the caller's data is checked
  * ASCII without control characters); a row count is returned.
  */
-export async function copyInto(db: Kysely<any>, table: string, columns: readonly string[], rows: Iterable<readonly Value[]>): Promise<number> {
+export async function copyInto(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly Value[]>,
+): Promise<number> {
   let text = '';
   let count = 0;
   for (const row of rows) {
