@@ -181,5 +181,5 @@ describe('PLT-14 FOL-14 a bank file racing an exit', () => {
     expect(payout.amount).toBe(credited);
     for (const p of people.slice(1)) expect(await w.available(p.nui)).toBe(20_000);
     await w.ledgerAddsUp();
-  });
+  }, 60_000);
 });

@@ -50,8 +50,11 @@ const linesOf = (b: Batch) => sql`
  * at once by a notice waits instead of racing to its unique key. A line seen already locks nothing.
  */
 export async function lockBatch(trx: Trx, b: Batch): Promise<void> {
-  // The batch's statements are planned as costly (a probe per line) yet run in milliseconds: JIT
-  // compiling them cost more than running them.
+  // Planned against statistics that lag behind a big file (the deposits and records it writes grow
+  // by thousands per batch, its staged lines arrived in one COPY): a scan per line of a table
+  // believed empty made one batch take minutes. Every table the batch reads has the index it
+  // probes, so the batch probes them. JIT compiling these statements cost more than running them.
+  await sql`SET LOCAL enable_seqscan = off`.execute(trx);
   await sql`SET LOCAL jit = off`.execute(trx);
   const fresh = sql`SELECT l.nui FROM (${linesOf(b)}) l WHERE NOT EXISTS (SELECT 1 FROM recaudo_deposits d WHERE d.key = l.key)`;
   await sql`SELECT count(*) FROM (SELECT a.id FROM ledger_accounts a
@@ -85,18 +88,14 @@ export async function decideBatch(trx: Trx, b: Batch, t: BatchTerms): Promise<{ 
   const overCap = staff ? sql`r.prior + r.pesos > ${t.cap}` : sql`r.prior + r.upto > ${t.cap}`;
   await sql`CREATE TEMP TABLE recaudo_batch ON COMMIT DROP AS
     WITH l AS MATERIALIZED (${linesOf(b)}),
-    prior AS (
-      SELECT n.nui, coalesce(c.cents, 0) / 100 + coalesce(v.cents, 0) / 100 AS pesos
-        FROM (SELECT DISTINCT nui FROM l) n
-        CROSS JOIN LATERAL (SELECT sum(d.amount_cents)::bigint AS cents FROM recaudo_deposits d
-                             WHERE d.nui = n.nui AND d.month = ${t.month} AND d.status = 'credited') c
-        LEFT JOIN (SELECT d.nui, sum(d.amount_cents)::bigint AS cents FROM recaudo_deposit_reviews r JOIN recaudo_deposits d ON d.id = r.deposit_id
-                    WHERE r.status = 'credited' AND d.month = ${t.month} AND d.nui IN (SELECT nui FROM l) GROUP BY d.nui) v ON v.nui = n.nui),
+    reviewed AS MATERIALIZED (
+      SELECT d.nui, sum(d.amount_cents)::bigint AS cents FROM recaudo_deposit_reviews r JOIN recaudo_deposits d ON d.id = r.deposit_id
+       WHERE r.status = 'credited' AND d.month = ${t.month} GROUP BY d.nui),
     facts AS (
       SELECT l.line, l.key, l.nui, l.amount_cents, l.amount_cents / 100 AS pesos,
              row_number() OVER (PARTITION BY l.key ORDER BY l.line) AS nth,
-             min(l.line) OVER (PARTITION BY l.key) AS first_line,
-             seen.id AS seen_id, a.id AS account_id, fo.eron AS folio_eron, dep.id AS depositor_id, coalesce(p.pesos, 0) AS prior,
+             seen.id AS seen_id, a.id AS account_id, fo.eron AS folio_eron, dep.id AS depositor_id,
+             coalesce(c.cents, 0) / 100 + coalesce(v.cents, 0) / 100 AS prior,
              CASE WHEN NOT (l.amount_cents > 0 AND l.amount_cents % 100 = 0) THEN 'rejected/amount_not_whole_pesos'
                   WHEN btrim(l.return_reason) <> '' AND l.return_reason <> '000' THEN 'held/return_reason'
                   WHEN fo.status IS DISTINCT FROM 'open' THEN 'rejected/unknown_reference'
@@ -109,7 +108,11 @@ export async function decideBatch(trx: Trx, b: Batch, t: BatchTerms): Promise<{ 
         LEFT JOIN LATERAL (SELECT d.id FROM depositor_authorisations x JOIN depositors d ON d.id = x.depositor_id
                             WHERE l.depositor IS NOT NULL AND x.removed_by IS NULL AND x.nui = l.nui
                               AND ltrim(d.doc_number, '0') = l.depositor ORDER BY d.id LIMIT 1) dep ON true
-        LEFT JOIN prior p ON p.nui = l.nui),
+        -- What the PPL had credited in the month: one probe of its credited deposits per line (never a
+        -- join planned on statistics the file outgrows), plus held deposits credited on review.
+        CROSS JOIN LATERAL (SELECT sum(d.amount_cents)::bigint AS cents FROM recaudo_deposits d
+                             WHERE d.nui = l.nui AND d.month = ${t.month} AND d.status = 'credited') c
+        LEFT JOIN reviewed v ON v.nui = l.nui),
     candidates AS (
       SELECT f.*, f.seen_id IS NULL AND f.nth = 1 AS new, f.seen_id IS NULL AND f.nth = 1 AND f.pre IS NULL AS candidate FROM facts f),
     ranked AS (
@@ -129,13 +132,14 @@ export async function decideBatch(trx: Trx, b: Batch, t: BatchTerms): Promise<{ 
                        ELSE g.decision END AS outcome,
              ${staff} AND g.folio_eron IS NOT NULL AND g.elsewhere AS national
         FROM gated g)
-    SELECT f.line, f.key, f.nui, f.amount_cents, f.pesos, f.new, f.candidate, f.rn, f.upto, f.prior, f.over_cap, f.first_line,
-           f.account_id, f.depositor_id,
-           CASE WHEN f.seen_id IS NOT NULL THEN f.seen_id WHEN f.nth = 1 THEN recaudo_uuid7(f.line) END AS deposit_id,
-           split_part(f.outcome, '/', 1) AS status, nullif(split_part(f.outcome, '/', 2), '') AS reason,
-           CASE WHEN f.national THEN ${t.nationalEron} ELSE coalesce(f.folio_eron, ${t.nationalEron}) END AS eron,
-           f.new AND f.amount_cents > 0 AND f.amount_cents % 100 = 0 AS booked
-      FROM outcomes f`.execute(trx);
+    SELECT o.*, coalesce(o.deposit_id, first_value(o.deposit_id) OVER (PARTITION BY o.key ORDER BY o.line)) AS record_deposit_id FROM (
+      SELECT f.line, f.key, f.nui, f.amount_cents, f.pesos, f.new, f.candidate, f.rn, f.upto, f.prior, f.over_cap,
+             f.account_id, f.depositor_id,
+             CASE WHEN f.seen_id IS NOT NULL THEN f.seen_id WHEN f.nth = 1 THEN recaudo_uuid7(f.line) END AS deposit_id,
+             split_part(f.outcome, '/', 1) AS status, nullif(split_part(f.outcome, '/', 2), '') AS reason,
+             CASE WHEN f.national THEN ${t.nationalEron} ELSE coalesce(f.folio_eron, ${t.nationalEron}) END AS eron,
+             f.new AND f.amount_cents > 0 AND f.amount_cents % 100 = 0 AS booked
+        FROM outcomes f) o`.execute(trx);
   const { rows } = await sql<{ lines: number; over: number }>`
     SELECT count(*)::int AS lines, count(*) FILTER (WHERE over_cap)::int AS over FROM recaudo_batch`.execute(trx);
   return { lines: rows[0]!.lines, overCap: rows[0]!.over };
@@ -217,9 +221,8 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
   await sql`SELECT set_config('ledger.bulk', 'off', true)`.execute(trx);
   await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
     SELECT ${t.fileId}::uuid, b.line, CASE WHEN b.new THEN b.status ELSE 'duplicate' END,
-      CASE WHEN b.new THEN b.reason ELSE 'already_seen' END, b.nui, b.amount_cents, coalesce(b.deposit_id, f.deposit_id)
-      FROM recaudo_batch b LEFT JOIN recaudo_batch f ON b.deposit_id IS NULL AND f.line = b.first_line
-     ORDER BY b.line`.execute(trx);
+      CASE WHEN b.new THEN b.reason ELSE 'already_seen' END, b.nui, b.amount_cents, b.record_deposit_id
+      FROM recaudo_batch b ORDER BY b.line`.execute(trx);
   await sql`UPDATE recaudo_files SET processed = processed + n.lines,
       status = CASE WHEN processed + n.lines >= total_records THEN 'done' ELSE 'processing' END,
       finished_at = CASE WHEN processed + n.lines >= total_records THEN now() END
