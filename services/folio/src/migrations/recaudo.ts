@@ -5,6 +5,7 @@ import { migration as statementChecks } from './20261125T1020_recaudo_statement_
 import { migration as listNames } from './20261130T1000_recaudo_list_names';
 import { migration as fileSource } from './20261130T1010_recaudo_file_source';
 import { migration as uploads } from './20261130T1020_recaudo_uploads';
+import { migration as fileLines } from './20261201T0900_recaudo_file_lines';
 
 /** Bank deposits: depositors, real-time notices, Asobancaria 2001 files (FOL-04 … FOL-06). Names: 2026…T…_recaudo_…, frozen once released. */
 export const recaudoMigrations: Migrations = {
@@ -14,4 +15,5 @@ export const recaudoMigrations: Migrations = {
   '20261130T1000_recaudo_list_names': listNames,
   '20261130T1010_recaudo_file_source': fileSource,
   '20261130T1020_recaudo_uploads': uploads,
+  '20261201T0900_recaudo_file_lines': fileLines,
 };

@@ -18,19 +18,16 @@ import { lockDeposit } from './review.repository';
 import { resolveHeld } from './review.use-cases';
 
 /**
- * Decides and books a batch of deposits in the caller's transaction, set-based: a handful of
- * reads with the PPL accounts locked, the decisions in memory, then one INSERT … SELECT unnest(…)
- * each for deposits, ledger transactions and postings (PLT-14).
+ * Decides and books the bank's notices (FOL-06 a) in the caller's transaction: a handful of reads
+ * with the PPL accounts locked, the decisions by the pure rules, then one INSERT each for deposits,
+ * ledger transactions and postings. A bank file's lines are booked by the set statements of
+ * `bookFileBatch` instead, which decide as these rules do.
  */
-export async function bookDeposits(
-  ctx: Ctx,
-  incoming: Incoming[],
-  who: { createdBy: string; nationalEron: string; staff?: { erons: string[] | null } },
-): Promise<Processed[]> {
+export async function bookDeposits(ctx: Ctx, incoming: Incoming[], who: { createdBy: string; nationalEron: string }): Promise<Processed[]> {
   const state = await lockDepositState(ctx.trx, incoming);
   const caps = new Map<string, number>();
   for (const [month, date] of capDates(incoming, state)) caps.set(month, (await capsInForce(ctx.trx, date)).deposit_month);
-  const { results, fresh } = decideDeposits(incoming, state, caps, who.nationalEron, undefined, who.staff);
+  const { results, fresh } = decideDeposits(incoming, state, caps, who.nationalEron);
   // A notice's depositor not on the list is kept apart all the same, for the refund.
   for (const d of fresh)
     if (d.depositorId === null && d.depositor && 'type' in d.depositor) d.depositorId = await keepDepositor(ctx.trx, d.depositor);

@@ -1,10 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { systemActor, type JobDefinitions } from '@eron/shared/platform';
 import type { FolioRuntime } from '../runtime';
-import { parseAsobancaria } from './asobancaria.parser';
-import type { Incoming } from './deposit.rules';
-import { finishEmpty, loadContent, nextPendingFile, nextReceivedUpload } from './files.repository';
-import { lanesOf, toIncoming } from './files.rules';
+import { laneSizes } from './file-batch.repository';
+import { fileToBook, finishEmpty, nextPendingFile, nextReceivedUpload } from './files.repository';
 import { bookFileBatch, checkUpload } from './files.use-cases';
 import { agreementOf, type Agreement } from './recaudo.config';
 
@@ -15,9 +13,10 @@ type Finished = 'done' | 'busy' | 'failed';
 
 /**
  * The file job of FOL-06 (b), its state in Postgres: the file and its progress in
- * `recaudo_files`, each record's outcome in `recaudo_file_records`. Files are taken in the order
- * they arrived; a file's records are split into lanes by PPL and the lanes booked side by side,
- * each batch decided, booked and its records saved in one transaction: lanes never wait on each
+ * `recaudo_files`, its detail lines staged in `recaudo_file_lines` when it was registered (split
+ * into lanes by PPL), each record's outcome in `recaudo_file_records`. Files are taken in the order
+ * they arrived; a file's lanes are booked side by side, each batch decided, booked and its records
+ * saved in one transaction by a few set statements (PLT-14): lanes never wait on each
  * other's accounts, and a PPL's deposits keep the file's order (the monthly cap). A restart, or
  * another instance, skips the lines already recorded, so nothing is credited twice. One drain
  * runs per instance: a wake-up while it runs makes it look again once it is done.
@@ -73,33 +72,30 @@ class FileDrain {
   }
 
   private async bookFile(id: string, agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
-    const file = await loadContent(this.rt.db, id);
-    const parsed = parseAsobancaria(Buffer.from(file.content, 'latin1'), agreement, '9999-12-31');
+    const file = await fileToBook(this.rt.db, id);
     // An officer's upload credits nothing on its own (FOL-06 b); the bank's machine client does.
     const staff = file.source === 'staff' ? { erons: file.uploader_erons } : undefined;
-    const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, id, agreement));
-    if (incoming.length === 0) return (await finishEmpty(this.rt.db, id), 'done');
-    const lanes = lanesOf(incoming, agreement.lanes);
-    const finished = await Promise.all(lanes.map((records, lane) => this.bookLane(id, lane, records, agreement, log, staff)));
+    const lanes = await laneSizes(this.rt.db, id);
+    if (lanes.length === 0) return (await finishEmpty(this.rt.db, id), 'done');
+    const terms = { file: { collectionDate: file.collection_date, bankCode: file.bank_code }, nationalEron: agreement.nationalEron, staff };
+    const finished = await Promise.all(lanes.map(({ lane, size }) => this.bookLane(id, lane, size, agreement.batchSize, terms, log)));
     return finished.includes('failed') ? 'failed' : finished.every((f) => f === 'done') ? 'done' : 'busy';
   }
 
   private async bookLane(
     id: string,
     lane: number,
-    records: Incoming[],
-    agreement: Agreement,
+    size: number,
+    batchSize: number,
+    terms: Omit<Parameters<typeof bookFileBatch>[1], 'batch'>,
     log: FastifyBaseLogger,
-    staff: { erons: string[] | null } | undefined,
   ): Promise<Finished> {
     const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-file-${id}` };
     let next = 0;
-    for (let failures = 0; next < records.length && !this.stopped;) {
+    for (let failures = 0; next < size && !this.stopped;) {
       try {
-        const slice = records.slice(next, next + agreement.batchSize);
-        const step = await this.rt.system(who, (ctx) =>
-          bookFileBatch(ctx, { fileId: id, lane, slice, nationalEron: agreement.nationalEron, staff }),
-        );
+        const batch = { fileId: id, lane, from: next, to: Math.min(next + batchSize, size) };
+        const step = await this.rt.system(who, (ctx) => bookFileBatch(ctx, { ...terms, batch }));
         if (step === 'busy') return 'busy';
         next += step;
         failures = 0;
@@ -110,7 +106,7 @@ class FileDrain {
         await new Promise((r) => setTimeout(r, RETRY_MS * failures));
       }
     }
-    return next >= records.length ? 'done' : 'busy';
+    return next >= size ? 'done' : 'busy';
   }
 }
 

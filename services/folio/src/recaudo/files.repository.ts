@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { column } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { Issue, ParsedFile } from './asobancaria.parser';
-import type { Processed } from './deposit.rules';
 import type { RecaudoFileStatus } from './recaudo.tables';
 
 /** ASO-20: what makes a file "the same file". */
@@ -73,47 +71,6 @@ export async function claimLane(trx: Trx, id: string, lane: number): Promise<boo
   return rows[0]?.claimed ?? false;
 }
 
-/** The lines of a slice already recorded (by an earlier run, or another worker). */
-export async function recordedLines(trx: Trx, fileId: string, slice: { line: number | null }[]): Promise<Set<number>> {
-  const { rows } = await sql<{ line: number }>`
-    SELECT line FROM recaudo_file_records WHERE file_id = ${fileId} AND line = ANY(${slice.map((d) => d.line)}::int[])`.execute(trx);
-  return new Set(rows.map((r) => r.line));
-}
-
-/**
- * Records each line's outcome and counts them into the file's progress; the lanes' batches queue
- * on the file row here, so the one that completes the count marks the file done.
- */
-export async function saveBatch(trx: Trx, fileId: string, results: Processed[]): Promise<void> {
-  if (results.length === 0) return;
-  await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
-    SELECT ${fileId}::uuid, * FROM unnest(${column(
-      results.map((r) => r.line),
-      'int',
-    )}, ${column(
-      results.map((r) => r.outcome),
-      'text',
-    )},
-      ${column(
-        results.map((r) => (r.outcome === 'duplicate' ? 'already_seen' : r.reason)),
-        'text',
-      )}, ${column(
-        results.map((r) => r.nui),
-        'text',
-      )},
-      ${column(
-        results.map((r) => r.amountCents.toString()),
-        'bigint',
-      )}, ${column(
-        results.map((r) => r.depositId),
-        'uuid',
-      )})`.execute(trx);
-  await sql`UPDATE recaudo_files SET processed = processed + ${results.length},
-      status = CASE WHEN processed + ${results.length} >= total_records THEN 'done' ELSE 'processing' END,
-      finished_at = CASE WHEN processed + ${results.length} >= total_records THEN now() END
-    WHERE id = ${fileId}`.execute(trx);
-}
-
 /** A file with no detail records is done as soon as it is looked at. */
 export const finishEmpty = (db: Db, id: string) =>
   db
@@ -123,8 +80,13 @@ export const finishEmpty = (db: Db, id: string) =>
     .where('status', 'in', ['queued', 'processing'])
     .execute();
 
-export const loadContent = (db: Db, id: string) =>
-  db.selectFrom('recaudo_files').select(['content', 'source', 'uploader_erons']).where('id', '=', id).executeTakeFirstOrThrow();
+/** What the file job books a file with: who delivered it, its collection date and bank (never its content). */
+export const fileToBook = (db: Db, id: string) =>
+  db
+    .selectFrom('recaudo_files')
+    .select(['source', 'uploader_erons', 'collection_date', 'bank_code'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 
 /** The file an officer approves, locked so two approvals serialise (FOL-06 b). */
 export const lockFileForApproval = (trx: Trx, id: string) =>

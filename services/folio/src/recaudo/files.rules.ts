@@ -93,6 +93,36 @@ export function lanesOf(incoming: Incoming[], lanes: number): Incoming[][] {
   return out;
 }
 
+/** A detail line as the file job books it: its payment identity, its lane and its place in the lane (PLT-14). */
+export interface StagedLine {
+  lane: number;
+  seq: number;
+  line: number;
+  key: string;
+  nui: string;
+  amountCents: bigint;
+  returnReason: string;
+  /** The depositor slice of the reference; null when the agreement's reference carries none. */
+  depositor: string | null;
+}
+
+/** A checked file's detail lines, split into lanes by PPL, each lane in the file's order. */
+export function stagedLines(parsed: ParsedFile, fileId: string, agreement: Agreement): StagedLine[] {
+  const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, fileId, agreement));
+  return lanesOf(incoming, agreement.lanes).flatMap((records, lane) =>
+    records.map((d, seq) => ({
+      lane,
+      seq,
+      line: d.line!,
+      key: d.key,
+      nui: d.nui,
+      amountCents: d.amountCents,
+      returnReason: d.returnReason,
+      depositor: d.depositor ? d.depositor.number : null,
+    })),
+  );
+}
+
 /**
  * Who sees a line of a file's report (PLT-03, FOL-06 b): whoever acts for the establishment it was
  * booked for; and a line that names no establishment (its reference is no Folio: booked to the

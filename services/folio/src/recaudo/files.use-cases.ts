@@ -11,8 +11,8 @@ import {
 import type { Outcome } from '@eron/shared/platform';
 import type { Ctx, Flow, Reader } from '../runtime';
 import { parseAsobancaria } from './asobancaria.parser';
-import type { Incoming } from './deposit.rules';
-import { bookDeposits } from './deposit.use-cases';
+import { capsInForce } from '../limits/limits.repository';
+import { bookBatch, decideBatch, fitUnderCap, lockBatch, stageLines, type Batch } from './file-batch.repository';
 import {
   claimLane,
   findFileProgress,
@@ -20,14 +20,12 @@ import {
   keepUpload,
   lockFileForApproval,
   lockReceivedUpload,
-  recordedLines,
   registerFile,
-  saveBatch,
   settleUpload,
 } from './files.repository';
 import { gatedDepositIds, lockDeposit, lockGatedAccounts } from './review.repository';
 import { resolveHeld } from './review.use-cases';
-import { assertApprovable, assertFileAccepted, seesLine } from './files.rules';
+import { assertApprovable, assertFileAccepted, seesLine, stagedLines } from './files.rules';
 import type { Agreement } from './recaudo.config';
 import { fileReport } from './report.repository';
 
@@ -63,6 +61,7 @@ export async function checkUpload(ctx: Ctx, input: { id: string; agreement: Agre
     return null;
   }
   const f = await registerFile(ctx.trx, parsed, { by: u.uploaded_by, source: u.source, erons: u.uploader_erons });
+  if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, f.id, input.agreement));
   await settleUpload(ctx.trx, u.id, { status: 'accepted', errors: null, fileId: f.id });
   await ctx.audit({
     action: 'upload-recaudo-file',
@@ -99,6 +98,7 @@ export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: A
   const file = await flow.step(async (ctx) => {
     const erons = input.source === 'bank' || ctx.actor.national ? null : ctx.actor.erons;
     const f = await registerFile(ctx.trx, parsed, { by: ctx.actor.sub, source: input.source, erons });
+    if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, f.id, input.agreement));
     if (!f.duplicateUpload) {
       await ctx.audit({
         action: 'upload-recaudo-file',
@@ -141,25 +141,30 @@ export async function fileOutcomes(r: Reader, id: string, nationalEron: string):
 }
 
 /**
- * One batch of one lane of a file, in one transaction: the lane claimed (another worker holding
- * it means "not now"), the lines already recorded skipped (a restart, or another instance), the
- * rest decided, booked and recorded. Returns how many records of the slice are behind it.
+ * One batch of one lane of a file, in one transaction, set-based (PLT-14): the lane claimed
+ * (another worker holding it means "not now"), the accounts its new payments credit locked, every
+ * line not yet recorded (a restart, or another instance) decided and booked by a few statements
+ * over the staged lines. Returns how many lines of the lane are behind it.
  */
 export async function bookFileBatch(
   ctx: Ctx,
-  input: { fileId: string; lane: number; slice: Incoming[]; nationalEron: string; staff?: { erons: string[] | null } },
+  input: {
+    batch: Batch;
+    file: { collectionDate: string; bankCode: string };
+    nationalEron: string;
+    staff?: { erons: string[] | null };
+  },
 ): Promise<number | 'busy'> {
-  const { fileId, lane, slice } = input;
-  if (!(await claimLane(ctx.trx, fileId, lane))) return 'busy';
-  const done = await recordedLines(ctx.trx, fileId, slice);
-  const batch = slice.filter((d) => !done.has(d.line!));
-  const results = await bookDeposits(ctx, batch, {
-    createdBy: `recaudo-file:${fileId}`,
-    nationalEron: input.nationalEron,
-    staff: input.staff,
-  });
-  await saveBatch(ctx.trx, fileId, results);
-  return slice.length;
+  const { batch, file } = input;
+  if (!(await claimLane(ctx.trx, batch.fileId, batch.lane))) return 'busy';
+  await lockBatch(ctx.trx, batch);
+  const cap = (await capsInForce(ctx.trx, file.collectionDate)).deposit_month;
+  const terms = { month: file.collectionDate.slice(0, 7), cap, nationalEron: input.nationalEron, staff: input.staff };
+  const decided = await decideBatch(ctx.trx, batch, terms);
+  if (decided.overCap > 0 && !input.staff) await fitUnderCap(ctx.trx, cap);
+  if (decided.lines > 0)
+    await bookBatch(ctx.trx, batch, { fileId: batch.fileId, ...file, createdBy: `recaudo-file:${batch.fileId}`, requestId: ctx.requestId });
+  return batch.to - batch.from;
 }
 
 /**

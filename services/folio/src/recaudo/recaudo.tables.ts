@@ -87,6 +87,19 @@ export interface RecaudoTables {
     transaction_id: string | null;
     created_at: Generated<Date>;
   };
+  /** A file's detail lines, staged with COPY when it is registered, booked in batches from here (PLT-14). */
+  recaudo_file_lines: {
+    file_id: string;
+    lane: number;
+    /** The line's place in its lane, from 0, in the file's order. */
+    seq: number;
+    line: number;
+    key: string;
+    nui: string;
+    amount_cents: number;
+    return_reason: string;
+    depositor: string | null;
+  };
   recaudo_file_records: {
     file_id: string;
     line: number;
