@@ -83,7 +83,7 @@ export async function setUp(c: DrillClient, capacity: number): Promise<Stage> {
   });
   const cell = await c.expect(201, 'classification', 'POST', `/api/v1/classification/units/${unit.id}/cells`, board, {
     code: 'C-01',
-    capacity: 2000,
+    capacity: 500,
   });
   const session = await c.expect(201, 'classification', 'POST', `/api/v1/classification/establishments/${ERON}/board-sessions`, board, {
     date: bogotaToday(),

