@@ -104,8 +104,8 @@ export async function overbooking(databaseUrl: string): Promise<string[]> {
 
 /**
  * PLT-16's ledger invariants (as services/folio/test/money-invariants.test.ts checks them): every
- * transaction sums to zero, every account's balance is the sum of its postings, no PPL account is
- * negative; and each admission opened exactly one Folio.
+ * transaction sums to zero, every PPL account's balance is the sum of its postings and not
+ * negative (institutional accounts keep no balance column: their balance is their postings); and each admission opened exactly one Folio.
  */
 export async function ledger(databaseUrl: string): Promise<string[]> {
   const unbalanced = await query<{ transaction_id: string }>(
@@ -115,7 +115,8 @@ export async function ledger(databaseUrl: string): Promise<string[]> {
   const drift = await query<{ id: string; balance: string; sum: string }>(
     databaseUrl,
     `SELECT a.id, a.balance, COALESCE(sum(p.amount), 0) AS sum FROM folio.ledger_accounts a LEFT JOIN folio.postings p ON p.account_id = a.id
-     GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR (a.nui IS NOT NULL AND a.balance < 0)`,
+     WHERE a.nui IS NOT NULL
+     GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR a.balance < 0`,
   );
   const total = await query<{ sum: string }>(databaseUrl, 'SELECT COALESCE(sum(amount), 0) AS sum FROM folio.postings');
   const twice = await query<{ opened_by_event: string }>(

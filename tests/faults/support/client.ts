@@ -25,7 +25,8 @@ export class DrillClient {
 
   constructor(
     private readonly urls: (service: ServiceName) => string[],
-    private readonly patienceMs: number,
+    /** How long a call or an awaited effect may take through a fault (a restart included). */
+    readonly patienceMs: number,
   ) {}
 
   async once(service: ServiceName, method: string, path: string, headers: Headers, body?: unknown): Promise<Answer> {

@@ -181,7 +181,7 @@ export async function family(c: DrillClient, s: Stage, i: number, withSanction: 
     `/api/v1/folio/accounts/${nui}`,
     paymaster,
     (a) => a.body.available === cash && a.body.pending === 0,
-    60_000,
+    c.patienceMs,
     `folio ${nui} to hold the intake cash`,
   );
   const depositor = String(30_000_000 + i * 13 + Math.floor(Math.random() * 10));
@@ -218,7 +218,7 @@ export async function family(c: DrillClient, s: Stage, i: number, withSanction: 
     `/api/v1/visits/ppl/${nui}`,
     officer,
     (a) => a.body?.unitId === s.unitId,
-    60_000,
+    c.patienceMs,
     `visits to learn ${nui}'s placement`,
   );
   if (!s.sessionSet) {
@@ -262,7 +262,7 @@ export async function family(c: DrillClient, s: Stage, i: number, withSanction: 
         `/api/v1/visits/establishments/${ERON}/roster?date=${s.day}&session=morning`,
         gate,
         (a) => !(a.body.units as { bookings: { id: string }[] }[]).some((u) => u.bookings.some((b) => b.id === id)),
-        60_000,
+        c.patienceMs,
         `visits to cancel ${nui}'s booking`,
       );
     }
@@ -306,13 +306,13 @@ async function advance(
     `/api/v1/discipline/cases/${caseId}`,
     director,
     (a) => a.body.status === status || undefined,
-    30_000,
+    c.patienceMs,
     `case ${caseId} ${status}`,
   );
 }
 
 async function firmSuppression(c: DrillClient, nui: string): Promise<string> {
-  await c.until('discipline', `/api/v1/discipline/ppl/${nui}`, director, () => true, 60_000, `discipline to learn ${nui}`);
+  await c.until('discipline', `/api/v1/discipline/ppl/${nui}`, director, () => true, c.patienceMs, `discipline to learn ${nui}`);
   const reported = await c.expect(
     201,
     'discipline',
@@ -386,7 +386,7 @@ async function firmSuppression(c: DrillClient, nui: string): Promise<string> {
     `/api/v1/discipline/cases/${id}`,
     director,
     (a) => a.body.sanction?.status === 'firm' || undefined,
-    30_000,
+    c.patienceMs,
     `sanction of case ${id} firm`,
   );
   return decided.sanction.id as string;

@@ -17,8 +17,6 @@ export class ServiceProcess {
   private readonly tail: string[] = [];
   /** Events this instance consumed, across its restarts (its "Event consumed" log lines). */
   consumed = 0;
-  /** Relay attempts that failed (Redis unreachable): its "Outbox relay paused" warnings. */
-  relayPauses = 0;
   port = 0;
 
   constructor(
@@ -54,7 +52,6 @@ export class ServiceProcess {
       if (!stream) continue;
       createInterface({ input: stream }).on('line', (line) => {
         if (line.includes('"msg":"Event consumed"')) this.consumed += 1;
-        if (line.includes('"msg":"Outbox relay paused; will retry"')) this.relayPauses += 1;
         if (line.includes('"level":30')) return; // info: requests and events, not what a failure report needs
         this.tail.push(line);
         if (this.tail.length > 40) this.tail.shift();
