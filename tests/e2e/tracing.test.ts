@@ -44,9 +44,7 @@ describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and Bu
       'the Folio to open',
     );
 
-    const gateway = exporter
-      .getFinishedSpans()
-      .find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+    const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
     expect(gateway).toMatchObject({ name: 'POST /api/v1/classification/admissions', kind: SpanKind.SERVER });
     const traceId = gateway!.spanContext().traceId;
     expect(traceId).not.toBe('0af7651916cd43dd8448eb211c80319c');

@@ -191,7 +191,10 @@ export class OutboxRelay {
   private async send(service: ServiceName, envelope: EventEnvelope): Promise<unknown> {
     const add = () => this.queueFor(service).add(envelope.type, envelope, { ...EVENT_JOB_OPTIONS, jobId: envelope.id });
     if (!tracingOn()) return add();
-    const attributes = { ...eventAttributes(envelope.source, envelope.type, 'send', eventQueueName(service)), 'messaging.message.id': envelope.id };
+    const attributes = {
+      ...eventAttributes(envelope.source, envelope.type, 'send', eventQueueName(service)),
+      'messaging.message.id': envelope.id,
+    };
     return inSpan(`send ${envelope.type}`, SpanKind.PRODUCER, extractTrace(envelope.trace), attributes, add);
   }
 

@@ -14,7 +14,8 @@ declare module 'fastify' {
 export const traceOf = (req: { traceContext?: TraceContext }): TraceContext | undefined => req.traceContext;
 
 /** The request's own span, to name or annotate; undefined when tracing is off. */
-export const requestSpan = (req: { traceContext?: TraceContext }): Span | undefined => (req.traceContext ? trace.getSpan(req.traceContext) : undefined);
+export const requestSpan = (req: { traceContext?: TraceContext }): Span | undefined =>
+  req.traceContext ? trace.getSpan(req.traceContext) : undefined;
 
 function endSpan(req: FastifyRequest, reply?: FastifyReply): void {
   const span = requestSpan(req);

@@ -1,4 +1,14 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
@@ -50,7 +60,10 @@ function exporterNamed(name: string): SpanExporter {
  * whether tracing is on. Sampling (OTEL_TRACES_SAMPLER, _ARG) and batching (OTEL_BSP_*) follow
  * the standard variables; the service name is OTEL_SERVICE_NAME, else `eron-<service>`.
  */
-export function startTracing(service: string, opts: { spanProcessors?: SpanProcessor[]; env?: Record<string, string | undefined> } = {}): boolean {
+export function startTracing(
+  service: string,
+  opts: { spanProcessors?: SpanProcessor[]; env?: Record<string, string | undefined> } = {},
+): boolean {
   if (provider) return true;
   const spanProcessors = opts.spanProcessors ?? tracesExporters(opts.env).map((name) => new BatchSpanProcessor(exporterNamed(name)));
   if (spanProcessors.length === 0) return false;
