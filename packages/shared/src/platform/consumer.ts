@@ -67,6 +67,26 @@ export async function applyOnce<DB>(
 }
 
 /**
+ * Applies an event in a CONSUMER span, a child of the publishing span (the envelope's trace
+ * context), so one trace shows a request and what it caused in other services.
+ */
+async function traced<R>(
+  apply: (trace: TraceContext | undefined) => Promise<R>,
+  on: { service: ServiceName; queue: string; event: EventEnvelope; attempt: number },
+): Promise<R> {
+  const attributes = {
+    ...eventAttributes(on.service, on.event.type, 'process', on.queue),
+    'messaging.message.id': on.event.id,
+    'eron.job.attempt': on.attempt,
+  };
+  return inSpan(`process ${on.event.type}`, SpanKind.CONSUMER, extractTrace(on.event.trace), attributes, async (trace, span) => {
+    const outcome = await apply(trace);
+    span?.setAttribute('eron.event.outcome', String(outcome));
+    return outcome;
+  });
+}
+
+/**
  * The service's event worker. Each job is checked first (known type, envelope, declared producer,
  * payload schema): one that fails is refused — kept failed, never retried, never applied — and
  * logged at error with where it failed, never its values. A valid event this instance has no
@@ -99,18 +119,10 @@ export function startConsumer<DB>(opts: {
       const handler = opts.handlers[event.type] as AnyHandler<DB> | undefined;
       if (!handler) throw new Error(`No handler for ${event.type} in this ${opts.service} instance`);
       let published = false;
-      // A child of the publishing span (the envelope's trace context), so one trace shows the request and its consequences.
-      const parent = tracingOn() ? extractTrace(event.trace) : undefined;
-      const attributes = {
-        ...eventAttributes(opts.service, event.type, 'process', queue),
-        'messaging.message.id': event.id,
-        'eron.job.attempt': job.attemptsMade + 1,
-      };
-      const outcome = await inSpan(`process ${event.type}`, SpanKind.CONSUMER, parent, attributes, async (trace, span) => {
-        const applied = await applyOnce(opts.service, opts.db, handler, event, log, () => (published = true), trace);
-        span?.setAttribute('eron.event.outcome', applied);
-        return applied;
-      });
+      const apply = (trace?: TraceContext) => applyOnce(opts.service, opts.db, handler, event, log, () => (published = true), trace);
+      const outcome = tracingOn()
+        ? await traced(apply, { service: opts.service, queue, event, attempt: job.attemptsMade + 1 })
+        : await apply();
       if (published) opts.onPublish();
       log.info({ outcome }, 'Event consumed');
       return outcome;

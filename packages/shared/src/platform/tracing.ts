@@ -139,6 +139,7 @@ export async function tracedPublish<R extends { id: string }>(
   parent: Context | undefined,
   write: (trace: EventTrace | undefined) => Promise<R>,
 ): Promise<R> {
+  if (!provider) return write(undefined);
   return inSpan(`publish ${type}`, SpanKind.PRODUCER, parent, eventAttributes(service, type, 'publish'), async (ctx, span) => {
     const carrier: Record<string, string> = {};
     injectTrace(ctx, carrier);
