@@ -92,8 +92,20 @@ export interface EventEnvelope<T extends EventType = EventType> {
   source: ServiceName;
   occurredAt: string;
   requestId?: string;
+  /** The publishing span's W3C trace context, so the consumer's span continues the trace; absent in events published before, or with tracing off. */
+  trace?: EventTrace;
   payload: EventPayload<T>;
 }
+
+/** A W3C trace context (https://www.w3.org/TR/trace-context/): IDs and flags only, never data. */
+export const EventTraceSchema = Type.Object(
+  {
+    traceparent: Type.String({ pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' }),
+    tracestate: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+export type EventTrace = Static<typeof EventTraceSchema>;
 
 /**
  * The envelope as consumers check it before anything is applied (PLT-08); the payload is then
@@ -106,6 +118,7 @@ export const EventEnvelopeSchema = Type.Object(
     source: Type.Union(SERVICES.map((s) => Type.Literal(s))),
     occurredAt: Timestamp,
     requestId: Type.Optional(Type.String()),
+    trace: Type.Optional(EventTraceSchema),
     payload: Type.Object({}),
   },
   { additionalProperties: false },

@@ -74,6 +74,23 @@ describe('PLT-08 the consumer checks every job against the contract', () => {
     expect(checkEvent('folio', 'ppl.admitted', { ...admitted('1000001'), occurredAt: '2026-11-24T10:00:00' })).toMatchObject({ ok: false });
   });
 
+  it('PLT-08 when an envelope carries a trace context then it is checked like the rest, and one without it is still valid', () => {
+    const trace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+    expect(checkEvent('folio', 'ppl.admitted', admitted('1000001'))).toMatchObject({ ok: true });
+    expect(checkEvent('folio', 'ppl.admitted', admitted('1000001', { trace }))).toMatchObject({ ok: true, event: { trace } });
+    expect(checkEvent('folio', 'ppl.admitted', admitted('1000001', { trace: { ...trace, tracestate: 'eron=1' } }))).toMatchObject({
+      ok: true,
+    });
+    expect(checkEvent('folio', 'ppl.admitted', admitted('1000001', { trace: { traceparent: NAME } }))).toEqual({
+      ok: false,
+      problems: ["/trace/traceparent: Expected string to match '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'"],
+    });
+    expect(checkEvent('folio', 'ppl.admitted', admitted('1000001', { trace: { ...trace, [NAME]: 'x' } }))).toEqual({
+      ok: false,
+      problems: ['/trace: Unexpected property'],
+    });
+  });
+
   describe('against real Postgres and Redis', () => {
     let db: Kysely<PlatformTables>;
     let cleanup: () => Promise<void>;

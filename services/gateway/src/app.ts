@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
 import { Redis } from 'ioredis';
-import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER } from '@eron/shared/platform';
+import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER, tracingPlugin } from '@eron/shared/platform';
 import { corsOrigins, upstreams, type GatewayConfig } from './config';
 import loginRoutes from './admin/login.routes';
 import queuesDashboard from './admin/queues.plugin';
@@ -64,6 +64,8 @@ function answerContinue(app: FastifyInstance, limit: number): void {
 /** The gateway (PLT-02): the one public entry in front of the four services. */
 export default fp<GatewayOptions>(
   async function gateway(app, { config }) {
+    // Each trace starts here (OpenTelemetry, off unless OTEL_TRACES_EXPORTER is set) and goes on to the service.
+    await app.register(tracingPlugin, { service: 'gateway', startsTrace: true });
     await app.register(errorsPlugin);
     answerContinue(app, config.BODY_LIMIT);
     app.addHook('onRequest', echoRequestId);

@@ -5,6 +5,7 @@ import { eventQueueName, SUBSCRIBERS, type EventEnvelope, type EventType, type S
 import { contextFor, systemActor, type Ctx } from './context';
 import { checkEvent } from './event-check';
 import type { PlatformTables } from './tables';
+import { eventAttributes, extractTrace, inSpan, SpanKind, tracingOn, type TraceContext } from './tracing';
 
 /** A handler's use-case context: the inbox's transaction, the system as actor, the event's request ID. */
 export interface EventContext<DB> extends Ctx<DB> {
@@ -37,7 +38,8 @@ export function handledTypes<DB>(service: ServiceName, handlers: EventHandlers<D
 /**
  * Applies each event once (PLT-08): the inbox row and the handler's writes commit together, so
  * a redelivered event finds its ID and is skipped. Failures are retried with backoff by BullMQ
- * and kept, once attempts run out, for inspection and replay.
+ * and kept, once attempts run out, for inspection and replay. `trace` is the consumer's span, so
+ * what the handler publishes continues the event's trace.
  */
 export async function applyOnce<DB>(
   service: ServiceName,
@@ -46,6 +48,7 @@ export async function applyOnce<DB>(
   event: EventEnvelope,
   log: FastifyBaseLogger,
   onPublish: () => void = () => undefined,
+  trace?: TraceContext,
 ): Promise<'applied' | 'duplicate'> {
   const platform = db as unknown as Kysely<PlatformTables>;
   return platform.transaction().execute(async (trx) => {
@@ -56,10 +59,30 @@ export async function applyOnce<DB>(
       .returning('event_id')
       .executeTakeFirst();
     if (!fresh) return 'duplicate';
-    const who = { actor: systemActor(`event:${event.type}`), requestId: event.requestId ?? event.id };
+    const who = { actor: systemActor(`event:${event.type}`), requestId: event.requestId ?? event.id, trace };
     const ctx = contextFor(service, trx as unknown as Transaction<DB>, who, onPublish);
     await handler(event, { ...ctx, log });
     return 'applied';
+  });
+}
+
+/**
+ * Applies an event in a CONSUMER span, a child of the publishing span (the envelope's trace
+ * context), so one trace shows a request and what it caused in other services.
+ */
+async function traced<R>(
+  apply: (trace: TraceContext | undefined) => Promise<R>,
+  on: { service: ServiceName; queue: string; event: EventEnvelope; attempt: number },
+): Promise<R> {
+  const attributes = {
+    ...eventAttributes(on.service, on.event.type, 'process', on.queue),
+    'messaging.message.id': on.event.id,
+    'eron.job.attempt': on.attempt,
+  };
+  return inSpan(`process ${on.event.type}`, SpanKind.CONSUMER, extractTrace(on.event.trace), attributes, async (trace, span) => {
+    const outcome = await apply(trace);
+    span?.setAttribute('eron.event.outcome', String(outcome));
+    return outcome;
   });
 }
 
@@ -96,7 +119,10 @@ export function startConsumer<DB>(opts: {
       const handler = opts.handlers[event.type] as AnyHandler<DB> | undefined;
       if (!handler) throw new Error(`No handler for ${event.type} in this ${opts.service} instance`);
       let published = false;
-      const outcome = await applyOnce(opts.service, opts.db, handler, event, log, () => (published = true));
+      const apply = (trace?: TraceContext) => applyOnce(opts.service, opts.db, handler, event, log, () => (published = true), trace);
+      const outcome = tracingOn()
+        ? await traced(apply, { service: opts.service, queue, event, attempt: job.attemptsMade + 1 })
+        : await apply();
       if (published) opts.onPublish();
       log.info({ outcome }, 'Event consumed');
       return outcome;

@@ -3,6 +3,7 @@ import type { EventPayload, EventType, ServiceName } from '../events';
 import type { Principal } from '../roles';
 import { publish as writeOutbox } from './outbox';
 import type { PlatformTables } from './tables';
+import { tracedPublish, type TraceContext } from './tracing';
 
 /** One line of the audit log (PLT-06): what was done or read, to which entity. */
 export interface AuditEntry {
@@ -38,12 +39,13 @@ export const systemActor = (what: string): Principal => ({ sub: `system:${what}`
 
 /**
  * A use-case context over `trx`. `onPublish` is told when an event was written, so whoever
- * committed the transaction wakes the outbox relay — never the use case (PLT-08).
+ * committed the transaction wakes the outbox relay — never the use case (PLT-08). `who.trace`,
+ * the request's or the handled event's span, is carried in each event published (tracing.ts).
  */
 export function contextFor<DB>(
   service: ServiceName,
   trx: Transaction<DB>,
-  who: { actor: Principal; requestId: string },
+  who: { actor: Principal; requestId: string; trace?: TraceContext },
   onPublish: () => void,
 ): Ctx<DB> {
   const platform = trx as unknown as Transaction<PlatformTables>;
@@ -52,7 +54,7 @@ export function contextFor<DB>(
     actor: who.actor,
     requestId: who.requestId,
     async publish(type, payload) {
-      await writeOutbox(platform, service, type, payload, who.requestId);
+      await tracedPublish(service, type, who.trace, (trace) => writeOutbox(platform, service, type, payload, who.requestId, trace));
       onPublish();
     },
     async audit(entry) {

@@ -18,3 +18,5 @@ export * from './service.plugin';
 export * from './subscriptions';
 export * from './tables';
 export * from './tokens';
+export * from './tracing';
+export * from './tracing.plugin';

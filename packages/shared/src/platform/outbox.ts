@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Queue } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
-import { PRODUCERS, SUBSCRIBERS, type EventEnvelope, type EventPayload, type EventType, type ServiceName } from '../events';
+import {
+  eventQueueName,
+  PRODUCERS,
+  SUBSCRIBERS,
+  type EventEnvelope,
+  type EventPayload,
+  type EventTrace,
+  type EventType,
+  type ServiceName,
+} from '../events';
 import type { PlatformTables } from './tables';
+import { eventAttributes, extractTrace, inSpan, SpanKind, tracingOn } from './tracing';
 
 /** Retry policy of every event job: exponential backoff, failures kept for replay (PLT-08). */
 export const EVENT_JOB_OPTIONS = {
@@ -15,7 +25,7 @@ export const EVENT_JOB_OPTIONS = {
 
 /**
  * Writes an event to the outbox inside the caller's transaction (PLT-08): it is published if and
- * only if the change commits.
+ * only if the change commits. `trace` is the publishing span's context, carried to the consumer.
  */
 export async function publish<T extends EventType>(
   trx: Transaction<PlatformTables>,
@@ -23,10 +33,19 @@ export async function publish<T extends EventType>(
   type: T,
   payload: EventPayload<T>,
   requestId?: string,
+  trace?: EventTrace,
 ): Promise<EventEnvelope<T>> {
   // Consumers refuse an event from a service the contract does not name as its producer.
   if (!PRODUCERS[type].includes(source)) throw new Error(`${source} may not publish ${type} (PRODUCERS)`);
-  const envelope: EventEnvelope<T> = { id: randomUUID(), type, source, occurredAt: new Date().toISOString(), requestId, payload };
+  const envelope: EventEnvelope<T> = {
+    id: randomUUID(),
+    type,
+    source,
+    occurredAt: new Date().toISOString(),
+    requestId,
+    ...(trace ? { trace } : {}),
+    payload,
+  };
   await trx
     .insertInto('outbox')
     .values({ id: envelope.id, type, envelope: JSON.stringify(envelope), published_at: null })
@@ -154,13 +173,7 @@ export class OutboxRelay {
       // one of these rows, so its catch-up, which starts later still, sends them.
       const subscriptions = await trx.selectFrom('event_subscriptions').select(['subscriber', 'type']).execute();
       const subscribers = (type: string) => subscriptions.filter((s) => s.type === type).map((s) => s.subscriber as ServiceName);
-      await Promise.all(
-        rows.flatMap(({ envelope }) =>
-          subscribers(envelope.type).map((service) =>
-            this.queueFor(service).add(envelope.type, envelope, { ...EVENT_JOB_OPTIONS, jobId: envelope.id }),
-          ),
-        ),
-      );
+      await Promise.all(rows.flatMap(({ envelope }) => subscribers(envelope.type).map((service) => this.send(service, envelope))));
       await trx
         .updateTable('outbox')
         .set({ published_at: new Date() })
@@ -172,6 +185,17 @@ export class OutboxRelay {
         .execute();
       return rows.length;
     });
+  }
+
+  /** One event to one subscriber's queue; with tracing on, as a span of the event's trace. */
+  private async send(service: ServiceName, envelope: EventEnvelope): Promise<unknown> {
+    const add = () => this.queueFor(service).add(envelope.type, envelope, { ...EVENT_JOB_OPTIONS, jobId: envelope.id });
+    if (!tracingOn()) return add();
+    const attributes = {
+      ...eventAttributes(envelope.source, envelope.type, 'send', eventQueueName(service)),
+      'messaging.message.id': envelope.id,
+    };
+    return inSpan(`send ${envelope.type}`, SpanKind.PRODUCER, extractTrace(envelope.trace), attributes, add);
   }
 
   /**

@@ -6,6 +6,7 @@ import { contextFor, type Ctx, type Reader } from './context';
 import { idempotent, type Outcome } from './idempotency';
 import type { JobRunner } from './jobs';
 import type { OutboxRelay } from './outbox';
+import { traceOf } from './tracing.plugin';
 
 /**
  * A service's typed handle on its platform: its database, its settings, and the three ways a
@@ -49,7 +50,7 @@ export function createRuntime<DB, Env extends BaseEnv>(parts: {
     if (published) relay.kick();
     return result;
   };
-  const who = (req: FastifyRequest) => ({ actor: req.principal, requestId: req.id });
+  const who = (req: FastifyRequest) => ({ actor: req.principal, requestId: req.id, trace: traceOf(req) });
   return {
     ...parts,
     transact: (req, work) => run(who(req), work),

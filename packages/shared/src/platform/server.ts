@@ -5,6 +5,7 @@ import { serverOptions } from './logger';
 import type { BaseEnv } from './config';
 import { createDb, migrateToLatest } from './db';
 import { allMigrations, type ServiceDefinition } from './service.plugin';
+import { startTracing, stopTracing, tracesExporters } from './tracing';
 
 /** Builds the Fastify instance for a service plugin; used by the server and by the tests alike. */
 
@@ -31,11 +32,15 @@ export const DRAIN_TIMEOUT_MS = 10_000;
 
 /** The thin shell: build, listen, and on a signal finish in-flight work and close (PLT-10). */
 export async function runServer<Env extends BaseEnv>(name: string, plugin: AppPlugin, config: Env): Promise<void> {
+  // Off unless OTEL_TRACES_EXPORTER names an exporter; before the app, whose hooks depend on it.
+  const traced = startTracing(name);
   const app = await buildApp(name, plugin, config);
+  if (traced) app.log.info({ exporters: tracesExporters() }, 'OpenTelemetry traces on');
   closeWithGrace({ delay: DRAIN_TIMEOUT_MS }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'Closing after a fatal error');
     else app.log.info({ signal }, 'Closing');
     await app.close();
+    await stopTracing(); // exports the spans still batched
   });
   await app.listen({ host: config.HOST, port: config.PORT });
 }

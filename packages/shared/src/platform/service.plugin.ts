@@ -17,6 +17,7 @@ import { platformMigrations } from './platform.migration';
 import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
+import { tracingPlugin } from './tracing.plugin';
 import type { ServiceName } from '../events';
 
 export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
@@ -57,6 +58,8 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
   return fp<ServiceOptions<Env>>(
     async function platform(app: FastifyInstance, { config, background = true }) {
       app.decorate('config', config as BaseEnv);
+      // First, so every request — refused ones too — has its span, continuing the gateway's trace.
+      await app.register(tracingPlugin, { service: def.name });
       await app.register(errorsPlugin);
       await app.register(openApi, def);
       // Producers fail fast while Redis is down; the outbox keeps the events until it is back.

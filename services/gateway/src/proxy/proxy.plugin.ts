@@ -3,7 +3,7 @@ import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import { ProblemError, SERVICES, type ServiceName } from '@eron/shared';
-import { REQUEST_ID_HEADER, redisNonceStore } from '@eron/shared/platform';
+import { injectTrace, REQUEST_ID_HEADER, redisNonceStore, requestSpan, traceOf } from '@eron/shared/platform';
 import { upstreams, type GatewayConfig } from '../config';
 import type { SpecSource } from '../docs/spec-source';
 import type { GatewayMetrics } from '../ops/metrics.plugin';
@@ -64,6 +64,10 @@ async function serviceProxy(app: FastifyInstance, opts: ServiceProxyOptions): Pr
   const from: FastifyReplyFromHooks = {
     rewriteRequestHeaders(req, headers) {
       headers[REQUEST_ID_HEADER] = req.id;
+      // The trace is the gateway's: a caller's trace context is not passed on, ours is (W3C traceparent).
+      delete headers.traceparent;
+      delete headers.tracestate;
+      injectTrace(traceOf(req), headers);
       // The caller's 100-continue was answered here; undici refuses to send the header on.
       delete headers.expect;
       return headers;
@@ -80,8 +84,21 @@ async function serviceProxy(app: FastifyInstance, opts: ServiceProxyOptions): Pr
     retryDelay: () => null,
   };
   const prefix = `/api/v1/${service}/`;
+  /**
+   * The gateway's span is named by the service's route template (the URL holds people's IDs),
+   * once the service's document was read; until then by the gateway's own `/api/v1/<service>/*`.
+   */
+  const nameSpan = (req: FastifyRequest): void => {
+    const span = requestSpan(req);
+    if (!span) return;
+    const route = source.routeOf(service, req.method, req.url);
+    if (route === 'unmatched') return;
+    span.updateName(`${req.method} ${route}`);
+    span.setAttribute('http.route', route);
+  };
   app.all('/*', function forward(req: FastifyRequest, reply: FastifyReply): void {
     if (!forwardable(req.url, prefix)) throw badPath();
+    nameSpan(req);
     try {
       // A body read whole goes as it came: same bytes, same content type (reply-from would re-encode JSON).
       if (Buffer.isBuffer(req.body)) reply.from(req.url, { ...from, body: req.body, contentType: req.headers['content-type'] });
