@@ -6,6 +6,7 @@ import { bearer, uniqueSuffix } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
 import { loadClassificationConfig } from '../../services/classification/src/config';
 import { loadGatewayConfig } from '../../services/gateway/src/config';
+import { DEV_TELEPHONY_SECRET, loadFolioConfig } from '../../services/folio/src/config';
 import { api } from '../support/client';
 import { startSuite, type RunningSuite } from '../support/suite';
 
@@ -71,6 +72,24 @@ describe('PLT-03 the built-in development key', () => {
     const settings = { NODE_ENV: 'test', HOST: '0.0.0.0', JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'eron-dev', JWT_AUDIENCE: 'eron' };
     expect(() => createTokenVerifier(settings)).toThrow(/PLT-03/);
     expect(() => createTokenVerifier({ ...settings, HOST: '127.0.0.1', NODE_ENV: 'production' })).toThrow(/PLT-03/);
+  });
+
+  it('PLT-03 when folio runs in production or off loopback then the development telephony secret is refused, given or by default', () => {
+    const own = { JWT_SECRET: `deployment-secret-${uniqueSuffix()}` };
+    for (const env of [
+      { NODE_ENV: 'production', HOST: '127.0.0.1' },
+      { NODE_ENV: 'development', HOST: '0.0.0.0' },
+    ]) {
+      for (const TELEPHONY_SECRET of [DEV_TELEPHONY_SECRET, '']) {
+        expect(() => loadFolioConfig({ ...own, ...env, TELEPHONY_SECRET })).toThrow(
+          /PLT-03: TELEPHONY_SECRET is the built-in development secret/,
+        );
+      }
+      expect(loadFolioConfig({ ...own, ...env, TELEPHONY_SECRET: 'agreed-with-the-provider' }).TELEPHONY_SECRET).toBe(
+        'agreed-with-the-provider',
+      );
+    }
+    expect(loadFolioConfig({ NODE_ENV: 'development', HOST: '127.0.0.1' }).TELEPHONY_SECRET).toBe(DEV_TELEPHONY_SECRET);
   });
 
   it('PLT-03 when the gateway or a service process boots with the dev key on 0.0.0.0 or in production then it exits with the PLT-03 message', async () => {

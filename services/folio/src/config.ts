@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { loadConfig } from '@eron/shared/platform';
+import { devKeyRefusal, loadConfig } from '@eron/shared/platform';
+
+/** Only for local runs against the fake provider: refused where the JWT dev key is (PLT-03). */
+export const DEV_TELEPHONY_SECRET = 'dev-telephony-secret';
 
 /** Folio's settings on top of every service's (documented in `.env.example`), checked at boot. */
 export const FolioEnv = Type.Object({
   TELEPHONY_URL: Type.String({ default: 'http://127.0.0.1:9', description: "Telephony provider's API base URL (FOL-10)" }),
   TELEPHONY_KEY_ID: Type.String({ default: 'eron-folio', description: 'Our key id at the telephony provider' }),
-  TELEPHONY_SECRET: Type.String({ default: 'dev-telephony-secret', description: 'HMAC secret shared with the telephony provider' }),
+  TELEPHONY_SECRET: Type.String({ default: DEV_TELEPHONY_SECRET, description: 'HMAC secret shared with the telephony provider' }),
   TELEPHONY_TIMEOUT_MS: Type.Integer({ default: 3000, minimum: 1, description: 'How long a recharge may take before it is released' }),
   PHONE_HOLD_TIMEOUT_MS: Type.Integer({
     default: 120_000,
@@ -49,5 +52,15 @@ export const FolioEnv = Type.Object({
   }),
 });
 
-export const loadFolioConfig = (env?: Record<string, unknown>) => loadConfig(FolioEnv, env);
+export const loadFolioConfig = (env?: Record<string, unknown>) => {
+  const config = loadConfig(FolioEnv, env);
+  config.TELEPHONY_SECRET ||= DEV_TELEPHONY_SECRET; // an empty one (a Secret left blank) is an unset one
+  const why = config.TELEPHONY_SECRET === DEV_TELEPHONY_SECRET && devKeyRefusal(config);
+  if (why)
+    throw new Error(
+      `PLT-03: TELEPHONY_SECRET is the built-in development secret, which is refused because ${why}. ` +
+        'Set the HMAC secret agreed with the telephony provider; see .env.example.',
+    );
+  return config;
+};
 export type FolioConfig = ReturnType<typeof loadFolioConfig>;
