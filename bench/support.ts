@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -8,12 +9,14 @@ import { recreateDatabase } from '@eron/shared/testing';
 import { migrateAll } from '../scripts/suite';
 
 export const ROOT = resolve(__dirname, '..');
+/** The database the suite benchmarks run on (recreated by each run): BENCH_DATABASE, default eron_bench. */
+export const BENCH_DB = process.env.BENCH_DATABASE ?? 'eron_bench';
 
 /** The suite as it runs for real: one process per service (scripts/start.ts), on its own database. */
 export async function startSuiteProcesses(portBase: number): Promise<{ stop: () => Promise<void>; url: (port: number) => string }> {
   if (existsSync(resolve(ROOT, '.env'))) process.loadEnvFile(resolve(ROOT, '.env'));
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
-  const database = await recreateDatabase(base, 'eron_bench');
+  const database = await recreateDatabase(base, BENCH_DB);
   await migrateAll(database);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
@@ -124,4 +127,179 @@ export async function paced(
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number(latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(2));
   return { label, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounds, medians and the report every benchmark prints (issue 12, benchmark method)
+
+/** A figure over rounds: the median and the spread. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  values: number[];
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export const spread = (xs: readonly number[]): Spread => ({
+  median: median(xs),
+  min: xs.length ? Math.min(...xs) : NaN,
+  max: xs.length ? Math.max(...xs) : NaN,
+  values: [...xs],
+});
+
+/** "median (min–max)" with the given decimals and unit, e.g. `812 (790–840) req/s`. */
+export function fmt(s: Spread, digits = 0, unit = ''): string {
+  const n = (x: number) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+  const u = unit ? ` ${unit}` : '';
+  return s.values.length > 1 ? `${n(s.median)} (${n(s.min)}–${n(s.max)})${u}` : `${n(s.median)}${u}`;
+}
+
+/** The order of the contenders in a round: rotated one place each round (two contenders: B C, C B, B C …). */
+export function orderOf<K>(names: readonly K[], round: number): K[] {
+  const k = round % Math.max(1, names.length);
+  return [...names.slice(k), ...names.slice(0, k)];
+}
+
+/**
+ * Runs every contender once per round, `rounds` times, in an order that rotates each round, so
+ * that no contender always runs first (or after the same neighbour) on a shared machine; returns
+ * each contender's results in round order. `log` gets one line per run.
+ */
+export async function alternate<K extends string, T>(
+  rounds: number,
+  contenders: Record<K, (round: number) => Promise<T> | T>,
+  log: (line: string) => void = (l) => console.log(l),
+  show: (r: T) => string = (r) => String(r),
+): Promise<Record<K, T[]>> {
+  const names = Object.keys(contenders) as K[];
+  const out = Object.fromEntries(names.map((n) => [n, [] as T[]])) as Record<K, T[]>;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of orderOf(names, round)) {
+      const r = await contenders[name](round);
+      out[name].push(r);
+      log(`round ${round + 1}/${rounds} ${name}: ${show(r)}`);
+    }
+  }
+  return out;
+}
+
+/** Candidate / baseline round by round (the pair ran in the same round), as a spread. */
+export const ratios = (candidate: readonly number[], baseline: readonly number[]): Spread =>
+  spread(candidate.map((c, i) => c / baseline[i]!));
+
+/** One line of bench/RESULTS.md: a PLT figure, its baseline from the same run, the target and the verdict. */
+export interface Figure {
+  /** The rule the figure answers, e.g. `PLT-13`. */
+  rule: string;
+  /** What was measured, in plain words. */
+  what: string;
+  candidate: string;
+  baseline: string;
+  /** The figure compared with the target (a ratio, a difference, a time). */
+  value: string;
+  target: string;
+  /** null: reported, no target to meet. */
+  met: boolean | null;
+  /** Why a target is missed (or what to know about the figure). */
+  why?: string;
+}
+
+export interface BenchReport {
+  bench: string;
+  command: string;
+  figures: Figure[];
+  notes: string[];
+}
+
+export const verdict = (met: boolean | null): string => (met === null ? 'reported' : met ? 'met' : 'NOT met');
+
+/** A markdown table; pipes in cells are escaped. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    `| ${headers.map(cell).join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/**
+ * Prints a benchmark's figures and, when BENCH_RESULTS names a file (bench/all.ts sets it), writes
+ * them there as JSON for bench/RESULTS.md.
+ */
+export function report(r: BenchReport): void {
+  console.log(`\n${r.bench}`);
+  for (const f of r.figures)
+    console.log(
+      `  ${f.rule} ${f.what}: ${f.candidate}${f.baseline !== '—' ? ` against ${f.baseline}` : ''} → ${f.value} (target ${f.target}: ${verdict(f.met)})${f.why ? ` — ${f.why}` : ''}`,
+    );
+  for (const n of r.notes) console.log(`  ${n}`);
+  const file = process.env.BENCH_RESULTS;
+  if (file) writeFileSync(file, JSON.stringify(r, null, 2));
+}
+
+/** pgbench from Postgres 15 when it is installed there, else on PATH. */
+const PGBENCH = existsSync('/usr/lib/postgresql/15/bin/pgbench') ? '/usr/lib/postgresql/15/bin/pgbench' : 'pgbench';
+
+export interface PgbenchRun {
+  tps: number;
+  /** Latency percentiles in ms, from the per-transaction log (counted from the scheduled start when paced). */
+  p50: number;
+  p99: number;
+}
+
+/**
+ * pgbench with a script from bench/, prepared statements, `clients` connections, for `seconds` or
+ * `transactions` per client, optionally paced at `rate` transactions/s in all (-R, latency from the
+ * schedule); `searchPath` as the service's pool sets it.
+ */
+export function pgbench(opts: {
+  databaseUrl: string;
+  script: string;
+  clients: number;
+  seconds?: number;
+  transactions?: number;
+  rate?: number;
+  vars?: Record<string, string | number>;
+  searchPath: string;
+}): PgbenchRun {
+  const logs = mkdtempSync(join(tmpdir(), 'pgbench-'));
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-f',
+    resolve(ROOT, 'bench', opts.script),
+    '-c',
+    String(opts.clients),
+    '-j',
+    String(Math.min(4, opts.clients)),
+  ];
+  if (opts.seconds) args.push('-T', String(opts.seconds));
+  if (opts.transactions) args.push('-t', String(opts.transactions));
+  if (opts.rate) args.push('-R', String(opts.rate));
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('-D', `${k}=${v}`);
+  args.push('-l', `--log-prefix=${join(logs, 'tx')}`, opts.databaseUrl);
+  try {
+    const out = execFileSync(PGBENCH, args, { encoding: 'utf8', env: { ...process.env, PGOPTIONS: `-c search_path=${opts.searchPath}` } });
+    const tps = Number(/tps = ([0-9.]+)/.exec(out)?.[1] ?? NaN);
+    if (!Number.isFinite(tps)) throw new Error(`pgbench printed no tps:\n${out.slice(-500)}`);
+    // Per-transaction log: the third field is the latency in µs.
+    const lat = readdirSync(logs)
+      .flatMap((f) => readFileSync(join(logs, f), 'utf8').trim().split('\n'))
+      .filter(Boolean)
+      .map((line) => Number(line.split(' ')[2]) / 1000)
+      .sort((a, b) => a - b);
+    const at = (q: number) => (lat.length ? Number(lat[Math.floor(q * (lat.length - 1))]!.toFixed(2)) : NaN);
+    return { tps, p50: at(0.5), p99: at(0.99) };
+  } finally {
+    rmSync(logs, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,216 @@
+/**
+ * Every benchmark, one after the other, each in its own process, then bench/RESULTS.md: the date,
+ * the machine (cores, RAM, Node, Postgres), the commit, and every PLT-13 … PLT-15 figure with its
+ * baseline from the same run, the target and whether it is met, in plain words. Sizes are modest
+ * for a shared 2-core machine; `--full` runs each at the size its rule names (30 booking seeds,
+ * 10 s runs). `pnpm bench:all [--full] [--rounds 3] [--only purchases,events] [--note "…"]
+ * [--out bench/RESULTS.md]`. Run it under `nice -n 10` on a shared machine (RESULTS.md says so).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { markdownTable, ROOT, verdict, type BenchReport } from './support';
+
+const { values: flags } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    note: { type: 'string' },
+    out: { type: 'string', default: 'bench/RESULTS.md' },
+  },
+});
+const R = flags.rounds;
+const FULL = flags.full;
+
+/** Each benchmark with the flags of this run: modest by default, the rules' sizes with --full. */
+const BENCHES: { name: string; file: string; args: string[] }[] = [
+  {
+    name: 'gateway',
+    file: 'gateway-overhead.bench.ts',
+    args: ['--rounds', R, '--requests', FULL ? '3000' : '1000', '--seconds', FULL ? '10' : '5'],
+  },
+  { name: 'purchases', file: 'purchases.bench.ts', args: ['--rounds', R, '--seconds', FULL ? '10' : '8'] },
+  { name: 'events', file: 'event-latency.bench.ts', args: ['--rounds', R, '--seconds', FULL ? '10' : '8'] },
+  { name: 'asobancaria', file: 'asobancaria-ingest.bench.ts', args: ['--rounds', R, '--records', '100000'] },
+  {
+    name: 'bookings',
+    file: 'bookings.bench.ts',
+    args: ['--seeds', FULL ? '30' : R, '--attempts', FULL ? '10000' : '10000'],
+  },
+  { name: 'conduct', file: 'conduct-ratings.ts', args: ['--rounds', R, '--ppl', '10000'] },
+];
+
+interface Outcome {
+  name: string;
+  command: string;
+  seconds: number;
+  report?: BenchReport;
+  error?: string;
+}
+
+/** Runs one benchmark, its output passed through, and reads the figures it wrote. */
+function run(b: (typeof BENCHES)[number], dir: string): Promise<Outcome> {
+  const results = join(dir, `${b.name}.json`);
+  const t0 = performance.now();
+  const command = `tsx bench/${b.file} ${b.args.join(' ')}`;
+  console.log(`\n=== ${b.name}: ${command}`);
+  return new Promise((done) => {
+    const tail: string[] = [];
+    const keep = (chunk: Buffer, out: NodeJS.WriteStream) => {
+      out.write(chunk);
+      tail.push(chunk.toString());
+      if (tail.length > 40) tail.shift();
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', join('bench', b.file), ...b.args], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_RESULTS: results },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (c: Buffer) => keep(c, process.stdout));
+    child.stderr.on('data', (c: Buffer) => keep(c, process.stderr));
+    child.on('exit', (code, signal) => {
+      const seconds = (performance.now() - t0) / 1000;
+      const report = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as BenchReport) : undefined;
+      const error =
+        code === 0 ? undefined : `exited with ${signal ?? code}: ${tail.join('').trim().split('\n').slice(-6).join(' ').slice(-600)}`;
+      done({ name: b.name, command: report?.command ?? command, seconds, report, error });
+    });
+  });
+}
+
+const sh = (cmd: string, args: string[]): string => {
+  try {
+    return execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+
+async function postgresVersion(): Promise<string> {
+  if (existsSync(resolve(ROOT, '.env'))) process.loadEnvFile(resolve(ROOT, '.env'));
+  const client = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron' });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    return `PostgreSQL ${rows[0]!.v.split(' ')[0]}`;
+  } catch (err) {
+    return `PostgreSQL (unknown: ${(err as Error).message})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadBefore = load();
+  const cores = os.cpus().length;
+  const busyBefore = os.loadavg()[0]! > cores;
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-all-'));
+  const chosen = flags.only ? BENCHES.filter((b) => flags.only!.split(',').includes(b.name)) : BENCHES;
+  const outcomes: Outcome[] = [];
+  const loads: number[] = [os.loadavg()[0]!];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 10_000);
+  try {
+    for (const b of chosen) outcomes.push(await run(b, dir));
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const loadAfter = load();
+  const peak = Math.max(...loads);
+  const meanLoad = loads.reduce((a, b) => a + b, 0) / loads.length;
+
+  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
+  const subject = sh('git', ['log', '-1', '--format=%s']).slice(0, 100);
+  const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const nice = os.getPriority();
+  const busy = busyBefore || meanLoad > cores;
+
+  const figures = outcomes.flatMap((o) => (o.report?.figures ?? []).map((f) => ({ ...f, bench: o.name })));
+  const missed = figures.filter((f) => f.met === false);
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `Written by \`pnpm bench:all${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (bench/all.ts) — rerun it rather than trusting this file.`,
+    '',
+    `- **Date**: ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC; the run took ${Math.round((Date.now() - started.getTime()) / 60_000)} min.`,
+    `- **Machine**: ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; ${await postgresVersion()}, Redis and every process of the benchmark (load generator, services, gateway, pgbench) on the same machine.`,
+    `- **Commit**: \`${commit}\` (${subject})${dirty ? ', with uncommitted changes' : ''}.`,
+    `- **Load**: load average (1 / 5 / 15 min) ${loadBefore} before and ${loadAfter} after; the 1-minute figure averaged ${meanLoad.toFixed(1)} and peaked at ${peak.toFixed(1)} during the run, on ${cores} cores.` +
+      (busy
+        ? ' **The machine was busy**: other work shared its cores throughout, so every figure here is lower and noisier than on a quiet machine, and a ratio between a Node process and Postgres moves with whoever else holds the cores.'
+        : ''),
+    `- **Priority**: ${nice > 0 ? `run under \`nice -n ${nice}\`: the load generator, the services and pgbench ran at that niceness, Postgres's own processes did not, which favours the SQL baselines over the Node side.` : 'normal priority.'}`,
+    `- **Method**: in every benchmark the candidate and its baseline run alternately in ${R} rounds or more in the same run, the order rotating each round, with the same client concurrency; a figure is the median over the rounds with its min–max in brackets, and a ratio is taken round by round.${FULL ? '' : ' Sizes are modest for this machine (`--full` for the rules\u2019 sizes).'}`,
+  ];
+  if (flags.note) lines.push(`- **Note**: ${flags.note}`);
+  lines.push(
+    '',
+    '## Every figure',
+    '',
+    markdownTable(
+      ['rule', 'what', 'candidate', 'baseline (same run)', 'figure', 'target', 'verdict'],
+      figures.map((f) => [
+        f.rule,
+        f.what,
+        f.candidate,
+        f.baseline,
+        f.value,
+        f.target,
+        verdict(f.met) === 'NOT met' ? '**NOT met**' : verdict(f.met),
+      ]),
+    ),
+    '',
+    '## In plain words',
+    '',
+  );
+  const met = figures.filter((f) => f.met === true).length;
+  lines.push(
+    `${met} of ${figures.filter((f) => f.met !== null).length} targets met in this run${missed.length ? `; ${missed.length} NOT met:` : '.'}`,
+    '',
+  );
+  for (const f of missed)
+    lines.push(`- **${f.rule} NOT met**: ${f.what} — ${f.value} against a target of ${f.target}.${f.why ? ` Why: ${f.why}.` : ''}`);
+  for (const f of figures.filter((x) => x.met === null))
+    lines.push(`- ${f.rule} (no verdict): ${f.what} — ${f.value}.${f.why ? ` ${f.why}.` : ''}`);
+  const failed = outcomes.filter((o) => o.error);
+  for (const o of failed) lines.push(`- **${o.name} did not finish**: ${o.error}`);
+  for (const b of BENCHES.filter((x) => !chosen.includes(x))) lines.push(`- ${b.name}: not run this time (\`--only\`).`);
+  lines.push(
+    '',
+    '## Each benchmark',
+    '',
+    markdownTable(
+      ['benchmark', 'command', 'took', 'how'],
+      outcomes.map((o) => [
+        o.report?.bench ?? o.name,
+        `\`${o.command}\``,
+        `${Math.round(o.seconds)} s`,
+        [...(o.report?.notes ?? []), o.error ? `FAILED: ${o.error}` : ''].filter(Boolean).join(' '),
+      ]),
+    ),
+    '',
+  );
+  const out = resolve(ROOT, flags.out);
+  writeFileSync(out, `${lines.join('\n')}\n`);
+  sh('npx', ['prettier', '--write', out]);
+  console.log(`\nwrote ${flags.out}: ${figures.length} figures, ${missed.length} NOT met, ${failed.length} benchmarks failed`);
+  if (failed.length) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
