@@ -3,8 +3,10 @@
  * the machine (cores, RAM, Node, Postgres), the commit, and every PLT-13 … PLT-15 figure with its
  * baseline from the same run, the target and whether it is met, in plain words. Sizes are modest
  * for a shared 2-core machine; `--full` runs each at the size its rule names (30 booking seeds,
- * 10 s runs). `pnpm bench:all [--full] [--rounds 3] [--only purchases,events] [--note "…"]
- * [--out bench/RESULTS.md]`. Run it under `nice -n 10` on a shared machine (RESULTS.md says so).
+ * 10 s runs). A benchmark still running after `--timeout-minutes` (default 20) is stopped (its
+ * process group: the suite it started too) and reported as unfinished. `pnpm bench:all [--full]
+ * [--rounds 3] [--only purchases,events] [--note "…"] [--out bench/RESULTS.md]`. Run it under
+ * `nice -n 10` on a shared machine (RESULTS.md says so).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +24,10 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     note: { type: 'string' },
     out: { type: 'string', default: 'bench/RESULTS.md' },
+    'timeout-minutes': { type: 'string', default: '20' },
   },
 });
+const TIMEOUT_MS = Number(flags['timeout-minutes']) * 60_000;
 const R = flags.rounds;
 const FULL = flags.full;
 
@@ -70,14 +74,35 @@ function run(b: (typeof BENCHES)[number], dir: string): Promise<Outcome> {
       cwd: ROOT,
       env: { ...process.env, BENCH_RESULTS: results },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so that a timeout stops the suite it started as well
     });
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop('SIGTERM');
+      setTimeout(() => stop('SIGKILL'), 20_000).unref();
+    }, TIMEOUT_MS);
+    const interrupted = () => stop('SIGTERM');
+    process.once('SIGINT', interrupted);
     child.stdout.on('data', (c: Buffer) => keep(c, process.stdout));
     child.stderr.on('data', (c: Buffer) => keep(c, process.stderr));
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      process.off('SIGINT', interrupted);
       const seconds = (performance.now() - t0) / 1000;
       const report = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as BenchReport) : undefined;
-      const error =
-        code === 0 ? undefined : `exited with ${signal ?? code}: ${tail.join('').trim().split('\n').slice(-6).join(' ').slice(-600)}`;
+      const error = timedOut
+        ? `stopped after ${flags['timeout-minutes']} min without finishing`
+        : code === 0
+          ? undefined
+          : `exited with ${signal ?? code}: ${tail.join('').trim().split('\n').slice(-6).join(' ').slice(-600)}`;
       done({ name: b.name, command: report?.command ?? command, seconds, report, error });
     });
   });

@@ -18,7 +18,7 @@ import { bearer, recreateDatabase } from '@eron/shared/testing';
 import folio from '../services/folio/src/app';
 import { loadFolioConfig } from '../services/folio/src/config';
 import { asobancariaFile, DEPOSITOR_LAYOUT, type Payment } from '../services/folio/test/support/asobancaria';
-import { alternate, fmt, ratios, report, spread } from './support';
+import { alternate, BENCH_DB, BENCH_QUEUES, fmt, ratios, report, spread } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,14 +39,12 @@ function payments(round: number): Payment[][] {
   for (let i = 0; i < RECORDS; i += 1) {
     const k = (i % PPL) + 1;
     if (i % LOT === 0) lots.push([]);
-    lots
-      .at(-1)!
-      .push({
-        nui: String(1_000_000 + k),
-        depositor: String(50_000_000 + k),
-        pesos: 10_000 + (i % 7) * 1_000,
-        operation: String(round * RECORDS + i + 1),
-      });
+    lots.at(-1)!.push({
+      nui: String(1_000_000 + k),
+      depositor: String(50_000_000 + k),
+      pesos: 10_000 + (i % 7) * 1_000,
+      operation: String(round * RECORDS + i + 1),
+    });
   }
   return lots;
 }
@@ -98,14 +96,14 @@ async function main(): Promise<void> {
   if (existsSync(resolve(root, '.env'))) process.loadEnvFile(resolve(root, '.env'));
   process.env.RECAUDO_REFERENCE_LAYOUT = DEPOSITOR_LAYOUT;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
-  const url = await recreateDatabase(base, 'eron_bench_recaudo');
+  const url = await recreateDatabase(base, `${BENCH_DB}_recaudo`);
   // The bank's machine client delivers the file signed (FOL-06 b): an officer's upload would only hold its lines.
   const bank = { keyId: 'bench-bank', secret: 'bench-bank-shared-secret' };
   const config = loadFolioConfig({
     ...process.env,
     DATABASE_URL: url,
     LOG_LEVEL: 'warn',
-    QUEUE_PREFIX: 'bench-recaudo',
+    QUEUE_PREFIX: `${BENCH_QUEUES}-recaudo`,
     HMAC_KEYS: `${bank.keyId}:bank:${bank.secret}`,
   });
   const app = await buildApp('folio', folio, config);

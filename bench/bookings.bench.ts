@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createDb } from '@eron/shared/platform';
 import { bearer, databaseUrl as dbUrl, nextSaturday, seededRandom } from '@eron/shared/testing';
-import { BENCH_DB, fmt, orderOf, pgbench, ratios, report, spread, startSuiteProcesses } from './support';
+import { BENCH_DB, fmt, orderOf, pgbench, port, ratios, report, spread, startSuiteProcesses } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ const SEEDS = Number(flags.seeds);
 const ATTEMPTS = Number(flags.attempts);
 /** HTTP sockets to the service and pgbench connections alike. */
 const CONNECTIONS = Number(flags.connections);
-const PORT_BASE = 4300;
+const PORT_BASE = port(4300);
 const VISITS_PORT = PORT_BASE + 4;
 const TIMEOUT_MS = 120_000;
 const ERON = '113';

@@ -17,7 +17,7 @@ import { buildApp } from '@eron/shared/platform';
 import { bearer, recreateDatabase } from '@eron/shared/testing';
 import discipline from '../services/discipline/src/app';
 import { loadDisciplineConfig } from '../services/discipline/src/config';
-import { alternate, fmt, ratios, report, spread } from './support';
+import { alternate, BENCH_DB, BENCH_QUEUES, fmt, ratios, report, spread } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -68,8 +68,8 @@ const baseline = (round: number) => sql`
 async function main(): Promise<void> {
   if (existsSync(resolve(root, '.env'))) process.loadEnvFile(resolve(root, '.env'));
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
-  const url = await recreateDatabase(base, 'eron_bench_conduct');
-  const config = loadDisciplineConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-conduct' });
+  const url = await recreateDatabase(base, `${BENCH_DB}_conduct`);
+  const config = loadDisciplineConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: `${BENCH_QUEUES}-conduct` });
   const app = await buildApp('discipline', discipline, config);
   try {
     for (let r = 0; r < ROUNDS; r += 1) await seed(app.db, r);

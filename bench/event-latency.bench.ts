@@ -15,7 +15,7 @@ import { createDb } from '@eron/shared/platform';
 import { bearer, databaseUrl as dbUrl } from '@eron/shared/testing';
 import { admissionRequest } from '../services/classification/test/admission.factory';
 import { registerEstablishments } from '../services/classification/test/support/establishments';
-import { alternate, BENCH_DB, fmt, paced, report, spread, startSuiteProcesses } from './support';
+import { alternate, BENCH_DB, fmt, paced, port, report, spread, startSuiteProcesses } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
 const ROUNDS = Number(flags.rounds);
 const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
-const PORT_BASE = 4400;
+const PORT_BASE = port(4400);
 const CLASSIFICATION = PORT_BASE + 1;
 const HEADERS = { 'content-type': 'application/json', ...bearer(['gate_officer'], ['113']) };
 

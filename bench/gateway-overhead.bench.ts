@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { bearer } from '@eron/shared/testing';
-import { alternate, fmt, latency, measure, ratios, report, spread, startSuiteProcesses, type Measured } from './support';
+import { alternate, fmt, latency, port, measure, ratios, report, spread, startSuiteProcesses, type Measured } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -22,7 +22,7 @@ const ROUNDS = Number(flags.rounds);
 const REQUESTS = Number(flags.requests);
 const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
-const PORTS = { gateway: 4100, classification: 4101, folio: 4102 };
+const PORTS = { gateway: port(4100), classification: port(4101), folio: port(4102) };
 
 async function main(): Promise<void> {
   const suite = await startSuiteProcesses(PORTS.gateway);

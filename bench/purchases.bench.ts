@@ -17,6 +17,7 @@ import { bearer, databaseUrl as dbUrl } from '@eron/shared/testing';
 import {
   alternate,
   BENCH_DB,
+  port,
   fmt,
   paced,
   pgbench,
@@ -42,7 +43,7 @@ const SECONDS = Number(flags.seconds);
 const CONNECTIONS = Number(flags.connections);
 const ACCOUNTS = Number(flags.accounts);
 process.env.DB_POOL_MAX = String(CONNECTIONS); // the suite's processes inherit it
-const PORTS = { gateway: 4200, folio: 4202 };
+const PORTS = { gateway: port(4200), folio: port(4202) };
 const PRODUCT = '00000000-0000-4000-8000-000000000113';
 
 /** N PPL with plenty of money, one product, caps so high they never bind (they are still checked). */
