@@ -33,19 +33,19 @@ const FULL = flags.full;
 
 /** Each benchmark with the flags of this run: modest by default, the rules' sizes with --full. */
 const BENCHES: { name: string; file: string; args: string[] }[] = [
+  { name: 'purchases', file: 'purchases.bench.ts', args: ['--rounds', R, '--seconds', FULL ? '10' : '8'] },
   {
     name: 'gateway',
     file: 'gateway-overhead.bench.ts',
-    args: ['--rounds', R, '--requests', FULL ? '3000' : '1000', '--seconds', FULL ? '10' : '5'],
+    args: ['--rounds', R, '--requests', FULL ? '3000' : '500', '--seconds', FULL ? '10' : '5'],
   },
-  { name: 'purchases', file: 'purchases.bench.ts', args: ['--rounds', R, '--seconds', FULL ? '10' : '8'] },
   { name: 'events', file: 'event-latency.bench.ts', args: ['--rounds', R, '--seconds', FULL ? '10' : '8'] },
-  { name: 'asobancaria', file: 'asobancaria-ingest.bench.ts', args: ['--rounds', R, '--records', '100000'] },
   {
     name: 'bookings',
     file: 'bookings.bench.ts',
-    args: ['--seeds', FULL ? '30' : R, '--attempts', FULL ? '10000' : '10000'],
+    args: ['--seeds', FULL ? '30' : R, '--attempts', FULL ? '10000' : '3000'],
   },
+  { name: 'asobancaria', file: 'asobancaria-ingest.bench.ts', args: ['--rounds', R, '--records', '100000'] },
   { name: 'conduct', file: 'conduct-ratings.ts', args: ['--rounds', R, '--ppl', '10000'] },
 ];
 
