@@ -4,12 +4,14 @@
  * baseline from the same run, the target and whether it is met, in plain words. Sizes are modest
  * for a shared 2-core machine; `--full` runs each at the size its rule names (30 booking seeds,
  * 10 s runs). A benchmark still running after `--timeout-minutes` (default 20) is stopped (its
- * process group: the suite it started too) and reported as unfinished. `pnpm bench:all [--full]
- * [--rounds 3] [--only purchases,events] [--note "…"] [--out bench/RESULTS.md]`. Run it under
- * `nice -n 10` on a shared machine (RESULTS.md says so).
+ * process group: the suite it started too) and reported as unfinished. Each benchmark's figures are
+ * kept in bench/results/<name>.json (with when, at which commit and under what load it ran);
+ * `--only purchases,events` reruns those and writes RESULTS.md with the others' last figures, saying
+ * so; `--render` only rewrites RESULTS.md. `pnpm bench:all [--full] [--rounds 3] [--only …]
+ * [--render] [--note "…"]`. Run it under `nice -n 10` on a shared machine (RESULTS.md says so).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +26,8 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     note: { type: 'string' },
     out: { type: 'string', default: 'bench/RESULTS.md' },
+    results: { type: 'string', default: 'bench/results' },
+    render: { type: 'boolean', default: false },
     'timeout-minutes': { type: 'string', default: '20' },
   },
 });
@@ -136,48 +140,81 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' / ');
 
+/** What a benchmark's run left in the results folder: its figures and when, where and under what load it ran. */
+interface Stored extends Outcome {
+  at: string;
+  commit: string;
+  /** The 1-minute load average over the benchmark's run: mean and peak. */
+  load: { mean: number; peak: number };
+  cores: number;
+  niceness: number;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = load();
   const cores = os.cpus().length;
-  const busyBefore = os.loadavg()[0]! > cores;
+  const resultsDir = resolve(ROOT, flags.results);
+  mkdirSync(resultsDir, { recursive: true });
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-all-'));
-  const chosen = flags.only ? BENCHES.filter((b) => flags.only!.split(',').includes(b.name)) : BENCHES;
-  const outcomes: Outcome[] = [];
-  const loads: number[] = [os.loadavg()[0]!];
+  const chosen = flags.render ? [] : flags.only ? BENCHES.filter((b) => flags.only!.split(',').includes(b.name)) : BENCHES;
+  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
+  let loads: number[] = [];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 10_000);
   try {
-    for (const b of chosen) outcomes.push(await run(b, dir));
+    for (const b of chosen) {
+      loads = [os.loadavg()[0]!];
+      const at = new Date().toISOString();
+      const o = await run(b, dir);
+      loads.push(os.loadavg()[0]!);
+      const stored: Stored = {
+        ...o,
+        at,
+        commit,
+        load: { mean: loads.reduce((a, x) => a + x, 0) / loads.length, peak: Math.max(...loads) },
+        cores,
+        niceness: os.getPriority(),
+      };
+      writeFileSync(join(resultsDir, `${b.name}.json`), `${JSON.stringify(stored, null, 2)}\n`);
+    }
   } finally {
     clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
   }
   const loadAfter = load();
-  const peak = Math.max(...loads);
-  const meanLoad = loads.reduce((a, b) => a + b, 0) / loads.length;
+  // Every benchmark's last stored run: this one's, and earlier ones' for those not run now.
+  const outcomes: Stored[] = BENCHES.map((b) => join(resultsDir, `${b.name}.json`))
+    .filter((f) => existsSync(f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')) as Stored);
+  const earlier = outcomes.filter((o) => !chosen.some((b) => b.name === o.name));
 
-  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
   const subject = sh('git', ['log', '-1', '--format=%s']).slice(0, 100);
-  const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+  const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!bench/RESULTS.md']) !== '';
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const nice = os.getPriority();
-  const busy = busyBefore || meanLoad > cores;
+  const niceness = Math.max(0, ...outcomes.map((o) => o.niceness));
+  const busy = outcomes.some((o) => o.load.mean > o.cores);
+  const meanLoad = outcomes.length ? outcomes.reduce((a, o) => a + o.load.mean, 0) / outcomes.length : os.loadavg()[0]!;
+  const peak = Math.max(0, ...outcomes.map((o) => o.load.peak));
+  const day = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
   const figures = outcomes.flatMap((o) => (o.report?.figures ?? []).map((f) => ({ ...f, bench: o.name })));
   const missed = figures.filter((f) => f.met === false);
   const lines: string[] = [
     '# Benchmark results',
     '',
-    `Written by \`pnpm bench:all${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (bench/all.ts) — rerun it rather than trusting this file.`,
+    `Written by \`pnpm bench:all${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (bench/all.ts) — rerun it rather than trusting this file. Each benchmark's raw figures are in \`${flags.results}/\`.`,
     '',
-    `- **Date**: ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC; the run took ${Math.round((Date.now() - started.getTime()) / 60_000)} min.`,
+    `- **Date**: ${day(started.toISOString())} UTC${chosen.length ? `; running ${chosen.map((b) => b.name).join(', ')} took ${Math.round((Date.now() - started.getTime()) / 60_000)} min` : ''}.` +
+      (earlier.length
+        ? ` The figures of ${earlier.map((o) => `${o.name} (${day(o.at)} UTC)`).join(', ')} are from an earlier run of this command on this machine.`
+        : ''),
     `- **Machine**: ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; ${await postgresVersion()}, Redis and every process of the benchmark (load generator, services, gateway, pgbench) on the same machine.`,
-    `- **Commit**: \`${commit}\` (${subject})${dirty ? ', with uncommitted changes' : ''}.`,
-    `- **Load**: load average (1 / 5 / 15 min) ${loadBefore} before and ${loadAfter} after; the 1-minute figure averaged ${meanLoad.toFixed(1)} and peaked at ${peak.toFixed(1)} during the run, on ${cores} cores.` +
+    `- **Commit**: \`${commit}\` (${subject})${dirty ? ', with uncommitted changes' : ''}${outcomes.some((o) => o.commit !== commit) ? `; earlier figures at ${[...new Set(outcomes.map((o) => o.commit))].join(', ')}` : ''}.`,
+    `- **Load**: load average (1 / 5 / 15 min) ${loadBefore} before and ${loadAfter} after; over the benchmarks the 1-minute figure averaged ${meanLoad.toFixed(1)} and peaked at ${peak.toFixed(1)}, on ${cores} cores.` +
       (busy
         ? ' **The machine was busy**: other work shared its cores throughout, so every figure here is lower and noisier than on a quiet machine, and a ratio between a Node process and Postgres moves with whoever else holds the cores.'
         : ''),
-    `- **Priority**: ${nice > 0 ? `run under \`nice -n ${nice}\`: the load generator, the services and pgbench ran at that niceness, Postgres's own processes did not, which favours the SQL baselines over the Node side.` : 'normal priority.'}`,
+    `- **Priority**: ${niceness > 0 ? `run under \`nice -n ${niceness}\`: the load generator, the services and pgbench ran at that niceness, Postgres's own processes did not, which favours the SQL baselines over the Node side.` : 'normal priority.'}`,
     `- **Method**: in every benchmark the candidate and its baseline run alternately in ${R} rounds or more in the same run, the order rotating each round, with the same client concurrency; a figure is the median over the rounds with its min–max in brackets, and a ratio is taken round by round.${FULL ? '' : ' Sizes are modest for this machine (`--full` for the rules\u2019 sizes).'}`,
   ];
   if (flags.note) lines.push(`- **Note**: ${flags.note}`);
@@ -203,7 +240,7 @@ async function main(): Promise<void> {
   );
   const met = figures.filter((f) => f.met === true).length;
   lines.push(
-    `${met} of ${figures.filter((f) => f.met !== null).length} targets met in this run${missed.length ? `; ${missed.length} NOT met:` : '.'}`,
+    `${met} of ${figures.filter((f) => f.met !== null).length} targets met${missed.length ? `; ${missed.length} NOT met:` : '.'}`,
     '',
   );
   for (const f of missed)
@@ -212,17 +249,19 @@ async function main(): Promise<void> {
     lines.push(`- ${f.rule} (no verdict): ${f.what} — ${f.value}.${f.why ? ` ${f.why}.` : ''}`);
   const failed = outcomes.filter((o) => o.error);
   for (const o of failed) lines.push(`- **${o.name} did not finish**: ${o.error}`);
-  for (const b of BENCHES.filter((x) => !chosen.includes(x))) lines.push(`- ${b.name}: not run this time (\`--only\`).`);
+  for (const b of BENCHES.filter((x) => !outcomes.some((o) => o.name === x.name))) lines.push(`- ${b.name}: never run.`);
   lines.push(
     '',
     '## Each benchmark',
     '',
     markdownTable(
-      ['benchmark', 'command', 'took', 'how'],
+      ['benchmark', 'command', 'ran', 'took', 'load (1 min, mean / peak)', 'how'],
       outcomes.map((o) => [
         o.report?.bench ?? o.name,
         `\`${o.command}\``,
+        `${day(o.at)} UTC at \`${o.commit}\``,
         `${Math.round(o.seconds)} s`,
+        `${o.load.mean.toFixed(1)} / ${o.load.peak.toFixed(1)} on ${o.cores} cores${o.niceness ? `, nice ${o.niceness}` : ''}`,
         [...(o.report?.notes ?? []), o.error ? `FAILED: ${o.error}` : ''].filter(Boolean).join(' '),
       ]),
     ),

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { recreateDatabase } from '@eron/shared/testing';
@@ -20,32 +20,62 @@ export const BENCH_QUEUES = BENCH_DB.replace(/^eron_/, '');
 /** A benchmark's ports, moved by BENCH_PORT_OFFSET when another run holds the defaults. */
 export const port = (n: number): number => n + Number(process.env.BENCH_PORT_OFFSET ?? 0);
 
-/** The suite as it runs for real: one process per service (scripts/start.ts), on its own database. */
+/** Whether nothing listens on 127.0.0.1:`port`. */
+const isFree = (port: number): Promise<boolean> =>
+  new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+
+/** The first base from `preferred` up (in steps of 10) whose five ports (gateway and four services) are free. */
+async function freeBase(preferred: number): Promise<number> {
+  for (let base = preferred; base < preferred + 1000; base += 10) {
+    const ports = [0, 1, 2, 3, 4].map((i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error(`no five free ports from ${preferred} on`);
+}
+
+/**
+ * The suite as it runs for real: one process per service (scripts/start.ts), on its own database.
+ * Its ports are `portBase` (gateway) to `portBase + 4`, or the next free ones when another run holds
+ * them: `url(port)` takes the preferred port and gives the address where that process listens.
+ */
 export async function startSuiteProcesses(portBase: number): Promise<{ stop: () => Promise<void>; url: (port: number) => string }> {
   if (existsSync(resolve(ROOT, '.env'))) process.loadEnvFile(resolve(ROOT, '.env'));
   const base = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron';
   const database = await recreateDatabase(base, BENCH_DB);
   await migrateAll(database);
+  const ports = await freeBase(portBase);
+  if (ports !== portBase) console.log(`ports ${portBase}–${portBase + 4} are taken: the suite listens on ${ports}–${ports + 4}`);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: database,
-      ERON_PORT_BASE: String(portBase),
+      ERON_PORT_BASE: String(ports),
+      // On a loaded machine a service can take minutes to compile and answer /health.
+      ERON_START_TIMEOUT_MS: process.env.ERON_START_TIMEOUT_MS ?? '600000',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MAX: '0',
       QUEUE_PREFIX: BENCH_QUEUES,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const said: string[] = [];
   await new Promise<void>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`the suite exited (${code}) before it was ready`)));
+    child.once('exit', (code) => fail(new Error(`the suite exited (${code}) before it was ready:\n${said.join('').slice(-1500)}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
+      said.push(chunk.toString());
+      if (said.length > 30) said.shift();
       if (chunk.toString().includes('/docs')) ok();
     });
   });
+  child.stdout?.removeAllListeners('data');
+  child.stdout?.resume();
   return {
-    url: (port) => `http://127.0.0.1:${port}`,
+    url: (port) => `http://127.0.0.1:${port - portBase + ports}`,
     stop: () =>
       new Promise<void>((done) => {
         child.once('exit', () => done());
