@@ -125,7 +125,7 @@ async function postgresVersion(): Promise<string> {
   const client = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron' });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return `PostgreSQL ${rows[0]!.v.split(' ')[0]}`;
   } catch (err) {
     return `PostgreSQL (unknown: ${(err as Error).message})`;
@@ -197,12 +197,14 @@ async function main(): Promise<void> {
   const peak = Math.max(0, ...outcomes.map((o) => o.load.peak));
   const day = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
+  const args = process.argv.slice(2);
+  const shown = args.filter((a, i) => a !== '--note' && args[i - 1] !== '--note' && !a.startsWith('--note='));
   const figures = outcomes.flatMap((o) => (o.report?.figures ?? []).map((f) => ({ ...f, bench: o.name })));
   const missed = figures.filter((f) => f.met === false);
   const lines: string[] = [
     '# Benchmark results',
     '',
-    `Written by \`pnpm bench:all${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (bench/all.ts) — rerun it rather than trusting this file. Each benchmark's raw figures are in \`${flags.results}/\`.`,
+    `Written by \`pnpm bench:all${shown.length ? ` ${shown.join(' ')}` : ''}\` (bench/all.ts) — rerun it rather than trusting this file. Each benchmark's raw figures are in \`${flags.results}/\`.`,
     '',
     `- **Date**: ${day(started.toISOString())} UTC${chosen.length ? `; running ${chosen.map((b) => b.name).join(', ')} took ${Math.round((Date.now() - started.getTime()) / 60_000)} min` : ''}.` +
       (earlier.length
