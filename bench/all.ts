@@ -271,7 +271,7 @@ async function main(): Promise<void> {
   );
   const out = resolve(ROOT, flags.out);
   writeFileSync(out, `${lines.join('\n')}\n`);
-  sh('npx', ['prettier', '--write', out]);
+  sh('npx', ['prettier', '--write', out, resultsDir]);
   console.log(`\nwrote ${flags.out}: ${figures.length} figures, ${missed.length} NOT met, ${failed.length} benchmarks failed`);
   if (failed.length) process.exitCode = 1;
 }
