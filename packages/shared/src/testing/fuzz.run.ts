@@ -204,3 +204,6 @@ export function describeFuzz<F, W extends FuzzWorld<F>>(o: FuzzTarget<F, W>): vo
     });
   });
 }
+
+/** fast-check itself, for fuzz runs outside the packages that depend on it (tests/fuzz). */
+export { fc };
