@@ -41,8 +41,8 @@ export interface FuzzTarget<F, W extends FuzzWorld<F>> {
   home?: string;
 }
 
-/** Cases per route: FUZZ_RUNS refused and a quarter as many schema-valid ones (default 6, the short run of the test command). */
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 6);
+/** Cases per route: FUZZ_RUNS refused and a quarter as many schema-valid ones (default 4, the short run of the test command). */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 
