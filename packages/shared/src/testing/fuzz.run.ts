@@ -157,7 +157,7 @@ export function describeFuzz<F, W extends FuzzWorld<F>>(o: FuzzTarget<F, W>): vo
 
   async function send(r: DocumentedRoute, f: FuzzCase): Promise<FuzzAnswer> {
     const req = injectOf(r, f, f.anonymous ? {} : authOf(r));
-    const res = await fetch(`${edge.url}${req.url}`, {
+    const res = await fetch(`${edge.url}${req.url as string}`, {
       method: req.method as string,
       headers: req.headers as Record<string, string>,
       ...(req.payload !== undefined ? { body: req.payload as string } : {}),

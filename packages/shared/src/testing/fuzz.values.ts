@@ -74,7 +74,7 @@ export function validOf(s: Schema | undefined): fc.Arbitrary<unknown> {
   if (s.allOf) return validOf(merged(s.allOf as Schema[]));
   const types: string[] = [s.type ?? (s.properties ? 'object' : 'string')].flat();
   if (types.length > 1) return fc.oneof(...types.map((type) => validOf({ ...s, type })));
-  switch (types[0]) {
+  switch (types[0] ?? 'object') {
     case 'string':
       return stringOf(s);
     case 'integer':

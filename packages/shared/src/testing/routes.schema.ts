@@ -48,7 +48,7 @@ function resolveRefs(node: unknown, components: Schema, seen: string[] = []): an
 
 /** Every route under /api/v1/<service> with its method, security and roles, read from `app.swagger()`. */
 export function documentedRoutes(app: FastifyInstance, service: string): DocumentedRoute[] {
-  return routesOfDocument(app.swagger() as Schema, service);
+  return routesOfDocument(app.swagger(), service);
 }
 
 /** Every route under /api/v1/<service> of an OpenAPI document (a service's own, or the committed `openapi/<service>.json`). */
