@@ -173,6 +173,13 @@ describe('FOL-17 establishment reports', () => {
   });
 });
 
+it('PLT-18 FOL-17 when a month of year 0000 (which Postgres has not) is asked for then 400, never a 500', async () => {
+  const month = '/api/v1/folio/establishments/131/reports/monthly?month=0000-10';
+  expect((await get(month, director('131'))).statusCode).toBe(400);
+  const shop = '/api/v1/folio/shops/131/months/0000-10';
+  expect((await get(shop, staff(['shop_clerk'], ['131']))).statusCode).toBe(400);
+});
+
 describe('FOL-17 shop accounts (Art. 128)', () => {
   it('FOL-17 when the month ends then its accounts are due by the 5th calendar day of the next month', () => {
     expect(shopAccountsDue('2026-02')).toBe('2026-03-05');

@@ -5,7 +5,8 @@ import { Amount, EronCode, LocalDate, Money, Nui, Text, Timestamp, Uuid } from '
 
 /** A calendar month in America/Bogota, YYYY-MM. */
 export const FolioMonth = Type.String({
-  pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+  // Year 0000 does not exist (Postgres refuses it): the years are 1000 … 9999.
+  pattern: '^[1-9][0-9]{3}-(0[1-9]|1[0-2])$',
   description: 'Mes calendario en America/Bogota (AAAA-MM)',
   examples: ['2026-11'],
 });

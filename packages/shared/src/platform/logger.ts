@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { langFrom, problemType } from '../problem';
 
 /**
@@ -109,6 +111,29 @@ class LazyChild {
 const lazyChildLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (logger, bindings, opts) =>
   opts.level !== undefined ? logger.child(bindings, opts) : new LazyChild(logger, bindings);
 
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'La petición tardó demasiado en llegar', 'The request took too long to arrive'],
+  HPE_HEADER_OVERFLOW: [431, 'Las cabeceras de la petición son demasiado grandes', 'The request headers are too large'],
+};
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (headers over 16 KB, bad HTTP) is
+ * answered as a problem too (PLT-04), not with Fastify's own JSON; the connection then closes.
+ */
+function clientErrorHandler(this: { log: { trace: (o: object, m: string) => void } }, err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, es, en] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'La petición HTTP no es válida', 'The HTTP request is malformed'];
+  const body = JSON.stringify({ type: problemType('bad-request'), title: STATUS_CODES[status], status, detail: `${en} (${es})` });
+  this.log.trace({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 /** Fastify options shared by every service and the gateway: logging, request IDs, validation. */
 export function serverOptions(opts: { logLevel: string; service: string }): FastifyServerOptions {
   return {
@@ -125,6 +150,7 @@ export function serverOptions(opts: { logLevel: string; service: string }): Fast
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: true },
     },
     return503OnClosing: true,
+    clientErrorHandler,
     // A URL the router cannot even read (bad %-encoding, a parameter over 100 characters) is a 4xx problem too (PLT-04).
     frameworkErrors: (err, req, res) => {
       const reply = res as unknown as FastifyReply;

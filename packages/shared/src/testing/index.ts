@@ -61,3 +61,6 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 export * from './routes.sweep';
 export * from './pdf';
 export * from './spec';
+export * from './fuzz.values';
+export * from './fuzz.requests';
+export * from './fuzz.run';

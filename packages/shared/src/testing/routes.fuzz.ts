@@ -38,7 +38,7 @@ const without = (o: Record<string, unknown>, k: string) => Object.fromEntries(Ob
 const queryOf = (c: Call): [string, string][] => Object.entries(c.query ?? {});
 
 /** Bodies broken one field at a time, missing a required field, with an unknown field, or not an object at all. */
-function bodyCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
+export function bodyCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
   const s = r.body;
   const body = (c.body ?? {}) as Record<string, unknown>;
   if (!s) return [];
@@ -74,7 +74,7 @@ function bodyCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
 }
 
 /** A path parameter replaced by something its schema refuses (wrong shape, huge, control characters). */
-function paramCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
+export function paramCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
   return fieldsOf(r.params).map((k) => {
     const schema = r.params.properties[k];
     const bad = fc.oneof(
@@ -88,7 +88,7 @@ function paramCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
 }
 
 /** A query parameter that is malformed, missing, repeated, or unknown. */
-function queryCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
+export function queryCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
   const keys = fieldsOf(r.query);
   if (keys.length === 0) return [];
   const base = queryOf(c);
@@ -115,7 +115,7 @@ function queryCases(r: DocumentedRoute, c: Call): fc.Arbitrary<Fuzzed>[] {
 }
 
 /** A file route (a call with a raw body): any text or bytes that are not a well-formed file. */
-function fileCases(): fc.Arbitrary<Fuzzed>[] {
+export function fileCases(): fc.Arbitrary<Fuzzed>[] {
   return [
     fc.string({ maxLength: 400 }).map((payload) => ({ what: 'random text file', raw: { contentType: 'text/plain', payload } })),
     fc

@@ -16,6 +16,8 @@ export interface DocumentedRoute {
   query: Schema;
   body?: Schema;
   bodyTypes: string[];
+  /** Each documented status with its content types and, for JSON, its schema. */
+  responses: Record<string, { types: string[]; schema?: Schema }>;
 }
 
 /** A JSON schema of the parameters of one place (path or query), as an object schema. */
@@ -46,7 +48,11 @@ function resolveRefs(node: unknown, components: Schema, seen: string[] = []): an
 
 /** Every route under /api/v1/<service> with its method, security and roles, read from `app.swagger()`. */
 export function documentedRoutes(app: FastifyInstance, service: string): DocumentedRoute[] {
-  const swagger = app.swagger() as Schema;
+  return routesOfDocument(app.swagger(), service);
+}
+
+/** Every route under /api/v1/<service> of an OpenAPI document (a service's own, or the committed `openapi/<service>.json`). */
+export function routesOfDocument(swagger: Schema, service: string): DocumentedRoute[] {
   // The sweep reads schemas whole: shared ones ($ref to components/schemas) are expanded.
   const doc = { ...swagger, paths: resolveRefs(swagger.paths, swagger.components?.schemas ?? {}) };
   const prefix = `/api/v1/${service}/`;
@@ -68,6 +74,12 @@ export function documentedRoutes(app: FastifyInstance, service: string): Documen
         query: paramsSchema(op.parameters, 'query'),
         body: content['application/json']?.schema,
         bodyTypes: Object.keys(content),
+        responses: Object.fromEntries(
+          Object.entries<Schema>(op.responses ?? {}).map(([status, res]) => [
+            status,
+            { types: Object.keys(res.content ?? {}), schema: res.content?.['application/json']?.schema },
+          ]),
+        ),
       });
     }
   }

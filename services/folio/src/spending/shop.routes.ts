@@ -6,7 +6,7 @@ import { PRODUCT_EDITORS, PRODUCT_READERS, SHOP_MONTH_CLOSERS, SHOP_MONTH_READER
 import { runtime } from '../runtime';
 import { closeShopMonth, priceList, setProduct, setShop, shopMonth } from './shop.use-cases';
 
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'Mes calendario (AAAA-MM), Bogotá' });
+const Month = Type.String({ pattern: '^[1-9][0-9]{3}-(0[1-9]|1[0-2])$', description: 'Mes calendario (AAAA-MM), Bogotá' });
 const ShopParams = Type.Object({ code: EronCode });
 const MonthParams = Type.Object({ code: EronCode, month: Month });
 const errors = { 400: Problem, 401: Problem, 403: Problem };
