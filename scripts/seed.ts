@@ -25,8 +25,10 @@ if (!Number.isInteger(ppl) || ppl < 0) {
 seedCountry({ ppl, concurrency: Number(values.concurrency), env: {} })
   .then((r) => {
     for (const p of r.phases) console.log(`${p.phase.padEnd(20)} ${p.seconds.toFixed(1)} s`);
+    for (const [table, n] of Object.entries(r.counts)) console.log(`${table.padEnd(40)} ${n}`);
+    console.log(r.ledger.length === 0 ? 'ledger: balanced' : `ledger: ${r.ledger.length} problems\n${r.ledger.slice(0, 20).join('\n')}`);
     console.log(`seeded ${ppl} PPL in ${r.seconds.toFixed(1)} s`);
-    process.exit(0);
+    process.exit(r.ledger.length === 0 ? 0 : 1);
   })
   .catch((err: unknown) => {
     console.error(err);

@@ -29,7 +29,7 @@ export interface EstablishmentPlan {
 }
 
 /** Codes 101 … 232; one in twelve a women's prison (Art. 22), the regions taking turns. */
-export const establishments: EstablishmentPlan[] = Array.from({ length: ESTABLISHMENTS }, (_, i) => {
+const ALL: EstablishmentPlan[] = Array.from({ length: ESTABLISHMENTS }, (_, i) => {
   const regional = REGIONALS[i % REGIONALS.length]!;
   const cities = CITIES[regional];
   const city = cities[Math.floor(i / REGIONALS.length) % cities.length]!;
@@ -47,8 +47,25 @@ export const establishments: EstablishmentPlan[] = Array.from({ length: ESTABLIS
   };
 });
 
-const WOMEN_PRISONS = establishments.filter((e) => e.women);
-const MIXED = establishments.filter((e) => !e.women);
+/**
+ * The first `n` establishments (all 132 unless a test asks for a smaller country), and how to find
+ * one by code.
+ */
+export interface Country {
+  establishments: EstablishmentPlan[];
+  byCode: Map<string, EstablishmentPlan>;
+  women: EstablishmentPlan[];
+  mixed: EstablishmentPlan[];
+}
+export function countryOf(n = ESTABLISHMENTS): Country {
+  const establishments = ALL.slice(0, Math.max(6, Math.min(n, ESTABLISHMENTS)));
+  return {
+    establishments,
+    byCode: new Map(establishments.map((e) => [e.code, e])),
+    women: establishments.filter((e) => e.women),
+    mixed: establishments.filter((e) => !e.women),
+  };
+}
 
 export interface PersonPlan {
   index: number;
@@ -74,11 +91,11 @@ const mix = (i: number, salt: number): number => {
   return ((h ^ (h >>> 16)) >>> 0) / 0x100000000;
 };
 
-export function person(index: number): PersonPlan {
+export function person(index: number, country: Country): PersonPlan {
   const sex = mix(index, 1) < 0.07 ? 'F' : 'M';
   const r = mix(index, 2);
   const legalStatus: LegalStatus = r < 0.75 ? 'condenado' : r < 0.87 ? 'sindicado' : r < 0.95 ? 'imputado' : 'acusado';
-  const pool = sex === 'F' && mix(index, 3) < 0.6 ? WOMEN_PRISONS : MIXED;
+  const pool = sex === 'F' && mix(index, 3) < 0.6 && country.women.length > 0 ? country.women : country.mixed;
   const eron = pool[Math.floor(mix(index, 4) * pool.length)]!.code;
   const given = sex === 'F' ? GIVEN_F : GIVEN_M;
   const year = 1960 + Math.floor(mix(index, 5) * 45);

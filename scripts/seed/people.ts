@@ -108,7 +108,7 @@ export async function seedPlacements(seed: Seed, structure: Structure): Promise<
     });
     sessions.set(eron, made.body.id);
   }
-  const places = placesOf(seed.persons);
+  const places = placesOf(seed.country, seed.persons);
   await seed.each('inductions and placements', todo, async (p) => {
     const nui = seed.nui.get(p.index)!;
     const auth = { roles: [...BOARD], erons: [p.eron] };

@@ -1,17 +1,17 @@
-import { establishments, unitFor, unitsOf, type PersonPlan } from './country';
+import { unitFor, unitsOf, type Country, type PersonPlan } from './country';
 import type { Seed } from './seed.types';
 
-export const CELL_CAPACITY = 6;
+export const CELL_CAPACITY = 8;
 
-/** Cells of a unit: its people's places with a tenth to spare, six to a cell (at least two cells). */
+/** Cells of a unit: its people's places with a tenth to spare, eight to a cell (at least two cells). */
 const cellsFor = (people: number): number => Math.max(2, Math.ceil((people * 1.1) / CELL_CAPACITY));
 
 /** Where each person sleeps: their unit and, by their rank in it, their cell's code. */
-export function placesOf(persons: PersonPlan[]): Map<number, { unit: string; cell: string }> {
+export function placesOf(country: Country, persons: PersonPlan[]): Map<number, { unit: string; cell: string }> {
   const rank = new Map<string, number>();
   const out = new Map<number, { unit: string; cell: string }>();
   for (const p of persons) {
-    const e = establishments.find((x) => x.code === p.eron)!;
+    const e = country.byCode.get(p.eron)!;
     const unit = unitFor(e, p).name;
     const k = `${p.eron}|${unit}`;
     const r = rank.get(k) ?? 0;
@@ -33,15 +33,15 @@ interface StructureUnit {
  * establishment, unit name → { id, cell code → id }.
  */
 export async function seedStructure(seed: Seed): Promise<Map<string, Map<string, { id: string; cells: Map<string, string> }>>> {
-  const { world } = seed;
+  const { world, country } = seed;
   const demand = new Map<string, number>();
   for (const p of seed.persons) {
-    const e = establishments.find((x) => x.code === p.eron)!;
+    const e = country.byCode.get(p.eron)!;
     const k = `${p.eron}|${unitFor(e, p).name}`;
     demand.set(k, (demand.get(k) ?? 0) + 1);
   }
   const result = new Map<string, Map<string, { id: string; cells: Map<string, string> }>>();
-  await seed.each('establishments and units', establishments, async (e) => {
+  await seed.each('establishments and units', seed.country.establishments, async (e) => {
     const dg = { roles: ['dg' as const] };
     const got = await world.call('classification', 'GET', `/api/v1/classification/establishments/${e.code}`, { ...dg, ok: [200, 404] });
     if (got.status === 404) {
