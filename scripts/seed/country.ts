@@ -11,11 +11,34 @@ export const ESTABLISHMENTS = 132;
 export const VIVIF_DEVICES = 498;
 
 const CITIES: Record<(typeof REGIONALS)[number], string[]> = {
-  central: ['Bogotá', 'Ibagué', 'Neiva', 'Girardot', 'Zipaquirá', 'Florencia', 'Villavicencio', 'Acacías', 'Fusagasugá', 'Leticia', 'Espinal'],
+  central: [
+    'Bogotá',
+    'Ibagué',
+    'Neiva',
+    'Girardot',
+    'Zipaquirá',
+    'Florencia',
+    'Villavicencio',
+    'Acacías',
+    'Fusagasugá',
+    'Leticia',
+    'Espinal',
+  ],
   occidente: ['Cali', 'Popayán', 'Pasto', 'Tuluá', 'Buga', 'Palmira', 'Buenaventura', 'Ipiales', 'Cartago', 'Tumaco', 'Jamundí'],
   norte: ['Barranquilla', 'Cartagena', 'Santa Marta', 'Valledupar', 'Montería', 'Sincelejo', 'Riohacha', 'Magangué', 'Ciénaga', 'Sahagún'],
   oriente: ['Bucaramanga', 'Cúcuta', 'Girón', 'Barrancabermeja', 'Ocaña', 'Pamplona', 'San Gil', 'Socorro', 'Vélez', 'Málaga', 'Arauca'],
-  noroeste: ['Medellín', 'Itagüí', 'Bellavista', 'Apartadó', 'Quibdó', 'Puerto Triunfo', 'Yarumal', 'Santa Rosa de Osos', 'La Ceja', 'Andes'],
+  noroeste: [
+    'Medellín',
+    'Itagüí',
+    'Bellavista',
+    'Apartadó',
+    'Quibdó',
+    'Puerto Triunfo',
+    'Yarumal',
+    'Santa Rosa de Osos',
+    'La Ceja',
+    'Andes',
+  ],
   viejo_caldas: ['Manizales', 'Pereira', 'Armenia', 'La Dorada', 'Calarcá', 'Anserma', 'Santa Rosa de Cabal', 'Salamina', 'Riosucio'],
 };
 
@@ -82,7 +105,20 @@ export interface PersonPlan {
 
 const GIVEN_M = ['Juan', 'Carlos', 'Andrés', 'Luis', 'Jorge', 'Diego', 'Jhon', 'Óscar', 'Wilson', 'Édgar', 'Fabián', 'Camilo'];
 const GIVEN_F = ['María', 'Luz', 'Ana', 'Diana', 'Paola', 'Sandra', 'Yuliana', 'Marcela', 'Ángela', 'Claudia'];
-const SURNAMES = ['Gómez', 'Rodríguez', 'Martínez', 'López', 'García', 'Hernández', 'Pérez', 'Ramírez', 'Torres', 'Moreno', 'Rojas', 'Díaz'];
+const SURNAMES = [
+  'Gómez',
+  'Rodríguez',
+  'Martínez',
+  'López',
+  'García',
+  'Hernández',
+  'Pérez',
+  'Ramírez',
+  'Torres',
+  'Moreno',
+  'Rojas',
+  'Díaz',
+];
 
 /** A cheap stable hash of the index, so the spread looks random but is the same every run. */
 const mix = (i: number, salt: number): number => {

@@ -4,7 +4,16 @@ import type { World } from './world';
 /** What the seed made, service by service (the same figures before and after a second run prove it idempotent). */
 const TABLES = {
   classification: ['establishments', 'units', 'cells', 'ppl', 'intake_cash_receipts', 'inductions', 'board_sessions', 'placements'],
-  folio: ['folios', 'depositor_authorisations', 'recaudo_files', 'recaudo_deposits', 'ledger_transactions', 'postings', 'shop_products', 'spend_uses'],
+  folio: [
+    'folios',
+    'depositor_authorisations',
+    'recaudo_files',
+    'recaudo_deposits',
+    'ledger_transactions',
+    'postings',
+    'shop_products',
+    'spend_uses',
+  ],
   visits: ['regimes', 'units', 'areas', 'visitors', 'authorised_visitors', 'bookings', 'vivif_devices', 'vivif_slots'],
   discipline: ['ppl', 'cases', 'sanctions', 'conduct_ratings'],
 } as const;

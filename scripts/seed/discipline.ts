@@ -1,5 +1,5 @@
 import { chosen } from './country';
-import { until } from './progress';
+import { quietUntil } from './progress';
 import type { Seed } from './seed.types';
 
 const CIRCUMSTANCES = {
@@ -27,12 +27,18 @@ const lastQuarter = (today: string): string => {
 export async function seedCases(seed: Seed): Promise<void> {
   const db = seed.world.db('discipline');
   const want = seed.nui.size;
-  await until(`discipline to learn ${want} PPL`, async () => {
-    const r = await db.selectFrom('ppl').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  await quietUntil(seed, `discipline to learn ${want} PPL`, async () => {
+    const r = await db
+      .selectFrom('ppl')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n) >= want;
   });
   const cases = new Map(
-    (await db.selectFrom('cases').select(['id', 'nui', 'status']).execute()).map((c: { id: string; nui: string; status: string }) => [c.nui, c]),
+    (await db.selectFrom('cases').select(['id', 'nui', 'status']).execute()).map((c: { id: string; nui: string; status: string }) => [
+      c.nui,
+      c,
+    ]),
   );
   const todo = seed.persons.filter((p) => chosen(p.index, 8, 1 / 30) && cases.get(seed.nui.get(p.index)!)?.status !== 'decided');
   const factDate = new Date(Date.parse(`${seed.today}T12:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
@@ -100,7 +106,7 @@ export async function seedConductRatings(seed: Seed): Promise<void> {
     runs.push((await seed.world.call('discipline', 'POST', url, director)).body.id);
   });
   // The rating jobs run in discipline's queue, a few at a time: wait for them all at once.
-  await until(`${runs.length} conduct rating jobs`, async () => {
+  await quietUntil(seed, `${runs.length} conduct rating jobs`, async () => {
     if (runs.length === 0) return true;
     const rows = await db.selectFrom('conduct_runs').select(['id', 'eron', 'status']).where('id', 'in', runs).execute();
     const failed = rows.find((r: { status: string }) => r.status === 'failed');

@@ -1,6 +1,6 @@
 import { asobancariaFile } from '../../services/folio/test/support/asobancaria';
 import { chosen, pick, type PersonPlan } from './country';
-import { until } from './progress';
+import { quietUntil } from './progress';
 import type { Seed } from './seed.types';
 
 /** The reference layout the seed's bank files use: the depositor's ID, then the NUI (FOL-05 checked from the file). */
@@ -20,8 +20,12 @@ const PRODUCTS = [
 /** Folio opens each account on `ppl.admitted`: the money phases wait until every one is open. */
 export async function foliosOpen(seed: Seed): Promise<void> {
   const want = seed.nui.size;
-  await until(`${want} Folios opened by ppl.admitted`, async () => {
-    const r = await seed.world.db('folio').selectFrom('folios').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  await quietUntil(seed, `${want} Folios opened by ppl.admitted`, async () => {
+    const r = await seed.world
+      .db('folio')
+      .selectFrom('folios')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n) >= want;
   });
 }
@@ -61,21 +65,32 @@ export async function seedDeposits(seed: Seed): Promise<void> {
     .filter((p) => depositorsOf(p).length > 0 && !funded.has(seed.nui.get(p.index)!))
     .map((p) => ({ nui: seed.nui.get(p.index)!, depositor: depositorsOf(p)[0], pesos: 20_000 * (1 + pick(p.index, 3, 10)) }));
   if (payments.length === 0) return;
-  const used = new Set((await db.selectFrom('recaudo_files').select('collection_date').execute()).map((r: { collection_date: unknown }) => String(r.collection_date).slice(0, 10)));
+  const used = new Set(
+    (await db.selectFrom('recaudo_files').select('collection_date').execute()).map((r: { collection_date: unknown }) =>
+      String(r.collection_date).slice(0, 10),
+    ),
+  );
   let day = seed.today;
   while (used.has(day)) day = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const text = asobancariaFile({ collectionDate: day, lots: [payments], layout: 'depositor' });
   const office = { roles: ['info_systems' as const], national: true };
-  const up = await seed.world.call('folio', 'POST', '/api/v1/folio/recaudo/files', { ...office, raw: { contentType: 'text/plain', payload: text } });
+  const up = await seed.world.call('folio', 'POST', '/api/v1/folio/recaudo/files', {
+    ...office,
+    raw: { contentType: 'text/plain', payload: text },
+  });
   const id: string = up.body.id;
   let last = -1;
-  await until(`the bank file of ${day} (${payments.length} deposits) processed`, async () => {
+  await quietUntil(seed, `the bank file of ${day} (${payments.length} deposits) processed`, async () => {
     const s = await seed.world.call('folio', 'GET', `/api/v1/folio/recaudo/files/${id}`, office);
     if (s.body.processed !== last && !seed.quiet) process.stderr.write(`  bank file: ${s.body.processed}/${s.body.totalRecords}\n`);
     last = s.body.processed;
     return s.body.status === 'done';
   });
-  const approved = await seed.world.call('folio', 'POST', `/api/v1/folio/recaudo/files/${id}/approve`, { roles: ['dg'], national: true, key: `seed-approve-${id}` });
+  const approved = await seed.world.call('folio', 'POST', `/api/v1/folio/recaudo/files/${id}/approve`, {
+    roles: ['dg'],
+    national: true,
+    key: `seed-approve-${id}`,
+  });
   if (!seed.quiet) process.stderr.write(`  approved by the DG: ${JSON.stringify(approved.body)}\n`);
 }
 
@@ -91,15 +106,26 @@ export async function seedShops(seed: Seed): Promise<void> {
     const ids: string[] = [];
     for (const p of PRODUCTS) {
       const found = items.find((x) => x.sku === p.sku);
-      ids.push(found ? found.id : (await seed.world.call('folio', 'POST', `/api/v1/folio/shops/${e.code}/products`, { ...director, body: p })).body.id);
+      ids.push(
+        found
+          ? found.id
+          : (await seed.world.call('folio', 'POST', `/api/v1/folio/shops/${e.code}/products`, { ...director, body: p })).body.id,
+      );
     }
     products.set(e.code, ids);
   });
   const bought = new Set((await db.selectFrom('spend_uses').select('nui').execute()).map((r: { nui: string }) => r.nui));
   // Those with money to spend: the available balance the deposits and intake cash left.
-  const funded = await db.selectFrom('ledger_accounts').select('nui').where('kind', '=', 'ppl_available').where('balance', '>=', 20_000).execute();
+  const funded = await db
+    .selectFrom('ledger_accounts')
+    .select('nui')
+    .where('kind', '=', 'ppl_available')
+    .where('balance', '>=', 20_000)
+    .execute();
   const able = new Set(funded.map((r: { nui: string }) => r.nui));
-  const todo = seed.persons.filter((p) => chosen(p.index, 4, 0.5) && able.has(seed.nui.get(p.index)!) && !bought.has(seed.nui.get(p.index)!));
+  const todo = seed.persons.filter(
+    (p) => chosen(p.index, 4, 0.5) && able.has(seed.nui.get(p.index)!) && !bought.has(seed.nui.get(p.index)!),
+  );
   await seed.each('shop purchases', todo, async (p) => {
     const nui = seed.nui.get(p.index)!;
     const ids = products.get(p.eron)!;

@@ -29,7 +29,14 @@ function admission(seed: Seed, p: PersonPlan) {
   const order = `OD-${capture.slice(0, 4)}-${p.index}`;
   return {
     eron: p.eron,
-    person: { names: p.names, surnames: p.surnames, document: { type: 'CC', number: p.document }, sex: p.sex, birthDate: p.birthDate, nationality: 'CO' },
+    person: {
+      names: p.names,
+      surnames: p.surnames,
+      document: { type: 'CC', number: p.document },
+      sex: p.sex,
+      birthDate: p.birthDate,
+      nationality: 'CO',
+    },
     legalStatus: p.legalStatus,
     order: {
       names: p.names,
@@ -138,7 +145,12 @@ export async function seedTreatment(seed: Seed): Promise<void> {
     await seed.world.call('classification', 'POST', `/api/v1/classification/ppl/${seed.nui.get(p.index)}/treatment`, {
       roles: ['treatment_officer'],
       erons: [p.eron],
-      body: { securityLevel: p.securityLevel, phase: 'observation', cetActa: `CET-${p.eron}-2026-01`, reasons: 'Evaluación inicial del CET' },
+      body: {
+        securityLevel: p.securityLevel,
+        phase: 'observation',
+        cetActa: `CET-${p.eron}-2026-01`,
+        reasons: 'Evaluación inicial del CET',
+      },
     });
   });
 }

@@ -20,7 +20,9 @@ export async function each<T>(
     const s = (performance.now() - started) / 1000;
     const pct = items.length ? Math.floor((100 * done) / items.length) : 100;
     const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
-    process.stderr.write(`  ${phase.padEnd(26)} [${bar}] ${done}/${items.length} ${(done / Math.max(s, 0.001)).toFixed(0)}/s ${s.toFixed(1)} s\n`);
+    process.stderr.write(
+      `  ${phase.padEnd(26)} [${bar}] ${done}/${items.length} ${(done / Math.max(s, 0.001)).toFixed(0)}/s ${s.toFixed(1)} s\n`,
+    );
   };
   const timer = setInterval(line, 2000);
   try {
@@ -39,15 +41,19 @@ export async function each<T>(
 }
 
 /** Polls until `check` is true (events reaching another service), printing what it waits for. */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15 * 60_000): Promise<void> {
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15 * 60_000, quiet = false): Promise<void> {
   const started = Date.now();
   let said = 0;
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    if (Date.now() - said > 2000) {
+    if (!quiet && Date.now() - said > 2000) {
       process.stderr.write(`  waiting: ${what}\n`);
       said = Date.now();
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** `until`, silent when the seed is (a test). */
+export const quietUntil = (seed: { quiet: boolean }, what: string, check: () => Promise<boolean>): Promise<void> =>
+  until(what, check, undefined, seed.quiet);

@@ -47,7 +47,15 @@ export async function seedStructure(seed: Seed): Promise<Map<string, Map<string,
     if (got.status === 404) {
       await world.call('classification', 'POST', '/api/v1/classification/establishments', {
         ...dg,
-        body: { code: e.code, name: e.name, regional: e.regional, order: 'nacional', type: e.type, securityCategory: e.securityCategory, resolution: `Resolución DG ${e.code} de 2026` },
+        body: {
+          code: e.code,
+          name: e.name,
+          regional: e.regional,
+          order: 'nacional',
+          type: e.type,
+          securityCategory: e.securityCategory,
+          resolution: `Resolución DG ${e.code} de 2026`,
+        },
       });
     }
     const units: StructureUnit[] = got.status === 200 ? got.body.units : [];

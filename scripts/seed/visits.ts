@@ -1,5 +1,5 @@
 import { chosen, type PersonPlan } from './country';
-import { until } from './progress';
+import { quietUntil } from './progress';
 import type { Seed } from './seed.types';
 
 const HOURS = { morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } };
@@ -17,15 +17,18 @@ const REGIME = {
 /** A person's visitors (VIS-05): seven in ten have an adult woman on the list, one in three of those a man too. */
 export function visitorsOf(p: PersonPlan): { document: string; gender: 'F' | 'M'; givenNames: string; birthDate: string }[] {
   if (!chosen(p.index, 5, 0.7)) return [];
-  const out: ReturnType<typeof visitorsOf> = [{ document: String(50_000_000 + p.index * 2), gender: 'F', givenNames: 'Marta', birthDate: '1972-03-02' }];
-  if (chosen(p.index, 6, 0.33)) out.push({ document: String(50_000_001 + p.index * 2), gender: 'M', givenNames: 'José', birthDate: '1970-08-15' });
+  const out: ReturnType<typeof visitorsOf> = [
+    { document: String(50_000_000 + p.index * 2), gender: 'F', givenNames: 'Marta', birthDate: '1972-03-02' },
+  ];
+  if (chosen(p.index, 6, 0.33))
+    out.push({ document: String(50_000_001 + p.index * 2), gender: 'M', givenNames: 'José', birthDate: '1970-08-15' });
   return out;
 }
 
 /** The first Saturday strictly after `today` (bookings are for days to come). */
 const nextSaturday = (today: string): string => {
   const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + (((6 - d.getUTCDay() + 7) % 7) || 7));
+  d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7 || 7));
   return d.toISOString().slice(0, 10);
 };
 
@@ -33,17 +36,29 @@ const nextSaturday = (today: string): string => {
 export async function seedRegimes(seed: Seed): Promise<Map<string, string>> {
   const db = seed.world.db('visits');
   const want = seed.persons.filter((p) => seed.nui.has(p.index)).length;
-  await until(`visits to learn ${want} placements`, async () => {
-    const r = await db.selectFrom('ppl').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_id', 'is not', null).executeTakeFirstOrThrow();
+  await quietUntil(seed, `visits to learn ${want} placements`, async () => {
+    const r = await db
+      .selectFrom('ppl')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('unit_id', 'is not', null)
+      .executeTakeFirstOrThrow();
     return Number(r.n) >= want;
   });
-  const approved = new Set((await db.selectFrom('regimes').select('eron').where('status', '=', 'approved').execute()).map((r: { eron: string }) => r.eron));
+  const approved = new Set(
+    (await db.selectFrom('regimes').select('eron').where('status', '=', 'approved').execute()).map((r: { eron: string }) => r.eron),
+  );
   const areas = new Map<string, string>();
   await seed.each('visit regimes, sessions, areas', seed.country.establishments, async (e) => {
     const director = { roles: ['director' as const], erons: [e.code] };
     if (!approved.has(e.code)) {
-      const proposed = await seed.world.call('visits', 'POST', `/api/v1/visits/establishments/${e.code}/regime/proposals`, { ...director, body: REGIME });
-      await seed.world.call('visits', 'POST', `/api/v1/visits/regimes/${proposed.body.id}/decision`, { roles: ['dg'], body: { decision: 'approve' } });
+      const proposed = await seed.world.call('visits', 'POST', `/api/v1/visits/establishments/${e.code}/regime/proposals`, {
+        ...director,
+        body: REGIME,
+      });
+      await seed.world.call('visits', 'POST', `/api/v1/visits/regimes/${proposed.body.id}/decision`, {
+        roles: ['dg'],
+        body: { decision: 'approve' },
+      });
     }
     const units = await db.selectFrom('units').select(['id', 'session']).where('eron', '=', e.code).orderBy('id').execute();
     for (const [i, u] of units.entries()) {
@@ -79,13 +94,28 @@ export async function seedVisitors(seed: Seed, areas: Map<string, string>): Prom
       const made = await seed.world.call('visits', 'POST', '/api/v1/visits/visitors', {
         ...officer,
         ok: [201, 409],
-        body: { document: { type: 'CC', number: v.document }, givenNames: v.givenNames, surnames: p.surnames, gender: v.gender, birthDate: v.birthDate },
+        body: {
+          document: { type: 'CC', number: v.document },
+          givenNames: v.givenNames,
+          surnames: p.surnames,
+          gender: v.gender,
+          birthDate: v.birthDate,
+        },
       });
       const id: string =
         made.status === 201
           ? made.body.id
-          : (await db.selectFrom('visitor_identities').select('visitor_id').where('document_number', '=', v.document).executeTakeFirstOrThrow()).visitor_id;
-      await seed.world.call('visits', 'PUT', `/api/v1/visits/ppl/${nui}/visitors/${id}`, { ...officer, body: { relationship: 'first_degree' } });
+          : (
+              await db
+                .selectFrom('visitor_identities')
+                .select('visitor_id')
+                .where('document_number', '=', v.document)
+                .executeTakeFirstOrThrow()
+            ).visitor_id;
+      await seed.world.call('visits', 'PUT', `/api/v1/visits/ppl/${nui}/visitors/${id}`, {
+        ...officer,
+        body: { relationship: 'first_degree' },
+      });
     }
   });
   const booked = new Set((await db.selectFrom('bookings').select('nui').execute()).map((r: { nui: string }) => r.nui));
@@ -94,7 +124,11 @@ export async function seedVisitors(seed: Seed, areas: Map<string, string>): Prom
   await seed.each('visit bookings', bookers, async (p) => {
     const nui = seed.nui.get(p.index)!;
     const woman = visitorsOf(p)[0]!.document;
-    const { visitor_id } = await db.selectFrom('visitor_identities').select('visitor_id').where('document_number', '=', woman).executeTakeFirstOrThrow();
+    const { visitor_id } = await db
+      .selectFrom('visitor_identities')
+      .select('visitor_id')
+      .where('document_number', '=', woman)
+      .executeTakeFirstOrThrow();
     await seed.world.call('visits', 'POST', '/api/v1/visits/bookings', {
       roles: ['visits_officer'],
       erons: [p.eron],
@@ -109,23 +143,32 @@ export async function seedVivif(seed: Seed, devices: number): Promise<void> {
   const db = seed.world.db('visits');
   const from = seed.today;
   const to = new Date(Date.parse(`${from}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  await seed.each('VIVIF devices, hours, slots', seed.country.establishments, async (e) => {
-    const director = { roles: ['director' as const], erons: [e.code] };
-    const i = seed.country.establishments.indexOf(e);
-    const want = Math.floor(devices / seed.country.establishments.length) + (i < devices % seed.country.establishments.length ? 1 : 0);
-    const have = await db.selectFrom('vivif_devices').select('name').where('eron', '=', e.code).execute();
-    const names = new Set(have.map((d: { name: string }) => d.name));
-    for (let d = 1; d <= want; d += 1) {
-      const name = `Sala VIVIF ${d}`;
-      if (!names.has(name)) await seed.world.call('visits', 'POST', `/api/v1/visits/vivif/establishments/${e.code}/devices`, { ...director, body: { name } });
-    }
-    const hours = await db.selectFrom('vivif_hours').select('eron').where('eron', '=', e.code).executeTakeFirst();
-    if (!hours) {
-      await seed.world.call('visits', 'PUT', `/api/v1/visits/vivif/establishments/${e.code}/hours`, {
+  await seed.each(
+    'VIVIF devices, hours, slots',
+    seed.country.establishments,
+    async (e) => {
+      const director = { roles: ['director' as const], erons: [e.code] };
+      const i = seed.country.establishments.indexOf(e);
+      const want = Math.floor(devices / seed.country.establishments.length) + (i < devices % seed.country.establishments.length ? 1 : 0);
+      const have = await db.selectFrom('vivif_devices').select('name').where('eron', '=', e.code).execute();
+      const names = new Set(have.map((d: { name: string }) => d.name));
+      for (let d = 1; d <= want; d += 1) {
+        const name = `Sala VIVIF ${d}`;
+        if (!names.has(name))
+          await seed.world.call('visits', 'POST', `/api/v1/visits/vivif/establishments/${e.code}/devices`, { ...director, body: { name } });
+      }
+      const hours = await db.selectFrom('vivif_hours').select('eron').where('eron', '=', e.code).executeTakeFirst();
+      if (!hours) {
+        await seed.world.call('visits', 'PUT', `/api/v1/visits/vivif/establishments/${e.code}/hours`, {
+          ...director,
+          body: { weekdays: [1, 2, 3, 4, 5], opens: '08:00', closes: '12:00', slotMinutes: 30 },
+        });
+      }
+      await seed.world.call('visits', 'POST', `/api/v1/visits/vivif/establishments/${e.code}/slots/generate`, {
         ...director,
-        body: { weekdays: [1, 2, 3, 4, 5], opens: '08:00', closes: '12:00', slotMinutes: 30 },
+        body: { from, to },
       });
-    }
-    await seed.world.call('visits', 'POST', `/api/v1/visits/vivif/establishments/${e.code}/slots/generate`, { ...director, body: { from, to } });
-  }, 4);
+    },
+    4,
+  );
 }
