@@ -60,7 +60,7 @@ export async function startWorld(env: Record<string, unknown>): Promise<World> {
   };
   return {
     apps,
-    db: (s) => apps[s].db as Kysely<any>,
+    db: (s) => apps[s].db,
     async call(service, method, url, o) {
       const headers: Record<string, string> = { authorization: `Bearer ${token(o)}` };
       if (o.key) headers['idempotency-key'] = o.key;
