@@ -1,0 +1,46 @@
+import { testConfig } from '@eron/shared/testing';
+import { seedCountry } from '../../scripts/seed/index';
+
+/**
+ * PLT-11: `pnpm seed` on a small country (200 PPL in the first six establishments) against its own
+ * database: every part is made through the services' routes, the ledger balances, and a second run
+ * adds nothing. The full size (`--ppl 100000`, 132 establishments) is a documented command.
+ */
+describe('seed (PLT-11)', () => {
+  let cleanup: () => Promise<void>;
+  let env: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const t = await testConfig({ OUTBOX_POLL_MS: 20 });
+    cleanup = t.cleanup;
+    env = { ...t.config, VIVIF_JITSI_SECRET: 'seed-test-only-not-a-jitsi-secret' };
+  });
+  afterAll(async () => cleanup(), 120_000);
+
+  test('PLT-11 when the seed runs twice then the country is filled through the services, the ledger balances and the second run adds nothing', async () => {
+    const first = await seedCountry({ ppl: 200, establishments: 6, env, quiet: true });
+    expect(first.ledger).toEqual([]);
+    const c = first.counts;
+    expect(c['classification.establishments']).toBe(6);
+    expect(c['classification.ppl']).toBe(200);
+    expect(c['classification.placements']).toBe(200);
+    expect(c['folio.folios']).toBe(200);
+    expect(c['visits.vivif_devices']).toBe(Math.round((498 * 6) / 132));
+    for (const part of [
+      'folio.depositor_authorisations',
+      'folio.recaudo_deposits',
+      'folio.spend_uses',
+      'visits.authorised_visitors',
+      'visits.bookings',
+      'visits.vivif_slots',
+      'discipline.cases',
+      'discipline.conduct_ratings',
+    ]) {
+      expect([part, c[part]! > 0]).toEqual([part, true]);
+    }
+
+    const second = await seedCountry({ ppl: 200, establishments: 6, env, quiet: true });
+    expect(second.counts).toEqual(first.counts);
+    expect(second.ledger).toEqual([]);
+  }, 300_000);
+});
