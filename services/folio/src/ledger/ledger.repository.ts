@@ -185,12 +185,16 @@ export async function bulkPostings(
 /** The establishment accounts named `eron/kind`, created on first use: id by name. */
 export async function eronAccountIds(trx: Trx, names: Iterable<`${string}/${EronAccountKind}`>): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const name of names) {
+  // Created in one order everywhere (eron, kind; as bookBatch's statement does): two batches that
+  // both create accounts would otherwise each wait for the other's new row and deadlock.
+  for (const name of [...new Set(names)].sort(byCodeUnits)) {
     const [eron, kind] = name.split('/') as [string, EronAccountKind];
     ids.set(name, await eronAccountId(trx, eron, kind));
   }
   return ids;
 }
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Locks the PPL's three accounts in a fixed order and reads their balances. */
 export async function lockBalances(trx: Trx, nui: string): Promise<Balances> {

@@ -189,9 +189,13 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
   const tx = (eron: string, status: string) =>
     sql`md5(${`${t.fileId}/${b.lane}/${b.from}/`}::text || ${sql.ref(eron)} || '/' || ${sql.ref(status)} || '/' || now()::text)::uuid`;
   const to = sql`CASE b.status WHEN 'rejected' THEN 'refunds_due' WHEN 'held' THEN 'deposits_held' END`;
+  // In the order eronAccountIds creates them (eron, kind): two lanes creating the same accounts
+  // in different orders would each wait for the other's new row and deadlock.
   await sql`INSERT INTO ledger_accounts (eron, kind, nui)
-    SELECT DISTINCT b.eron, k.kind, NULL::text FROM recaudo_batch b CROSS JOIN LATERAL (VALUES ('bank_clearing'), (${to})) k(kind)
-     WHERE b.booked AND k.kind IS NOT NULL
+    SELECT n.eron, n.kind, NULL::text FROM (
+      SELECT DISTINCT b.eron, k.kind FROM recaudo_batch b CROSS JOIN LATERAL (VALUES ('bank_clearing'), (${to})) k(kind)
+       WHERE b.booked AND k.kind IS NOT NULL) n
+     ORDER BY n.eron COLLATE "C", n.kind COLLATE "C"
     ON CONFLICT (eron, kind) WHERE nui IS NULL DO NOTHING`.execute(trx);
   await sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
     SELECT ${tx('g.eron', 'g.status')}, CASE g.status WHEN 'credited' THEN 'deposit' WHEN 'rejected' THEN 'deposit_rejected' ELSE 'deposit_held' END,
