@@ -27,7 +27,7 @@ const idOf = (s: ReadableSpan) => s.spanContext().spanId;
 describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and BullMQ to the consumer', () => {
   it('PLT-10 when a person is admitted through the gateway then one trace covers the gateway, classification, the relay and the folio consumer that opens the Folio', async () => {
     // The gateway names its spans by the services' route templates once it read their documents.
-    expect((await fetch(`${suite.url}/openapi.json`)).status).toBe(200);
+    await eventually(async () => (await fetch(`${suite.url}/openapi.json`)).status === 200, 30_000, 'the merged OpenAPI document');
     const admission = admissionRequest({ cashAtIntake: { amount: 90_000, actaNumber: 'ACTA-TRACE-1', searchDate: '2026-11-24' } });
     const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
       method: 'POST',
