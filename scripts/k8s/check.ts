@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { Type, type TObject } from '@sinclair/typebox';
 import { parse } from 'yaml';
 import { SERVICES } from '@eron/shared';
-import { BaseEnv, DEV_JWT_SECRET, DRAIN_TIMEOUT_MS } from '@eron/shared/platform';
+import { BaseEnv, DEV_JWT_SECRET, DRAIN_TIMEOUT_MS, loadConfig, NoExtra } from '@eron/shared/platform';
 import { GatewayEnv, loadGatewayConfig } from '../../services/gateway/src/config';
 import { ClassificationEnv, loadClassificationConfig } from '../../services/classification/src/config';
 import { FolioEnv, loadFolioConfig } from '../../services/folio/src/config';
@@ -153,8 +153,11 @@ class Checker {
 
   /** Every env var named is read by the loader (or feeds another's $(…)); the ones a cluster needs are given. */
   env(what: string, process: Process, c: Container, server: boolean): void {
-    const { schema, load } = CONFIG[process];
-    const props = schema.properties as Record<string, { default?: unknown }>;
+    // The migrations Job's entry (services/<name>/src/migrate.ts) reads the shared settings alone.
+    const { schema, load } = server
+      ? CONFIG[process]
+      : { schema: BaseEnv, load: (env: Record<string, unknown>) => loadConfig(NoExtra, env) };
+    const props = schema.properties as Record<string, { default?: unknown; pattern?: string; format?: string }>;
     const given = new Map<string, { value?: string; secret?: boolean }>();
     for (const from of c.envFrom ?? []) {
       if (from.secretRef)
@@ -205,7 +208,12 @@ class Checker {
       this.fail(what, 'QUEUE_PREFIX must hold a {hash tag} (BullMQ on Redis Cluster)');
     try {
       // The values the manifest spells out, as the loader reads them (types, patterns, ranges).
-      load({ ...literals, JWT_JWKS_URL: 'https://jwks.check.invalid/keys', JWT_SECRET: undefined });
+      // A setting given by a Secret holds the deployment's own value, not the loader's default
+      // (a plain placeholder where the schema asks no particular shape).
+      const fromSecrets = Object.fromEntries(
+        [...given].filter(([n, v]) => v.secret && n in props && !props[n]!.pattern && !props[n]!.format).map(([n]) => [n, `secret-${n}`]),
+      );
+      load({ ...fromSecrets, ...literals, JWT_JWKS_URL: 'https://jwks.check.invalid/keys', JWT_SECRET: undefined });
     } catch (err) {
       this.fail(what, `the config loader refuses its values: ${(err as Error).message}`);
     }

@@ -21,7 +21,7 @@ describe("FOL-02 establishments' ledger accounts are created on first use", () =
       ]);
     });
     const results = await Promise.allSettled(pairs);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
     const rows = await w.db
       .selectFrom('ledger_accounts')
       .select(['eron', 'kind'])
