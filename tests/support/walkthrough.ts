@@ -20,7 +20,7 @@ export interface WalkBlock {
   settings?: Record<string, string>;
 }
 
-/** Every ```bash block of the README that is a walk-through: all but the one that starts the suite (`scripts/up.sh`). */
+/** Every ```bash block of the README that is a walk-through: all but the one that starts the suite (`scripts/up.sh`). Commands for a cluster are in ```sh blocks, which are not run here. */
 export function walkthroughBlocks(readme: string): WalkBlock[] {
   const blocks: WalkBlock[] = [];
   let section = '';
