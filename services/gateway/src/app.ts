@@ -74,6 +74,9 @@ export default fp<GatewayOptions>(
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
       maxAge: 600,
+      // An OPTIONS without Origin or Access-Control-Request-Method is no preflight: it gets the plain
+      // answer (no CORS headers), not the plugin's text/plain 400, which is no problem (PLT-04).
+      strictPreflight: false,
     });
     const metrics = createGatewayMetrics();
     await app.register(metricsPlugin, { metrics }); // before any route, so every route is measured
