@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, bogotaMonth, bogotaToday } from '@eron/shared';
 import { bearer, eventually, type RouteCall } from '@eron/shared/testing';
 import { asobancariaFile } from './asobancaria';
+import { FakeTelephony } from './fake-telephony';
 import { startFolio, type FolioWorld } from './folio.world';
 
 export const BANK = { keyId: 'sweep-bank', secret: 'sweep-bank-secret' };
@@ -20,14 +21,21 @@ export interface Fixtures {
 }
 
 export async function startSweepWorld() {
+  // A provider that answers, so a valid phone credit is confirmed rather than a 502 (unreachable).
+  const telephony = new FakeTelephony();
   const w = await startFolio({
     machines: [
       { ...BANK, role: 'bank' },
       { ...PHONE, role: 'telephony_provider' },
     ],
+    config: { TELEPHONY_URL: await telephony.start(), TELEPHONY_KEY_ID: telephony.key.keyId, TELEPHONY_SECRET: telephony.key.secret },
   });
   const fixtures = await seed(w);
-  return { app: w.app, queue: w.queue, fixtures, stop: () => w.close() };
+  const stop = async () => {
+    await w.close();
+    await telephony.stop();
+  };
+  return { app: w.app, queue: w.queue, fixtures, stop };
 }
 
 const DOC = { type: 'CC', number: '10205678' };
