@@ -119,6 +119,7 @@ describe('PLT-01 the image runs compiled JavaScript with production dependencies
       QUEUE_PREFIX: test.config.QUEUE_PREFIX,
       JWT_SECRET: randomBytes(32).toString('hex'),
       JWT_ISSUER: 'eron-image-test',
+      TELEPHONY_SECRET: randomBytes(32).toString('hex'), // production refuses the sample one (PLT-03)
     };
     const urls: Record<string, string> = {};
     for (const service of SERVICES) {
