@@ -54,6 +54,18 @@ describe('the visiting regime', () => {
     expect(statuses.map((s) => s.status)).toEqual(['superseded', 'approved']);
   });
 
+  it('PLT-04 VIS-01 when a text field holds a NUL character (which Postgres text cannot hold) then 400 naming the field, and nothing changes', async () => {
+    const proposed = await propose(REGIME);
+    const url = `/api/v1/visits/regimes/${proposed.json<Regime>().id}/decision`;
+    const refused = await w.app.inject({ method: 'POST', url, headers: dg, payload: { decision: 'approve', note: 'visto\u0000bueno' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ rule: 'PLT-04', errors: [{ field: '/note' }] });
+    const still = await w.db.selectFrom('regimes').select('status').where('id', '=', proposed.json<Regime>().id).executeTakeFirstOrThrow();
+    expect(still.status).toBe('proposed');
+    const query = await w.app.inject({ method: 'GET', url: '/api/v1/visits/establishments/114/regime?x=a%00b', headers: director });
+    expect(query.statusCode).toBe(400);
+  });
+
   it('VIS-02 when a proposal allows more than Art. 68 (3 persons, 2 visits, one per visit day) or repeats a day, then 400/422 naming each fault', async () => {
     expect((await propose({ ...REGIME, personsPerVisit: 4 })).statusCode).toBe(400);
     expect((await propose({ ...REGIME, visitsPerWeek: 3 })).statusCode).toBe(400);

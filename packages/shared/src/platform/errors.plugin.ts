@@ -68,6 +68,35 @@ const jsonExpected = (lang: Lang): Problem => ({
   rule: 'PLT-04',
 });
 
+/**
+ * Where a parsed request holds a NUL character (U+0000), which no Postgres text or jsonb can store:
+ * JSON pointers as the validation problem names fields (`/note`, `querystring:/x`).
+ */
+function nulFields(value: unknown, path: string, found: string[], depth = 0): string[] {
+  if (found.length >= 20 || depth > 256) return found;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path);
+  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) found.push(`${path}/${key}`);
+      nulFields(v, `${path}/${key}`, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+const nulProblem = (fields: string[], lang: Lang): Problem => ({
+  type: problemType('invalid-request'),
+  title: 'Invalid request',
+  status: 400,
+  detail:
+    lang === 'es'
+      ? `Un texto no puede contener el carácter NUL (U+0000): ${fields.join(', ')}`
+      : `Text cannot hold the NUL character (U+0000): ${fields.join(', ')}`,
+  rule: 'PLT-04',
+  errors: fields.map((field) => ({ field, message: 'contains U+0000' })),
+});
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_JSON).send(problem);
 }
@@ -102,6 +131,18 @@ export const errorsPlugin = fp(
         detail: lang === 'es' ? 'Error interno; se registró para su revisión' : 'Internal error; it was logged for review',
         ...base,
       });
+    });
+    // Before validation, so no route ever hands Postgres a NUL it would refuse with a 500.
+    app.addHook('preValidation', async function refuseNul(req, reply) {
+      const fields = [
+        ...nulFields(req.body, '', []).map((f) => f || '/'),
+        ...nulFields(req.query, '', []).map((f) => `querystring:${f || '/'}`),
+        ...nulFields(req.params, '', []).map((f) => `params:${f || '/'}`),
+      ];
+      if (fields.length > 0) {
+        const lang = langFrom(req.headers['accept-language']);
+        return sendProblem(reply, { ...nulProblem(fields, lang), instance: req.url, requestId: req.id });
+      }
     });
     app.setNotFoundHandler(function notFound(req, reply) {
       const lang = langFrom(req.headers['accept-language']);
