@@ -9,4 +9,7 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30_000,
   maxWorkers: process.env.CI ? 2 : '50%',
+  // A worker that grew past this after a test file is replaced, not reused (a long run of suites
+  // each starting services grew one until it ran out of heap).
+  workerIdleMemoryLimit: '1GB',
 };

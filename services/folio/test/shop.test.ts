@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { bogotaMonth } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { startFolio, type FolioWorld } from './support/folio.world';
 
@@ -217,7 +218,7 @@ describe('FOL-09 the monthly close (Art. 128)', () => {
       .executeTakeFirstOrThrow();
     expect(caja.balance).toBe(600);
     expect((await close()).statusCode).toBe(409);
-    const current = await app.inject({ method: 'POST', url: '/api/v1/folio/shops/113/months/2026-11/close', headers: director });
+    const current = await app.inject({ method: 'POST', url: `/api/v1/folio/shops/113/months/${bogotaMonth()}/close`, headers: director });
     expect(current.statusCode).toBe(422);
     expect((await app.inject({ method: 'POST', url: '/api/v1/folio/shops/113/months/2026-13/close', headers: director })).statusCode).toBe(
       400,
