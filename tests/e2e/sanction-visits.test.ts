@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, bogotaToday, type Problem } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
+import { circumstances } from '../../services/discipline/test/support/cases.world';
 import { api } from '../support/client';
 import { startSuite, type RunningSuite } from '../support/suite';
 
@@ -46,15 +47,6 @@ const FULL_BOARD = [
   { seat: 'social_work' as const, name: 'Sofía Paz', position: 'Psicóloga' },
 ];
 const hours = { morning: { from: '08:00', to: '12:00' }, afternoon: { from: '13:00', to: '16:00' } };
-const circumstances = {
-  how: 'Sin violencia',
-  harm: 'Ninguno',
-  stateOfMind: 'Tranquilo',
-  previousConduct: 'Buena',
-  aggravating: [],
-  mitigating: ['Reconoció los hechos'],
-};
-
 interface World {
   nui: string;
   areaId: string;

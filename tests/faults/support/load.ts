@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, bogotaToday } from '@eron/shared';
 import { bearer } from '@eron/shared/testing';
 import { admissionRequest } from '../../../services/classification/test/admission.factory';
+import { circumstances } from '../../../services/discipline/test/support/cases.world';
 import { establishmentBody } from '../../../services/classification/test/support/establishments';
 import type { DrillClient } from './client';
 
@@ -275,15 +276,6 @@ const admission = (cash: number, i: number) =>
   admissionRequest({
     cashAtIntake: { amount: cash, actaNumber: `ACTA-DRILL-${i}-${randomUUID().slice(0, 6)}`, searchDate: bogotaToday() },
   });
-
-const circumstances = {
-  how: 'Sin violencia',
-  harm: 'Ninguno',
-  stateOfMind: 'Tranquilo',
-  previousConduct: 'Buena',
-  aggravating: [],
-  mitigating: ['Reconoció los hechos'],
-};
 
 /**
  * A case's step that is not idempotent by key: after an attempt whose outcome was unknown, the
