@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { bogotaToday, type EventEnvelope, type EventPayload, type EventType, type ExitReason } from '@eron/shared';
-import { signedHeaders } from '@eron/shared/platform';
+import { EVENT_JOB_OPTIONS, signedHeaders } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { runtime } from '../src/runtime';
 import { runPhoneSweep } from '../src/spending/phone.jobs';
@@ -57,25 +57,33 @@ const depositorOf = (nui: string) => `1${nui}`;
  * so each run starts from fresh accounts without waiting for three admissions of its own.
  */
 const pool: string[] = [];
+
+/** A pool that never fills says why: the queue's counts and the reasons of its failed deliveries. */
+async function explainStuck(error: Error): Promise<never> {
+  const counts = await queue.getJobCounts();
+  const reasons = [...new Set((await queue.getFailed(0, 50)).map((j) => `${j.name}: ${j.failedReason}`))];
+  throw new Error(`${error.message}; queue ${JSON.stringify(counts)}; failed: ${reasons.join(' | ') || 'none'}`);
+}
 async function fresh(): Promise<string> {
   if (pool.length === 0) {
     const batch = Array.from({ length: 150 }, () => w.nextNui());
     const events = batch.map((nui) => admission(nui, (Number(nui) * 37_219) % 120_000));
-    await queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id } })));
+    // With the relay's own retry policy: a delivery that fails once (a busy CI machine) is retried, as in production.
+    await queue.addBulk(events.map((e) => ({ name: e.type, data: e, opts: { ...EVENT_JOB_OPTIONS, jobId: e.id } })));
     const opened = async () =>
       (await app.db.selectFrom('folios').select('nui').where('nui', 'in', batch).execute()).length === batch.length;
-    await eventually(opened, 60_000, 'pool of folios');
+    await eventually(opened, 60_000, 'pool of folios').catch(explainStuck);
     // CLS-10: the paymaster receives each person's intake cash, which makes it available.
     const receipts = events.map((e) => {
       const { nui, eron, cashAtIntake } = e.payload;
       const { amount, actaNumber } = cashAtIntake!;
       return w.event('intake-cash.received', { nui, eron, amount, actaNumber, receivedOn: '2026-11-25' });
     });
-    await queue.addBulk(receipts.map((e) => ({ name: e.type, data: e, opts: { jobId: e.id } })));
+    await queue.addBulk(receipts.map((e) => ({ name: e.type, data: e, opts: { ...EVENT_JOB_OPTIONS, jobId: e.id } })));
     const received = async () =>
       (await app.db.selectFrom('intake_cash').select('nui').where('nui', 'in', batch).where('transaction_id', 'is not', null).execute())
         .length === batch.length;
-    await eventually(received, 60_000, 'pool of intake cash received');
+    await eventually(received, 60_000, 'pool of intake cash received').catch(explainStuck);
     for (const nui of batch) {
       const depositors = [{ document: { type: 'CC', number: depositorOf(nui) }, givenNames: 'Ana', surnames: 'Ruiz' }];
       const res = await app.inject({
