@@ -122,7 +122,10 @@ const sh = (cmd: string, args: string[]): string => {
 
 async function postgresVersion(): Promise<string> {
   if (existsSync(resolve(ROOT, '.env'))) process.loadEnvFile(resolve(ROOT, '.env'));
-  const client = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron' });
+  // The server's maintenance database: the suite's own may not exist yet (each benchmark makes its own).
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron');
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
   try {
     await client.connect();
     const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
@@ -140,12 +143,33 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' / ');
 
+/**
+ * How busy the cores are with work other than a benchmark: the share of CPU time not idle over 3 s,
+ * sampled from /proc/stat just before the benchmark starts (its own processes not yet running, the
+ * previous one's gone). The load average cannot say it: a benchmark saturates the cores by design, and
+ * the 1-minute average still carries the previous benchmark when the next starts. Null off Linux.
+ */
+async function othersBusy(): Promise<number | null> {
+  const sample = () => {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: cpu.reduce((a, x) => a + x, 0), idle: cpu[3]! + (cpu[4] ?? 0) };
+  };
+  try {
+    const a = sample();
+    await new Promise((r) => setTimeout(r, 3_000));
+    const b = sample();
+    return b.total === a.total ? 0 : 1 - (b.idle - a.idle) / (b.total - a.total);
+  } catch {
+    return null;
+  }
+}
+
 /** What a benchmark's run left in the results folder: its figures and when, where and under what load it ran. */
 interface Stored extends Outcome {
   at: string;
   commit: string;
   /** The 1-minute load average over the benchmark's run: mean and peak. */
-  load: { mean: number; peak: number };
+  load: { mean: number; peak: number; othersBusy?: number | null };
   cores: number;
   niceness: number;
 }
@@ -163,6 +187,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 10_000);
   try {
     for (const b of chosen) {
+      const before = await othersBusy();
       loads = [os.loadavg()[0]!];
       const at = new Date().toISOString();
       const o = await run(b, dir);
@@ -171,7 +196,7 @@ async function main(): Promise<void> {
         ...o,
         at,
         commit,
-        load: { mean: loads.reduce((a, x) => a + x, 0) / loads.length, peak: Math.max(...loads) },
+        load: { mean: loads.reduce((a, x) => a + x, 0) / loads.length, peak: Math.max(...loads), othersBusy: before },
         cores,
         niceness: os.getPriority(),
       };
@@ -192,7 +217,11 @@ async function main(): Promise<void> {
   const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!bench/RESULTS.md']) !== '';
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const niceness = Math.max(0, ...outcomes.map((o) => o.niceness));
-  const busy = outcomes.some((o) => o.load.mean > o.cores);
+  // Busy: other work held more than a quarter of the CPU just before a benchmark started (older
+  // results, without that sample, fall back to a load average above the cores).
+  const others = (o: Stored): number | null => o.load.othersBusy ?? null;
+  const busy = outcomes.some((o) => (others(o) === null ? o.load.mean > o.cores : others(o)! > 0.25));
+  const busyShare = (o: Stored) => (others(o) === null ? '' : `; others ${Math.round(100 * others(o)!)} % CPU before`);
   const meanLoad = outcomes.length ? outcomes.reduce((a, o) => a + o.load.mean, 0) / outcomes.length : os.loadavg()[0]!;
   const peak = Math.max(0, ...outcomes.map((o) => o.load.peak));
   const day = (iso: string) => iso.replace('T', ' ').slice(0, 16);
@@ -212,7 +241,7 @@ async function main(): Promise<void> {
         : ''),
     `- **Machine**: ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}; ${await postgresVersion()}, Redis and every process of the benchmark (load generator, services, gateway, pgbench) on the same machine.`,
     `- **Commit**: \`${commit}\` (${subject})${dirty ? ', with uncommitted changes' : ''}${outcomes.some((o) => o.commit !== commit) ? `; earlier figures at ${[...new Set(outcomes.map((o) => o.commit))].join(', ')}` : ''}.`,
-    `- **Load**: load average (1 / 5 / 15 min) ${loadBefore} before and ${loadAfter} after; over the benchmarks the 1-minute figure averaged ${meanLoad.toFixed(1)} and peaked at ${peak.toFixed(1)}, on ${cores} cores.` +
+    `- **Load**: load average (1 / 5 / 15 min) ${loadBefore} before and ${loadAfter} after; over the benchmarks the 1-minute figure averaged ${meanLoad.toFixed(1)} and peaked at ${peak.toFixed(1)}, on ${cores} cores (the benchmark's own processes count in it).` +
       (busy
         ? ' **The machine was busy**: other work shared its cores throughout, so every figure here is lower and noisier than on a quiet machine, and a ratio between a Node process and Postgres moves with whoever else holds the cores.'
         : ''),
@@ -263,7 +292,7 @@ async function main(): Promise<void> {
         `\`${o.command}\``,
         `${day(o.at)} UTC at \`${o.commit}\``,
         `${Math.round(o.seconds)} s`,
-        `${o.load.mean.toFixed(1)} / ${o.load.peak.toFixed(1)} on ${o.cores} cores${o.niceness ? `, nice ${o.niceness}` : ''}`,
+        `${o.load.mean.toFixed(1)} / ${o.load.peak.toFixed(1)} on ${o.cores} cores${o.niceness ? `, nice ${o.niceness}` : ''}${busyShare(o)}`,
         [...(o.report?.notes ?? []), o.error ? `FAILED: ${o.error}` : ''].filter(Boolean).join(' '),
       ]),
     ),

@@ -49,9 +49,13 @@ async function seed(db: import('kysely').Kysely<any>, round: number): Promise<vo
     FROM generate_series(1, ${PPL}::int) g, unnest(ARRAY['2025-Q3', '2025-Q4', '2026-Q1']) q`.execute(db);
 }
 
-/** The same proposal in one statement, without the job, batches, progress or upsert rules: the floor. */
+/**
+ * The same proposal in one statement, without the job, batches, progress or upsert rules: the floor.
+ * Unlogged rather than temporary: a temporary table lives on one of the pool's connections, and the
+ * comparison afterwards may get another (it did: "baseline_0 does not exist").
+ */
 const baseline = (round: number) => sql`
-  CREATE TEMP TABLE ${sql.raw(`baseline_${round}`)} AS
+  CREATE UNLOGGED TABLE ${sql.raw(`baseline_${round}`)} AS
   WITH s AS (
     SELECT nui, count(*) FILTER (WHERE severity = 'grave') g, count(*) FILTER (WHERE severity = 'leve') l FROM sanctions
     WHERE eron = ${eronOf(round)} AND status = 'firm' AND firm_at >= ('2026-04-01'::timestamp AT TIME ZONE 'America/Bogota') AND firm_at < ('2026-07-01'::timestamp AT TIME ZONE 'America/Bogota')
