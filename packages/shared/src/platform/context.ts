@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, QueryCreator, Transaction } from 'kysely';
 import type { EventPayload, EventType, ServiceName } from '../events';
 import type { Principal } from '../roles';
 import { publish as writeOutbox } from './outbox';
@@ -37,16 +37,59 @@ export interface Reader<DB> {
 /** Who acts when no person does: event handlers and scheduled jobs. */
 export const systemActor = (what: string): Principal => ({ sub: `system:${what}`, roles: [], erons: [], national: true });
 
+type AuditRow = Insertable<PlatformTables['audit_log']>;
+
+/**
+ * The audit lines of one transaction, written together in its last statement before COMMIT rather
+ * than one round trip each (PLT-13, PLT-15): still in the change's transaction, so they commit or
+ * roll back with it. Whoever ends the transaction flushes it — `flush` on its own, or `flushWith`
+ * folded into the statement that ends the work (the idempotency answer).
+ */
+export class AuditBuffer {
+  private rows: AuditRow[] = [];
+
+  add(who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): void {
+    this.rows.push(auditRow(who, entry));
+  }
+
+  async flush(trx: Transaction<PlatformTables>): Promise<void> {
+    const rows = this.take();
+    if (rows.length) await trx.insertInto('audit_log').values(rows).execute();
+  }
+
+  /** Runs `last` with the pending lines inserted by the same statement (a data-modifying CTE). */
+  async flushWith(
+    trx: Transaction<PlatformTables>,
+    last: (db: QueryCreator<PlatformTables>) => { execute(): Promise<unknown> },
+  ): Promise<void> {
+    const rows = this.take();
+    // The CTE only adds a name `last` never reads: the creator is the same tables' to it.
+    const db = rows.length
+      ? (trx.with('audit', (q) => q.insertInto('audit_log').values(rows).returning('id')) as unknown as QueryCreator<PlatformTables>)
+      : trx;
+    await last(db).execute();
+  }
+
+  private take(): AuditRow[] {
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
+  }
+}
+
 /**
  * A use-case context over `trx`. `onPublish` is told when an event was written, so whoever
  * committed the transaction wakes the outbox relay — never the use case (PLT-08). `who.trace`,
  * the request's or the handled event's span, is carried in each event published (tracing.ts).
+ * With `audit`, audit lines wait in it until the transaction's owner flushes it; without, each is
+ * written at once.
  */
 export function contextFor<DB>(
   service: ServiceName,
   trx: Transaction<DB>,
   who: { actor: Principal; requestId: string; trace?: TraceContext },
   onPublish: () => void,
+  audit?: AuditBuffer,
 ): Ctx<DB> {
   const platform = trx as unknown as Transaction<PlatformTables>;
   return {
@@ -58,7 +101,8 @@ export function contextFor<DB>(
       onPublish();
     },
     async audit(entry) {
-      await writeAudit(platform, who, entry);
+      if (audit) audit.add(who, entry);
+      else await writeAudit(platform, who, entry);
     },
   };
 }
@@ -69,16 +113,15 @@ export async function writeAudit(
   who: { actor: Principal | undefined; requestId: string | undefined },
   entry: AuditEntry,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor: who.actor?.sub ?? 'system',
-      roles: who.actor?.roles ?? [],
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      request_id: who.requestId ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    })
-    .execute();
+  await trx.insertInto('audit_log').values(auditRow(who, entry)).execute();
 }
+
+const auditRow = (who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): AuditRow => ({
+  actor: who.actor?.sub ?? 'system',
+  roles: who.actor?.roles ?? [],
+  action: entry.action,
+  entity: entry.entity,
+  entity_id: entry.entityId,
+  request_id: who.requestId ?? null,
+  details: entry.details ? JSON.stringify(entry.details) : null,
+});

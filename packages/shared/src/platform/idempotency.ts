@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, ProblemError } from '../problem';
 import type { Principal } from '../roles';
+import type { AuditBuffer } from './context';
 import type { PlatformTables } from './tables';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -28,7 +29,12 @@ const keyProblem = (status: number, code: string, es: string, en: string) =>
  *   duplicate that cannot take the lock is 409 however long the first has been running, and one
  *   that can take it knows the first is gone (its work committed with the answer, or vanished with
  *   it). No clock decides that a request is dead.
- * - Work and answer commit together, so a stored answer always means the change happened.
+ * - One round trip claims a fresh key (PLT-13, PLT-15): the lock and an `INSERT … ON CONFLICT DO
+ *   NOTHING` of the key's row in one statement. The conflict check reads the latest committed row,
+ *   not the statement's snapshot, so a first request that committed just before the lock was taken
+ *   is seen; only then is the stored answer read, in a statement of its own (a fresh snapshot).
+ * - Work and answer commit together (the key's row gets its answer, and the deferred audit lines are
+ *   written, in the statement before COMMIT), so a stored answer always means the change happened.
  * - Replay: this runs inside the handler, after the route's role check; the route's own
  *   establishment check (`assertActsFor`) runs before it too. Use cases that learn the
  *   establishment only from the data they load never run on a replay, so the answer is bound to the
@@ -41,10 +47,15 @@ export async function idempotent<DB, B>(
   reply: FastifyReply,
   db: Kysely<DB>,
   work: (trx: Transaction<DB>) => Promise<Outcome<B>>,
+  audit?: AuditBuffer,
 ): Promise<FastifyReply> {
   const key = req.headers[IDEMPOTENCY_HEADER];
   if (key === undefined) {
-    const out = await db.transaction().execute(work);
+    const out = await db.transaction().execute(async (trx) => {
+      const done = await work(trx);
+      await audit?.flush(trx as unknown as Transaction<PlatformTables>);
+      return done;
+    });
     return reply.code(out.status).send(out.body);
   }
   if (typeof key !== 'string' || key.length < 8 || key.length > 200) {
@@ -63,19 +74,25 @@ export async function idempotent<DB, B>(
     .digest('hex');
   const done = await db.transaction().execute(async (trx) => {
     const platform = trx as unknown as Transaction<PlatformTables>;
-    if (!(await lockKey(platform, scope, key))) throw inFlight();
-    const stored = await platform
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status', 'response', 'actor_scope'])
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (stored) return { replay: true, out: answerFor(stored, caller, hash) };
+    const claim = await claimKey(platform, { scope, key, request_hash: hash, actor_scope: actorScopeOf(caller) });
+    if (claim === 'in-flight') throw inFlight();
+    if (claim === 'answered') {
+      const stored = await platform
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'status', 'response', 'actor_scope'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      return { replay: true, out: answerFor(stored, caller, hash) };
+    }
     const out = await work(trx);
-    await platform
-      .insertInto('idempotency_keys')
-      .values({ scope, key, request_hash: hash, status: out.status, response: JSON.stringify(out.body), actor_scope: actorScopeOf(caller) })
-      .execute();
+    const answer = (q: QueryCreator<PlatformTables>) =>
+      q
+        .updateTable('idempotency_keys')
+        .set({ status: out.status, response: JSON.stringify(out.body) })
+        .where('scope', '=', scope)
+        .where('key', '=', key);
+    await (audit ? audit.flushWith(platform, answer) : answer(platform).execute());
     return { replay: false, out };
   });
   if (done.replay) reply.header('idempotent-replayed', 'true');
@@ -83,14 +100,28 @@ export async function idempotent<DB, B>(
 }
 
 /**
- * Takes the key's transaction-scoped advisory lock, or says someone holds it. Every service shares
- * one database, so the lock names the service's schema too.
+ * Takes the key's transaction-scoped advisory lock and, holding it, writes the key's row without an
+ * answer yet — in one statement. `in-flight`: someone holds the lock; `answered`: the row exists
+ * (a first request committed it); `fresh`: this transaction owns the key. Every service shares one
+ * database, so the lock names the service's schema too.
  */
-async function lockKey(trx: Transaction<PlatformTables>, scope: string, key: string): Promise<boolean> {
-  const { rows } = await sql<{ locked: boolean }>`
-    SELECT pg_try_advisory_xact_lock(hashtextextended('idempotency:' || current_schema() || ':' || ${scope} || ':' || ${key}, 0)) AS locked
+async function claimKey(
+  trx: Transaction<PlatformTables>,
+  k: { scope: string; key: string; request_hash: string; actor_scope: string },
+): Promise<'in-flight' | 'answered' | 'fresh'> {
+  const { rows } = await sql<{ locked: boolean; fresh: boolean }>`
+    WITH lock AS (
+      SELECT pg_try_advisory_xact_lock(hashtextextended('idempotency:' || current_schema() || ':' || ${k.scope} || ':' || ${k.key}, 0)) AS locked
+    ), claimed AS (
+      INSERT INTO idempotency_keys (scope, key, request_hash, actor_scope)
+      SELECT ${k.scope}, ${k.key}, ${k.request_hash}, ${k.actor_scope} FROM lock WHERE lock.locked
+      ON CONFLICT (scope, key) DO NOTHING
+      RETURNING 1
+    )
+    SELECT lock.locked, EXISTS (SELECT 1 FROM claimed) AS fresh FROM lock
   `.execute(trx);
-  return rows[0]?.locked === true;
+  const r = rows[0];
+  return !r?.locked ? 'in-flight' : r.fresh ? 'fresh' : 'answered';
 }
 
 const inFlight = () =>
