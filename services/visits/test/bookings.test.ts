@@ -223,6 +223,18 @@ describe('bookings', () => {
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(b.json<Booking>().id).toBe(a.json<Booking>().id);
     expect(await w.db.selectFrom('bookings').select('id').where('nui', '=', nui).execute()).toHaveLength(1);
+    // PLT-06: its audit line is written once, with the stored answer; a refused attempt under a key leaves none.
+    const audited = (id: string) => w.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
+    expect(await audited(a.json<Booking>().id)).toEqual([{ action: 'book-visit' }]);
+    const refused = await book(
+      { ...payload, date: next(SATURDAY, 1), visitorIds: [randomUUID()] },
+      { ...officer, 'idempotency-key': randomUUID() },
+    );
+    expect(refused.statusCode).toBe(422);
+    const lines = await w.db.selectFrom('audit_log').select('details').where('action', '=', 'book-visit').execute();
+    expect(lines.filter((l) => JSON.stringify(l.details).includes(next(SATURDAY, 1)) && JSON.stringify(l.details).includes(nui))).toEqual(
+      [],
+    );
   });
 
   it('VIS-09 when a sanction suppressing one visit is firm, then exactly the next opportunity is suppressed, its booking cancelled with notice, and lifting restores it', async () => {

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Kysely, Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { eventQueueName, SUBSCRIBERS, type EventEnvelope, type EventType, type ServiceName } from '../events';
-import { AuditBuffer, contextFor, systemActor, type Ctx } from './context';
+import { contextFor, systemActor, type Ctx } from './context';
 import { checkEvent } from './event-check';
 import type { PlatformTables } from './tables';
 import { eventAttributes, extractTrace, inSpan, SpanKind, tracingOn, type TraceContext } from './tracing';
@@ -60,10 +60,8 @@ export async function applyOnce<DB>(
       .executeTakeFirst();
     if (!fresh) return 'duplicate';
     const who = { actor: systemActor(`event:${event.type}`), requestId: event.requestId ?? event.id, trace };
-    const audit = new AuditBuffer();
-    const ctx = contextFor(service, trx as unknown as Transaction<DB>, who, onPublish, audit);
+    const ctx = contextFor(service, trx as unknown as Transaction<DB>, who, onPublish);
     await handler(event, { ...ctx, log });
-    await audit.flush(trx);
     return 'applied';
   });
 }

@@ -40,21 +40,15 @@ export const systemActor = (what: string): Principal => ({ sub: `system:${what}`
 type AuditRow = Insertable<PlatformTables['audit_log']>;
 
 /**
- * The audit lines of one transaction, written together in its last statement before COMMIT rather
- * than one round trip each (PLT-13, PLT-15): still in the change's transaction, so they commit or
- * roll back with it. Whoever ends the transaction flushes it — `flush` on its own, or `flushWith`
- * folded into the statement that ends the work (the idempotency answer).
+ * The audit lines of one transaction kept back to ride on its last statement before COMMIT — the
+ * one storing an Idempotency-Key's answer — rather than one round trip each (PLT-13, PLT-15):
+ * still in the change's transaction, so they commit or roll back with it.
  */
 export class AuditBuffer {
   private rows: AuditRow[] = [];
 
   add(who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): void {
     this.rows.push(auditRow(who, entry));
-  }
-
-  async flush(trx: Transaction<PlatformTables>): Promise<void> {
-    const rows = this.take();
-    if (rows.length) await trx.insertInto('audit_log').values(rows).execute();
   }
 
   /** Runs `last` with the pending lines inserted by the same statement (a data-modifying CTE). */

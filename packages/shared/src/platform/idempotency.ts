@@ -42,6 +42,10 @@ const keyProblem = (status: number, code: string, es: string, en: string) =>
  *   for all of them (or nationally), anyone else gets the 403 a fresh run could give. A token
  *   whose scope shrank cannot replay; it is never run twice either.
  */
+/**
+ * `audit`: the buffer the work's context keeps its audit lines in when a key was sent; they are
+ * written by the statement that stores the answer.
+ */
 export async function idempotent<DB, B>(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -51,11 +55,7 @@ export async function idempotent<DB, B>(
 ): Promise<FastifyReply> {
   const key = req.headers[IDEMPOTENCY_HEADER];
   if (key === undefined) {
-    const out = await db.transaction().execute(async (trx) => {
-      const done = await work(trx);
-      await audit?.flush(trx as unknown as Transaction<PlatformTables>);
-      return done;
-    });
+    const out = await db.transaction().execute(work);
     return reply.code(out.status).send(out.body);
   }
   if (typeof key !== 'string' || key.length < 8 || key.length > 200) {
