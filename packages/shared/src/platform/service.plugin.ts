@@ -14,7 +14,12 @@ import { redisNonceStore } from './hmac';
 import { EventQueues } from './event-queues';
 import { OutboxRelay } from './outbox';
 import { platformMigrations } from './platform.migration';
-import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
+import {
+  REPLAY_TRACE_MIGRATION_NAME,
+  replayTraceMigration,
+  subscriptionsMigration,
+  SUBSCRIPTIONS_MIGRATION_NAME,
+} from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
 import { tracingPlugin } from './tracing.plugin';
@@ -47,6 +52,7 @@ declare module 'fastify' {
 export const allMigrations = (own: Migrations): Migrations => ({
   ...platformMigrations,
   [SUBSCRIPTIONS_MIGRATION_NAME]: subscriptionsMigration,
+  [REPLAY_TRACE_MIGRATION_NAME]: replayTraceMigration,
   ...own,
 });
 
