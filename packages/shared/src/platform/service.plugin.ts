@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import metrics from 'fastify-metrics';
 import { authPlugin } from './auth.plugin';
@@ -22,6 +21,7 @@ import {
 } from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
+import { createRedis, type RedisClient } from './redis';
 import { tracingPlugin } from './tracing.plugin';
 import type { ServiceName } from '../events';
 
@@ -45,7 +45,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: BaseEnv;
     db: Kysely<any>;
-    redis: Redis;
+    redis: RedisClient;
   }
 }
 
@@ -69,10 +69,11 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       await app.register(errorsPlugin);
       await app.register(openApi, def);
       // Producers fail fast while Redis is down; the outbox keeps the events until it is back.
-      const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+      // One Redis or a Redis Cluster (REDIS_CLUSTER; loadConfig refused a prefix without a hash tag).
+      const redis = createRedis(config, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
       redis.on('error', () => undefined);
       redis.connect().catch(() => undefined);
-      app.decorate('redis', redis);
+      app.decorate<RedisClient>('redis', redis);
       // Signatures this service accepted, apart from the gateway's (PLT-03).
       await app.register(authPlugin, { ...config, nonces: redisNonceStore(redis, `${config.QUEUE_PREFIX}:hmac:${def.name}:`) });
 
@@ -84,7 +85,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       const relay = new OutboxRelay(db, (service) => queues.for(service), app.log, config.OUTBOX_POLL_MS);
       if (background) relay.start();
 
-      const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
+      const workerRedis = background ? createRedis(config, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
       const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
       const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
       if (workerRedis) jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);

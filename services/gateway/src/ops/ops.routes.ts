@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import { SERVICES } from '@eron/shared';
+import type { RedisClient } from '@eron/shared/platform';
 import { upstreams, type GatewayConfig } from '../config';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -19,7 +19,7 @@ async function reachable(base: string): Promise<boolean> {
  * Liveness is not readiness (PLT-10): `/health` touches nothing; `/ready` asks every service's
  * `/health` and pings Redis, so a load balancer stops sending traffic the gateway cannot serve.
  */
-export default async function opsRoutes(app: FastifyInstance, opts: { config: GatewayConfig; redis: Redis }): Promise<void> {
+export default async function opsRoutes(app: FastifyInstance, opts: { config: GatewayConfig; redis: RedisClient }): Promise<void> {
   const bases = upstreams(opts.config);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
