@@ -4,6 +4,7 @@ import type { ConductRun } from '@eron/shared';
 import { requestReplay, startTracing, stopTracing } from '@eron/shared/platform';
 import { bearer, eventually } from '@eron/shared/testing';
 import { admissionRequest } from '../../services/classification/test/admission.factory';
+import { asobancariaFile } from '../../services/folio/test/support/asobancaria';
 import { startSuite, type RunningSuite } from '../support/suite';
 
 // Spans of the whole suite (gateway and four services in this process), kept in memory.
@@ -11,7 +12,8 @@ const exporter = new InMemorySpanExporter();
 let suite: RunningSuite;
 beforeAll(async () => {
   startTracing('suite', { spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  suite = await startSuite();
+  // A bank file over a few hundred bytes is checked by folio's file job; no sweep runs it in a trace of its own.
+  suite = await startSuite({ folio: { RECAUDO_INLINE_CHECK_BYTES: 400, RECAUDO_FILE_SWEEP_MS: 0 } });
 }, 180_000); // five apps booting: seconds, but minutes on a loaded shared machine
 afterAll(async () => {
   await suite?.close();
@@ -216,5 +218,31 @@ describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and Bu
     expect(parentOf(resent!)).toBe(idOf(publish));
     expect(resent!.links.map((l) => l.context.spanId)).toEqual([idOf(catchUp!)]);
     expectNoPersonData([...inTrace(traceId), replay!, catchUp!], admission);
+  });
+
+  it('PLT-10 when the paymaster uploads a large bank file through the gateway then the file job that checks and books it continues the upload’s trace', async () => {
+    const text = asobancariaFile({ collectionDate: '2026-11-30', lots: [[{ nui: '1000001', pesos: 12_000 }]] });
+    expect(text.length).toBeGreaterThan(400);
+    const res = await fetch(`${suite.url}/api/v1/folio/recaudo/files`, {
+      method: 'POST',
+      headers: { ...paymaster, 'content-type': 'text/plain' },
+      body: text,
+    });
+    expect(res.status).toBe(202);
+    const requestId = res.headers.get('x-request-id');
+    const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+    const traceId = traceOf(gateway!);
+    const job = await eventually(
+      async () => inTrace(traceId).find((s) => s.name === 'job recaudo-files'),
+      20_000,
+      'the file job in the upload’s trace',
+    );
+    const spans = inTrace(traceId);
+    const trigger = spans.find((s) => s.name === 'trigger recaudo-files');
+    expect(parentOf(trigger!)).toBe(idOf(spans.find((s) => s.kind === SpanKind.SERVER && service(s) === 'folio')!));
+    expect(parentOf(job)).toBe(idOf(trigger!));
+    const work = spans.filter((s) => s.name === 'transaction system:recaudo-file');
+    expect(work.length).toBeGreaterThan(0);
+    for (const w of work) expect(parentOf(w)).toBe(idOf(job));
   });
 });
