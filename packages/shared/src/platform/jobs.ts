@@ -47,11 +47,11 @@ export const jobsQueueName = (service: ServiceName): string => `jobs-${service}`
 /** The key of job data that carries the trigger's W3C trace context; the job's `run` never sees it. */
 export const JOB_TRACE_KEY = 'traceContext';
 
-/** The job's data without the trace it carried, and that trace's context (the trigger's span, else a new trace). */
-function traceOfJob(data: unknown): { data: Record<string, unknown>; parent: TraceContext } {
+/** The job's data without the trace it carried, and that trace's context (the trigger's span), if it carried one. */
+function traceOfJob(data: unknown): { data: Record<string, unknown>; parent?: TraceContext } {
   const { [JOB_TRACE_KEY]: carrier, ...rest } = (data ?? {}) as Record<string, unknown>;
   const valid = typeof carrier === 'object' && carrier !== null;
-  return { data: rest, parent: extractTrace(valid ? (carrier as Record<string, unknown>) : undefined) };
+  return { data: rest, ...(valid ? { parent: extractTrace(carrier as Record<string, unknown>) } : {}) };
 }
 
 const JOB_OPTIONS = {
@@ -108,8 +108,9 @@ export class JobRunner {
         if (!def) throw new Error(`No job named ${job.name} in ${service}`);
         const { data, parent } = traceOfJob(job.data);
         const jobLog = log.child({ job: job.name, jobId: job.id });
-        if (!tracingOn()) return def.run(runtime, data, jobLog);
-        // A CONSUMER span under the trigger's (a scheduled run starts a trace of its own).
+        // A scheduled run carries no trace and makes none: the file sweep alone would be a trace a second.
+        if (!tracingOn() || !parent) return def.run(runtime, data, jobLog);
+        // A CONSUMER span under the trigger's.
         const attributes = {
           ...jobAttributes(service, job.name, 'process', jobsQueueName(service)),
           ...(job.id ? { 'messaging.message.id': job.id } : {}),
