@@ -6,14 +6,25 @@
  * jobs to run again. The producer's running relay does the sending, in outbox order, with job IDs
  * of their own; the subscriber's inbox applies each event once, so a replay is always safe.
  * It also subscribes the service if it was not (as its consumer does when it gains a handler).
+ *
+ * With OTEL_TRACES_EXPORTER set, the replay is a span (`replay <type> to <service>`) whose trace
+ * the producer's relay sends the events again in; each event keeps the trace it was published in.
  */
 import { parseArgs } from 'node:util';
 import { isEventType, PRODUCERS, SERVICES, SUBSCRIBERS, type ServiceName } from '@eron/shared';
-import { createDb, loadConfig, NoExtra, rewind, type PlatformTables } from '@eron/shared/platform';
+import { createDb, loadConfig, NoExtra, requestReplay, startTracing, stopTracing, type PlatformTables } from '@eron/shared/platform';
 
 const USAGE = 'usage: pnpm events:replay --to <service> --type <event type> [--after <outbox seq>] [--wait]';
 
 async function main(): Promise<void> {
+  try {
+    await replay();
+  } finally {
+    await stopTracing(); // exports the replay's span
+  }
+}
+
+async function replay(): Promise<void> {
   const { values } = parseArgs({
     options: { to: { type: 'string' }, type: { type: 'string' }, after: { type: 'string', default: '0' }, wait: { type: 'boolean' } },
   });
@@ -24,10 +35,11 @@ async function main(): Promise<void> {
   if (!SUBSCRIBERS[type].includes(to)) throw new Error(`${to} does not consume ${type} (SUBSCRIBERS in packages/shared/src/events.ts)`);
 
   const { DATABASE_URL } = loadConfig(NoExtra);
+  startTracing('events-replay');
   for (const producer of PRODUCERS[type]) {
     const db = createDb<PlatformTables>(DATABASE_URL, producer, 2);
     try {
-      const generation = await rewind(db, to, type, after);
+      const generation = await requestReplay(db, { producer, subscriber: to, type, afterSeq: after });
       console.log(
         `${producer} will send ${to} every retained ${type} after #${after} (replay ${generation}); its relay does it while it runs`,
       );

@@ -4,10 +4,12 @@ import {
   IDEMPOTENCY_HEADER,
   runtimeOf,
   systemActor,
+  traceOf,
   type Ctx as PlatformCtx,
   type Outcome,
   type Reader as PlatformReader,
   type Runtime,
+  type TraceContext,
 } from '@eron/shared/platform';
 import type { FolioConfig } from './config';
 import type { Db, FolioTables, Trx } from './db';
@@ -36,14 +38,15 @@ export interface Flow extends Reader {
   trigger(job: FolioJob, data: Record<string, unknown>, key: string): Promise<void>;
 }
 
-function flowOf(rt: FolioRuntime, reader: Reader, step: Flow['step'], log: FastifyBaseLogger): Flow {
+function flowOf(rt: FolioRuntime, reader: Reader, step: Flow['step'], log: FastifyBaseLogger, trace?: TraceContext): Flow {
   return {
     ...reader,
     log,
     step,
+    // The job continues the request's trace (tracing on only).
     trigger: (job, data, key) =>
       rt.jobs
-        .trigger(job, data, key)
+        .trigger(job, data, key, trace)
         .catch((err: unknown) => log.warn({ err, job, key }, 'Job not woken; its schedule will find the work')),
   };
 }
@@ -51,7 +54,7 @@ function flowOf(rt: FolioRuntime, reader: Reader, step: Flow['step'], log: Fasti
 /** A request's flow: each step a transaction of the request's actor, woken relay and all. */
 export function requestFlow(app: FastifyInstance, req: FastifyRequest): Flow {
   const rt = runtime(app);
-  return flowOf(rt, rt.reader(req), (work) => rt.transact(req, work), req.log);
+  return flowOf(rt, rt.reader(req), (work) => rt.transact(req, work), req.log, traceOf(req));
 }
 
 /** A job's flow: the system acts (`system:<what>`). */

@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
-import { Redis } from 'ioredis';
-import { createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER, tracingPlugin } from '@eron/shared/platform';
+import { createRedis, createTokenVerifier, errorsPlugin, REQUEST_ID_HEADER, tracingPlugin, type RedisClient } from '@eron/shared/platform';
 import { corsOrigins, upstreams, type GatewayConfig } from './config';
 import loginRoutes from './admin/login.routes';
 import queuesDashboard from './admin/queues.plugin';
@@ -27,8 +26,8 @@ function echoRequestId(req: FastifyRequest, reply: FastifyReply, done: HookHandl
  * Shared by the rate limiter and `/ready`. It fails fast instead of queueing while Redis is down,
  * so the limiter skips and traffic flows (PLT-02, PLT-17).
  */
-async function rateLimitRedis(app: FastifyInstance, url: string): Promise<Redis> {
-  const redis = new Redis(url, {
+async function rateLimitRedis(app: FastifyInstance, config: GatewayConfig): Promise<RedisClient> {
+  const redis = createRedis(config, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 250,
@@ -81,7 +80,7 @@ export default fp<GatewayOptions>(
     const metrics = createGatewayMetrics();
     await app.register(metricsPlugin, { metrics }); // before any route, so every route is measured
 
-    const redis = await rateLimitRedis(app, config.REDIS_URL);
+    const redis = await rateLimitRedis(app, config);
     const verify = createTokenVerifier(config);
     const source = createSpecSource(upstreams(config), config.OPENAPI_CACHE_MS, () => metrics.openapiBuilds.inc());
     // Read the services' documents once at start, so metrics name routes from the first call on.

@@ -24,6 +24,8 @@ export interface FakeService {
   docsReads: number;
   /** Replaces the paths its OpenAPI document lists (a new version of the service). */
   setPaths(paths: string[]): void;
+  /** Makes its `/ready` answer 503, as a service whose Postgres or Redis is down (it still answers). */
+  setReady(ready: boolean): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ const specOf = (name: string, paths: string[]) => ({
 export async function fakeService(name: string, initialPaths = [`/api/v1/${name}/things`]): Promise<FakeService> {
   const received: Received[] = [];
   let paths = initialPaths;
+  let ready = true;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -59,6 +62,7 @@ export async function fakeService(name: string, initialPaths = [`/api/v1/${name}
       }
       received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
       if (req.url === '/health') return json(200, { status: 'ok' });
+      if (req.url === '/ready') return json(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready' });
       res.setHeader('x-served-by', name);
       return json(200, { service: name, url: req.url });
     });
@@ -70,6 +74,7 @@ export async function fakeService(name: string, initialPaths = [`/api/v1/${name}
     received,
     docsReads: 0,
     setPaths: (next) => (paths = next),
+    setReady: (next) => (ready = next),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

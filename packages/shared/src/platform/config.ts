@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
 import { envSchema } from 'env-schema';
+import { redisSettingsRefusal } from './redis';
 
 /** The audience local tokens name unless a deployment configures its own (`JWT_AUDIENCE`). */
 export const DEFAULT_JWT_AUDIENCE = 'eron';
@@ -16,8 +17,15 @@ export const BaseEnv = Type.Object({
     default: 'postgres://postgres:postgres@127.0.0.1:5432/eron',
     description: 'Postgres; each service uses its own schema in it (PLT-07)',
   }),
-  REDIS_URL: Type.String({ default: 'redis://127.0.0.1:6379', description: 'Redis for the event queues' }),
-  QUEUE_PREFIX: Type.String({ default: 'eron', description: 'BullMQ key prefix' }),
+  REDIS_URL: Type.String({
+    default: 'redis://127.0.0.1:6379',
+    description: 'Redis for the event queues, rate limits and HMAC nonces; with REDIS_CLUSTER, cluster nodes, comma separated',
+  }),
+  REDIS_CLUSTER: Type.Boolean({
+    default: false,
+    description: 'Connect to a Redis Cluster: REDIS_URL lists seed nodes and QUEUE_PREFIX must hold a {hash tag}',
+  }),
+  QUEUE_PREFIX: Type.String({ default: 'eron', description: 'BullMQ key prefix (and of the rate-limit and nonce keys)' }),
   JWT_SECRET: Type.Optional(
     Type.String({ minLength: 16, description: "HS256 key: local runs, or a deployment's own secret (never the built-in dev key)" }),
   ),
@@ -110,6 +118,8 @@ export function loadConfig<P extends TProperties>(
     config.JWT_SECRET = DEV_JWT_SECRET;
   }
   assertJwtKeyAllowed(config);
+  const redis = redisSettingsRefusal(config);
+  if (redis) throw new Error(`Redis settings refused: ${redis}; see .env.example`);
   return config;
 }
 

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis';
 import type { FastifyBaseLogger } from 'fastify';
 import { eventQueueName, type ServiceName } from '../events';
 
@@ -15,7 +15,7 @@ export class EventQueues {
   private readonly queues = new Map<ServiceName, Queue>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly log: FastifyBaseLogger,
   ) {}

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis';
 import { ProblemError, unauthenticated, type Bilingual } from '../problem';
 import { isRole, MACHINE_ROLES, type MachineRole } from '../roles';
 
@@ -165,7 +165,7 @@ export interface NonceStore {
  * A Redis nonce store: `SET key 1 NX PX ttl`, shared by every instance. Each verifier (the gateway,
  * each service) has its own prefix, so the gateway's mark does not make the service refuse.
  */
-export function redisNonceStore(redis: Pick<Redis, 'set'>, prefix: string): NonceStore {
+export function redisNonceStore(redis: Pick<RedisClient, 'set'>, prefix: string): NonceStore {
   return {
     async claim(keyId, signature, ttlMs) {
       return (await redis.set(`${prefix}${keyId}:${signature}`, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';

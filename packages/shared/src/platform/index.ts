@@ -12,6 +12,7 @@ export * from './logger';
 export * from './openapi';
 export * from './event-queues';
 export * from './outbox';
+export * from './redis';
 export * from './runtime';
 export * from './server';
 export * from './service.plugin';

@@ -5,6 +5,7 @@ import type { ServiceName } from '../events';
 import type { BaseEnv } from './config';
 import { pruneIdempotencyKeys } from './idempotency';
 import type { PlatformTables } from './tables';
+import { extractTrace, inSpan, jobAttributes, SpanKind, traceCarrier, tracingOn, type TraceContext } from './tracing';
 
 /**
  * Background work of a service (PLT-10): deadline watchers, sweepers, prunes, long uploads. Each
@@ -14,8 +15,12 @@ import type { PlatformTables } from './tables';
 export interface JobDefinition<R> {
   /** Repeats every so many milliseconds (a BullMQ job scheduler, `upsertJobScheduler`); 0 = never. */
   every?: (runtime: R) => number;
-  /** The work; throwing retries it with backoff and keeps it failed for the dashboard. */
-  run: (runtime: R, data: Record<string, unknown>, log: FastifyBaseLogger) => Promise<void>;
+  /**
+   * The work; throwing retries it with backoff and keeps it failed for the dashboard. `trace` is
+   * the job's span (tracing on only): given as `who.trace` to `runtime.system`, the job's
+   * transactions and the events they publish continue the trace of whoever triggered it.
+   */
+  run: (runtime: R, data: Record<string, unknown>, log: FastifyBaseLogger, trace?: TraceContext) => Promise<void>;
 }
 
 export type JobDefinitions<R> = Record<string, JobDefinition<R>>;
@@ -38,6 +43,16 @@ export function platformJobs<R extends { db: unknown; config: BaseEnv }>(): JobD
 }
 
 export const jobsQueueName = (service: ServiceName): string => `jobs-${service}`;
+
+/** The key of job data that carries the trigger's W3C trace context; the job's `run` never sees it. */
+export const JOB_TRACE_KEY = 'traceContext';
+
+/** The job's data without the trace it carried, and that trace's context (the trigger's span), if it carried one. */
+function traceOfJob(data: unknown): { data: Record<string, unknown>; parent?: TraceContext } {
+  const { [JOB_TRACE_KEY]: carrier, ...rest } = (data ?? {}) as Record<string, unknown>;
+  const valid = typeof carrier === 'object' && carrier !== null;
+  return { data: rest, ...(valid ? { parent: extractTrace(carrier as Record<string, unknown>) } : {}) };
+}
 
 const JOB_OPTIONS = {
   attempts: 5,
@@ -62,9 +77,24 @@ export class JobRunner {
     this.queue.on('error', () => undefined);
   }
 
-  /** Runs job `name` as soon as a worker is free; the same `key` while one is waiting or running adds nothing. */
-  async trigger(name: string, data: Record<string, unknown> = {}, key?: string): Promise<void> {
-    await this.queue.add(name, data, key ? { deduplication: { id: `${name}-${key}` } } : {});
+  /**
+   * Runs job `name` as soon as a worker is free; the same `key` while one is waiting or running adds
+   * nothing. `parent` (the request's trace, `traceOf(req)`) is carried in the job's data as a W3C
+   * `traceparent`, in a PRODUCER span, so the job continues the request's trace; with tracing off
+   * nothing is added.
+   */
+  async trigger(name: string, data: Record<string, unknown> = {}, key?: string, parent?: TraceContext): Promise<void> {
+    const opts = key ? { deduplication: { id: `${name}-${key}` } } : {};
+    if (!tracingOn()) {
+      await this.queue.add(name, data, opts);
+      return;
+    }
+    const attributes = jobAttributes(this.opts.service, name, 'send', this.queue.name);
+    await inSpan(`trigger ${name}`, SpanKind.PRODUCER, parent, attributes, async (ctx, span) => {
+      const carrier = traceCarrier(ctx);
+      const job = await this.queue.add(name, carrier ? { ...data, [JOB_TRACE_KEY]: carrier } : data, opts);
+      if (job.id) span?.setAttribute('messaging.message.id', job.id);
+    });
   }
 
   /** Works the service's jobs and upserts their schedules: one schedule per job, whatever the instances. */
@@ -76,7 +106,17 @@ export class JobRunner {
       async (job) => {
         const def = jobs[job.name];
         if (!def) throw new Error(`No job named ${job.name} in ${service}`);
-        await def.run(runtime, (job.data ?? {}) as Record<string, unknown>, log.child({ job: job.name, jobId: job.id }));
+        const { data, parent } = traceOfJob(job.data);
+        const jobLog = log.child({ job: job.name, jobId: job.id });
+        // A scheduled run carries no trace and makes none: the file sweep alone would be a trace a second.
+        if (!tracingOn() || !parent) return def.run(runtime, data, jobLog);
+        // A CONSUMER span under the trigger's.
+        const attributes = {
+          ...jobAttributes(service, job.name, 'process', jobsQueueName(service)),
+          ...(job.id ? { 'messaging.message.id': job.id } : {}),
+          'eron.job.attempt': job.attemptsMade + 1,
+        };
+        return inSpan(`job ${job.name}`, SpanKind.CONSUMER, parent, attributes, (ctx) => def.run(runtime, data, jobLog, ctx));
       },
       { connection, prefix, concurrency: 2 },
     );

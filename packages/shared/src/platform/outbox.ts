@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Queue } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import {
@@ -13,7 +13,7 @@ import {
   type ServiceName,
 } from '../events';
 import type { PlatformTables } from './tables';
-import { eventAttributes, extractTrace, inSpan, SpanKind, tracingOn } from './tracing';
+import { eventAttributes, extractTrace, inSpan, linkTo, SpanKind, startSpan, failSpan, traceCarrier, tracingOn } from './tracing';
 
 /** Retry policy of every event job: exponential backoff, failures kept for replay (PLT-08). */
 export const EVENT_JOB_OPTIONS = {
@@ -75,23 +75,54 @@ export async function subscribe(db: Kysely<PlatformTables>, subscriber: ServiceN
 /**
  * Sends `subscriber` again every retained `type` event after outbox position `afterSeq` (the
  * replay command, PLT-08); subscribes it if it was not. Its inbox applies each event once.
+ * `trace` is the replay's span: the relay's catch-up batches continue its trace.
  */
-export async function rewind(db: Kysely<PlatformTables>, subscriber: ServiceName, type: EventType, afterSeq = 0): Promise<number> {
+export async function rewind(
+  db: Kysely<PlatformTables>,
+  subscriber: ServiceName,
+  type: EventType,
+  afterSeq = 0,
+  trace?: EventTrace,
+): Promise<number> {
   if (!SUBSCRIBERS[type].includes(subscriber)) throw new Error(`${subscriber} may not consume ${type} (SUBSCRIBERS)`);
+  const replayTrace = trace ? JSON.stringify(trace) : null;
   const row = await db
     .insertInto('event_subscriptions')
-    .values({ subscriber, type, replayed_to: afterSeq, replay_until: null, replayed_at: null })
+    .values({ subscriber, type, replayed_to: afterSeq, replay_until: null, replayed_at: null, replay_trace: replayTrace })
     .onConflict((oc) =>
       oc.columns(['subscriber', 'type']).doUpdateSet((eb) => ({
         replay_generation: eb('event_subscriptions.replay_generation', '+', 1),
         replayed_to: afterSeq,
         replay_until: null,
         replayed_at: null,
+        replay_trace: replayTrace,
       })),
     )
     .returning('replay_generation')
     .executeTakeFirstOrThrow();
   return row.replay_generation;
+}
+
+/**
+ * The replay command (scripts/events-replay.ts): `rewind` as a span of its own (tracing on), the
+ * trace the producer's relay then sends the events again in. Returns the replay's generation.
+ */
+export async function requestReplay(
+  db: Kysely<PlatformTables>,
+  replay: { producer: ServiceName; subscriber: ServiceName; type: EventType; afterSeq?: number },
+): Promise<number> {
+  const { producer, subscriber, type, afterSeq = 0 } = replay;
+  const attributes = {
+    'eron.service': producer,
+    'eron.event.type': type,
+    'eron.replay.subscriber': subscriber,
+    'eron.replay.after': afterSeq,
+  };
+  return inSpan(`replay ${type} to ${subscriber}`, SpanKind.INTERNAL, undefined, attributes, async (ctx, span) => {
+    const generation = await rewind(db, subscriber, type, afterSeq, traceCarrier(ctx));
+    span?.setAttribute('eron.replay.generation', generation);
+    return generation;
+  });
 }
 
 /**
@@ -235,15 +266,7 @@ export class OutboxRelay {
         .orderBy('seq')
         .limit(CATCH_UP_BATCH)
         .execute();
-      // One bulk add, in outbox order.
-      if (rows.length > 0)
-        await this.queueFor(sub.subscriber as ServiceName).addBulk(
-          rows.map(({ envelope }) => ({
-            name: envelope.type,
-            data: envelope,
-            opts: { ...EVENT_JOB_OPTIONS, jobId: `${envelope.id}-r${sub.replay_generation}` },
-          })),
-        );
+      if (rows.length > 0) await this.sendCatchUp(sub, rows);
       const last = rows.at(-1);
       if (last)
         await where(trx)
@@ -255,5 +278,61 @@ export class OutboxRelay {
       }
       return rows.length > 0 ? rows.length : 1;
     });
+  }
+
+  /**
+   * One catch-up batch in one bulk add, in outbox order. Each event goes as it was published, its
+   * trace in its envelope, so its consumer's span joins the trace it was published in. With
+   * tracing on, the batch is a span of the replay that asked for it (else a trace of its own),
+   * linked to each event's trace, and each event gets a `send` span in its own trace, linked back.
+   */
+  private async sendCatchUp(sub: Selectable<PlatformTables['event_subscriptions']>, rows: { envelope: EventEnvelope }[]): Promise<void> {
+    const subscriber = sub.subscriber as ServiceName;
+    const add = () =>
+      this.queueFor(subscriber).addBulk(
+        rows.map(({ envelope }) => ({
+          name: envelope.type,
+          data: envelope,
+          opts: { ...EVENT_JOB_OPTIONS, jobId: `${envelope.id}-r${sub.replay_generation}` },
+        })),
+      );
+    if (!tracingOn()) return void (await add());
+    const queue = eventQueueName(subscriber);
+    const attributes = (envelope: EventEnvelope) => ({
+      ...eventAttributes(envelope.source, envelope.type, 'send', queue),
+      'eron.replay.generation': sub.replay_generation,
+    });
+    const links = rows.flatMap(({ envelope }) => linkTo(envelope.trace) ?? []);
+    const batch = { ...attributes(rows[0]!.envelope), 'messaging.batch.message_count': rows.length };
+    const parent = extractTrace(sub.replay_trace ?? undefined);
+    await inSpan(
+      `catch-up ${sub.type}`,
+      SpanKind.PRODUCER,
+      parent,
+      batch,
+      async (_ctx, span) => {
+        const back = span ? [{ context: span.spanContext() }] : [];
+        const sends = rows
+          .filter(({ envelope }) => envelope.trace)
+          .map(({ envelope }) =>
+            startSpan(
+              `send ${envelope.type}`,
+              SpanKind.PRODUCER,
+              extractTrace(envelope.trace),
+              { ...attributes(envelope), 'messaging.message.id': envelope.id },
+              back,
+            ),
+          );
+        try {
+          await add();
+        } catch (err) {
+          for (const s of sends) failSpan(s, err);
+          throw err;
+        } finally {
+          for (const s of sends) s.end();
+        }
+      },
+      links,
+    );
   }
 }

@@ -6,6 +6,7 @@ import { AuditBuffer, contextFor, type Ctx, type Reader } from './context';
 import { IDEMPOTENCY_HEADER, idempotent, type Outcome } from './idempotency';
 import type { JobRunner } from './jobs';
 import type { OutboxRelay } from './outbox';
+import { inSpan, SpanKind, tracingOn, type TraceContext } from './tracing';
 import { traceOf } from './tracing.plugin';
 
 /**
@@ -25,8 +26,19 @@ export interface Runtime<DB, Env extends BaseEnv = BaseEnv> {
   idempotent<B>(req: FastifyRequest, reply: FastifyReply, work: (ctx: Ctx<DB>) => Promise<Outcome<B>>): Promise<FastifyReply>;
   /** A read-only use case's context (no transaction). */
   reader(req: FastifyRequest): Reader<DB>;
-  /** A transaction for work no person asked for (event handlers, jobs), with the same post-commit wake-up. */
-  system<R>(who: { actor: Ctx<DB>['actor']; requestId: string }, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R>;
+  /**
+   * A transaction for work no person asked for (event handlers, jobs), with the same post-commit
+   * wake-up. A job gives its span as `trace`: the transaction is then a span of the job's trace, and
+   * what it publishes continues it.
+   */
+  system<R>(who: SystemWho<DB>, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R>;
+}
+
+/** Who runs a system transaction: the actor (`system:<what>`), the request ID its logs and events carry, the job's trace. */
+export interface SystemWho<DB> {
+  actor: Ctx<DB>['actor'];
+  requestId: string;
+  trace?: TraceContext;
 }
 
 declare module 'fastify' {
@@ -44,17 +56,26 @@ export function createRuntime<DB, Env extends BaseEnv>(parts: {
   jobs: JobRunner;
 }): Runtime<DB, Env> {
   const { service, db, relay } = parts;
-  const run = async <R>(who: { actor: Ctx<DB>['actor']; requestId: string }, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R> => {
+  const run = async <R>(who: SystemWho<DB>, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R> => {
     let published = false;
     const result = await db.transaction().execute((trx) => work(contextFor(service, trx, who, () => (published = true))));
     if (published) relay.kick();
     return result;
   };
+  // Named by the system actor only: a person's subject never names a span (PLT-06).
+  const system = <R>(who: SystemWho<DB>, work: (ctx: Ctx<DB>) => Promise<R>): Promise<R> => {
+    if (!who.trace || !tracingOn()) return run(who, work);
+    const actor = who.actor.sub.startsWith('system:') ? who.actor.sub : undefined;
+    const attributes = { 'eron.service': service, ...(actor ? { 'eron.actor': actor } : {}) };
+    return inSpan(actor ? `transaction ${actor}` : 'transaction', SpanKind.INTERNAL, who.trace, attributes, (trace) =>
+      run({ ...who, trace }, work),
+    );
+  };
   const who = (req: FastifyRequest) => ({ actor: req.principal, requestId: req.id, trace: traceOf(req) });
   return {
     ...parts,
     transact: (req, work) => run(who(req), work),
-    system: run,
+    system,
     reader: (req) => ({ db, actor: req.principal, requestId: req.id }),
     async idempotent(req, reply, work) {
       let published = false;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import metrics from 'fastify-metrics';
 import { authPlugin } from './auth.plugin';
@@ -14,9 +13,15 @@ import { redisNonceStore } from './hmac';
 import { EventQueues } from './event-queues';
 import { OutboxRelay } from './outbox';
 import { platformMigrations } from './platform.migration';
-import { subscriptionsMigration, SUBSCRIPTIONS_MIGRATION_NAME } from './subscriptions.migration';
+import {
+  REPLAY_TRACE_MIGRATION_NAME,
+  replayTraceMigration,
+  subscriptionsMigration,
+  SUBSCRIPTIONS_MIGRATION_NAME,
+} from './subscriptions.migration';
 import { startSubscriptionWorker, subscribeWithProducers } from './subscriptions';
 import { openApi } from './openapi';
+import { createRedis, type RedisClient } from './redis';
 import { tracingPlugin } from './tracing.plugin';
 import type { ServiceName } from '../events';
 
@@ -40,13 +45,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: BaseEnv;
     db: Kysely<any>;
-    redis: Redis;
+    redis: RedisClient;
   }
 }
 
 export const allMigrations = (own: Migrations): Migrations => ({
   ...platformMigrations,
   [SUBSCRIPTIONS_MIGRATION_NAME]: subscriptionsMigration,
+  [REPLAY_TRACE_MIGRATION_NAME]: replayTraceMigration,
   ...own,
 });
 
@@ -63,10 +69,11 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       await app.register(errorsPlugin);
       await app.register(openApi, def);
       // Producers fail fast while Redis is down; the outbox keeps the events until it is back.
-      const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+      // One Redis or a Redis Cluster (REDIS_CLUSTER; loadConfig refused a prefix without a hash tag).
+      const redis = createRedis(config, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
       redis.on('error', () => undefined);
       redis.connect().catch(() => undefined);
-      app.decorate('redis', redis);
+      app.decorate<RedisClient>('redis', redis);
       // Signatures this service accepted, apart from the gateway's (PLT-03).
       await app.register(authPlugin, { ...config, nonces: redisNonceStore(redis, `${config.QUEUE_PREFIX}:hmac:${def.name}:`) });
 
@@ -78,7 +85,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       const relay = new OutboxRelay(db, (service) => queues.for(service), app.log, config.OUTBOX_POLL_MS);
       if (background) relay.start();
 
-      const workerRedis = background ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
+      const workerRedis = background ? createRedis(config, { maxRetriesPerRequest: null }).on('error', () => undefined) : undefined;
       const jobs = new JobRunner({ service: def.name, connection: redis, prefix: config.QUEUE_PREFIX, log: app.log });
       const runtime: Runtime<DB, Env> = createRuntime({ service: def.name, db: db as Kysely<DB>, config, relay, jobs });
       if (workerRedis) jobs.start({ ...platformJobs<Runtime<DB, Env>>(), ...def.jobs }, runtime, workerRedis);

@@ -27,3 +27,18 @@ export const subscriptionsMigration: Migration = {
 };
 
 export const SUBSCRIPTIONS_MIGRATION_NAME = '20261126T0800_platform_event_subscriptions';
+
+/**
+ * The trace of the replay that asked for a subscription's catch-up (`events:replay` with tracing
+ * on): the relay's catch-up batches are spans of it. A W3C carrier, IDs and flags only.
+ */
+export const replayTraceMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('event_subscriptions').addColumn('replay_trace', 'jsonb').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('event_subscriptions').dropColumn('replay_trace').execute();
+  },
+};
+
+export const REPLAY_TRACE_MIGRATION_NAME = '20261201T1100_platform_replay_trace';

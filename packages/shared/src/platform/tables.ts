@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { EventEnvelope } from '../events';
+import type { EventEnvelope, EventTrace } from '../events';
 
 /** Platform tables present in every service schema (see platform.migration.ts). */
 export interface PlatformTables {
@@ -23,6 +23,8 @@ export interface PlatformTables {
     /** Where the catch-up stops: the outbox's end once the subscription was visible to the relay. */
     replay_until: number | null;
     replayed_at: Date | null;
+    /** The W3C trace context of the replay that asked for this catch-up (tracing on), else null. */
+    replay_trace: ColumnType<EventTrace | null, string | null | undefined, string | null>;
   };
   idempotency_keys: {
     key: string;

@@ -7,6 +7,7 @@ import {
   trace,
   type Attributes,
   type Context,
+  type Link,
   type Span,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -26,8 +27,13 @@ import type { EventTrace } from '../events';
  * service in the W3C `traceparent` header, into the event envelope at publish, through the
  * outbox relay and BullMQ, and on into the consumer's handler (and whatever it publishes).
  *
+ * A job queued from a request (`runtime.jobs.trigger`) carries the trace in its data, so the job
+ * and the transactions it runs continue it; a replay of retained events (`events:replay`, a new
+ * subscriber's catch-up) is a span of its own, linked to each event's trace, while each replayed
+ * event keeps, in its envelope, the trace it was published in.
+ *
  * Spans are made by hand in the platform's few crossing points (request hook, publish, relay,
- * consumer) rather than by auto-instrumentation: deterministic, and nothing runs when tracing is
+ * consumer, job trigger and run, replay) rather than by auto-instrumentation: deterministic, and nothing runs when tracing is
  * off. Off is the default: with no OTEL_TRACES_EXPORTER no provider is registered, no hook is
  * added and no span object is made, so there is neither overhead nor network.
  *
@@ -100,9 +106,23 @@ export function injectTrace(ctx: Context | undefined, carrier: Record<string, un
   if (ctx) propagation.inject(ctx, carrier);
 }
 
+/** `ctx`'s span as a W3C carrier, to keep in job data or a row; undefined when tracing is off or there is no span. */
+export function traceCarrier(ctx: Context | undefined): EventTrace | undefined {
+  if (!provider || !ctx) return undefined;
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent ? (carrier as EventTrace) : undefined;
+}
+
+/** A link to the span of a W3C carrier (an event's trace), when it names a valid one. */
+export function linkTo(carrier: Record<string, unknown> | undefined): Link | undefined {
+  const linked = carrier ? trace.getSpanContext(extractTrace(carrier)) : undefined;
+  return linked && trace.isSpanContextValid(linked) ? { context: linked } : undefined;
+}
+
 /** Starts a span under `parent`; the caller ends it. */
-export const startSpan = (name: string, kind: SpanKind, parent: Context | undefined, attributes: Attributes): Span =>
-  tracer().startSpan(name, { kind, attributes }, parent ?? ROOT_CONTEXT);
+export const startSpan = (name: string, kind: SpanKind, parent: Context | undefined, attributes: Attributes, links?: Link[]): Span =>
+  tracer().startSpan(name, { kind, attributes, ...(links?.length ? { links } : {}) }, parent ?? ROOT_CONTEXT);
 
 /** Marks a span failed by the error's class only: its message may name a person (PLT-06). */
 export function failSpan(span: Span, err: unknown): void {
@@ -116,9 +136,10 @@ export async function inSpan<R>(
   parent: Context | undefined,
   attributes: Attributes,
   work: (ctx: Context | undefined, span: Span | undefined) => Promise<R>,
+  links?: Link[],
 ): Promise<R> {
   if (!provider) return work(parent, undefined);
-  const span = startSpan(name, kind, parent, attributes);
+  const span = startSpan(name, kind, parent, attributes, links);
   try {
     return await work(trace.setSpan(parent ?? context.active(), span), span);
   } catch (err) {
@@ -156,6 +177,15 @@ export const eventAttributes = (service: string, type: string, operation: 'publi
   'messaging.system': 'bullmq',
   'messaging.operation.type': operation,
   ...(queue ? { 'messaging.destination.name': queue } : {}),
+});
+
+/** The attributes of a job's spans (trigger and run): the service, the job's name and queue, its ID. */
+export const jobAttributes = (service: string, job: string, operation: 'send' | 'process', queue: string): Attributes => ({
+  'eron.service': service,
+  'eron.job.name': job,
+  'messaging.system': 'bullmq',
+  'messaging.operation.type': operation,
+  'messaging.destination.name': queue,
 });
 
 export { SpanKind, type Context as TraceContext };

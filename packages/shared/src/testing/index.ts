@@ -6,6 +6,7 @@ import { cloneTemplate } from './database';
 export * from './database';
 export * from './dates';
 export * from './tcp-proxy';
+export * from './redis-cluster';
 export * from './routes.schema';
 export * from './routes.fuzz';
 export * from './snapshot';

@@ -1,4 +1,4 @@
-import { systemActor, type JobDefinitions } from '@eron/shared/platform';
+import { systemActor, type JobDefinitions, type TraceContext } from '@eron/shared/platform';
 import type { DisciplineRuntime } from '../runtime';
 import { claimRun, finishRun, ratedBatch } from './conduct.repository';
 import { proposeBatch } from './conduct.use-cases';
@@ -13,11 +13,12 @@ const SWEEP_MS = 60_000;
  * of each PPL the establishment rates batch by batch in NUI order, each batch and its progress in
  * one transaction. Another worker skips a run already claimed.
  */
-export async function runProposals(rt: DisciplineRuntime, runId?: string): Promise<void> {
+export async function runProposals(rt: DisciplineRuntime, runId?: string, trace?: TraceContext): Promise<void> {
   for (;;) {
     const run = await claimRun(rt.db, runId);
     if (!run) return;
-    const who = { actor: systemActor('conduct-proposals'), requestId: `conduct-run-${run.id}` };
+    // With tracing on, each batch is a span of the job's trace, which continues the request's.
+    const who = { actor: systemActor('conduct-proposals'), requestId: `conduct-run-${run.id}`, trace };
     try {
       let after = '';
       let rated = 0;
@@ -41,6 +42,6 @@ export async function runProposals(rt: DisciplineRuntime, runId?: string): Promi
 export const conductJobs: JobDefinitions<DisciplineRuntime> = {
   'conduct-proposals': {
     every: () => SWEEP_MS,
-    run: (rt, data) => runProposals(rt, typeof data.runId === 'string' ? data.runId : undefined),
+    run: (rt, data, _log, trace) => runProposals(rt, typeof data.runId === 'string' ? data.runId : undefined, trace),
   },
 };

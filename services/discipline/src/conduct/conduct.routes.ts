@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ConductDecisions, ConductRatingList, ConductRun, EronCode, Problem, Quarter, Uuid } from '@eron/shared';
-import { assertActsFor } from '@eron/shared/platform';
+import { assertActsFor, traceOf } from '@eron/shared/platform';
 import { CONDUCT_COUNCIL, CONDUCT_PROPOSERS, DISCIPLINE_STAFF } from '../roles';
 import { runtime } from '../runtime';
 import { decideRatings, getRun, listRatings, requestProposals } from './conduct.use-cases';
@@ -33,9 +33,9 @@ const conductRoutes: FastifyPluginAsyncTypebox = async (app) => {
       assertActsFor(req, req.params.eron);
       const rt = runtime(app);
       const run = await rt.transact(req, (ctx) => requestProposals(ctx, req.params));
-      // Woken once committed; a lost wake-up is found by the job's schedule.
+      // Woken once committed, in the request's trace; a lost wake-up is found by the job's schedule.
       await rt.jobs
-        .trigger('conduct-proposals', { runId: run.id }, run.id)
+        .trigger('conduct-proposals', { runId: run.id }, run.id, traceOf(req))
         .catch((err: unknown) => req.log.warn({ err, runId: run.id }, 'Conduct job not woken'));
       return reply.code(202).header('location', `/api/v1/discipline/establishments/${run.eron}/conduct/proposal-runs/${run.id}`).send(run);
     },

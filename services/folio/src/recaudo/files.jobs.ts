@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { systemActor, type JobDefinitions } from '@eron/shared/platform';
+import { systemActor, type JobDefinitions, type TraceContext } from '@eron/shared/platform';
 import type { FolioRuntime } from '../runtime';
 import { laneSizes } from './file-batch.repository';
 import { fileToBook, finishEmpty, nextPendingFile, nextReceivedUpload } from './files.repository';
@@ -20,17 +20,22 @@ type Finished = 'done' | 'busy' | 'failed';
  * other's accounts, and a PPL's deposits keep the file's order (the monthly cap). A restart, or
  * another instance, skips the lines already recorded, so nothing is credited twice. One drain
  * runs per instance: a wake-up while it runs makes it look again once it is done.
+ *
+ * With tracing on, each round's transactions are spans of the trace of the job that asked for the
+ * round (the upload's request, through its job), the latest one when several did.
  */
 class FileDrain {
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  private trace?: TraceContext;
 
   constructor(private readonly rt: FolioRuntime) {}
 
   /** Books every queued file; if a drain already runs here, it will look again instead. */
-  wake(log: FastifyBaseLogger): Promise<void> {
+  wake(log: FastifyBaseLogger, trace?: TraceContext): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    this.trace = trace;
     if (this.running) {
       this.again = true;
       return Promise.resolve();
@@ -54,31 +59,34 @@ class FileDrain {
 
   private async drain(log: FastifyBaseLogger): Promise<void> {
     const agreement = agreementOf(this.rt.config);
+    const trace = this.trace;
     // Large uploads kept by the request are checked first (issue 8): refused, or registered as files.
     while (!this.stopped) {
       const upload = await nextReceivedUpload(this.rt.db);
       if (!upload) break;
-      const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-upload-${upload.id}` };
+      const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-upload-${upload.id}`, trace };
       await this.rt.system(who, (ctx) => checkUpload(ctx, { id: upload.id, agreement }));
     }
     while (!this.stopped) {
       const next = await nextPendingFile(this.rt.db);
       if (!next) return;
-      const finished = await this.bookFile(next.id, agreement, log);
+      const finished = await this.bookFile(next.id, agreement, log, trace);
       // Another worker holds part of it: it finishes it, and the next run finds what follows.
       if (finished === 'busy') return;
       if (finished === 'failed') throw new Error(`Recaudo file ${next.id}: a batch kept failing; retried by the next run`);
     }
   }
 
-  private async bookFile(id: string, agreement: Agreement, log: FastifyBaseLogger): Promise<Finished> {
+  private async bookFile(id: string, agreement: Agreement, log: FastifyBaseLogger, trace?: TraceContext): Promise<Finished> {
     const file = await fileToBook(this.rt.db, id);
     // An officer's upload credits nothing on its own (FOL-06 b); the bank's machine client does.
     const staff = file.source === 'staff' ? { erons: file.uploader_erons } : undefined;
     const lanes = await laneSizes(this.rt.db, id);
     if (lanes.length === 0) return (await finishEmpty(this.rt.db, id), 'done');
     const terms = { file: { collectionDate: file.collection_date, bankCode: file.bank_code }, nationalEron: agreement.nationalEron, staff };
-    const finished = await Promise.all(lanes.map(({ lane, size }) => this.bookLane(id, lane, size, agreement.batchSize, terms, log)));
+    const finished = await Promise.all(
+      lanes.map(({ lane, size }) => this.bookLane(id, lane, size, agreement.batchSize, terms, log, trace)),
+    );
     return finished.includes('failed') ? 'failed' : finished.every((f) => f === 'done') ? 'done' : 'busy';
   }
 
@@ -89,8 +97,9 @@ class FileDrain {
     batchSize: number,
     terms: Omit<Parameters<typeof bookFileBatch>[1], 'batch'>,
     log: FastifyBaseLogger,
+    trace?: TraceContext,
   ): Promise<Finished> {
-    const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-file-${id}` };
+    const who = { actor: systemActor('recaudo-file'), requestId: `recaudo-file-${id}`, trace };
     let next = 0;
     for (let failures = 0; next < size && !this.stopped;) {
       try {
@@ -125,7 +134,7 @@ const drainOf = (rt: FolioRuntime): FileDrain => {
 export const fileJobs: JobDefinitions<FolioRuntime> = {
   'recaudo-files': {
     every: (rt) => rt.config.RECAUDO_FILE_SWEEP_MS,
-    run: (rt, _data, log) => drainOf(rt).wake(log),
+    run: (rt, _data, log, trace) => drainOf(rt).wake(log, trace),
   },
 };
 

@@ -4,8 +4,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import type { BeforeHook, QueueAdapterOptions } from '@bull-board/api/typings/app';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { eventQueueName, SERVICES } from '@eron/shared';
+import { createRedis } from '@eron/shared/platform';
 import type { GatewayConfig } from '../config';
 import { securityHeaders } from '../security-headers';
 import { adminGuard, type Verify } from './admin-auth';
@@ -37,7 +37,7 @@ const readOnly = () => ({ allow: false, status: 405 as const, errorKey: 'ERRORS.
 /** The event queues' dashboard behind the gateway, for admin roles only (PLT-10). */
 export default async function queuesDashboard(app: FastifyInstance, opts: { config: GatewayConfig; verify: Verify }): Promise<void> {
   // Its own connection: dashboard commands may wait for Redis, unlike the rate limiter's.
-  const connection = new Redis(opts.config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const connection = createRedis(opts.config, { maxRetriesPerRequest: 1, lazyConnect: true });
   let down = false;
   connection.on('error', (err) => {
     if (!down) app.log.warn({ err }, 'Redis unreachable from the queue dashboard');

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
 import rateLimit from '@fastify/rate-limit';
-import type { Redis } from 'ioredis';
 import { ProblemError, SERVICES, type ServiceName } from '@eron/shared';
-import { injectTrace, REQUEST_ID_HEADER, redisNonceStore, requestSpan, traceOf } from '@eron/shared/platform';
+import { injectTrace, REQUEST_ID_HEADER, redisNonceStore, requestSpan, traceOf, type RedisClient } from '@eron/shared/platform';
 import { upstreams, type GatewayConfig } from '../config';
 import type { SpecSource } from '../docs/spec-source';
 import type { GatewayMetrics } from '../ops/metrics.plugin';
@@ -13,7 +12,7 @@ import { replyUpstreamError } from './upstream-errors';
 
 export interface ProxyOptions {
   config: GatewayConfig;
-  redis: Redis;
+  redis: RedisClient;
   source: SpecSource;
   metrics: GatewayMetrics;
 }
