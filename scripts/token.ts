@@ -6,8 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { isRole } from '@eron/shared';
-import { loadConfig, mintToken, NoExtra } from '@eron/shared/platform';
+// The three modules it needs, not the packages' indexes: those load every service's platform
+// (Fastify, BullMQ, Kysely, …), which took seconds a token — the README's walk-throughs mint 27.
+import { loadConfig, NoExtra } from '../packages/shared/src/platform/config';
+import { mintToken } from '../packages/shared/src/platform/tokens';
+import { isRole } from '../packages/shared/src/roles';
 
 const { values } = parseArgs({
   options: {

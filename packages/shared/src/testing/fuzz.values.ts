@@ -3,27 +3,43 @@ import { BAD_VALUES, definitelyInvalid } from './routes.schema';
 
 type Schema = Record<string, any>;
 
+/**
+ * An arbitrary built on first use, not when the module loads: every test file that imports the
+ * testing kit loads this module, and fast-check takes seconds of CPU to build some (`webUrl`
+ * alone, its domain and grapheme tables) that only the fuzz runs use.
+ */
+function lazy<T>(build: () => fc.Arbitrary<T>): () => fc.Arbitrary<T> {
+  let built: fc.Arbitrary<T> | undefined;
+  return () => (built ??= build());
+}
+
 const DAY_MS = 86_400_000;
-const dates = fc.integer({ min: Date.UTC(2000, 0, 1) / DAY_MS, max: Date.UTC(2035, 11, 31) / DAY_MS }).map((d) => new Date(d * DAY_MS));
-const FORMATS: Record<string, fc.Arbitrary<string>> = {
-  date: dates.map((d) => d.toISOString().slice(0, 10)),
-  'date-time': fc.tuple(dates, fc.integer({ min: 0, max: DAY_MS - 1 })).map(([d, ms]) => new Date(d.getTime() + ms).toISOString()),
-  uuid: fc.uuid({ version: 4 }),
-  email: fc.emailAddress(),
-  uri: fc.webUrl(),
+const dates = lazy(() =>
+  fc.integer({ min: Date.UTC(2000, 0, 1) / DAY_MS, max: Date.UTC(2035, 11, 31) / DAY_MS }).map((d) => new Date(d * DAY_MS)),
+);
+const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
+  date: lazy(() => dates().map((d) => d.toISOString().slice(0, 10))),
+  'date-time': lazy(() =>
+    fc.tuple(dates(), fc.integer({ min: 0, max: DAY_MS - 1 })).map(([d, ms]) => new Date(d.getTime() + ms).toISOString()),
+  ),
+  uuid: lazy(() => fc.uuid({ version: 4 })),
+  email: lazy(() => fc.emailAddress()),
+  uri: lazy(() => fc.webUrl()),
 };
 
 /** Text that is valid JSON but hard on a server: accents, emoji, right-to-left marks, zero-width and control characters. */
-export const awkwardText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('Ñandú Pérez', '👮‍♀️🏳️‍🌈', '\u202eabc', 'a\u200bb', 'tab\tnew\nline', '\u0000', '\ud800', 'ﷺ', 'İı', "O'Brien; --"),
+export const awkwardText = lazy(() =>
+  fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.constantFrom('Ñandú Pérez', '👮‍♀️🏳️‍🌈', '\u202eabc', 'a\u200bb', 'tab\tnew\nline', '\u0000', '\ud800', 'ﷺ', 'İı', "O'Brien; --"),
+  ),
 );
 
 const lengthOk = (s: Schema) => (v: string) =>
   [...v].length >= (s.minLength ?? 0) && [...v].length <= (s.maxLength ?? Number.POSITIVE_INFINITY);
 
 function stringOf(s: Schema): fc.Arbitrary<string> {
-  if (s.format in FORMATS) return FORMATS[s.format]!.filter(lengthOk(s));
+  if (s.format in FORMATS) return FORMATS[s.format]!().filter(lengthOk(s));
   const max = Math.min(s.maxLength ?? 40, (s.minLength ?? 0) + 40);
   if (typeof s.pattern === 'string') {
     const re = new RegExp(s.pattern, 'u');
@@ -31,7 +47,7 @@ function stringOf(s: Schema): fc.Arbitrary<string> {
     if (s.pattern.startsWith('^')) return fc.stringMatching(re).filter(lengthOk(s));
     return fc.string({ unit: 'grapheme', minLength: s.minLength ?? 1, maxLength: max }).filter((v) => re.test(v) && lengthOk(s)(v));
   }
-  return fc.oneof(fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: max }), awkwardText).filter(lengthOk(s));
+  return fc.oneof(fc.string({ unit: 'grapheme', minLength: s.minLength ?? 0, maxLength: max }), awkwardText()).filter(lengthOk(s));
 }
 
 function numberOf(s: Schema, integer: boolean): fc.Arbitrary<number> {
