@@ -17,16 +17,30 @@ const PRODUCTS = [
   { sku: 'GASEO-01', name: 'Gaseosa 400 ml', unitCost: 1800, price: 1980 },
 ];
 
-/** Folio opens each account on `ppl.admitted`: the money phases wait until every one is open. */
+/**
+ * Folio opens each account on `ppl.admitted` and makes intake cash available on
+ * `intake-cash.received`: the money phases wait until every one of those events is applied (who
+ * has money to spend decides who buys, so a second run must find the same).
+ */
 export async function foliosOpen(seed: Seed): Promise<void> {
   const want = seed.nui.size;
-  await quietUntil(seed, `${want} Folios opened by ppl.admitted`, async () => {
-    const r = await seed.world
-      .db('folio')
+  const receipts = await seed.world
+    .db('classification')
+    .selectFrom('intake_cash_receipts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  await quietUntil(seed, `${want} Folios opened by ppl.admitted, ${receipts.n} intake cash by intake-cash.received`, async () => {
+    const db = seed.world.db('folio');
+    const folios = await db
       .selectFrom('folios')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    return Number(r.n) >= want;
+    const cash = await db
+      .selectFrom('inbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('type', '=', 'intake-cash.received')
+      .executeTakeFirstOrThrow();
+    return Number(folios.n) >= want && Number(cash.n) >= Number(receipts.n);
   });
 }
 
