@@ -52,7 +52,7 @@ export async function startServiceProcesses(names: readonly string[], env: Recor
     });
     const tail: string[] = [];
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream! }).on('line', (line) => {
+      createInterface({ input: stream }).on('line', (line) => {
         tail.push(line);
         if (tail.length > 40) tail.shift();
       });

@@ -66,7 +66,11 @@ export async function until(
  * many minutes on a busy machine, and its checks count large tables: the time allowed grows with
  * the country (30 ms a person, at least 15 minutes) and the checks are spaced out (up to 1 s).
  */
-export const quietUntil = (seed: { quiet: boolean; persons: readonly unknown[] }, what: string, check: () => Promise<boolean>): Promise<void> =>
+export const quietUntil = (
+  seed: { quiet: boolean; persons: readonly unknown[] },
+  what: string,
+  check: () => Promise<boolean>,
+): Promise<void> =>
   until(what, check, {
     timeoutMs: Math.max(15 * 60_000, seed.persons.length * 30),
     pollMs: Math.min(1000, 100 + Math.floor(seed.persons.length / 100)),

@@ -60,7 +60,7 @@ export interface WorldOptions {
 export async function startWorld(env: Record<string, unknown>, o: WorldOptions = {}): Promise<World> {
   const cfg: BaseEnv = SERVICE_CONFIGS.classification(env);
   if (!cfg.JWT_SECRET) throw new Error('The seed signs its own tokens: it needs JWT_SECRET or the local dev key, not JWKS only');
-  const { send, dbs, stop } = o.processes ? await processes(env, cfg, o.sockets ?? 64) : await inProcess(env);
+  const parts = o.processes ? await processes(env, cfg, o.sockets ?? 64) : await inProcess(env);
   const tokens = new Map<string, string>();
   const token = (c: CallOptions): string => {
     const id = `${c.roles.join('+')}|${(c.erons ?? []).join(',')}|${c.national ? 'n' : ''}`;
@@ -73,7 +73,7 @@ export async function startWorld(env: Record<string, unknown>, o: WorldOptions =
     return t;
   };
   return {
-    db: (s) => dbs[s],
+    db: (s) => parts.dbs[s],
     async call(service, method, url, c) {
       const headers: Record<string, string> = { authorization: `Bearer ${token(c)}` };
       if (c.key) headers['idempotency-key'] = c.key;
@@ -85,7 +85,7 @@ export async function startWorld(env: Record<string, unknown>, o: WorldOptions =
         headers['content-type'] = 'application/json';
         payload = JSON.stringify(c.body);
       }
-      const res = await send(service, { method, url, headers, payload });
+      const res = await parts.send(service, { method, url, headers, payload });
       let body: any;
       try {
         body = JSON.parse(res.text);
@@ -96,14 +96,14 @@ export async function startWorld(env: Record<string, unknown>, o: WorldOptions =
       if (!ok.includes(res.status)) throw new Error(`${method} ${url} → ${res.status} ${res.text.slice(0, 800)}`);
       return { status: res.status, body, text: res.text };
     },
-    close: stop,
+    close: () => parts.stop(),
   };
 }
 
 interface Parts {
   send: Transport;
   dbs: Record<Services, Kysely<any>>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 async function inProcess(env: Record<string, unknown>): Promise<Parts> {
