@@ -11,7 +11,7 @@ const daysBefore = (day: string, n: number): string => new Date(Date.parse(`${da
  * document). The seed's documents are one range, so it reads that range rather than naming every
  * document (Postgres takes at most 65 535 parameters in a statement).
  */
-async function admitted(seed: Seed): Promise<void> {
+export async function admitted(seed: Pick<Seed, 'world' | 'persons' | 'nui'>): Promise<void> {
   const docs = seed.persons.map((p) => p.document);
   if (docs.length === 0) return;
   const rows = await seed.world

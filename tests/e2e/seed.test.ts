@@ -1,5 +1,9 @@
+import { createDb } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
+import { countryOf, person } from '../../scripts/seed/country';
 import { seedCountry } from '../../scripts/seed/index';
+import { admitted } from '../../scripts/seed/people';
+import type { World } from '../../scripts/seed/world';
 
 /**
  * PLT-11: `pnpm seed` on a small country (200 PPL in the first six establishments) against its own
@@ -43,4 +47,23 @@ describe('seed (PLT-11)', () => {
     expect(second.counts).toEqual(first.counts);
     expect(second.ledger).toEqual([]);
   }, 300_000);
+
+  test('PLT-11 when the country has more people than a statement takes parameters then the seed still finds who is already admitted', async () => {
+    // --ppl 100000 named every document in one IN list: Postgres refused the 100 000 parameters
+    // ("bind message has 34464 parameter formats but 0 parameters") before the first admission.
+    const db = createDb(String(env.DATABASE_URL), 'classification', 1);
+    try {
+      const country = countryOf(6);
+      const seed = {
+        world: { db: () => db } as unknown as World,
+        persons: Array.from({ length: 70_000 }, (_, i) => person(i, country)),
+        nui: new Map<number, string>(),
+      };
+      await admitted(seed);
+      expect(seed.nui.size).toBe(200);
+      expect([...seed.nui.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    } finally {
+      await db.destroy();
+    }
+  }, 60_000);
 });
