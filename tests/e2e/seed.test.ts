@@ -17,7 +17,9 @@ describe('seed (PLT-11)', () => {
   beforeAll(async () => {
     const t = await testConfig({ OUTBOX_POLL_MS: 20 });
     cleanup = t.cleanup;
-    env = { ...t.config, VIVIF_JITSI_SECRET: 'seed-test-only-not-a-jitsi-secret' };
+    // The bank file goes the way a large country's does (over RECAUDO_INLINE_CHECK_BYTES: kept, then
+    // checked by the file job): 100 000 PPL make some 10 MB of it.
+    env = { ...t.config, VIVIF_JITSI_SECRET: 'seed-test-only-not-a-jitsi-secret', RECAUDO_INLINE_CHECK_BYTES: 1024 };
   });
   afterAll(async () => cleanup(), 120_000);
 
