@@ -96,8 +96,11 @@ export async function seedPeople(seed: Seed, structure: Structure): Promise<void
     placed.has(nui) &&
     (p.securityLevel === null || levelled.has(nui));
   const todo = seed.persons.filter((p) => !done(p));
-  const sessions = new Map<string, string>();
+  // The board sits once a day (CLS-11): a run taken on the same day places in that day's session.
+  const sat = await db.selectFrom('board_sessions').select(['eron', 'id']).where('date', '=', seed.today).execute();
+  const sessions = new Map<string, string>(sat.map((r: { eron: string; id: string }) => [r.eron, r.id]));
   for (const eron of new Set(todo.filter((p) => !placed.has(seed.nui.get(p.index) ?? '')).map((p) => p.eron))) {
+    if (sessions.has(eron)) continue;
     const made = await seed.world.call('classification', 'POST', `/api/v1/classification/establishments/${eron}/board-sessions`, {
       roles: [...BOARD],
       erons: [eron],

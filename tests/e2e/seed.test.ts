@@ -50,6 +50,14 @@ describe('seed (PLT-11)', () => {
     expect(second.ledger).toEqual([]);
   }, 300_000);
 
+  test('PLT-11 when the seed is run again the same day for more people then they are placed in the session the board held that day', async () => {
+    // The board sits once a day (CLS-11): a run taken on the same day asked for a second session (409).
+    const grown = await seedCountry({ ppl: 210, establishments: 6, env, quiet: true });
+    expect(grown.ledger).toEqual([]);
+    expect(grown.counts['classification.placements']).toBe(210);
+    expect(grown.counts['classification.board_sessions']).toBe(6);
+  }, 300_000);
+
   test('PLT-11 when the country has more people than a statement takes parameters then the seed still finds who is already admitted', async () => {
     // --ppl 100000 named every document in one IN list: Postgres refused the 100 000 parameters
     // ("bind message has 34464 parameter formats but 0 parameters") before the first admission.
@@ -62,8 +70,8 @@ describe('seed (PLT-11)', () => {
         nui: new Map<number, string>(),
       };
       await admitted(seed);
-      expect(seed.nui.size).toBe(200);
-      expect([...seed.nui.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+      expect(seed.nui.size).toBe(210);
+      expect([...seed.nui.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 210 }, (_, i) => i));
     } finally {
       await db.destroy();
     }
