@@ -3,9 +3,16 @@ import http from 'node:http';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Sent } from './world';
 
 const ROOT = resolve(__dirname, '../..');
+
+/** One request as the seed sends it, to whichever transport its world uses (world.ts). */
+export interface Sent {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  payload?: string;
+}
 
 /** A port nothing listens on now. */
 async function freePort(): Promise<number> {

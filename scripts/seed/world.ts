@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role, ServiceName } from '@eron/shared';
 import { buildApp, createDb, mintToken, type BaseEnv } from '@eron/shared/platform';
 import { migrateAll, SERVICE_APPS, SERVICE_CONFIGS, SERVICES } from '../suite';
-import { httpClient, startServiceProcesses } from './processes';
+import { httpClient, startServiceProcesses, type Sent } from './processes';
 
 export type Services = Exclude<ServiceName, 'gateway'>;
 
@@ -24,13 +24,6 @@ export interface CallOptions {
   ok?: number[];
 }
 
-/** One request as the seed sends it, to whichever transport the world uses. */
-export interface Sent {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  payload?: string;
-}
 export type Transport = (service: Services, req: Sent) => Promise<{ status: number; text: string }>;
 
 /**
