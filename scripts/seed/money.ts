@@ -17,16 +17,30 @@ const PRODUCTS = [
   { sku: 'GASEO-01', name: 'Gaseosa 400 ml', unitCost: 1800, price: 1980 },
 ];
 
-/** Folio opens each account on `ppl.admitted`: the money phases wait until every one is open. */
+/**
+ * Folio opens each account on `ppl.admitted` and makes intake cash available on
+ * `intake-cash.received`: the money phases wait until every one of those events is applied (who
+ * has money to spend decides who buys, so a second run must find the same).
+ */
 export async function foliosOpen(seed: Seed): Promise<void> {
   const want = seed.nui.size;
-  await quietUntil(seed, `${want} Folios opened by ppl.admitted`, async () => {
-    const r = await seed.world
-      .db('folio')
+  const receipts = await seed.world
+    .db('classification')
+    .selectFrom('intake_cash_receipts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  await quietUntil(seed, `${want} Folios opened by ppl.admitted, ${receipts.n} intake cash by intake-cash.received`, async () => {
+    const db = seed.world.db('folio');
+    const folios = await db
       .selectFrom('folios')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    return Number(r.n) >= want;
+    const cash = await db
+      .selectFrom('inbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('type', '=', 'intake-cash.received')
+      .executeTakeFirstOrThrow();
+    return Number(folios.n) >= want && Number(cash.n) >= Number(receipts.n);
   });
 }
 
@@ -78,11 +92,13 @@ export async function seedDeposits(seed: Seed): Promise<void> {
     ...office,
     raw: { contentType: 'text/plain', payload: text },
   });
-  const id: string = up.body.id;
+  // A file over RECAUDO_INLINE_CHECK_BYTES (a country of 100 000 is some 10 MB) is kept and checked
+  // by the file job: 202 with the upload's id, which names the file once it is accepted.
+  const id: string = up.status === 202 ? await acceptedFile(seed, up.body.id, office) : up.body.id;
   let last = -1;
   await quietUntil(seed, `the bank file of ${day} (${payments.length} deposits) processed`, async () => {
     const s = await seed.world.call('folio', 'GET', `/api/v1/folio/recaudo/files/${id}`, office);
-    if (s.body.processed !== last && !seed.quiet) process.stderr.write(`  bank file: ${s.body.processed}/${s.body.totalRecords}\n`);
+    if (s.body.processed !== last && !seed.quiet) process.stderr.write(`  bank file: ${s.body.processed}/${s.body.total}\n`);
     last = s.body.processed;
     return s.body.status === 'done';
   });
@@ -92,6 +108,18 @@ export async function seedDeposits(seed: Seed): Promise<void> {
     key: `seed-approve-${id}`,
   });
   if (!seed.quiet) process.stderr.write(`  approved by the DG: ${JSON.stringify(approved.body)}\n`);
+}
+
+/** The file an upload became once the file job checked it; a refused upload stops the seed with its errors. */
+async function acceptedFile(seed: Seed, upload: string, office: { roles: 'info_systems'[]; national: boolean }): Promise<string> {
+  const found = { fileId: '' };
+  await quietUntil(seed, `the bank file's upload ${upload} checked`, async () => {
+    const u = await seed.world.call('folio', 'GET', `/api/v1/folio/recaudo/uploads/${upload}`, office);
+    if (u.body.status === 'refused') throw new Error(`the bank file was refused: ${JSON.stringify(u.body.errors).slice(0, 800)}`);
+    found.fileId = u.body.fileId ?? '';
+    return u.body.status === 'accepted';
+  });
+  return found.fileId;
 }
 
 /** FOL-09: each shop run by its establishment, with a price list; FOL-07/08: one purchase by half of those with money. */

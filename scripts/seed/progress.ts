@@ -40,8 +40,15 @@ export async function each<T>(
   line();
 }
 
-/** Polls until `check` is true (events reaching another service), printing what it waits for. */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15 * 60_000, quiet = false): Promise<void> {
+/**
+ * Polls every `pollMs` until `check` is true (events reaching another service), printing what it
+ * waits for.
+ */
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  { timeoutMs = 15 * 60_000, pollMs = 100, quiet = false } = {},
+): Promise<void> {
   const started = Date.now();
   let said = 0;
   while (!(await check())) {
@@ -50,10 +57,22 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
       process.stderr.write(`  waiting: ${what}\n`);
       said = Date.now();
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 
-/** `until`, silent when the seed is (a test). */
-export const quietUntil = (seed: { quiet: boolean }, what: string, check: () => Promise<boolean>): Promise<void> =>
-  until(what, check, undefined, seed.quiet);
+/**
+ * `until`, silent when the seed is (a test). A large country's consumers may lag its requests by
+ * many minutes on a busy machine, and its checks count large tables: the time allowed grows with
+ * the country (30 ms a person, at least 15 minutes) and the checks are spaced out (up to 1 s).
+ */
+export const quietUntil = (
+  seed: { quiet: boolean; persons: readonly unknown[] },
+  what: string,
+  check: () => Promise<boolean>,
+): Promise<void> =>
+  until(what, check, {
+    timeoutMs: Math.max(15 * 60_000, seed.persons.length * 30),
+    pollMs: Math.min(1000, 100 + Math.floor(seed.persons.length / 100)),
+    quiet: seed.quiet,
+  });

@@ -147,6 +147,33 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     expect(stats.json().national.completed).toBe(1);
   });
 
+  it('VIS-16 when slots are generated again, over days that have them and with other hours, then only the times no slot of the device overlaps are added', async () => {
+    await equip(w, '114', 3);
+    const headers = bearer(['director'], ['114']);
+    const generate = async (from: string, to: string) =>
+      (
+        await w.app.inject({
+          method: 'POST',
+          url: '/api/v1/visits/vivif/establishments/114/slots/generate',
+          headers,
+          payload: { from, to },
+        })
+      ).json();
+    expect(await generate(dayAhead(1), dayAhead(3))).toEqual({ created: 0 });
+    // Hour-long slots 08:00–11:00: 08:00 and 09:00 overlap the half-hour slots of days 1–3, 10:00 does not; day 4 has none yet.
+    const hours = { weekdays: [0, 1, 2, 3, 4, 5, 6], opens: '08:00', closes: '11:00', slotMinutes: 60 };
+    expect(
+      (await w.app.inject({ method: 'PUT', url: '/api/v1/visits/vivif/establishments/114/hours', headers, payload: hours })).statusCode,
+    ).toBe(200);
+    expect(await generate(dayAhead(1), dayAhead(4))).toEqual({ created: (3 * 1 + 3) * 3 });
+    const day1 = await slotsOf(w, dayAhead(1), '114');
+    expect(day1).toHaveLength((4 + 1) * 3);
+    const day4 = await slotsOf(w, dayAhead(4), '114');
+    expect(
+      day4.map((s) => new Date(s.startsAt).getTime() - new Date(`${dayAhead(4)}T08:00:00-05:00`).getTime()).sort((a, b) => a - b),
+    ).toEqual([0, 0, 0, 3_600_000, 3_600_000, 3_600_000, 7_200_000, 7_200_000, 7_200_000]);
+  });
+
   it('VIS-16 when one slot, one device or one PPL is booked twice, even concurrently, then Postgres refuses it with 409', async () => {
     const { nui } = await w.admitAndPlace();
     const { nui: other } = await w.admitAndPlace();
