@@ -165,6 +165,23 @@ describe('FOL-08 uses of the Folio on written request', () => {
     expect((await caps(nui)).json().day.spent).toBe(20_000);
   });
 
+  it('PLT-04 FOL-08 when a text holds a lone UTF-16 surrogate (not Unicode text: jsonb refuses it) then 400 naming the field, and nothing moves', async () => {
+    const nui = await admit(300_000);
+    const body = {
+      nui,
+      amount: 5_000,
+      use: 'bail_or_debt',
+      writtenRequest: { signed: true },
+      debt: { kind: 'bail', creditor: 'Juzgado \ud800', legalBasis: 'Auto 12' },
+    };
+    const res = await withdraw(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ rule: 'PLT-04', errors: [{ field: '/debt/creditor' }] });
+    expect(await available(nui)).toBe(300_000);
+    // A pair that forms a character is text like any other.
+    expect((await withdraw({ ...body, debt: { ...body.debt, creditor: 'Juzgado \ud83d\ude00' } })).statusCode).toBe(201);
+  });
+
   it('PLT-03 when the caller lacks the role, token or establishment then refused and nothing moves', async () => {
     const nui = await admit(300_000);
     const body = transfer(nui, 10_000, 'diez mil');

@@ -69,32 +69,39 @@ const jsonExpected = (lang: Lang): Problem => ({
 });
 
 /**
- * Where a parsed request holds a NUL character (U+0000), which no Postgres text or jsonb can store:
- * JSON pointers as the validation problem names fields (`/note`, `querystring:/x`).
+ * A string Postgres cannot store as sent: a NUL character (U+0000), which no text or jsonb holds,
+ * or a lone UTF-16 surrogate (`\ud800` in JSON), which is not Unicode text — jsonb refuses it, and
+ * text would silently keep U+FFFD in its place.
  */
-function nulFields(value: unknown, path: string, found: string[], depth = 0): string[] {
+const unstorable = (s: string): boolean => s.includes('\u0000') || !s.isWellFormed();
+
+/**
+ * Where a parsed request holds a string Postgres cannot store (`unstorable`): JSON pointers as the
+ * validation problem names fields (`/note`, `querystring:/x`).
+ */
+function unstorableFields(value: unknown, path: string, found: string[], depth = 0): string[] {
   if (found.length >= 20 || depth > 256) return found;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push(path);
+    if (unstorable(value)) found.push(path);
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [key, v] of Object.entries(value)) {
-      if (key.includes('\u0000')) found.push(`${path}/${key}`);
-      nulFields(v, `${path}/${key}`, found, depth + 1);
+      if (unstorable(key)) found.push(`${path}/${key}`);
+      unstorableFields(v, `${path}/${key}`, found, depth + 1);
     }
   }
   return found;
 }
 
-const nulProblem = (fields: string[], lang: Lang): Problem => ({
+const unstorableProblem = (fields: string[], lang: Lang): Problem => ({
   type: problemType('invalid-request'),
   title: 'Invalid request',
   status: 400,
   detail:
     lang === 'es'
-      ? `Un texto no puede contener el carácter NUL (U+0000): ${fields.join(', ')}`
-      : `Text cannot hold the NUL character (U+0000): ${fields.join(', ')}`,
+      ? `Un texto no puede contener el carácter NUL (U+0000) ni un sustituto UTF-16 sin pareja: ${fields.join(', ')}`
+      : `Text cannot hold the NUL character (U+0000) or a lone UTF-16 surrogate: ${fields.join(', ')}`,
   rule: 'PLT-04',
-  errors: fields.map((field) => ({ field, message: 'contains U+0000' })),
+  errors: fields.map((field) => ({ field, message: 'contains U+0000 or a lone surrogate' })),
 });
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -132,16 +139,16 @@ export const errorsPlugin = fp(
         ...base,
       });
     });
-    // Before validation, so no route ever hands Postgres a NUL it would refuse with a 500.
+    // Before validation, so no route ever hands Postgres a string it would refuse with a 500.
     app.addHook('preValidation', async function refuseNul(req, reply) {
       const fields = [
-        ...nulFields(req.body, '', []).map((f) => f || '/'),
-        ...nulFields(req.query, '', []).map((f) => `querystring:${f || '/'}`),
-        ...nulFields(req.params, '', []).map((f) => `params:${f || '/'}`),
+        ...unstorableFields(req.body, '', []).map((f) => f || '/'),
+        ...unstorableFields(req.query, '', []).map((f) => `querystring:${f || '/'}`),
+        ...unstorableFields(req.params, '', []).map((f) => `params:${f || '/'}`),
       ];
       if (fields.length > 0) {
         const lang = langFrom(req.headers['accept-language']);
-        return sendProblem(reply, { ...nulProblem(fields, lang), instance: req.url, requestId: req.id });
+        return sendProblem(reply, { ...unstorableProblem(fields, lang), instance: req.url, requestId: req.id });
       }
     });
     app.setNotFoundHandler(function notFound(req, reply) {
