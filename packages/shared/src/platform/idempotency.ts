@@ -41,10 +41,8 @@ const keyProblem = (status: number, code: string, es: string, en: string) =>
  *   establishments its caller acted for when it was stored: it is handed only to a caller acting
  *   for all of them (or nationally), anyone else gets the 403 a fresh run could give. A token
  *   whose scope shrank cannot replay; it is never run twice either.
- */
-/**
- * `audit`: the buffer the work's context keeps its audit lines in when a key was sent; they are
- * written by the statement that stores the answer.
+ * - `audit`: the buffer the work's context keeps its audit lines in when a key was sent; they are
+ *   written by the statement that stores the answer.
  */
 export async function idempotent<DB, B>(
   req: FastifyRequest,
