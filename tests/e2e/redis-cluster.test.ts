@@ -25,6 +25,9 @@ withRedisServer('PLT-08 the suite on a Redis Cluster (REDIS_CLUSTER=true, QUEUE_
   });
 
   it('PLT-08 when a person is admitted through the gateway then the event goes through BullMQ on the cluster and folio opens the Folio', async () => {
+    // The gateway waits at most a second for Redis at boot and then serves without limits (fail open, PLT-17):
+    // the limiter is checked once its cluster connection is ready, which its /ready says.
+    await eventually(async () => (await fetch(`${suite.url}/ready`)).status === 200, 30_000, 'the gateway’s Redis Cluster connection');
     const admission = admissionRequest({ cashAtIntake: { amount: 90_000, actaNumber: 'ACTA-CLUSTER-1', searchDate: '2026-11-24' } });
     const res = await fetch(`${suite.url}/api/v1/classification/admissions`, {
       method: 'POST',
