@@ -29,6 +29,9 @@ const parentOf = (s: ReadableSpan) => s.parentSpanContext?.spanId;
 const idOf = (s: ReadableSpan) => s.spanContext().spanId;
 const traceOf = (s: ReadableSpan) => s.spanContext().traceId;
 const inTrace = (traceId: string) => exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId);
+/** The gateway's span of the request that answered `res` (found by its X-Request-Id). */
+const gatewaySpanOf = (res: Response) =>
+  exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === res.headers.get('x-request-id'));
 
 /** PLT-06: spans name IDs, routes and event types only — nothing an admission said about the person. */
 function expectNoPersonData(spans: ReadableSpan[], admission: ReturnType<typeof admissionRequest>): void {
@@ -49,8 +52,7 @@ async function admit(acta: string) {
     body: JSON.stringify(admission),
   });
   expect(res.status).toBe(201);
-  const requestId = res.headers.get('x-request-id');
-  const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+  const gateway = gatewaySpanOf(res);
   return { admission, traceId: traceOf(gateway!) };
 }
 
@@ -67,14 +69,13 @@ describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and Bu
     });
     expect(res.status).toBe(201);
     const { nui } = (await res.json()) as { nui: string };
-    const requestId = res.headers.get('x-request-id');
     await eventually(
       async () => (await fetch(`${suite.url}/api/v1/folio/accounts/${nui}`, { headers: paymaster })).status === 200,
       10_000,
       'the Folio to open',
     );
 
-    const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+    const gateway = gatewaySpanOf(res);
     expect(gateway).toMatchObject({ name: 'POST /api/v1/classification/admissions', kind: SpanKind.SERVER });
     const traceId = gateway!.spanContext().traceId;
     expect(traceId).not.toBe('0af7651916cd43dd8448eb211c80319c');
@@ -135,8 +136,7 @@ describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and Bu
     });
     expect(res.status).toBe(202);
     const run = (await res.json()) as ConductRun;
-    const requestId = res.headers.get('x-request-id');
-    const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+    const gateway = gatewaySpanOf(res);
     expect(gateway?.kind).toBe(SpanKind.SERVER);
     const traceId = traceOf(gateway!);
     // The job's span ends once its work is done.
@@ -231,8 +231,7 @@ describe('PLT-10 OpenTelemetry traces from the gateway through the outbox and Bu
       body: text,
     });
     expect(res.status).toBe(202);
-    const requestId = res.headers.get('x-request-id');
-    const gateway = exporter.getFinishedSpans().find((s) => service(s) === 'gateway' && s.attributes['eron.request_id'] === requestId);
+    const gateway = gatewaySpanOf(res);
     const traceId = traceOf(gateway!);
     const job = await eventually(
       async () => inTrace(traceId).find((s) => s.name === 'job recaudo-files'),
