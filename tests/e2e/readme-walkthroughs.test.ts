@@ -6,11 +6,11 @@ import {
   BashSession,
   commandsOf,
   compare,
+  DEMO_COUNTRY,
   expectedOf,
-  placeholdersIn,
+  PNPM_RUN_TSX,
+  Walkthrough,
   walkthroughBlocks,
-  type CommandOutput,
-  type WalkCommand,
 } from '../support/walkthrough';
 
 /**
@@ -32,9 +32,9 @@ import {
  */
 const ROOT = resolve(__dirname, '../..');
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-const blocks = walkthroughBlocks(README);
+// The demo country's calls need a seeded database: tests/e2e/seed.test.ts runs them.
+const blocks = walkthroughBlocks(README).filter((b) => b.section !== DEMO_COUNTRY);
 const settings: Record<string, string> = Object.assign({}, ...blocks.map((b) => b.settings ?? {}));
-const READ_AGAIN_MS = 20_000;
 
 /** What git sees as changed or new in the work tree. */
 const workTree = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: ROOT, encoding: 'utf8' });
@@ -42,7 +42,7 @@ const treeBefore = workTree();
 
 let suite: RunningSuite;
 let bash: BashSession;
-const captured: Record<string, string> = {};
+let reader: Walkthrough;
 /** The blocks that ran through: each builds on the ones before it. */
 const passed = new Set<number>();
 
@@ -53,90 +53,14 @@ beforeAll(async () => {
   const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = suite.config;
   bash = new BashSession(ROOT, { ...process.env, ...settings, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, NODE_ENV: 'development' });
   expect((await bash.run(PNPM_RUN_TSX)).exit).toBe(0);
+  const timed = process.env.WALKTHROUGH_TIMES ? (ms: number, c: { text: string }) => console.log(`${ms} ms: ${c.text.slice(0, 80)}`) : undefined;
+  reader = new Walkthrough(bash, ROOT, suite.url, { timed });
 }, 60_000);
 
-/**
- * `pnpm --silent run <script> …` of a package.json script that is `tsx <file>` runs that file in
- * one Node process (`node --import tsx`), as pnpm would run it but without the two extra process
- * starts (pnpm's and tsx's own), which on two busy cores cost seconds per token; any other pnpm
- * command is pnpm's.
- */
-const PNPM_RUN_TSX = String.raw`pnpm() {
-  if [ "$1" = --silent ] && [ "$2" = run ] && [ -n "$3" ]; then
-    local file
-    file="$(node -p '/^tsx (\S+\.ts)$/.exec(require("./package.json").scripts[process.argv[1]] ?? "")?.[1] ?? ""' "$3")"
-    if [ -n "$file" ]; then shift 3; node --import tsx "$file" "$@"; return; fi
-  fi
-  command pnpm "$@"
-}`;
 afterAll(async () => {
   await bash?.close();
   await suite?.close();
 });
-
-/** A command as the reader types it here: the suite's address, and what earlier answers gave for each placeholder. */
-function prepared(c: WalkCommand): string {
-  const text = c.text.replaceAll('localhost:3000', new URL(suite.url).host);
-  const missing = placeholdersIn(text).filter((p) => !(p in captured));
-  if (missing.length > 0) throw new Error(`No earlier answer gave ${missing.map((p) => `<${p}>`).join(', ')} for: ${c.text}`);
-  return text.replace(/<([a-z][a-z ]*[a-z])>/g, (_, p: string) => captured[p]!);
-}
-
-/** Why an output is not what the README says (empty when it is), and what it captured. */
-function check(c: WalkCommand, out: CommandOutput): { problems: string[]; captures: Record<string, string> } {
-  const problems: string[] = [];
-  let captures: Record<string, string> = {};
-  if (out.exit !== 0) problems.push(`exit ${out.exit}: ${out.stderr.slice(-500)}`);
-  const expected = expectedOf(c.answer);
-  out.calls.forEach(({ status, body }, i) => {
-    const last = i === out.calls.length - 1;
-    const wanted = last && expected.status ? `${expected.status}` : '2xx';
-    if (last && expected.status ? status !== expected.status : status < 200 || status > 299) {
-      problems.push(`curl #${i + 1} answered ${status} (the README expects ${wanted}): ${body.slice(0, 500)}`);
-    }
-  });
-  const answer = out.calls.at(-1);
-  if (expected.body !== undefined && answer) {
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.body);
-    } catch {
-      problems.push(`the answer is not JSON: ${answer.body.slice(0, 300)}`);
-    }
-    if (json !== undefined) {
-      const r = compare(expected.body, json);
-      problems.push(...r.differences.map((d) => `${d} (answer: ${answer.body.slice(0, 300)})`));
-      captures = r.captures;
-    }
-  }
-  for (const [, file] of c.text.matchAll(/\s-o\s+(\S+)/g)) {
-    const path = resolve(ROOT, file!);
-    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-    if (size === 0) problems.push(`${file} was not written`);
-    else if (path.endsWith('.pdf') && readFileSync(path).subarray(0, 5).toString() !== '%PDF-') problems.push(`${file} is not a PDF`);
-  }
-  return { problems, captures };
-}
-
-/** A read the reader may repeat: curl with no body and no other method. */
-const isRead = (text: string) => /\bcurl\b/.test(text) && !/\s(-d|--data\S*|-X|--request|-T)\s/.test(text);
-
-async function runCommand(c: WalkCommand): Promise<void> {
-  const text = prepared(c);
-  const until = Date.now() + (isRead(text) ? READ_AGAIN_MS : 0);
-  for (;;) {
-    const started = Date.now();
-    const out = await bash.run(text);
-    if (process.env.WALKTHROUGH_TIMES) console.log(`${Date.now() - started} ms: ${c.text.slice(0, 80)}`);
-    const { problems, captures } = check(c, out);
-    if (problems.length === 0) {
-      Object.assign(captured, captures);
-      return;
-    }
-    if (Date.now() > until) throw new Error(`README command:\n${c.text}\n→ ${problems.join('\n→ ')}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 describe('PLT-11 every README walk-through runs as written against the running suite', () => {
   it('PLT-11 the README has the walk-throughs this test runs, each command with its expected answers readable', () => {
@@ -163,7 +87,7 @@ describe('PLT-11 every README walk-through runs as written against the running s
     async (i, _section, block) => {
       const earlier = Array.from({ length: i - 1 }, (_, k) => k + 1).filter((k) => !passed.has(k));
       try {
-        for (const c of block.commands) await runCommand(c);
+        for (const c of block.commands) await reader.run(c);
       } catch (err) {
         if (earlier.length === 0) throw err;
         throw new Error(

@@ -1,14 +1,19 @@
-import { createDb } from '@eron/shared/platform';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createDb, type BaseEnv } from '@eron/shared/platform';
 import { testConfig } from '@eron/shared/testing';
 import { countryOf, person } from '../../scripts/seed/country';
 import { seedCountry } from '../../scripts/seed/index';
 import { admitted } from '../../scripts/seed/people';
 import type { World } from '../../scripts/seed/world';
+import { startSuite } from '../support/suite';
+import { BashSession, DEMO_COUNTRY, PNPM_RUN_TSX, Walkthrough, walkthroughBlocks } from '../support/walkthrough';
 
 /**
  * PLT-11: `pnpm seed` on a small country (200 PPL in the first six establishments) against its own
  * database: every part is made through the services' routes, the ledger balances, and a second run
- * adds nothing. The full size (`--ppl 100000`, 132 establishments) is a documented command.
+ * adds nothing; then the README's calls about the demo country answer on it as the README says.
+ * The full size (`--ppl 100000`, 132 establishments) is a documented command.
  */
 describe('seed (PLT-11)', () => {
   let cleanup: () => Promise<void>;
@@ -57,6 +62,25 @@ describe('seed (PLT-11)', () => {
     expect(grown.counts['classification.placements']).toBe(210);
     expect(grown.counts['classification.board_sessions']).toBe(6);
   }, 300_000);
+
+  test("PLT-11 when the country is seeded then the README's calls about it answer as the README says", async () => {
+    const root = resolve(__dirname, '../..');
+    const [block, ...others] = walkthroughBlocks(readFileSync(resolve(root, 'README.md'), 'utf8')).filter((b) => b.section === DEMO_COUNTRY);
+    expect(others).toEqual([]);
+    expect(block!.commands.length).toBeGreaterThan(5);
+    const config = env as unknown as BaseEnv;
+    const suite = await startSuite({}, {}, [], { on: config });
+    const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = config;
+    const bash = new BashSession(root, { ...process.env, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, NODE_ENV: 'development' });
+    try {
+      expect((await bash.run(PNPM_RUN_TSX)).exit).toBe(0);
+      const reader = new Walkthrough(bash, root, suite.url);
+      for (const c of block!.commands) await reader.run(c);
+    } finally {
+      await bash.close();
+      await suite.close();
+    }
+  }, 180_000);
 
   test('PLT-11 when the country has more people than a statement takes parameters then the seed still finds who is already admitted', async () => {
     // --ppl 100000 named every document in one IN list: Postgres refused the 100 000 parameters

@@ -30,15 +30,16 @@ const listen = async (app: FastifyInstance): Promise<string> => app.listen({ hos
  * The whole suite on loopback — four services on one database (each in its own schema) and the
  * gateway in front — as it runs in production, in this process. Per-service overrides let a test
  * put a TCP proxy between one service and Postgres or Redis. `establishments` are registered at
- * start (none for a test that registers its own, as the README's walk-through does).
+ * start (none for a test that registers its own, as the README's walk-through does). `on` runs it
+ * on a database and Redis already there (a seeded country), which closing leaves as they are.
  */
 export async function startSuite(
   overrides: Overrides = {},
   gatewayEnv: Record<string, string> = {},
   establishments: readonly string[] = SUITE_ESTABLISHMENTS,
-  opts: { handlerless?: ServiceName[] } = {},
+  opts: { handlerless?: ServiceName[]; on?: BaseEnv } = {},
 ): Promise<RunningSuite> {
-  const { config, cleanup } = await testConfig();
+  const { config, cleanup } = opts.on ? { config: opts.on, cleanup: async () => {} } : await testConfig();
   const services = {} as RunningSuite['services'];
   for (const def of SERVICES) {
     const plugin = opts.handlerless?.includes(def.name) ? handlerless(def) : SERVICE_APPS[def.name];

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 /**
  * The README's walk-throughs as data: its bash blocks, split into the commands a reader types, each
  * with what the README says it answers (`# → 201 {"id":"<unit id>",…}`). The walk-through test runs
@@ -19,6 +21,9 @@ export interface WalkBlock {
   /** `KEY=value` lines a block appends to `.env` (settings the suite is restarted with), instead of commands. */
   settings?: Record<string, string>;
 }
+
+/** The README section whose calls need a seeded country (`pnpm seed`): the seed's test runs them, not the walk-through test. */
+export const DEMO_COUNTRY = 'A demo country: `pnpm seed`';
 
 /** Every ```bash block of the README that is a walk-through: all but the one that starts the suite (`scripts/up.sh`). Commands for a cluster are in ```sh blocks, which are not run here. */
 export function walkthroughBlocks(readme: string): WalkBlock[] {
@@ -234,5 +239,110 @@ export class BashSession {
     const closed = new Promise((r) => this.proc.once('close', r));
     this.proc.stdin.end('exit\n');
     await closed;
+  }
+}
+
+/**
+ * `pnpm --silent run <script> …` of a package.json script that is `tsx <file>` runs that file in
+ * one Node process (`node --import tsx`), as pnpm would run it but without the two extra process
+ * starts (pnpm's and tsx's own), which on two busy cores cost seconds per token; any other pnpm
+ * command is pnpm's. Give it to the session before the walk-through's first command.
+ */
+export const PNPM_RUN_TSX = String.raw`pnpm() {
+  if [ "$1" = --silent ] && [ "$2" = run ] && [ -n "$3" ]; then
+    local file
+    file="$(node -p '/^tsx (\S+\.ts)$/.exec(require("./package.json").scripts[process.argv[1]] ?? "")?.[1] ?? ""' "$3")"
+    if [ -n "$file" ]; then shift 3; node --import tsx "$file" "$@"; return; fi
+  fi
+  command pnpm "$@"
+}`;
+
+/** A read the reader may repeat: curl with no body and no other method. */
+const isRead = (text: string) => /\bcurl\b/.test(text) && !/\s(-d|--data\S*|-X|--request|-T)\s/.test(text);
+
+export interface WalkthroughOptions {
+  /** How long a read that does not yet answer as the README says is asked again ("watch its progress"). */
+  readAgainMs?: number;
+  /** Called with each command's time once it answered as the README says. */
+  timed?: (ms: number, command: WalkCommand) => void;
+}
+
+/**
+ * A reader going through README commands in one bash session against a running gateway:
+ * `localhost:3000` becomes the gateway's address, a `<unit id>` what an earlier answer gave for it,
+ * and each command must answer as its `→` comment says (the status it names, else a 2xx; every
+ * field it shows, with that value). A file a command writes with `-o` must be there (a PDF a PDF).
+ */
+export class Walkthrough {
+  /** What earlier answers gave for each placeholder. */
+  readonly captured: Record<string, string> = {};
+
+  constructor(
+    private readonly bash: BashSession,
+    private readonly root: string,
+    private readonly gatewayUrl: string,
+    private readonly options: WalkthroughOptions = {},
+  ) {}
+
+  /** Runs one command, asked again for a while if it is a read; throws with what differs from the README. */
+  async run(c: WalkCommand): Promise<void> {
+    const text = this.prepared(c);
+    const until = Date.now() + (isRead(text) ? (this.options.readAgainMs ?? 20_000) : 0);
+    for (;;) {
+      const started = Date.now();
+      const out = await this.bash.run(text);
+      const { problems, captures } = this.check(c, out);
+      if (problems.length === 0) {
+        Object.assign(this.captured, captures);
+        this.options.timed?.(Date.now() - started, c);
+        return;
+      }
+      if (Date.now() > until) throw new Error(`README command:\n${c.text}\n→ ${problems.join('\n→ ')}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  /** The command as the reader types it here. */
+  private prepared(c: WalkCommand): string {
+    const text = c.text.replaceAll('localhost:3000', new URL(this.gatewayUrl).host);
+    const missing = placeholdersIn(text).filter((p) => !(p in this.captured));
+    if (missing.length > 0) throw new Error(`No earlier answer gave ${missing.map((p) => `<${p}>`).join(', ')} for: ${c.text}`);
+    return text.replace(/<([a-z][a-z ]*[a-z])>/g, (_, p: string) => this.captured[p]!);
+  }
+
+  /** Why an output is not what the README says (empty when it is), and what it captured. */
+  private check(c: WalkCommand, out: CommandOutput): { problems: string[]; captures: Record<string, string> } {
+    const problems: string[] = [];
+    let captures: Record<string, string> = {};
+    if (out.exit !== 0) problems.push(`exit ${out.exit}: ${out.stderr.slice(-500)}`);
+    const expected = expectedOf(c.answer);
+    out.calls.forEach(({ status, body }, i) => {
+      const last = i === out.calls.length - 1;
+      const wanted = last && expected.status ? `${expected.status}` : '2xx';
+      if (last && expected.status ? status !== expected.status : status < 200 || status > 299) {
+        problems.push(`curl #${i + 1} answered ${status} (the README expects ${wanted}): ${body.slice(0, 500)}`);
+      }
+    });
+    const answer = out.calls.at(-1);
+    if (expected.body !== undefined && answer) {
+      let json: unknown;
+      try {
+        json = JSON.parse(answer.body);
+      } catch {
+        problems.push(`the answer is not JSON: ${answer.body.slice(0, 300)}`);
+      }
+      if (json !== undefined) {
+        const r = compare(expected.body, json);
+        problems.push(...r.differences.map((d) => `${d} (answer: ${answer.body.slice(0, 300)})`));
+        captures = r.captures;
+      }
+    }
+    for (const [, file] of c.text.matchAll(/\s-o\s+(\S+)/g)) {
+      const path = resolve(this.root, file!);
+      const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+      if (size === 0) problems.push(`${file} was not written`);
+      else if (path.endsWith('.pdf') && readFileSync(path).subarray(0, 5).toString() !== '%PDF-') problems.push(`${file} is not a PDF`);
+    }
+    return { problems, captures };
   }
 }
