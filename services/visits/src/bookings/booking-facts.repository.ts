@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { executePrepared } from '@eron/shared/platform';
 import type { RegimeDay, VisitSession } from '@eron/shared';
 import type { Trx } from '../db';
 import type { PplRow } from '../ppl/ppl.tables';
@@ -27,13 +28,17 @@ export interface BookingFactsRow {
  * (PLT-15): the PPL's row locked (their bookings one at a time, so the weekly limits hold), the
  * unit's session, the regime in force, the area and its places, the week's bookings, extradition,
  * suppression, intimate visit and chosen day, and each visitor's list, ban, gender and birth date.
- * Read inside the booking's transaction, never cached: each decides a rule.
+ * Read inside the booking's transaction, never cached: each decides a rule. A prepared statement:
+ * planning it cost nine times running it.
  */
 export async function bookingFacts(
   trx: Trx,
   q: { nui: string; areaId: string; date: string; weekFrom: string; weekTo: string; visitorIds: string[] },
 ): Promise<BookingFactsRow | undefined> {
-  const { rows } = await sql<BookingFactsRow>`
+  const { rows } = await executePrepared(
+    trx,
+    'booking_facts',
+    sql<BookingFactsRow>`
     SELECT
       jsonb_build_object('nui', p.nui, 'eron', p.eron, 'state', p.state, 'unit_id', p.unit_id, 'legal_status', p.legal_status) AS ppl,
       u.session,
@@ -70,6 +75,7 @@ export async function bookingFacts(
     LEFT JOIN units u ON u.id = p.unit_id
     WHERE p.nui = ${q.nui}
     FOR UPDATE OF p
-  `.execute(trx);
+  `,
+  );
   return rows[0];
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { executePrepared } from '@eron/shared/platform';
 import type { VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { BookingRow } from './booking.tables';
@@ -8,6 +9,7 @@ import type { BookingRow } from './booking.tables';
  * COMMIT (PLT-15): the area's row is locked by the upsert only from here to the commit, as briefly
  * as a raw-SQL claim holds it. The upsert's condition is re-read on the locked row, so the area is
  * never overbooked; when it does not hold, nothing is written and undefined comes back (full).
+ * A prepared statement, its columns named (see executePrepared).
  */
 export async function claimAndBook(
   trx: Trx,
@@ -24,7 +26,10 @@ export async function claimAndBook(
   },
 ): Promise<BookingRow | undefined> {
   const n = b.visitorIds.length;
-  const { rows } = await sql<BookingRow>`
+  const { rows } = await executePrepared(
+    trx,
+    'booking_claim',
+    sql<BookingRow>`
     WITH claim AS (
       INSERT INTO session_places AS sp (area_id, date, session, capacity, booked)
       VALUES (${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${b.area.capacity}::int, ${n}::int)
@@ -35,13 +40,14 @@ export async function claimAndBook(
       INSERT INTO bookings (id, nui, eron, unit_id, area_id, date, session, persons, cancel_reason, booked_by, cancelled_at)
       SELECT ${b.id}::uuid, ${b.nui}, ${b.eron}, ${b.unitId}::uuid, ${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${n}::int, NULL, ${b.by}, NULL
       WHERE EXISTS (SELECT 1 FROM claim)
-      RETURNING *
+      RETURNING id, nui, eron, unit_id, kind, area_id, date, session, persons, status, cancel_reason, booked_by, booked_at, cancelled_at
     ), visitors AS (
       INSERT INTO booking_visitors (booking_id, visitor_id)
       SELECT booking.id, v FROM booking, unnest(${b.visitorIds}::uuid[]) AS v
     )
     SELECT * FROM booking
-  `.execute(trx);
+  `,
+  );
   return rows[0];
 }
 
