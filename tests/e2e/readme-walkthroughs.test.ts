@@ -53,7 +53,9 @@ beforeAll(async () => {
   const { JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = suite.config;
   bash = new BashSession(ROOT, { ...process.env, ...settings, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, NODE_ENV: 'development' });
   expect((await bash.run(PNPM_RUN_TSX)).exit).toBe(0);
-  const timed = process.env.WALKTHROUGH_TIMES ? (ms: number, c: { text: string }) => console.log(`${ms} ms: ${c.text.slice(0, 80)}`) : undefined;
+  const timed = process.env.WALKTHROUGH_TIMES
+    ? (ms: number, c: { text: string }) => console.log(`${ms} ms: ${c.text.slice(0, 80)}`)
+    : undefined;
   reader = new Walkthrough(bash, ROOT, suite.url, { timed });
 }, 60_000);
 

@@ -65,7 +65,9 @@ describe('seed (PLT-11)', () => {
 
   test("PLT-11 when the country is seeded then the README's calls about it answer as the README says", async () => {
     const root = resolve(__dirname, '../..');
-    const [block, ...others] = walkthroughBlocks(readFileSync(resolve(root, 'README.md'), 'utf8')).filter((b) => b.section === DEMO_COUNTRY);
+    const [block, ...others] = walkthroughBlocks(readFileSync(resolve(root, 'README.md'), 'utf8')).filter(
+      (b) => b.section === DEMO_COUNTRY,
+    );
     expect(others).toEqual([]);
     expect(block!.commands.length).toBeGreaterThan(5);
     const config = env as unknown as BaseEnv;

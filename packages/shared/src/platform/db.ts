@@ -48,11 +48,7 @@ class PreparingClient extends pg.Client {
  * `*`: a prepared statement whose result columns a migration changes fails ("cached plan must
  * not change result type") until its connection is replaced.
  */
-export async function executePrepared<R>(
-  db: Kysely<any> | Transaction<any>,
-  name: string,
-  query: RawBuilder<R>,
-): Promise<QueryResult<R>> {
+export async function executePrepared<R>(db: Kysely<any> | Transaction<any>, name: string, query: RawBuilder<R>): Promise<QueryResult<R>> {
   const compiled = query.compile(db);
   const known = preparedTexts.get(name);
   if (known === undefined) {
