@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { executePrepared } from '@eron/shared/platform';
 import type { RegimeDay, VisitSession } from '@eron/shared';
-import type { Trx } from '../db';
+import type { Db, Trx } from '../db';
 import type { PplRow } from '../ppl/ppl.tables';
 
 /** What VIS-08 needs to know of one booking request, read in one statement with the PPL's row locked. */
@@ -28,16 +28,18 @@ export interface BookingFactsRow {
  * (PLT-15): the PPL's row locked (their bookings one at a time, so the weekly limits hold), the
  * unit's session, the regime in force, the area and its places, the week's bookings, extradition,
  * suppression, intimate visit and chosen day, and each visitor's list, ban, gender and birth date.
- * Read inside the booking's transaction, never cached: each decides a rule. A prepared statement:
- * planning it cost nine times running it.
+ * Never cached: each decides a rule. `lock` takes the PPL's row (inside the booking's transaction);
+ * without it, the facts as committed, for a refusal that needs no transaction. A prepared statement
+ * (each form its own): planning it cost nine times running it.
  */
 export async function bookingFacts(
-  trx: Trx,
+  db: Trx | Db,
   q: { nui: string; areaId: string; date: string; weekFrom: string; weekTo: string; visitorIds: string[] },
+  lock: boolean,
 ): Promise<BookingFactsRow | undefined> {
   const { rows } = await executePrepared(
-    trx,
-    'booking_facts',
+    db,
+    lock ? 'booking_facts' : 'booking_facts_unlocked',
     sql<BookingFactsRow>`
     SELECT
       jsonb_build_object('nui', p.nui, 'eron', p.eron, 'state', p.state, 'unit_id', p.unit_id, 'legal_status', p.legal_status) AS ppl,
@@ -74,7 +76,7 @@ export async function bookingFacts(
     FROM ppl p
     LEFT JOIN units u ON u.id = p.unit_id
     WHERE p.nui = ${q.nui}
-    FOR UPDATE OF p
+    ${lock ? sql`FOR UPDATE OF p` : sql``}
   `,
   );
   return rows[0];

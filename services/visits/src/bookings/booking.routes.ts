@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Booking, BookingRequest, CancellationRequest, EronCode, LocalDate, Problem, Roster, Uuid, VisitSession } from '@eron/shared';
-import { assertActsFor } from '@eron/shared/platform';
+import { assertActsFor, IDEMPOTENCY_HEADER } from '@eron/shared/platform';
 import { BOOKERS, VISITS_STAFF } from '../roles';
 import { runtime } from '../runtime';
-import { book, cancelBooking, roster } from './booking.use-cases';
+import { book, cancelBooking, precheckBooking, roster } from './booking.use-cases';
 
 const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -22,7 +22,10 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const rt = runtime(app);
-      return rt.idempotent(req, reply, (ctx) => book(ctx, req.body, rt.config.VISITS_BOOKING_HORIZON_DAYS));
+      const horizon = rt.config.VISITS_BOOKING_HORIZON_DAYS;
+      // Refused at once from the committed facts, with no transaction; with a key, the key speaks first (a replay).
+      if (req.headers[IDEMPOTENCY_HEADER] === undefined) await precheckBooking(rt.reader(req), req.body, horizon);
+      return rt.idempotent(req, reply, (ctx) => book(ctx, req.body, horizon));
     },
   );
 

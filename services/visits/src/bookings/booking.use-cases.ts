@@ -17,7 +17,7 @@ import { DEFAULT_REGIME, visitDates, visitDayOn, weekOf, type RegimeTerms } from
 import { termsInForce } from '../regime/regime.use-cases';
 import type { Ctx, Reader } from '../runtime';
 import { isMinor } from '../visitors/visitor.rules';
-import { bookingFacts } from './booking-facts.repository';
+import { bookingFacts, type BookingFactsRow } from './booking-facts.repository';
 import {
   childrenBookings,
   claimAndBook,
@@ -50,18 +50,11 @@ const view = (b: BookingRow, visitorIds: string[]): Booking => ({
   bookedAt: b.booked_at.toISOString(),
 });
 
-/**
- * Books a visit (VIS-08): every fact read at once with the PPL's row locked (their bookings one at a
- * time, so the weekly limits hold), every check gathered and all failures listed; then the area's
- * places are claimed and the booking written in one statement, the last before the commit, so the
- * database alone decides under concurrency and holds the area's row no longer than that (PLT-15).
- */
-export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number): Promise<Outcome<Booking>> {
-  const week = weekOf(body.date);
-  const facts = await bookingFacts(ctx.trx, { ...body, weekFrom: week, weekTo: addDays(week, 6) });
+/** Every VIS-08 check of a request against its facts: the failures, all of them (none: it may be booked). */
+function failuresOf(actor: Ctx['actor'], body: BookingRequest, facts: BookingFactsRow | undefined, horizonDays: number) {
   if (!facts) throw unknownPpl(body.nui);
   const { ppl, session } = facts;
-  assertActorActsFor(ctx.actor, ppl.eron);
+  assertActorActsFor(actor, ppl.eron);
   const terms: RegimeTerms = facts.regime
     ? { days: facts.regime.days, visitsPerWeek: facts.regime.visits_per_week, personsPerVisit: facts.regime.persons_per_visit }
     : DEFAULT_REGIME;
@@ -98,6 +91,33 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     chosenWeekday: facts.chosenWeekday,
     childrenVisitThisMonth: facts.childrenVisitThisMonth,
   });
+  return { failures, ppl, session, area: ownArea };
+}
+
+const factsQuery = (body: BookingRequest) => {
+  const week = weekOf(body.date);
+  return { ...body, weekFrom: week, weekTo: addDays(week, 6) };
+};
+
+/**
+ * A booking request checked against the facts as committed, without a transaction or a lock: a
+ * request that fails is refused from here (all its failures listed), in one statement. In a burst
+ * for one visit day most requests find the area full (PLT-15), and each then costs one round trip
+ * instead of a transaction's three. One that passes is checked again by `book`, locked.
+ */
+export async function precheckBooking(r: Reader, body: BookingRequest, horizonDays: number): Promise<void> {
+  const { failures } = failuresOf(r.actor, body, await bookingFacts(r.db, factsQuery(body), false), horizonDays);
+  if (failures.length) throw bookingRefused(failures);
+}
+
+/**
+ * Books a visit (VIS-08): every fact read at once with the PPL's row locked (their bookings one at a
+ * time, so the weekly limits hold), every check gathered and all failures listed; then the area's
+ * places are claimed and the booking written in one statement, the last before the commit, so the
+ * database alone decides under concurrency and holds the area's row no longer than that (PLT-15).
+ */
+export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number): Promise<Outcome<Booking>> {
+  const { failures, ppl, session, area } = failuresOf(ctx.actor, body, await bookingFacts(ctx.trx, factsQuery(body), true), horizonDays);
   if (failures.length) throw bookingRefused(failures);
   const id = randomUUID();
   // Audited first: the area's row is then held only by the claim and the commit (PLT-15); a full area rolls it back.
@@ -107,7 +127,7 @@ export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number):
     nui: ppl.nui,
     eron: ppl.eron,
     unitId: ppl.unit_id!,
-    area: ownArea!,
+    area: area!,
     date: body.date,
     session: session!,
     visitorIds: body.visitorIds,
