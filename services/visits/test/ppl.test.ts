@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import type { VisitsPpl, VisitUnitList } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './support/visits.world';
@@ -103,5 +105,47 @@ describe('the visits side of the PPL directory, kept from classification’s eve
     await w.exit(nui, '113', 'release');
     expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({ state: 'exited', unitId: null });
     expect((await pplOf(w, w.nextNui())).statusCode).toBe(404);
+  });
+
+  it('PLT-08 VIS-03 when a PPL’s admission is delivered after their placement (a redelivery after a stall), then they stay in their unit and the admission’s data is kept', async () => {
+    // The fault drills once lost a placement this way: ppl.admitted, held up in Redis through an
+    // outage, arrived after ppl.placed and put the PPL back in no unit.
+    const nui = w.nextNui();
+    const admittedAt = new Date(Date.now() - 60_000).toISOString();
+    const admitted: EventEnvelope<'ppl.admitted'> = {
+      id: randomUUID(),
+      type: 'ppl.admitted',
+      source: 'classification',
+      occurredAt: admittedAt,
+      payload: { nui, eron: '113', legalStatus: 'condenado', sex: 'F', admittedAt, cashAtIntake: null },
+    };
+    const unitId = randomUUID();
+    await w.deliver('ppl.placed', { nui, eron: '113', unitId, cellId: randomUUID() });
+    const queue = new Queue(eventQueueName('visits'), { connection: { url: w.config.REDIS_URL }, prefix: w.config.QUEUE_PREFIX });
+    try {
+      await queue.add(admitted.type, admitted, { jobId: admitted.id });
+      await w.applied(admitted.id);
+    } finally {
+      await queue.close();
+    }
+    expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({
+      eron: '113',
+      state: 'held',
+      unitId,
+      legalStatus: 'condenado',
+      sex: 'F',
+    });
+    // A later event still moves them: the exit, then a new admission, each newer than what the row holds.
+    await w.exit(nui, '113', 'release');
+    expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({ state: 'exited', unitId: null });
+    await w.deliver('ppl.admitted', {
+      nui,
+      eron: '113',
+      legalStatus: 'sindicado',
+      sex: 'F',
+      admittedAt: new Date().toISOString(),
+      cashAtIntake: null,
+    });
+    expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({ state: 'held', unitId: null, legalStatus: 'sindicado' });
   });
 });

@@ -8,6 +8,7 @@ import { migration as vivif } from './20261130T1950_vivif';
 import { migration as gate } from './20261203T0900_gate';
 import { migration as chosenVisitDays } from './20261201T0900_chosen_visit_days';
 import { migration as visitorContacts } from './20261202T0100_visitor_contacts';
+import { migration as pplLocationAsOf } from './20261204T0900_ppl_location_as_of';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -20,4 +21,5 @@ export const migrations: Migrations = {
   '20261203T0900_gate': gate,
   '20261201T0900_chosen_visit_days': chosenVisitDays,
   '20261202T0100_visitor_contacts': visitorContacts,
+  '20261204T0900_ppl_location_as_of': pplLocationAsOf,
 };

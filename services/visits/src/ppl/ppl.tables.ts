@@ -15,6 +15,8 @@ export interface PplTables {
     sex: 'M' | 'F' | null;
     security_level: number | null;
     updated_at: Generated<Date>;
+    /** The time of the event that last set eron, unit_id and state (an older one changes none of them). */
+    location_as_of: Date | null;
   };
 }
 

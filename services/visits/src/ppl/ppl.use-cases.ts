@@ -26,18 +26,19 @@ export async function getPpl(r: Reader, nui: string): Promise<VisitsPpl> {
 
 // Classification's events keep the directory (PLT-07, PLT-08): each applied once, in its inbox's transaction.
 
-export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>) => upsertAdmitted(ctx.trx, p);
-export const recordPlacement = (ctx: Ctx, p: EventPayload<'ppl.placed'>) => place(ctx.trx, p);
+// `at` is the event's time: an event older than what the directory holds moves nobody (PLT-08).
+export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>, at: string) => upsertAdmitted(ctx.trx, p, at);
+export const recordPlacement = (ctx: Ctx, p: EventPayload<'ppl.placed'>, at: string) => place(ctx.trx, p, at);
 export const recordStatus = (ctx: Ctx, p: EventPayload<'ppl.status-changed'>) => changeStatus(ctx.trx, p);
 
 /** Received at another establishment (VIS-10 cancels the bookings at the one they left). */
-export async function recordTransfer(ctx: Ctx, p: EventPayload<'ppl.transferred'>): Promise<void> {
-  await moveTo(ctx.trx, p.nui, p.toEron);
+export async function recordTransfer(ctx: Ctx, p: EventPayload<'ppl.transferred'>, at: string): Promise<void> {
+  await moveTo(ctx.trx, p.nui, p.toEron, at);
   await cancelFutureBookings(ctx, p.nui, `transferred:${p.transferId}`);
 }
 
 /** Gone (VIS-10 cancels their future bookings). */
-export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>): Promise<void> {
-  await markExited(ctx.trx, p.nui, p.eron);
+export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>, at: string): Promise<void> {
+  await markExited(ctx.trx, p.nui, p.eron, at);
   await cancelFutureBookings(ctx, p.nui, `exited:${p.exitId}`);
 }
