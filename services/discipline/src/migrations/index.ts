@@ -6,6 +6,7 @@ import { migration as jetee } from './20261201T1200_jetee';
 import { migration as complaints } from './20261201T1300_complaints';
 import { migration as council } from './20261201T1000_council';
 import { migration as cases } from './20261201T0900_cases';
+import { migration as pplLocationAsOf } from './20261204T0900_ppl_location_as_of';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -16,4 +17,5 @@ export const migrations: Migrations = {
   '20261201T1300_complaints': complaints,
   '20261201T1000_council': council,
   '20261201T0900_cases': cases,
+  '20261204T0900_ppl_location_as_of': pplLocationAsOf,
 };

@@ -4,9 +4,9 @@ import { recordAdmission, recordEstablishment, recordExit, recordStatus, recordT
 
 /** Classification's events keep discipline's directory of PPL and establishments (PLT-07, PLT-08). */
 export const pplEvents: EventHandlers<DisciplineTables> = {
-  'ppl.admitted': async (event, ctx) => recordAdmission(ctx, event.payload),
-  'ppl.transferred': async (event, ctx) => recordTransfer(ctx, event.payload),
-  'ppl.exited': async (event, ctx) => recordExit(ctx, event.payload),
+  'ppl.admitted': async (event, ctx) => recordAdmission(ctx, event.payload, event.occurredAt),
+  'ppl.transferred': async (event, ctx) => recordTransfer(ctx, event.payload, event.occurredAt),
+  'ppl.exited': async (event, ctx) => recordExit(ctx, event.payload, event.occurredAt),
   'establishment.registered': async (event, ctx) => recordEstablishment(ctx, event.payload),
   // A conviction is firm from the date the court's decision says (DIS-24), else from when it was recorded.
   'ppl.status-changed': async (event, ctx) =>

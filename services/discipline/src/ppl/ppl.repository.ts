@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EventPayload } from '@eron/shared';
+import type { EventPayload, LegalStatus } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { PplRow } from './ppl.tables';
 
@@ -14,32 +14,57 @@ export async function lockPpl(trx: Trx, nui: string): Promise<PplRow | undefined
 
 const blank = { legal_status: null, sex: null, names: null, surnames: null, admitted_at: null, sentenced_at: null };
 
-/** Admitted (again): held at the establishment with the legal status of the order. */
-export async function upsertAdmitted(trx: Trx, p: EventPayload<'ppl.admitted'>): Promise<void> {
-  const row = {
-    eron: p.eron,
-    state: 'held' as const,
-    legal_status: p.legalStatus,
-    sex: p.sex,
-    names: p.names ?? null,
-    surnames: p.surnames ?? null,
-    admitted_at: new Date(p.admittedAt),
-    updated_at: sql<Date>`now()`,
-  };
+/**
+ * Events may arrive out of order (a job redelivered after a stall, PLT-08): where a PPL is held —
+ * establishment and state — is taken from an event only if it is not older than the one that set
+ * it, so a late ppl.admitted never takes a transferred PPL back to where they were admitted.
+ */
+const newer = sql<boolean>`(ppl.location_as_of IS NULL OR ppl.location_as_of <= EXCLUDED.location_as_of)`;
+const location = {
+  eron: sql<string>`CASE WHEN ${newer} THEN EXCLUDED.eron ELSE ppl.eron END`,
+  state: sql<'held' | 'exited'>`CASE WHEN ${newer} THEN EXCLUDED.state ELSE ppl.state END`,
+  location_as_of: sql<Date>`GREATEST(ppl.location_as_of, EXCLUDED.location_as_of)`,
+  updated_at: sql<Date>`now()`,
+};
+/** A late event's other facts fill only what the row does not know yet. */
+const known = <T>(column: 'legal_status' | 'sex' | 'names' | 'surnames' | 'admitted_at') =>
+  sql<T>`CASE WHEN ${newer} THEN EXCLUDED.${sql.ref(column)} ELSE COALESCE(ppl.${sql.ref(column)}, EXCLUDED.${sql.ref(column)}) END`;
+
+/** Admitted (again): held at the establishment with the legal status of the order; `at` is the event's time. */
+export async function upsertAdmitted(trx: Trx, p: EventPayload<'ppl.admitted'>, at: string): Promise<void> {
   await trx
     .insertInto('ppl')
-    .values({ nui: p.nui, ...row, sentenced_at: p.legalStatus === 'condenado' ? new Date(p.admittedAt) : null })
-    .onConflict((oc) => oc.column('nui').doUpdateSet(row))
+    .values({
+      nui: p.nui,
+      eron: p.eron,
+      state: 'held',
+      legal_status: p.legalStatus,
+      sex: p.sex,
+      names: p.names ?? null,
+      surnames: p.surnames ?? null,
+      admitted_at: new Date(p.admittedAt),
+      sentenced_at: p.legalStatus === 'condenado' ? new Date(p.admittedAt) : null,
+      location_as_of: new Date(at),
+    })
+    .onConflict((oc) =>
+      oc.column('nui').doUpdateSet({
+        ...location,
+        legal_status: known<LegalStatus | null>('legal_status'),
+        sex: known<'M' | 'F' | null>('sex'),
+        names: known<string | null>('names'),
+        surnames: known<string | null>('surnames'),
+        admitted_at: known<Date | null>('admitted_at'),
+      }),
+    )
     .execute();
 }
 
-/** Held at `eron` now (received on a transfer) or gone from it. */
-export async function moveTo(trx: Trx, nui: string, eron: string, state: 'held' | 'exited'): Promise<void> {
-  const row = { eron, state, updated_at: sql<Date>`now()` };
+/** Held at `eron` now (received on a transfer) or gone from it, unless the row holds newer news. */
+export async function moveTo(trx: Trx, nui: string, eron: string, state: 'held' | 'exited', at: string): Promise<void> {
   await trx
     .insertInto('ppl')
-    .values({ nui, ...row, ...blank })
-    .onConflict((oc) => oc.column('nui').doUpdateSet(row))
+    .values({ nui, eron, state, ...blank, location_as_of: new Date(at) })
+    .onConflict((oc) => oc.column('nui').doUpdateSet(location))
     .execute();
 }
 

@@ -23,6 +23,8 @@ export interface PplTables {
     exit_reason: ExitReason | null;
     /** Who supervises the sentence: the judge, or for Justicia y Paz the tribunal (DIS-14). */
     supervision: Generated<'judge' | 'justicia_y_paz'>;
+    /** The time of the event that last set eron and state (an older one changes neither). */
+    location_as_of: Date | null;
   };
   /** Establishments' names (from `establishment.registered`), for the heads of documents (actas, certificates). */
   establishments: { code: string; name: string };

@@ -23,10 +23,11 @@ export async function getPpl(r: Reader, nui: string): Promise<DisciplinePpl> {
 
 // Classification's events keep the directory (PLT-07, PLT-08): each applied once, in its inbox's transaction.
 
-export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>) => upsertAdmitted(ctx.trx, p);
-export const recordTransfer = (ctx: Ctx, p: EventPayload<'ppl.transferred'>) => moveTo(ctx.trx, p.nui, p.toEron, 'held');
-export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>): Promise<void> {
-  await moveTo(ctx.trx, p.nui, p.eron, 'exited');
+// `at` is the event's time: an event older than what the directory holds moves nobody (PLT-08).
+export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>, at: string) => upsertAdmitted(ctx.trx, p, at);
+export const recordTransfer = (ctx: Ctx, p: EventPayload<'ppl.transferred'>, at: string) => moveTo(ctx.trx, p.nui, p.toEron, 'held', at);
+export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>, at: string): Promise<void> {
+  await moveTo(ctx.trx, p.nui, p.eron, 'exited', at);
   // Conduct (DIS-13, Art. 136.1): a PPL sent to house arrest is still rated by the establishment.
   await ctx.trx.updateTable('ppl').set({ exit_reason: p.reason }).where('nui', '=', p.nui).execute();
 }
