@@ -45,10 +45,22 @@ type AuditRow = Insertable<PlatformTables['audit_log']>;
  * still in the change's transaction, so they commit or roll back with it.
  */
 export class AuditBuffer {
+  /**
+   * Lines kept back at most: a statement takes at most 65 535 parameters (seven a line), and a use
+   * case may audit tens of thousands (a bank file's approval audits each deposit) — beyond this the
+   * lines go in one INSERT per this many, still in the transaction.
+   */
+  static readonly MAX_LINES = 1000;
   private rows: AuditRow[] = [];
 
-  add(who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): void {
+  /** Keeps a line back; once MAX_LINES are kept, writes them with one INSERT in `trx`. */
+  async add(
+    trx: Transaction<PlatformTables>,
+    who: { actor: Principal | undefined; requestId: string | undefined },
+    entry: AuditEntry,
+  ): Promise<void> {
     this.rows.push(auditRow(who, entry));
+    if (this.rows.length >= AuditBuffer.MAX_LINES) await trx.insertInto('audit_log').values(this.take()).execute();
   }
 
   /** Runs `last` with the pending lines inserted by the same statement (a data-modifying CTE). */
@@ -95,7 +107,7 @@ export function contextFor<DB>(
       onPublish();
     },
     async audit(entry) {
-      if (audit) audit.add(who, entry);
+      if (audit) await audit.add(platform, who, entry);
       else await writeAudit(platform, who, entry);
     },
   };
