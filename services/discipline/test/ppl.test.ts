@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { eventQueueName, type DisciplinePpl, type EventEnvelope } from '@eron/shared';
-import { bearer, eventually } from '@eron/shared/testing';
+import type { DisciplinePpl } from '@eron/shared';
+import { bearer, deliverLate, eventually } from '@eron/shared/testing';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
 
 const director = (eron = '113') => bearer(['director'], [eron]);
@@ -59,22 +58,17 @@ describe('discipline’s directory of PPL, kept from classification’s events',
 
   it('PLT-08 when a PPL’s admission is delivered after their transfer (a redelivery after a stall), then they stay where the transfer put them', async () => {
     const nui = w.nextNui();
-    const admittedAt = new Date(Date.now() - 60_000).toISOString();
-    const admitted: EventEnvelope<'ppl.admitted'> = {
-      id: randomUUID(),
-      type: 'ppl.admitted',
-      source: 'classification',
-      occurredAt: admittedAt,
-      payload: { nui, eron: '113', legalStatus: 'sindicado', sex: 'M', admittedAt, cashAtIntake: null },
-    };
     await w.deliver('ppl.transferred', { nui, transferId: randomUUID(), fromEron: '113', toEron: '114' });
-    const queue = new Queue(eventQueueName('discipline'), { connection: { url: w.config.REDIS_URL }, prefix: w.config.QUEUE_PREFIX });
-    try {
-      await queue.add(admitted.type, admitted, { jobId: admitted.id });
-      await w.applied(admitted.id);
-    } finally {
-      await queue.close();
-    }
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const late = await deliverLate(w.config, 'discipline', 'ppl.admitted', {
+      nui,
+      eron: '113',
+      legalStatus: 'sindicado',
+      sex: 'M',
+      admittedAt: at,
+      cashAtIntake: null,
+    });
+    await w.applied(late.id);
     const row = await w.db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ eron: '114', state: 'held', legal_status: 'sindicado', sex: 'M' });
   });

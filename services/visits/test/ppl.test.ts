@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { eventQueueName, type EventEnvelope } from '@eron/shared';
 import type { VisitsPpl, VisitUnitList } from '@eron/shared';
-import { bearer, eventually } from '@eron/shared/testing';
+import { bearer, deliverLate, eventually } from '@eron/shared/testing';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 const officer = (eron = '113') => bearer(['visits_officer'], [eron]);
@@ -111,23 +109,18 @@ describe('the visits side of the PPL directory, kept from classification’s eve
     // The fault drills once lost a placement this way: ppl.admitted, held up in Redis through an
     // outage, arrived after ppl.placed and put the PPL back in no unit.
     const nui = w.nextNui();
-    const admittedAt = new Date(Date.now() - 60_000).toISOString();
-    const admitted: EventEnvelope<'ppl.admitted'> = {
-      id: randomUUID(),
-      type: 'ppl.admitted',
-      source: 'classification',
-      occurredAt: admittedAt,
-      payload: { nui, eron: '113', legalStatus: 'condenado', sex: 'F', admittedAt, cashAtIntake: null },
-    };
     const unitId = randomUUID();
     await w.deliver('ppl.placed', { nui, eron: '113', unitId, cellId: randomUUID() });
-    const queue = new Queue(eventQueueName('visits'), { connection: { url: w.config.REDIS_URL }, prefix: w.config.QUEUE_PREFIX });
-    try {
-      await queue.add(admitted.type, admitted, { jobId: admitted.id });
-      await w.applied(admitted.id);
-    } finally {
-      await queue.close();
-    }
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const late = await deliverLate(w.config, 'visits', 'ppl.admitted', {
+      nui,
+      eron: '113',
+      legalStatus: 'condenado',
+      sex: 'F',
+      admittedAt: at,
+      cashAtIntake: null,
+    });
+    await w.applied(late.id);
     expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({
       eron: '113',
       state: 'held',

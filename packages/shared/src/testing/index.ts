@@ -11,6 +11,7 @@ export * from './routes.schema';
 export * from './routes.fuzz';
 export * from './snapshot';
 export * from './tokens';
+export * from './late-events';
 
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
