@@ -109,8 +109,7 @@ describe('the visits side of the PPL directory, kept from classification’s eve
     // The fault drills once lost a placement this way: ppl.admitted, held up in Redis through an
     // outage, arrived after ppl.placed and put the PPL back in no unit.
     const nui = w.nextNui();
-    const unitId = randomUUID();
-    await w.deliver('ppl.placed', { nui, eron: '113', unitId, cellId: randomUUID() });
+    const unitId = await w.place(nui);
     const at = new Date(Date.now() - 60_000).toISOString();
     const late = await deliverLate(w.config, 'visits', 'ppl.admitted', {
       nui,
@@ -131,14 +130,7 @@ describe('the visits side of the PPL directory, kept from classification’s eve
     // A later event still moves them: the exit, then a new admission, each newer than what the row holds.
     await w.exit(nui, '113', 'release');
     expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({ state: 'exited', unitId: null });
-    await w.deliver('ppl.admitted', {
-      nui,
-      eron: '113',
-      legalStatus: 'sindicado',
-      sex: 'F',
-      admittedAt: new Date().toISOString(),
-      cashAtIntake: null,
-    });
+    await w.admit({ nui, legalStatus: 'sindicado', sex: 'F' });
     expect((await pplOf(w, nui)).json<VisitsPpl>()).toMatchObject({ state: 'held', unitId: null, legalStatus: 'sindicado' });
   });
 });

@@ -33,6 +33,8 @@ export interface Publisher {
 }
 
 export interface AdmitOptions {
+  /** A PPL already known, admitted again; a new NUI unless given. */
+  nui?: string;
   eron?: string;
   sex?: 'M' | 'F';
   legalStatus?: LegalStatus;
@@ -133,8 +135,7 @@ export async function startVisits(opts: VisitsOptions = {}): Promise<VisitsWorld
     nextNui,
     deliver,
     applied,
-    async admit({ eron = '113', sex = 'M', legalStatus = 'condenado' } = {}) {
-      const nui = nextNui();
+    async admit({ nui = nextNui(), eron = '113', sex = 'M', legalStatus = 'condenado' } = {}) {
       await deliver('ppl.admitted', { nui, eron, legalStatus, sex, admittedAt: new Date().toISOString(), cashAtIntake: null });
       return nui;
     },
