@@ -67,10 +67,12 @@ export async function seedDepositors(seed: Seed): Promise<void> {
 
 /**
  * FOL-06 (b): the bank's daily collection file for the whole country — one deposit from the first
- * depositor of each listed PPL who has had none — uploaded by the national information-systems
- * office, processed by folio's file job, and approved by the DG (a second officer): only then is
- * the money credited. A day takes one file (ASO-20: another file of the same day is held for
- * review), so a later run uses the latest day without one.
+ * depositor of each listed PPL who has had none — delivered by the bank's machine client (signed
+ * with HMAC, as the bank does every day) and booked by folio's file job: each line credited,
+ * owed back or held as the rules decide. A day takes one file (ASO-20: another file of the same
+ * day is held for review), so a later run uses the latest day without one. (A file uploaded by
+ * staff waits instead for a second officer's approval, which credits its lines one at a time: the
+ * tests cover that path.)
  */
 export async function seedDeposits(seed: Seed): Promise<void> {
   const db = seed.world.db('folio');
@@ -88,8 +90,9 @@ export async function seedDeposits(seed: Seed): Promise<void> {
   while (used.has(day)) day = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const text = asobancariaFile({ collectionDate: day, lots: [payments], layout: 'depositor' });
   const office = { roles: ['info_systems' as const], national: true };
-  const up = await seed.world.call('folio', 'POST', '/api/v1/folio/recaudo/files', {
-    ...office,
+  const up = await seed.world.call('folio', 'POST', '/api/v1/folio/recaudo/bank-files', {
+    roles: [],
+    asBank: true,
     raw: { contentType: 'text/plain', payload: text },
   });
   // A file over RECAUDO_INLINE_CHECK_BYTES (a country of 100 000 is some 10 MB) is kept and checked
@@ -102,12 +105,6 @@ export async function seedDeposits(seed: Seed): Promise<void> {
     last = s.body.processed;
     return s.body.status === 'done';
   });
-  const approved = await seed.world.call('folio', 'POST', `/api/v1/folio/recaudo/files/${id}/approve`, {
-    roles: ['dg'],
-    national: true,
-    key: `seed-approve-${id}`,
-  });
-  if (!seed.quiet) process.stderr.write(`  approved by the DG: ${JSON.stringify(approved.body)}\n`);
 }
 
 /** The file an upload became once the file job checked it; a refused upload stops the seed with its errors. */

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, ServiceName } from '@eron/shared';
-import { buildApp, createDb, mintToken, type BaseEnv } from '@eron/shared/platform';
+import { buildApp, createDb, mintToken, signedHeaders, type BaseEnv } from '@eron/shared/platform';
 import { migrateAll, SERVICE_APPS, SERVICE_CONFIGS, SERVICES } from '../suite';
 import { httpClient, startServiceProcesses, type Sent } from './processes';
 
@@ -20,6 +21,11 @@ export interface CallOptions {
   body?: unknown;
   raw?: { contentType: string; payload: string };
   key?: string;
+  /**
+   * Sent by the bank's machine client (HMAC, PLT-03) instead of with a staff token: the seed's own
+   * bank key, added to HMAC_KEYS of the services it runs and gone when it stops.
+   */
+  asBank?: boolean;
   /** Statuses that are a normal answer; anything else throws with the problem's text. */
   ok?: number[];
 }
@@ -50,7 +56,10 @@ export interface WorldOptions {
   sockets?: number;
 }
 
-export async function startWorld(env: Record<string, unknown>, o: WorldOptions = {}): Promise<World> {
+export async function startWorld(settings: Record<string, unknown>, o: WorldOptions = {}): Promise<World> {
+  const bank = { keyId: 'seed-bank', secret: randomBytes(32).toString('hex') };
+  const configured = String(settings.HMAC_KEYS ?? process.env.HMAC_KEYS ?? '');
+  const env = { ...settings, HMAC_KEYS: [configured, `${bank.keyId}:bank:${bank.secret}`].filter(Boolean).join(',') };
   const cfg: BaseEnv = SERVICE_CONFIGS.classification(env);
   if (!cfg.JWT_SECRET) throw new Error('The seed signs its own tokens: it needs JWT_SECRET or the local dev key, not JWKS only');
   const parts = o.processes ? await processes(env, cfg, o.sockets ?? 64) : await inProcess(env);
@@ -68,7 +77,7 @@ export async function startWorld(env: Record<string, unknown>, o: WorldOptions =
   return {
     db: (s) => parts.dbs[s],
     async call(service, method, url, c) {
-      const headers: Record<string, string> = { authorization: `Bearer ${token(c)}` };
+      const headers: Record<string, string> = {};
       if (c.key) headers['idempotency-key'] = c.key;
       let payload: string | undefined;
       if (c.raw) {
@@ -78,6 +87,8 @@ export async function startWorld(env: Record<string, unknown>, o: WorldOptions =
         headers['content-type'] = 'application/json';
         payload = JSON.stringify(c.body);
       }
+      if (c.asBank) Object.assign(headers, signedHeaders(bank, { method, path: url, body: payload }));
+      else headers.authorization = `Bearer ${token(c)}`;
       const res = await parts.send(service, { method, url, headers, payload });
       let body: any;
       try {
