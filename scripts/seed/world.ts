@@ -58,7 +58,7 @@ export interface WorldOptions {
 
 export async function startWorld(settings: Record<string, unknown>, o: WorldOptions = {}): Promise<World> {
   const bank = { keyId: 'seed-bank', secret: randomBytes(32).toString('hex') };
-  const configured = String(settings.HMAC_KEYS ?? process.env.HMAC_KEYS ?? '');
+  const configured = (settings.HMAC_KEYS as string | undefined) ?? process.env.HMAC_KEYS ?? '';
   const env = { ...settings, HMAC_KEYS: [configured, `${bank.keyId}:bank:${bank.secret}`].filter(Boolean).join(',') };
   const cfg: BaseEnv = SERVICE_CONFIGS.classification(env);
   if (!cfg.JWT_SECRET) throw new Error('The seed signs its own tokens: it needs JWT_SECRET or the local dev key, not JWKS only');

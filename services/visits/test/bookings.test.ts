@@ -215,6 +215,29 @@ describe('bookings', () => {
     expect(places.map((p) => [p.booked, p.capacity])).toEqual([[5, 5]]);
   });
 
+  it('VIS-08 PLT-15 when requests with different failures arrive at once, then each is answered from its own facts, whatever shares its statement', async () => {
+    const [crowd, weekday, fine, twice] = await Promise.all([family({ men: 2, women: 1 }), family(), family(), family({ men: 2 })]);
+    const stranger = await w.visitor({ gender: 'M' });
+    const date = next(SATURDAY, 3);
+    expect((await book({ nui: twice.nui, date, areaId: hall, visitorIds: [twice.men[0]] })).statusCode).toBe(201);
+    // Sent together, so the refusals' facts are looked up in one statement (committedFacts).
+    const [a, b, c, d, e] = await Promise.all([
+      book({ nui: crowd.nui, date, areaId: hall, visitorIds: [...crowd.men, ...crowd.women, stranger] }),
+      book({ nui: weekday.nui, date: next(3), areaId: randomUUID(), visitorIds: weekday.men }),
+      book({ nui: fine.nui, date, areaId: hall, visitorIds: fine.men }),
+      book({ nui: twice.nui, date, areaId: hall, visitorIds: [twice.men[1]] }),
+      book({ nui: w.nextNui(), date, areaId: hall, visitorIds: [stranger] }),
+    ]);
+    expect(rulesOf(a.json<Problem>()).sort()).toEqual(['VIS-02', 'VIS-04', 'VIS-05']);
+    expect(rulesOf(b.json<Problem>()).sort()).toEqual(['VIS-01', 'VIS-01']);
+    expect(c.statusCode).toBe(201);
+    expect(c.json<Booking>()).toMatchObject({ nui: fine.nui, visitorIds: fine.men });
+    expect(rulesOf(d.json<Problem>())).toEqual(['VIS-02']);
+    expect(e.statusCode).toBe(404);
+    const booked = await w.db.selectFrom('bookings').select('nui').where('date', '=', date).where('nui', 'in', [crowd.nui, weekday.nui, fine.nui, twice.nui]).execute();
+    expect(booked.map((r) => r.nui).sort()).toEqual([fine.nui, twice.nui].sort());
+  });
+
   it('PLT-05 when a booking is retried with the same Idempotency-Key, then the first answer comes back and one booking exists', async () => {
     const { nui, men } = await family();
     const headers = { ...officer, 'idempotency-key': randomUUID() };

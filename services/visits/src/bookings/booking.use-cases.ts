@@ -17,7 +17,7 @@ import { DEFAULT_REGIME, visitDates, visitDayOn, weekOf, type RegimeTerms } from
 import { termsInForce } from '../regime/regime.use-cases';
 import type { Ctx, Reader } from '../runtime';
 import { isMinor } from '../visitors/visitor.rules';
-import { bookingFacts, type BookingFactsRow } from './booking-facts.repository';
+import { committedFacts, lockedFacts, type BookingFactsRow, type FactsQuery } from './booking-facts.repository';
 import {
   childrenBookings,
   claimAndBook,
@@ -94,19 +94,19 @@ function failuresOf(actor: Ctx['actor'], body: BookingRequest, facts: BookingFac
   return { failures, ppl, session, area: ownArea };
 }
 
-const factsQuery = (body: BookingRequest) => {
+const factsQuery = (body: BookingRequest): FactsQuery => {
   const week = weekOf(body.date);
-  return { ...body, weekFrom: week, weekTo: addDays(week, 6) };
+  return { nui: body.nui, areaId: body.areaId, date: body.date, visitorIds: body.visitorIds, weekFrom: week, weekTo: addDays(week, 6) };
 };
 
 /**
  * A booking request checked against the facts as committed, without a transaction or a lock: a
- * request that fails is refused from here (all its failures listed), in one statement. In a burst
- * for one visit day most requests find the area full (PLT-15), and each then costs one round trip
- * instead of a transaction's three. One that passes is checked again by `book`, locked.
+ * request that fails is refused from here (all its failures listed). In a burst for one visit day
+ * most requests find the area full (PLT-15), and each then costs a share of one statement (see
+ * `committedFacts`) instead of a transaction's three. One that passes is checked again by `book`, locked.
  */
 export async function precheckBooking(r: Reader, body: BookingRequest, horizonDays: number): Promise<void> {
-  const { failures } = failuresOf(r.actor, body, await bookingFacts(r.db, factsQuery(body), false), horizonDays);
+  const { failures } = failuresOf(r.actor, body, await committedFacts(r.db, factsQuery(body)), horizonDays);
   if (failures.length) throw bookingRefused(failures);
 }
 
@@ -117,7 +117,7 @@ export async function precheckBooking(r: Reader, body: BookingRequest, horizonDa
  * database alone decides under concurrency and holds the area's row no longer than that (PLT-15).
  */
 export async function book(ctx: Ctx, body: BookingRequest, horizonDays: number): Promise<Outcome<Booking>> {
-  const { failures, ppl, session, area } = failuresOf(ctx.actor, body, await bookingFacts(ctx.trx, factsQuery(body), true), horizonDays);
+  const { failures, ppl, session, area } = failuresOf(ctx.actor, body, await lockedFacts(ctx.trx, factsQuery(body)), horizonDays);
   if (failures.length) throw bookingRefused(failures);
   const id = randomUUID();
   // Audited first: the area's row is then held only by the claim and the commit (PLT-15); a full area rolls it back.
