@@ -234,7 +234,12 @@ describe('bookings', () => {
     expect(c.json<Booking>()).toMatchObject({ nui: fine.nui, visitorIds: fine.men });
     expect(rulesOf(d.json<Problem>())).toEqual(['VIS-02']);
     expect(e.statusCode).toBe(404);
-    const booked = await w.db.selectFrom('bookings').select('nui').where('date', '=', date).where('nui', 'in', [crowd.nui, weekday.nui, fine.nui, twice.nui]).execute();
+    const booked = await w.db
+      .selectFrom('bookings')
+      .select('nui')
+      .where('date', '=', date)
+      .where('nui', 'in', [crowd.nui, weekday.nui, fine.nui, twice.nui])
+      .execute();
     expect(booked.map((r) => r.nui).sort()).toEqual([fine.nui, twice.nui].sort());
   });
 
