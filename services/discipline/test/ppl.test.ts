@@ -72,4 +72,27 @@ describe('discipline’s directory of PPL, kept from classification’s events',
     const row = await w.db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ eron: '114', state: 'held', legal_status: 'sindicado', sex: 'M' });
   });
+
+  it('PLT-08 DIS-13 when an older exit is delivered after a newer one (a redelivery after a stall), then the newer reason stands: sent to house arrest, still rated', async () => {
+    const nui = await w.admit();
+    await w.deliver('ppl.exited', { nui, eron: '113', exitId: randomUUID(), reason: 'house_arrest' });
+    const late = await deliverLate(
+      w.config,
+      'discipline',
+      'ppl.exited',
+      { nui, eron: '113', exitId: randomUUID(), reason: 'release' },
+      30_000,
+    );
+    await w.applied(late.id);
+    const row = await w.db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'exited', exit_reason: 'house_arrest' });
+  });
+
+  it('PLT-08 when a PPL is admitted again after an exit, then the old exit reason is gone with the exit', async () => {
+    const nui = await w.admit();
+    await w.deliver('ppl.exited', { nui, eron: '113', exitId: randomUUID(), reason: 'house_arrest' });
+    await w.admit({ nui, eron: '114' });
+    const row = await w.db.selectFrom('ppl').selectAll().where('nui', '=', nui).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ eron: '114', state: 'held', exit_reason: null });
+  });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EventPayload, LegalStatus } from '@eron/shared';
+import type { EventPayload, ExitReason, LegalStatus } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { PplRow } from './ppl.tables';
 
@@ -23,6 +23,8 @@ const newer = sql<boolean>`(ppl.location_as_of IS NULL OR ppl.location_as_of <= 
 const location = {
   eron: sql<string>`CASE WHEN ${newer} THEN EXCLUDED.eron ELSE ppl.eron END`,
   state: sql<'held' | 'exited'>`CASE WHEN ${newer} THEN EXCLUDED.state ELSE ppl.state END`,
+  // Why they left goes with the exit: a newer admission or transfer clears it, a late exit leaves it.
+  exit_reason: sql<ExitReason | null>`CASE WHEN ${newer} THEN EXCLUDED.exit_reason ELSE ppl.exit_reason END`,
   location_as_of: sql<Date>`GREATEST(ppl.location_as_of, EXCLUDED.location_as_of)`,
   updated_at: sql<Date>`now()`,
 };
@@ -59,11 +61,17 @@ export async function upsertAdmitted(trx: Trx, p: EventPayload<'ppl.admitted'>, 
     .execute();
 }
 
-/** Held at `eron` now (received on a transfer) or gone from it, unless the row holds newer news. */
-export async function moveTo(trx: Trx, nui: string, eron: string, state: 'held' | 'exited', at: string): Promise<void> {
+/** Held at `eron` now (received on a transfer) or gone from it and why, unless the row holds newer news. */
+export async function moveTo(
+  trx: Trx,
+  nui: string,
+  eron: string,
+  move: { state: 'held'; exitReason?: never } | { state: 'exited'; exitReason: ExitReason },
+  at: string,
+): Promise<void> {
   await trx
     .insertInto('ppl')
-    .values({ nui, eron, state, ...blank, location_as_of: new Date(at) })
+    .values({ nui, eron, state: move.state, ...blank, exit_reason: move.exitReason ?? null, location_as_of: new Date(at) })
     .onConflict((oc) => oc.column('nui').doUpdateSet(location))
     .execute();
 }

@@ -25,11 +25,10 @@ export async function getPpl(r: Reader, nui: string): Promise<DisciplinePpl> {
 
 // `at` is the event's time: an event older than what the directory holds moves nobody (PLT-08).
 export const recordAdmission = (ctx: Ctx, p: EventPayload<'ppl.admitted'>, at: string) => upsertAdmitted(ctx.trx, p, at);
-export const recordTransfer = (ctx: Ctx, p: EventPayload<'ppl.transferred'>, at: string) => moveTo(ctx.trx, p.nui, p.toEron, 'held', at);
-export async function recordExit(ctx: Ctx, p: EventPayload<'ppl.exited'>, at: string): Promise<void> {
-  await moveTo(ctx.trx, p.nui, p.eron, 'exited', at);
-  // Conduct (DIS-13, Art. 136.1): a PPL sent to house arrest is still rated by the establishment.
-  await ctx.trx.updateTable('ppl').set({ exit_reason: p.reason }).where('nui', '=', p.nui).execute();
-}
+export const recordTransfer = (ctx: Ctx, p: EventPayload<'ppl.transferred'>, at: string) =>
+  moveTo(ctx.trx, p.nui, p.toEron, { state: 'held' }, at);
+// The reason is kept for conduct (DIS-13, Art. 136.1): a PPL sent to house arrest is still rated by the establishment.
+export const recordExit = (ctx: Ctx, p: EventPayload<'ppl.exited'>, at: string) =>
+  moveTo(ctx.trx, p.nui, p.eron, { state: 'exited', exitReason: p.reason }, at);
 export const recordStatus = (ctx: Ctx, p: EventPayload<'ppl.status-changed'>, at: Date) => changeStatus(ctx.trx, p, at);
 export const recordEstablishment = (ctx: Ctx, p: EventPayload<'establishment.registered'>) => saveEstablishment(ctx.trx, p);

@@ -32,6 +32,8 @@ export interface Publisher {
 }
 
 export interface AdmitOptions {
+  /** An existing NUI: admitted again (after an exit). */
+  nui?: string;
   eron?: string;
   sex?: 'M' | 'F';
   legalStatus?: LegalStatus;
@@ -130,8 +132,7 @@ export async function startDiscipline(opts: DisciplineOptions = {}): Promise<Dis
     nextNui,
     deliver,
     applied,
-    async admit({ eron = '113', sex = 'M', legalStatus = 'condenado' } = {}) {
-      const nui = nextNui();
+    async admit({ nui = nextNui(), eron = '113', sex = 'M', legalStatus = 'condenado' } = {}) {
       const admittedAt = new Date().toISOString();
       const names = 'Juan Carlos';
       const surnames = 'Pérez Gómez';
