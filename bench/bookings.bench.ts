@@ -9,7 +9,9 @@
  * (odd rounds pgbench first), with the same client concurrency: as many HTTP sockets as pgbench
  * connections (default the service's pool, DB_POOL_MAX or 10). Prints throughput of both, medians
  * with min–max and the ratio taken seed by seed (target ≥ 50 %).
- * `pnpm bench:bookings [--seeds 30] [--attempts 10000] [--connections N]`.
+ * With `--instances N` the visits service runs as N processes on the one database (as N pods
+ * would), the sockets spread over them; the default is one.
+ * `pnpm bench:bookings [--seeds 30] [--attempts 10000] [--connections N] [--instances 1]`.
  *
  * The directory (PPL placed in a unit, their listed visitors) is written straight into visits'
  * tables, in bulk, as bookings-load.test.ts does: feeding 300 000 PPL through admission events
@@ -22,15 +24,18 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createDb } from '@eron/shared/platform';
 import { bearer, databaseUrl as dbUrl, nextSaturday, seededRandom } from '@eron/shared/testing';
-import { BENCH_DB, fmt, orderOf, pgbench, port, ratios, report, spread, startSuiteProcesses } from './support';
+import { startServiceProcesses } from '../scripts/seed/processes';
+import { BENCH_DB, BENCH_QUEUES, fmt, orderOf, pgbench, port, ratios, report, spread, startSuiteProcesses } from './support';
 
 const { values: flags } = parseArgs({
   options: {
     seeds: { type: 'string', default: '30' },
     attempts: { type: 'string', default: '10000' },
     connections: { type: 'string', default: process.env.DB_POOL_MAX ?? '10' },
+    instances: { type: 'string', default: '1' },
   },
 });
+const INSTANCES = Number(flags.instances);
 const SEEDS = Number(flags.seeds);
 const ATTEMPTS = Number(flags.attempts);
 /** HTTP sockets to the service and pgbench connections alike. */
@@ -89,11 +94,12 @@ interface Answer {
   error?: string;
 }
 
-/** Fires every attempt at once; the agent bounds the sockets, the rest wait their turn. */
-async function fire(url: string, attempts: Attempt[]): Promise<{ answers: Answer[]; seconds: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const one = (a: Attempt) =>
+/** Fires every attempt at once, dealt in turn to the instances; the agents bound the sockets, the rest wait their turn. */
+async function fire(urls: string[], attempts: Attempt[]): Promise<{ answers: Answer[]; seconds: number }> {
+  const agents = urls.map((_, k) => new Agent({ keepAlive: true, maxSockets: Math.ceil((CONNECTIONS - k) / urls.length) }));
+  const one = (a: Attempt, k: number) =>
     new Promise<Answer>((done) => {
+      const [url, agent] = [urls[k % urls.length], agents[k % urls.length]];
       const req = request(`${url}/api/v1/visits/bookings`, { method: 'POST', headers: HEADERS, agent, timeout: TIMEOUT_MS }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -114,7 +120,7 @@ async function fire(url: string, attempts: Attempt[]): Promise<{ answers: Answer
   const started = performance.now();
   const answers = await Promise.all(attempts.map(one));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  for (const agent of agents) agent.destroy();
   return { answers, seconds };
 }
 
@@ -160,7 +166,14 @@ async function main(): Promise<void> {
   const suite = await startSuiteProcesses(PORT_BASE);
   const databaseUrl = dbUrl(process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/eron', BENCH_DB);
   const db = createDb<any>(databaseUrl, 'visits', 4);
-  const url = suite.url(VISITS_PORT);
+  const more =
+    INSTANCES > 1
+      ? await startServiceProcesses(
+          Array.from({ length: INSTANCES - 1 }, () => 'visits').map((name, k) => `${name}#${k + 2}`),
+          { DATABASE_URL: databaseUrl, QUEUE_PREFIX: BENCH_QUEUES, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
+        )
+      : undefined;
+  const urls = [suite.url(VISITS_PORT), ...Array.from({ length: INSTANCES - 1 }, (_, k) => more!.url(`visits#${k + 2}`))];
   const date = nextSaturday();
   const candidate: number[] = [];
   const baseline: number[] = [];
@@ -176,7 +189,7 @@ async function main(): Promise<void> {
         .values({ id: rawArea, eron: ERON, name: `pgbench ${round}`, capacity, for_children: false })
         .execute();
       const runCandidate = async () => {
-        const { answers, seconds } = await fire(url, attempts);
+        const { answers, seconds } = await fire(urls, attempts);
         candidate.push(ATTEMPTS / seconds);
         const wrong = await check(db, areaId, capacity, answers);
         failures.push(...wrong.map((w) => `seed ${seed}: ${w}`));
@@ -195,13 +208,14 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.destroy();
+    await more?.stop();
     await suite.stop();
   }
   const ratio = ratios(candidate, baseline);
   const perSecond = (xs: number[]) => fmt(spread(xs), 0, 'attempts/s');
   report({
     bench: 'Visit bookings (PLT-15)',
-    command: `pnpm bench:bookings --seeds ${SEEDS} --attempts ${ATTEMPTS} --connections ${CONNECTIONS}`,
+    command: `pnpm bench:bookings --seeds ${SEEDS} --attempts ${ATTEMPTS} --connections ${CONNECTIONS}${INSTANCES > 1 ? ` --instances ${INSTANCES}` : ''}`,
     figures: [
       {
         rule: 'PLT-15',
@@ -232,7 +246,7 @@ async function main(): Promise<void> {
       },
     ],
     notes: [
-      `${SEEDS} seeds of ${ATTEMPTS} attempts fired at once over ${CONNECTIONS} sockets; pgbench ${CONNECTIONS} connections, ${Math.ceil(ATTEMPTS / CONNECTIONS)} transactions each; order alternating seed by seed.`,
+      `${SEEDS} seeds of ${ATTEMPTS} attempts fired at once over ${CONNECTIONS} sockets${INSTANCES > 1 ? ` spread over ${INSTANCES} visits processes` : ''}; pgbench ${CONNECTIONS} connections, ${Math.ceil(ATTEMPTS / CONNECTIONS)} transactions each; order alternating seed by seed.`,
     ],
   });
   if (failures.length) for (const f of failures) console.log(`    ${f}`);

@@ -39,7 +39,8 @@ export interface Running {
 /**
  * Each service in its own Node process, as `pnpm start` runs it (`node --import tsx
  * services/<name>/src/server.ts`), on a free loopback port, ready once `/ready` answers. Their
- * log lines (warnings and errors at the seed's LOG_LEVEL) are kept and shown when one fails.
+ * log lines (warnings and errors at the seed's LOG_LEVEL) are kept and shown when one fails. A name
+ * `visits#2` is a second process of visits.
  */
 export async function startServiceProcesses(names: readonly string[], env: Record<string, unknown>, timeoutMs = 180_000): Promise<Running> {
   const children = new Map<string, { child: ChildProcess; port: number; tail: string[]; exited: Promise<void> }>();
@@ -52,7 +53,7 @@ export async function startServiceProcesses(names: readonly string[], env: Recor
     const port = await freePort();
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...asEnv(env), PORT: String(port), HOST: '127.0.0.1' };
     delete childEnv.NODE_OPTIONS; // jest's flags are not the service's
-    const child = spawn(process.execPath, ['--import', 'tsx', join('services', name, 'src', 'server.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('services', name.split('#')[0]!, 'src', 'server.ts')], {
       cwd: ROOT,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

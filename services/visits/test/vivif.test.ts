@@ -147,6 +147,18 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     expect(stats.json().national.completed).toBe(1);
   });
 
+  it('VIS-16 when a device is registered under a name the establishment already uses, then 409 naming the rule and no second device', async () => {
+    const url = '/api/v1/visits/vivif/establishments/116/devices';
+    const headers = bearer(['director'], ['116']);
+    const first = await w.app.inject({ method: 'POST', url, headers, payload: { name: 'Sala VIVIF 1' } });
+    expect(first.statusCode).toBe(201);
+    const again = await w.app.inject({ method: 'POST', url, headers, payload: { name: 'Sala VIVIF 1' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ type: 'https://eron.inpec.gov.co/problems/vivif-device-exists', rule: 'VIS-16' });
+    const list = await w.app.inject({ method: 'GET', url, headers: bearer(['visits_officer'], ['116']) });
+    expect(list.json().devices).toEqual([first.json()]);
+  });
+
   it('VIS-16 when slots are generated again, over days that have them and with other hours, then only the times no slot of the device overlaps are added', async () => {
     await equip(w, '114', 3);
     const headers = bearer(['director'], ['114']);

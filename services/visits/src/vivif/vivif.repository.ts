@@ -9,10 +9,16 @@ import type { BookingRow } from './vivif.tables';
 const range = (t: SlotTime) => sql<string>`tstzrange(${t.startsAt}::timestamptz, ${t.endsAt}::timestamptz, '[)')`;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export async function addDevice(trx: Trx, eron: string, name: string): Promise<VivifDevice> {
+/** The new device, or undefined when the establishment already has one of that name. */
+export async function addDevice(trx: Trx, eron: string, name: string): Promise<VivifDevice | undefined> {
   const id = randomUUID();
-  await trx.insertInto('vivif_devices').values({ id, eron, name }).execute();
-  return { id, eron, name };
+  const added = await trx
+    .insertInto('vivif_devices')
+    .values({ id, eron, name })
+    .onConflict((oc) => oc.columns(['eron', 'name']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return added && { id, eron, name };
 }
 
 export async function devicesOf(db: Db | Trx, eron: string): Promise<VivifDevice[]> {

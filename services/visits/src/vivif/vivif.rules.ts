@@ -88,6 +88,13 @@ export const doubleBooked = (what: 'slot' | 'device' | 'ppl'): ProblemError =>
     'VIS-16',
     'Art. 73',
   );
+export const deviceNameTaken = (eron: string, name: string): ProblemError =>
+  conflict(
+    'vivif-device-exists',
+    { es: `El ERON ${eron} ya tiene un equipo VIVIF llamado «${name}»`, en: `ERON ${eron} already has a VIVIF device named “${name}”` },
+    'VIS-16',
+    'Art. 73',
+  );
 export const slotTaken = (): ProblemError =>
   conflict(
     'vivif-slot-booked',

@@ -27,6 +27,7 @@ import * as rules from './vivif.rules';
 /** VIS-16: a piece of video-call equipment of the establishment, a resource with its own calendar. */
 export async function registerDevice(ctx: Ctx, eron: string, name: string): Promise<VivifDevice> {
   const device = await repo.addDevice(ctx.trx, eron, name);
+  if (!device) throw rules.deviceNameTaken(eron, name);
   await ctx.audit({ action: 'vivif-device', entity: 'vivif_device', entityId: device.id, details: { eron, name } });
   return device;
 }
