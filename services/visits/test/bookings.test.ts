@@ -243,6 +243,15 @@ describe('bookings', () => {
     expect(booked.map((r) => r.nui).sort()).toEqual([fine.nui, twice.nui].sort());
   });
 
+  it('VIS-02 when one PPL’s family sends several bookings for the same day at once, then one is booked and each other is refused naming VIS-02', async () => {
+    const { nui, men } = await family({ men: 3 });
+    const date = next(SATURDAY, 4);
+    const answers = await Promise.all(men.map((v) => book({ nui, date, areaId: hall, visitorIds: [v] })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422, 422]);
+    for (const refused of answers.filter((a) => a.statusCode === 422)) expect(rulesOf(refused.json<Problem>())).toEqual(['VIS-02']);
+    expect(await w.db.selectFrom('bookings').select('id').where('nui', '=', nui).execute()).toHaveLength(1);
+  });
+
   it('PLT-05 when a booking is retried with the same Idempotency-Key, then the first answer comes back and one booking exists', async () => {
     const { nui, men } = await family();
     const headers = { ...officer, 'idempotency-key': randomUUID() };

@@ -5,7 +5,7 @@ import type { RegimeDay, VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { PplRow } from '../ppl/ppl.tables';
 
-/** What VIS-08 needs to know of one booking request, read in one statement with the PPL's row locked. */
+/** What VIS-08 needs to know of one booking request. */
 export interface BookingFactsRow {
   ppl: Pick<PplRow, 'nui' | 'eron' | 'state' | 'unit_id' | 'legal_status'>;
   session: VisitSession | null;
@@ -36,20 +36,19 @@ export interface FactsQuery {
 
 /**
  * Every fact a booking is checked against (VIS-01 … VIS-08), for many requests in one round trip
- * (PLT-15): per request, the PPL's row (locked with `lock`: their bookings one at a time, so the
- * weekly limits hold), the unit's session, the regime in force, the area and its places, the
- * week's bookings, extradition, suppression, intimate visit and chosen day, and each visitor's
- * list, ban, gender and birth date. Never cached: each decides a rule. A prepared statement (each
- * form its own; planning it cost nine times running it) over arrays, so its text is the same for
- * one request or five hundred. Its yes/no facts are `(SELECT true … LIMIT 1) IS NOT NULL`, not
- * EXISTS: over many requests the planner would make an EXISTS one hashed pass over the whole table
- * (20 ms over a month's bookings) instead of a look-up by the PPL's index. Answers in the order
- * asked; undefined for an unknown PPL.
+ * (PLT-15): per request, the PPL's row, the unit's session, the regime in force, the area and its
+ * places, the week's bookings, extradition, suppression, intimate visit and chosen day, and each
+ * visitor's list, ban, gender and birth date. Never cached: each decides a rule. A prepared
+ * statement (planning it cost nine times running it) over arrays, so its text is the same for one
+ * request or five hundred. Its yes/no facts are `(SELECT true … LIMIT 1) IS NOT NULL`, not EXISTS:
+ * over many requests the planner would make an EXISTS one hashed pass over the whole table (20 ms
+ * over a month's bookings) instead of a look-up by the PPL's index. Answers in the order asked;
+ * undefined for an unknown PPL.
  */
-async function factsOf(db: Trx | Db, qs: readonly FactsQuery[], lock: boolean): Promise<(BookingFactsRow | undefined)[]> {
+async function factsOf(db: Trx | Db, qs: readonly FactsQuery[]): Promise<(BookingFactsRow | undefined)[]> {
   const { rows } = await executePrepared(
     db,
-    lock ? 'booking_facts' : 'booking_facts_unlocked',
+    'booking_facts',
     sql<BookingFactsRow & { i: string }>`
     SELECT
       q.i,
@@ -92,16 +91,21 @@ async function factsOf(db: Trx | Db, qs: readonly FactsQuery[], lock: boolean): 
     ) WITH ORDINALITY AS q(nui, area_id, date, week_from, week_to, visitor_ids, i)
     JOIN ppl p ON p.nui = q.nui
     LEFT JOIN units u ON u.id = p.unit_id
-    ${lock ? sql`FOR UPDATE OF p` : sql``}
   `,
   );
   const found = new Map(rows.map(({ i, ...facts }) => [Number(i), facts]));
   return qs.map((_, k) => found.get(k + 1));
 }
 
-/** The facts of one request inside the booking's transaction, the PPL's row locked until it ends. */
+/**
+ * The facts of one request inside the booking's transaction, the PPL's row locked until it ends
+ * (their bookings one at a time, so the day's and the week's limits hold). Locked first, read
+ * after, in two statements: a statement sees the data as it was when it began, so facts read by
+ * the statement that waited for the lock would miss the booking that the lock's holder committed.
+ */
 export async function lockedFacts(trx: Trx, q: FactsQuery): Promise<BookingFactsRow | undefined> {
-  return (await factsOf(trx, [q], true))[0];
+  await executePrepared(trx, 'booking_lock_ppl', sql`SELECT 1 FROM ppl WHERE nui = ${q.nui} FOR UPDATE`);
+  return (await factsOf(trx, [q]))[0];
 }
 
 /**
@@ -113,7 +117,7 @@ export async function lockedFacts(trx: Trx, q: FactsQuery): Promise<BookingFacts
 export function committedFacts(db: Db, q: FactsQuery): Promise<BookingFactsRow | undefined> {
   let loader = loaders.get(db);
   if (!loader) {
-    loader = new DataLoader((qs: readonly FactsQuery[]) => factsOf(db, qs, false), {
+    loader = new DataLoader((qs: readonly FactsQuery[]) => factsOf(db, qs), {
       cache: false,
       maxBatchSize: 500,
       // After the event loop's I/O: every request read from the sockets in this turn joins the statement.

@@ -111,8 +111,8 @@ export async function precheckBooking(r: Reader, body: BookingRequest, horizonDa
 }
 
 /**
- * Books a visit (VIS-08): every fact read at once with the PPL's row locked (their bookings one at a
- * time, so the weekly limits hold), every check gathered and all failures listed; then the area's
+ * Books a visit (VIS-08): the PPL's row locked, then every fact read at once (their bookings one at
+ * a time, so the day's and week's limits hold), every check gathered and all failures listed; then the area's
  * places are claimed and the booking written in one statement, the last before the commit, so the
  * database alone decides under concurrency and holds the area's row no longer than that (PLT-15).
  */
