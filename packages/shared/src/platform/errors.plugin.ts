@@ -104,13 +104,35 @@ const unstorableProblem = (fields: string[], lang: Lang): Problem => ({
   errors: fields.map((field) => ({ field, message: 'contains U+0000 or a lone surrogate' })),
 });
 
+/**
+ * Postgres refused a write because a concurrent request got there first: a unique or exclusion
+ * constraint, a deadlock, a serialization failure. The use cases check these things under locks;
+ * one that reaches here is a race a use case did not name, and the caller may read again and retry.
+ */
+const COLLISIONS = new Set(['23505', '23P01', '40001', '40P01']);
+const collision = (err: unknown): string | undefined => {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return typeof e.code === 'string' && COLLISIONS.has(e.code) ? (typeof e.constraint === 'string' ? e.constraint : e.code) : undefined;
+};
+
+const collisionProblem = (lang: Lang): Problem => ({
+  type: problemType('concurrent-change'),
+  title: 'Conflict',
+  status: 409,
+  detail:
+    lang === 'es'
+      ? 'Otra solicitud cambió lo mismo al mismo tiempo; consulte de nuevo y reintente'
+      : 'Another request changed the same thing at the same time; read it again and retry',
+});
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_JSON).send(problem);
 }
 
 /**
  * The one error handler (PLT-04): validation → 400 listing every field; our problems → their
- * status; other client errors → their status; anything else → a bare 500, logged as ERROR.
+ * status; other client errors → their status; a write Postgres refused for a concurrent one → 409
+ * (`COLLISIONS`); anything else → a bare 500, logged as ERROR.
  */
 export const errorsPlugin = fp(
   async function errors(app: FastifyInstance) {
@@ -130,6 +152,11 @@ export const errorsPlugin = fp(
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
       const status = err.statusCode ?? 500;
       if (status >= 400 && status < 500) return sendProblem(reply, { ...genericProblem(status, lang, err.message), ...base });
+      const collided = collision(err);
+      if (collided) {
+        req.log.warn({ constraint: collided, route: req.routeOptions.url }, 'Concurrent change refused by Postgres');
+        return sendProblem(reply, { ...collisionProblem(lang), ...base });
+      }
       req.log.error({ err }, 'Unhandled error');
       return sendProblem(reply, {
         type: problemType('internal'),
