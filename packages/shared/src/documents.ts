@@ -43,10 +43,15 @@ const SHAPES: Record<DocumentType, RegExp> = {
   NIT: /^[0-9]{5,14}-[0-9]$/,
 };
 
-/** Why a document is not valid, or null when it is. */
-export function documentProblem(doc: IdentityDocument): string | null {
+/**
+ * Why a document is not valid, or null when it is. Takes any claimed type: some bodies carry the
+ * document loosely, so that a rule can list what is wrong with it among the other fields.
+ */
+export function documentProblem(doc: { type: string; number: string }): string | null {
+  const shape = Object.hasOwn(SHAPES, doc.type) ? SHAPES[doc.type as DocumentType] : undefined;
+  if (!shape) return `unknown document type "${doc.type}" (${Object.keys(SHAPES).join(', ')})`;
   const number = doc.number.replace(/\./g, '').toUpperCase();
-  if (!SHAPES[doc.type].test(number)) return `invalid ${doc.type} number`;
+  if (!shape.test(number)) return `invalid ${doc.type} number`;
   if (doc.type === 'NIT') {
     const [base = '', check = ''] = number.split('-');
     if (nitCheckDigit(base) !== Number(check)) return 'NIT check digit does not match';

@@ -131,6 +131,16 @@ describe('FOL-08 uses of the Folio on written request', () => {
     expect(await available(nui)).toBe(300_000);
   });
 
+  it('FOL-08 when the beneficiary’s document is of no known type then 422 FOL-08 naming it, not a 500, and nothing moves', async () => {
+    const nui = await admit(300_000);
+    const body = transfer(nui, 50_000, 'cincuenta mil');
+    const res = await withdraw({ ...body, beneficiary: { ...body.beneficiary, document: { type: 'XX', number: '123' } } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rule).toBe('FOL-08');
+    expect(res.json().errors).toEqual([{ field: '/beneficiary/document', message: expect.stringContaining('XX') }]);
+    expect(await available(nui)).toBe(300_000);
+  });
+
   it('FOL-08 when each other use comes without its written authorisation then 422 naming what is missing', async () => {
     const nui = await admit(300_000);
     const fields = async (body: object) =>

@@ -1,11 +1,4 @@
-import {
-  documentProblem,
-  ruleBroken,
-  type IdentityDocument,
-  type ItemError,
-  type ProblemError,
-  type WithdrawalRequest,
-} from '@eron/shared';
+import { documentProblem, ruleBroken, type ItemError, type ProblemError, type WithdrawalRequest } from '@eron/shared';
 import type { EronAccountKind } from '../ledger/ledger.rules';
 import { wordsMatch } from './words.rules';
 
@@ -33,7 +26,7 @@ function beneficiaryItems(b: WithdrawalRequest['beneficiary'], amount: number, w
     ...need(b?.phone, '/beneficiary/phone', 'el teléfono', 'phone'),
     ...need(words, '/amountInWords', 'el valor en letras', 'the amount in words'),
   ];
-  const docProblem = b?.document ? documentProblem(b.document as IdentityDocument) : null;
+  const docProblem = b?.document ? documentProblem(b.document) : null;
   if (docProblem) items.push(missing('/beneficiary/document', `documento inválido: ${docProblem}`, `invalid document: ${docProblem}`));
   if (words && !wordsMatch(words, amount)) {
     items.push(missing('/amountInWords', 'el valor en letras no coincide con la cifra', 'the amount in words does not match the figure'));
