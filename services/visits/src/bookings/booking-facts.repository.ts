@@ -117,11 +117,14 @@ export async function lockedFacts(trx: Trx, q: FactsQuery): Promise<BookingFacts
 export function committedFacts(db: Db, q: FactsQuery): Promise<BookingFactsRow | undefined> {
   let loader = loaders.get(db);
   if (!loader) {
-    loader = new DataLoader((qs: readonly FactsQuery[]) => factsOf(db, qs), {
+    let out: Promise<unknown> = Promise.resolve();
+    const next = (send: () => void) => setImmediate(send);
+    loader = new DataLoader((qs: readonly FactsQuery[]) => (out = factsOf(db, qs)), {
       cache: false,
       maxBatchSize: 500,
-      // After the event loop's I/O: every request read from the sockets in this turn joins the statement.
-      batchScheduleFn: (send) => setImmediate(send),
+      // Once the statement out has answered, and after the event loop's I/O: every request that
+      // arrived meanwhile joins the next.
+      batchScheduleFn: (send) => void out.then(() => next(send), () => next(send)),
     });
     loaders.set(db, loader);
   }
