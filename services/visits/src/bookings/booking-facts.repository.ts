@@ -124,7 +124,11 @@ export function committedFacts(db: Db, q: FactsQuery): Promise<BookingFactsRow |
       maxBatchSize: 500,
       // Once the statement out has answered, and after the event loop's I/O: every request that
       // arrived meanwhile joins the next.
-      batchScheduleFn: (send) => void out.then(() => next(send), () => next(send)),
+      batchScheduleFn: (send) =>
+        void out.then(
+          () => next(send),
+          () => next(send),
+        ),
     });
     loaders.set(db, loader);
   }
