@@ -162,6 +162,20 @@ describe('FOL-06 the paymaster resolves deposits held for review', () => {
     expect((await reviews()).filter((x) => x.deposit_id === h.id)).toHaveLength(1);
   });
 
+  it('FOL-06 when two paymasters decide one held deposit at the same moment then one decision stands and the other is 409 FOL-06; the money moves once', async () => {
+    const h = await heldFor(7_000);
+    const refundsBefore = await w.eronBalance('113', 'refunds_due');
+    const answers = await Promise.all([
+      review(h.id, { decision: 'refund', reason: 'Primera' }),
+      review(h.id, { decision: 'refund', reason: 'Segunda' }),
+      review(h.id, { decision: 'refund', reason: 'Tercera' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json()).toMatchObject({ rule: 'FOL-06' });
+    expect((await reviews()).filter((x) => x.deposit_id === h.id)).toHaveLength(1);
+    expect(await w.eronBalance('113', 'refunds_due')).toBe(refundsBefore + 7_000);
+  });
+
   it('FOL-06 PLT-03 when the caller lacks the role, has no token or acts for another establishment then 401/403 and nothing changes', async () => {
     const h = await heldFor(7_000);
     const body = { decision: 'refund', reason: 'x' };

@@ -18,14 +18,19 @@ export interface HeldDeposit {
   reviewed: boolean;
 }
 
-/** The deposit, locked so two reviews of it serialise; `reviewed` when a decision already exists. */
+/**
+ * The deposit, locked so two reviews of it serialise; `reviewed` when a decision already exists.
+ * Whether it was reviewed is read after the lock is held, in a statement of its own: read by the
+ * statement that waited for the lock, it would miss the review whose transaction held it.
+ */
 export async function lockDeposit(trx: Trx, id: string): Promise<HeldDeposit | undefined> {
-  const { rows } = await sql<HeldDeposit>`
+  const { rows } = await sql<Omit<HeldDeposit, 'reviewed'>>`
     SELECT d.id, d.nui, d.eron, d.amount_cents::text, d.collection_date::text, d.month, d.status, d.reason, d.depositor_id, d.file_id,
-      (SELECT f.uploaded_by FROM recaudo_files f WHERE f.id = d.file_id) AS uploaded_by,
-      EXISTS (SELECT 1 FROM recaudo_deposit_reviews r WHERE r.deposit_id = d.id) AS reviewed
+      (SELECT f.uploaded_by FROM recaudo_files f WHERE f.id = d.file_id) AS uploaded_by
     FROM recaudo_deposits d WHERE d.id = ${id} FOR UPDATE OF d`.execute(trx);
-  return rows[0];
+  if (!rows[0]) return undefined;
+  const review = await trx.selectFrom('recaudo_deposit_reviews').select('deposit_id').where('deposit_id', '=', id).executeTakeFirst();
+  return { ...rows[0], reviewed: review !== undefined };
 }
 
 /** Where a deposit was booked (its establishment), for the caller's scope. */
