@@ -215,6 +215,28 @@ describe('bookings', () => {
     expect(places.map((p) => [p.booked, p.capacity])).toEqual([[5, 5]]);
   });
 
+  it('VIS-08 PLT-15 when bookings that all passed their checks find the area full as they commit, then one is booked and each other is a 422 naming VIS-08 that leaves nothing behind', async () => {
+    const one = await area(w, 1, false);
+    const families = await Promise.all(Array.from({ length: 6 }, () => family()));
+    const date = next(SATURDAY, 5);
+    // With a key there is no refusal from the committed facts: each is checked in its transaction, all see a place left.
+    const answers = await Promise.all(
+      families.map((f) => book({ nui: f.nui, date, areaId: one, visitorIds: f.men }, { ...officer, 'idempotency-key': randomUUID() })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422, 422, 422, 422, 422]);
+    for (const refused of answers.filter((a) => a.statusCode === 422)) {
+      expect(refused.json<Problem>().errors).toEqual([expect.objectContaining({ field: '/areaId' })]);
+      expect(rulesOf(refused.json<Problem>())).toEqual(['VIS-08']);
+    }
+    const rows = await w.db.selectFrom('bookings').select('id').where('area_id', '=', one).execute();
+    expect(rows).toHaveLength(1);
+    const nuis = families.map((f) => f.nui);
+    const lines = await w.db.selectFrom('audit_log').select('details').where('action', '=', 'book-visit').execute();
+    expect(lines.filter((l) => nuis.some((n) => JSON.stringify(l.details).includes(n)))).toHaveLength(1);
+    const places = await w.db.selectFrom('session_places').select(['booked', 'capacity']).where('area_id', '=', one).execute();
+    expect(places).toEqual([{ booked: 1, capacity: 1 }]);
+  });
+
   it('VIS-08 PLT-15 when requests with different failures arrive at once, then each is answered from its own facts, whatever shares its statement', async () => {
     const [crowd, weekday, fine, twice] = await Promise.all([family({ men: 2, women: 1 }), family(), family(), family({ men: 2 })]);
     const stranger = await w.visitor({ gender: 'M' });

@@ -122,6 +122,19 @@ export async function writeAudit(
   await trx.insertInto('audit_log').values(auditRow(who, entry)).execute();
 }
 
+/** Appends the audit lines of many changes that share one transaction (a batch of requests) in one INSERT. */
+export async function writeAuditLines<DB>(
+  trx: Transaction<DB>,
+  lines: readonly { who: { actor: Principal | undefined; requestId: string | undefined }; entry: AuditEntry }[],
+): Promise<void> {
+  const platform = trx as unknown as Transaction<PlatformTables>;
+  if (lines.length > 0)
+    await platform
+      .insertInto('audit_log')
+      .values(lines.map((l) => auditRow(l.who, l.entry)))
+      .execute();
+}
+
 const auditRow = (who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): AuditRow => ({
   actor: who.actor?.sub ?? 'system',
   roles: who.actor?.roles ?? [],

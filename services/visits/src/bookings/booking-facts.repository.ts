@@ -1,9 +1,10 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import { executePrepared } from '@eron/shared/platform';
 import type { RegimeDay, VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { PplRow } from '../ppl/ppl.tables';
+import { oneBatchAtATime } from './one-at-a-time';
 
 /** What VIS-08 needs to know of one booking request. */
 export interface BookingFactsRow {
@@ -98,38 +99,30 @@ async function factsOf(db: Trx | Db, qs: readonly FactsQuery[]): Promise<(Bookin
 }
 
 /**
- * The facts of one request inside the booking's transaction, the PPL's row locked until it ends
- * (their bookings one at a time, so the day's and the week's limits hold). Locked first, read
- * after, in two statements: a statement sees the data as it was when it began, so facts read by
- * the statement that waited for the lock would miss the booking that the lock's holder committed.
+ * The facts of requests inside a booking's transaction, their PPL's rows locked until it ends
+ * (their bookings one at a time, so the day's and the week's limits hold; several in one order, so
+ * two transactions never wait on each other). Locked first, read after, in two statements: a
+ * statement sees the data as it was when it began, so facts read by the statement that waited for
+ * the lock would miss the booking that the lock's holder committed.
  */
-export async function lockedFacts(trx: Trx, q: FactsQuery): Promise<BookingFactsRow | undefined> {
-  await executePrepared(trx, 'booking_lock_ppl', sql`SELECT 1 FROM ppl WHERE nui = ${q.nui} FOR UPDATE`);
-  return (await factsOf(trx, [q]))[0];
+export async function lockedFacts(trx: Trx, qs: readonly FactsQuery[]): Promise<(BookingFactsRow | undefined)[]> {
+  await executePrepared(
+    trx,
+    'booking_lock_ppl',
+    sql`SELECT 1 FROM ppl WHERE nui = ANY(${[...new Set(qs.map((q) => q.nui))]}::text[]) ORDER BY nui FOR UPDATE`,
+  );
+  return factsOf(trx, qs);
 }
 
 /**
  * The facts of one request as committed, with no transaction or lock, for a refusal (PLT-15). The
  * requests that reach here while one statement is out are gathered into the next: in a burst for
- * one visit day the service then sends one statement for many refusals (a group commit), instead
- * of one each, whose socket write was a third of its time.
+ * one visit day the service then sends one statement for many refusals instead of one each.
  */
 export function committedFacts(db: Db, q: FactsQuery): Promise<BookingFactsRow | undefined> {
   let loader = loaders.get(db);
   if (!loader) {
-    let out: Promise<unknown> = Promise.resolve();
-    const next = (send: () => void) => setImmediate(send);
-    loader = new DataLoader((qs: readonly FactsQuery[]) => (out = factsOf(db, qs)), {
-      cache: false,
-      maxBatchSize: 500,
-      // Once the statement out has answered, and after the event loop's I/O: every request that
-      // arrived meanwhile joins the next.
-      batchScheduleFn: (send) =>
-        void out.then(
-          () => next(send),
-          () => next(send),
-        ),
-    });
+    loader = oneBatchAtATime((qs: readonly FactsQuery[]) => factsOf(db, qs));
     loaders.set(db, loader);
   }
   return loader.load(q);

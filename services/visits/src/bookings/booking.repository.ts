@@ -4,52 +4,55 @@ import type { VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { BookingRow } from './booking.tables';
 
+/** A booking as it is written. */
+export interface NewBooking {
+  id: string;
+  nui: string;
+  eron: string;
+  unitId: string;
+  areaId: string;
+  date: string;
+  session: VisitSession;
+  visitorIds: string[];
+  by: string;
+}
+
 /**
- * Claims n places and writes the booking with its visitors in one statement, the last before
- * COMMIT (PLT-15): the area's row is locked by the upsert only from here to the commit, as briefly
- * as a raw-SQL claim holds it. The upsert's condition is re-read on the locked row, so the area is
- * never overbooked; when it does not hold, nothing is written and undefined comes back (full).
- * A prepared statement, its columns named (see executePrepared).
+ * Writes bookings with their visitors in one statement, for one request or a batch of them. Their
+ * places are claimed when the transaction commits (the deferred trigger `bookings_claim_places`):
+ * the area's row, which every booking of the session claims, is held only inside the server for
+ * the commit (PLT-15). A claim that does not fit fails the COMMIT on the counter's CHECK — see
+ * `placesRanOut`. A prepared statement over arrays, its columns named (see executePrepared).
  */
-export async function claimAndBook(
-  trx: Trx,
-  b: {
-    id: string;
-    nui: string;
-    eron: string;
-    unitId: string;
-    area: { id: string; capacity: number };
-    date: string;
-    session: VisitSession;
-    visitorIds: string[];
-    by: string;
-  },
-): Promise<BookingRow | undefined> {
-  const n = b.visitorIds.length;
+export async function writeBookings(trx: Trx, bs: readonly NewBooking[]): Promise<BookingRow[]> {
+  const pairs = bs.flatMap((b) => b.visitorIds.map((v) => [b.id, v] as const));
   const { rows } = await executePrepared(
     trx,
-    'booking_claim',
+    'booking_write',
     sql<BookingRow>`
-    WITH claim AS (
-      INSERT INTO session_places AS sp (area_id, date, session, capacity, booked)
-      VALUES (${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${b.area.capacity}::int, ${n}::int)
-      ON CONFLICT (area_id, date, session) DO UPDATE SET booked = sp.booked + EXCLUDED.booked
-        WHERE sp.booked + EXCLUDED.booked <= sp.capacity
-      RETURNING 1
-    ), booking AS (
-      INSERT INTO bookings (id, nui, eron, unit_id, area_id, date, session, persons, cancel_reason, booked_by, cancelled_at)
-      SELECT ${b.id}::uuid, ${b.nui}, ${b.eron}, ${b.unitId}::uuid, ${b.area.id}::uuid, ${b.date}::date, ${b.session}, ${n}::int, NULL, ${b.by}, NULL
-      WHERE EXISTS (SELECT 1 FROM claim)
+    WITH booking AS (
+      INSERT INTO bookings (id, nui, eron, unit_id, area_id, date, session, persons, booked_by)
+      SELECT * FROM unnest(
+        ${bs.map((b) => b.id)}::uuid[], ${bs.map((b) => b.nui)}::text[], ${bs.map((b) => b.eron)}::text[],
+        ${bs.map((b) => b.unitId)}::uuid[], ${bs.map((b) => b.areaId)}::uuid[], ${bs.map((b) => b.date)}::date[],
+        ${bs.map((b) => b.session)}::text[], ${bs.map((b) => b.visitorIds.length)}::int[], ${bs.map((b) => b.by)}::text[]
+      )
       RETURNING id, nui, eron, unit_id, kind, area_id, date, session, persons, status, cancel_reason, booked_by, booked_at, cancelled_at
     ), visitors AS (
       INSERT INTO booking_visitors (booking_id, visitor_id)
-      SELECT booking.id, v FROM booking, unnest(${b.visitorIds}::uuid[]) AS v
+      SELECT booking.id, t.v FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[]) AS t(b, v)
+      JOIN booking ON booking.id = t.b
     )
     SELECT * FROM booking
   `,
   );
-  return rows[0];
+  return rows;
 }
+
+/** Whether a booking's COMMIT failed because its places no longer fit the area (the counter's CHECK). */
+export const placesRanOut = (err: unknown): boolean =>
+  (err as { code?: unknown; constraint?: unknown }).code === '23514' &&
+  (err as { constraint?: unknown }).constraint === 'session_places_within_capacity';
 
 /** The PPL's ordinary bookings with a minor among the visitors (on the booking's date), from a date on (VIS-06). */
 export async function childrenBookings(db: Db | Trx, nui: string, from: string): Promise<{ id: string; date: string }[]> {

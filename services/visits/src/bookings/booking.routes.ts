@@ -4,7 +4,7 @@ import { Booking, BookingRequest, CancellationRequest, EronCode, LocalDate, Prob
 import { assertActsFor, IDEMPOTENCY_HEADER } from '@eron/shared/platform';
 import { BOOKERS, VISITS_STAFF } from '../roles';
 import { runtime } from '../runtime';
-import { book, cancelBooking, precheckBooking, roster } from './booking.use-cases';
+import { book, bookWithOthers, cancelBooking, precheckBooking, refusedWhenFull, roster } from './booking.use-cases';
 
 const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -23,9 +23,19 @@ const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const rt = runtime(app);
       const horizon = rt.config.VISITS_BOOKING_HORIZON_DAYS;
-      // Refused at once from the committed facts, with no transaction; with a key, the key speaks first (a replay).
-      if (req.headers[IDEMPOTENCY_HEADER] === undefined) await precheckBooking(rt.reader(req), req.body, horizon);
-      return rt.idempotent(req, reply, (ctx) => book(ctx, req.body, horizon));
+      // With a key, the key speaks first (a replay), and the booking has a transaction of its own.
+      if (req.headers[IDEMPOTENCY_HEADER] !== undefined)
+        return refusedWhenFull(rt.idempotent(req, reply, (ctx) => book(ctx, req.body, horizon)));
+      // Without: refused at once from the committed facts, with no transaction; else booked with the others arriving.
+      const reader = rt.reader(req);
+      await precheckBooking(reader, req.body, horizon);
+      const booking = await bookWithOthers({
+        reader,
+        body: req.body,
+        horizonDays: horizon,
+        alone: async () => (await refusedWhenFull(rt.transact(req, (ctx) => book(ctx, req.body, horizon)))).body,
+      });
+      return reply.code(201).send(booking);
     },
   );
 

@@ -9,6 +9,7 @@ import { migration as gate } from './20261203T0900_gate';
 import { migration as chosenVisitDays } from './20261201T0900_chosen_visit_days';
 import { migration as visitorContacts } from './20261202T0100_visitor_contacts';
 import { migration as pplLocationAsOf } from './20261204T0900_ppl_location_as_of';
+import { migration as claimPlacesAtCommit } from './20261205T0900_claim_places_at_commit';
 
 /** Kysely runs them in name order; names are frozen once released. */
 export const migrations: Migrations = {
@@ -22,4 +23,5 @@ export const migrations: Migrations = {
   '20261201T0900_chosen_visit_days': chosenVisitDays,
   '20261202T0100_visitor_contacts': visitorContacts,
   '20261204T0900_ppl_location_as_of': pplLocationAsOf,
+  '20261205T0900_claim_places_at_commit': claimPlacesAtCommit,
 };
