@@ -213,6 +213,25 @@ describe('bookings', () => {
     expect(refused.map((a) => [a.statusCode, a.json<Problem>().rule])).toEqual(refused.map(() => [422, 'VIS-08']));
     const places = await w.db.selectFrom('session_places').selectAll().where('area_id', '=', small).execute();
     expect(places.map((p) => [p.booked, p.capacity])).toEqual([[5, 5]]);
+    // PLT-06: booked together, each booking still has its own audit line: who, which request, what.
+    const booked = answers.filter((a) => a.statusCode === 201).map((a) => a.json<Booking>());
+    const lines = await w.db
+      .selectFrom('audit_log')
+      .select(['actor', 'roles', 'entity_id', 'request_id', 'details'])
+      .where('action', '=', 'book-visit')
+      .where(
+        'entity_id',
+        'in',
+        booked.map((b) => b.id),
+      )
+      .execute();
+    expect(lines.map((l) => l.entity_id).sort()).toEqual(booked.map((b) => b.id).sort());
+    for (const l of lines) {
+      const b = booked.find((x) => x.id === l.entity_id)!;
+      expect(l).toMatchObject({ actor: 'test-visits_officer', roles: ['visits_officer'], details: { nui: b.nui, date } });
+      expect(l.request_id).toEqual(expect.any(String));
+    }
+    expect(new Set(lines.map((l) => l.request_id)).size).toBe(5);
   });
 
   it('VIS-08 PLT-15 when bookings that all passed their checks find the area full as they commit, then one is booked and each other is a 422 naming VIS-08 that leaves nothing behind', async () => {

@@ -122,20 +122,11 @@ export async function writeAudit(
   await trx.insertInto('audit_log').values(auditRow(who, entry)).execute();
 }
 
-/** Appends the audit lines of many changes that share one transaction (a batch of requests) in one INSERT. */
-export async function writeAuditLines<DB>(
-  trx: Transaction<DB>,
-  lines: readonly { who: { actor: Principal | undefined; requestId: string | undefined }; entry: AuditEntry }[],
-): Promise<void> {
-  const platform = trx as unknown as Transaction<PlatformTables>;
-  if (lines.length > 0)
-    await platform
-      .insertInto('audit_log')
-      .values(lines.map((l) => auditRow(l.who, l.entry)))
-      .execute();
-}
-
-const auditRow = (who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): AuditRow => ({
+/**
+ * One audit line as its row is written, for a statement that writes the lines of many changes among
+ * its other rows (a batch of bookings: `INSERT … SELECT … FROM jsonb_to_recordset`).
+ */
+export const auditRow = (who: { actor: Principal | undefined; requestId: string | undefined }, entry: AuditEntry): AuditRow => ({
   actor: who.actor?.sub ?? 'system',
   roles: who.actor?.roles ?? [],
   action: entry.action,

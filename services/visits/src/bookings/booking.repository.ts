@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import { executePrepared } from '@eron/shared/platform';
+import { executePrepared, type auditRow } from '@eron/shared/platform';
 import type { VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { BookingRow } from './booking.tables';
+
+type AuditRow = ReturnType<typeof auditRow>;
 
 /** A booking as it is written. */
 export interface NewBooking {
@@ -18,19 +20,25 @@ export interface NewBooking {
 }
 
 /**
- * Writes bookings with their visitors in one statement, for one request or a batch of them. Their
+ * Writes bookings with their visitors, and the audit lines given (`auditRow`s: a batch's, written
+ * by its one statement), in one statement, for one request or a batch of them. Their
  * places are claimed when the transaction commits (the deferred trigger `bookings_claim_places`):
  * the area's row, which every booking of the session claims, is held only inside the server for
  * the commit (PLT-15). A claim that does not fit fails the COMMIT on the counter's CHECK — see
  * `placesRanOut`. A prepared statement over arrays, its columns named (see executePrepared).
  */
-export async function writeBookings(trx: Trx, bs: readonly NewBooking[]): Promise<BookingRow[]> {
+export async function writeBookings(trx: Trx, bs: readonly NewBooking[], audit: readonly AuditRow[] = []): Promise<BookingRow[]> {
   const pairs = bs.flatMap((b) => b.visitorIds.map((v) => [b.id, v] as const));
   const { rows } = await executePrepared(
     trx,
     'booking_write',
     sql<BookingRow>`
-    WITH booking AS (
+    WITH audit AS (
+      INSERT INTO audit_log (actor, roles, action, entity, entity_id, request_id, details)
+      SELECT actor, roles, action, entity, entity_id, request_id, details::jsonb
+      FROM jsonb_to_recordset(${JSON.stringify(audit)}::jsonb)
+        AS t(actor text, roles text[], action text, entity text, entity_id text, request_id text, details text)
+    ), booking AS (
       INSERT INTO bookings (id, nui, eron, unit_id, area_id, date, session, persons, booked_by)
       SELECT * FROM unnest(
         ${bs.map((b) => b.id)}::uuid[], ${bs.map((b) => b.nui)}::text[], ${bs.map((b) => b.eron)}::text[],
