@@ -30,6 +30,14 @@ describe('PLT-04 problem details', () => {
     });
   });
 
+  it('when a problem answers a caller (4xx) then no stack is captured; a server problem (5xx) keeps its stack, and the limit is restored', () => {
+    const frames = Error.stackTraceLimit;
+    expect(broken().stack?.split('\n').filter((l) => l.trim().startsWith('at '))).toEqual([]);
+    const server = new ProblemError({ status: 503, code: 'down', title: 'Down', detail: { es: 'Caído', en: 'Down' } });
+    expect(server.stack).toContain('problem.test.ts');
+    expect(Error.stackTraceLimit).toBe(frames);
+  });
+
   it('when English is asked for then detail and every item error are in English', () => {
     const problem = broken().toProblem('en');
     expect(problem.detail).toBe('The balance is not enough');
