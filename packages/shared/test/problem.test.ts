@@ -32,7 +32,11 @@ describe('PLT-04 problem details', () => {
 
   it('when a problem answers a caller (4xx) then no stack is captured; a server problem (5xx) keeps its stack, and the limit is restored', () => {
     const frames = Error.stackTraceLimit;
-    expect(broken().stack?.split('\n').filter((l) => l.trim().startsWith('at '))).toEqual([]);
+    expect(
+      broken()
+        .stack?.split('\n')
+        .filter((l) => l.trim().startsWith('at ')),
+    ).toEqual([]);
     const server = new ProblemError({ status: 503, code: 'down', title: 'Down', detail: { es: 'Caído', en: 'Down' } });
     expect(server.stack).toContain('problem.test.ts');
     expect(Error.stackTraceLimit).toBe(frames);
