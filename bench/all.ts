@@ -47,7 +47,7 @@ const BENCHES: { name: string; file: string; args: string[] }[] = [
   {
     name: 'bookings',
     file: 'bookings.bench.ts',
-    args: ['--seeds', FULL ? '30' : R, '--attempts', FULL ? '10000' : '3000'],
+    args: ['--seeds', FULL ? '30' : String(Math.max(5, Number(R))), '--attempts', '10000'],
   },
   { name: 'asobancaria', file: 'asobancaria-ingest.bench.ts', args: ['--rounds', R, '--records', '100000'] },
   { name: 'conduct', file: 'conduct-ratings.ts', args: ['--rounds', R, '--ppl', '10000'] },
