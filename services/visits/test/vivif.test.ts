@@ -223,6 +223,41 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
     expect((await block(s2!.id)).statusCode).toBe(409);
   });
 
+  it('VIS-16 when a slot is booked and blocked at the same moment, then one of them wins: never a slot both booked and blocked', async () => {
+    const slots = (await slotsOf(w, dayAhead(1))).filter((s) => s.free);
+    const block = (id: string) =>
+      w.app.inject({
+        method: 'POST',
+        url: `/api/v1/visits/vivif/establishments/113/slots/${id}/block`,
+        headers: bearer(['legal'], ['113']),
+        payload: { purpose: 'control_body', reference: 'Procuraduría 2026-0042' },
+      });
+    const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    // The block follows the booking by a few milliseconds, so that it waits on the slot's lock.
+    const pairs = await Promise.all(
+      slots.map(async (slot, k) => {
+        const { nui } = await w.admitAndPlace();
+        return Promise.all([book(w, { slotId: slot.id, nui }), pause(k % 4).then(() => block(slot.id))]);
+      }),
+    );
+    for (const [booked, blocked] of pairs) {
+      expect([booked.statusCode, blocked.statusCode].sort()).toEqual(booked.statusCode === 201 ? [201, 409] : [200, 422]);
+    }
+    const both = await w.db
+      .selectFrom('vivif_slots as s')
+      .innerJoin('vivif_bookings as b', 'b.slot_id', 's.id')
+      .select('s.id')
+      .where(
+        's.id',
+        'in',
+        slots.map((s) => s.id),
+      )
+      .where('s.blocked_for', 'is not', null)
+      .where('b.status', '<>', 'cancelled')
+      .execute();
+    expect(both).toEqual([]);
+  });
+
   it('VIS-16 when the PPL is not held at the establishment then the booking is refused naming the rule', async () => {
     const { nui } = await w.admitAndPlace({ eron: '114' });
     const slot = (await slotsOf(w, dayAhead(3))).find((s) => s.free)!;

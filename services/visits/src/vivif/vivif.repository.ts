@@ -92,9 +92,14 @@ export async function slotsOn(db: Db | Trx, eron: string, day: SlotTime): Promis
   return r.rows.map(toSlot);
 }
 
-/** The slot, locked so that blocking and booking it are serialised. */
+/**
+ * The slot, locked so that blocking and booking it are serialised. Locked first, read after, in two
+ * statements: a statement sees the data as it was when it began, so whether the slot is booked,
+ * read by the statement that waited for the lock, would miss the booking its holder committed.
+ */
 export async function lockSlot(trx: Trx, id: string): Promise<SlotRecord | undefined> {
-  const r = await sql<SlotSql>`SELECT ${slotColumns} FROM vivif_slots s WHERE s.id = ${id} FOR UPDATE OF s`.execute(trx);
+  await sql`SELECT 1 FROM vivif_slots WHERE id = ${id} FOR UPDATE`.execute(trx);
+  const r = await sql<SlotSql>`SELECT ${slotColumns} FROM vivif_slots s WHERE s.id = ${id}`.execute(trx);
   return r.rows[0] && toSlot(r.rows[0]);
 }
 
