@@ -449,6 +449,44 @@ describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
     }
     await w.ledgerAddsUp();
   });
+
+  it('FOL-06 PLT-05 when a second officer approves a file while a paymaster reviews some of its lines at once then each line is decided once, a late review a 409 naming FOL-06, never a deadlock', async () => {
+    // A review locks what an approval locks in the same order (the PPL's account, then the deposit).
+    const people: { nui: string; dep: string }[] = [];
+    for (let i = 0; i < 6; i += 1) people.push(await pplWithDepositor('113'));
+    const depositorOf = new Map(people.map((p) => [p.nui, p.dep]));
+    for (let round = 0; round < 3; round += 1) {
+      const payments = people.map((p, i) => ({
+        nui: p.nui,
+        pesos: 500 * (i + 1),
+        depositor: p.dep,
+        operation: String(300_000 + round * 10 + i),
+      }));
+      const id = await uploadDone([payments], nextDay(), bearer(['info_systems'], ['113']));
+      const lines = await w.db.selectFrom('recaudo_deposits').select(['id', 'nui']).where('file_id', '=', id).orderBy('line').execute();
+      const [approval, ...reviews] = await Promise.all([
+        approve(id, bearer(['dg'])),
+        ...lines
+          .slice(0, 3)
+          .map((l) => review(l.id, { decision: 'credit', depositor: cc(Number(depositorOf.get(l.nui))), reason: 'Soporte del depósito' })),
+      ]);
+      expect(approval!.statusCode).toBe(200);
+      for (const r of reviews)
+        expect(r.statusCode === 200 ? [200] : [r.statusCode, r.json().rule]).toEqual(r.statusCode === 200 ? [200] : [409, 'FOL-06']);
+      expect(approval!.json().credited + reviews.filter((r) => r.statusCode === 200).length).toBe(6);
+      const decided = await w.db
+        .selectFrom('recaudo_deposit_reviews')
+        .select('deposit_id')
+        .where(
+          'deposit_id',
+          'in',
+          lines.map((l) => l.id),
+        )
+        .execute();
+      expect(decided).toHaveLength(6);
+    }
+    await w.ledgerAddsUp();
+  });
 });
 
 describe('Issue 8 large collection files are checked off the request path', () => {

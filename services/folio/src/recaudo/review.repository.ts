@@ -19,6 +19,24 @@ export interface HeldDeposit {
 }
 
 /**
+ * Locks what deciding a deposit may credit, before the deposit itself: its PPL's account (or, with
+ * no Folio, the NUI's lock), in the order a file's approval and every booking take them — account,
+ * then deposit — so a review and an approval of the same line wait for each other instead of
+ * deadlocking. A deposit's NUI never changes, so reading it without the deposit's lock is safe.
+ */
+export async function lockAccountOfDeposit(trx: Trx, id: string): Promise<void> {
+  const { rows } = await sql<{ account: string | null }>`
+    SELECT (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'ppl_available' AND a.nui = d.nui) AS account
+      FROM recaudo_deposits d WHERE d.id = ${id}`.execute(trx);
+  if (!rows[0]) return;
+  if (rows[0].account) await sql`SELECT 1 FROM ledger_accounts WHERE id = ${rows[0].account}::uuid FOR UPDATE`.execute(trx);
+  else
+    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(d.nui)) FROM recaudo_deposits d WHERE d.id = ${id}`.execute(
+      trx,
+    );
+}
+
+/**
  * The deposit, locked so two reviews of it serialise; `reviewed` when a decision already exists.
  * Whether it was reviewed is read after the lock is held, in a statement of its own: read by the
  * statement that waited for the lock, it would miss the review whose transaction held it.

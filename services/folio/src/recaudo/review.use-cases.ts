@@ -12,6 +12,7 @@ import {
   heldDepositsOf,
   insertReview,
   isAuthorised,
+  lockAccountOfDeposit,
   lockDeposit,
   type HeldDeposit,
 } from './review.repository';
@@ -46,13 +47,16 @@ export async function depositScope(r: Reader, id: string): Promise<string> {
 
 /**
  * FOL-06: the paymaster resolves a held deposit once — refunded, or credited if FOL-05 and FOL-04
- * allow it now, else owed back with the reason — the deposit locked so two reviews serialise,
- * and the PPL account locked like every booking. Who decided, when and why are kept and audited.
+ * allow it now, else owed back with the reason — the PPL's account locked, then the deposit, as a
+ * file's approval locks them, so two reviews, or a review and an approval, serialise without a
+ * deadlock; the one that comes second finds the line decided (409). Who decided, when and why are
+ * kept and audited.
  * A line of a staff-uploaded file waiting for confirmation is never released by its uploader.
  */
 export async function reviewDeposit(ctx: Ctx, input: { id: string; body: DepositReviewRequest }): Promise<Outcome<DepositReviewResult>> {
   const b = input.body;
   assertReviewRequest(b);
+  await lockAccountOfDeposit(ctx.trx, input.id);
   const d = (await lockDeposit(ctx.trx, input.id))!;
   assertStillHeld(d);
   assertNotUploader(d, ctx.actor.sub);
