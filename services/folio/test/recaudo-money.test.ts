@@ -470,10 +470,10 @@ describe('FOL-06 (b) PLT-03 bank files are authenticated', () => {
           .slice(0, 3)
           .map((l) => review(l.id, { decision: 'credit', depositor: cc(Number(depositorOf.get(l.nui))), reason: 'Soporte del depósito' })),
       ]);
-      expect(approval!.statusCode).toBe(200);
+      expect(approval.statusCode).toBe(200);
       for (const r of reviews)
         expect(r.statusCode === 200 ? [200] : [r.statusCode, r.json().rule]).toEqual(r.statusCode === 200 ? [200] : [409, 'FOL-06']);
-      expect(approval!.json().credited + reviews.filter((r) => r.statusCode === 200).length).toBe(6);
+      expect(approval.json().credited + reviews.filter((r) => r.statusCode === 200).length).toBe(6);
       const decided = await w.db
         .selectFrom('recaudo_deposit_reviews')
         .select('deposit_id')
