@@ -17,6 +17,7 @@ import officialRoutes from './officials/official.routes';
 import { pplEvents } from './ppl/ppl.events';
 import pplRoutes from './ppl/ppl.routes';
 import regimeRoutes from './regime/regime.routes';
+import { documentTaken } from './visitors/visitor.rules';
 import visitorRoutes from './visitors/visitor.routes';
 import vivifRoutes from './vivif/vivif.routes';
 
@@ -51,6 +52,8 @@ export const definition = {
   routes,
   handlers: { ...pplEvents, ...bookingEvents },
   jobs: { ...intimateJobs, ...gateJobs },
+  // Two registrations of one document at once: the second gets the VIS-05 answer, not the generic 409.
+  constraints: { visitor_identities_document: () => documentTaken() },
 } satisfies ServiceDefinition<VisitsTables, VisitsConfig> & { routes: typeof routes };
 
 /** The visits service: platform first, then its capabilities. */

@@ -83,6 +83,27 @@ describe('visitors and authorised lists', () => {
     expect((await list(nui)).visitors).toEqual([expect.objectContaining({ visitorId: child, minor: true })]);
   });
 
+  it('VIS-05 when one document is registered by several officers at the same moment, then one visitor exists and every other answer is the 409 naming VIS-05', async () => {
+    const payload = {
+      document: { type: 'CC', number: '52999222' },
+      givenNames: 'Rosa',
+      surnames: 'Páez',
+      gender: 'F',
+      birthDate: '1979-05-06',
+    };
+    const register = (body: object) => w.app.inject({ method: 'POST', url: '/api/v1/visits/visitors', headers: officer, payload: body });
+    // Every pooled connection open first, so that the registrations below really run side by side.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => register({ ...payload, document: { type: 'CC', number: String(53_100_000 + i) } })),
+    );
+    const answers = await Promise.all(Array.from({ length: 20 }, () => register(payload)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, ...Array(19).fill(409)]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json()).toMatchObject({ rule: 'VIS-05', status: 409 });
+    expect(
+      await w.db.selectFrom('visitor_identities').select('visitor_id').where('document_number', '=', '52999222').execute(),
+    ).toHaveLength(1);
+  });
+
   it('VIS-05 when a visitor is banned with reason and term, then the list shows them banned at that establishment', async () => {
     const { nui } = await w.admitAndPlace();
     const v = await w.visitor();

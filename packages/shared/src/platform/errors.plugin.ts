@@ -115,6 +115,13 @@ const collision = (err: unknown): string | undefined => {
   return typeof e.code === 'string' && COLLISIONS.has(e.code) ? (typeof e.constraint === 'string' ? e.constraint : e.code) : undefined;
 };
 
+/**
+ * The constraints a service's writes can meet in a race, each with the problem it means for the
+ * caller — the one the use case's own check gives when the requests come one after the other (a
+ * document already registered, a name already used) — instead of the generic 409.
+ */
+export type ConstraintProblems = Record<string, (req: FastifyRequest) => ProblemError>;
+
 const collisionProblem = (lang: Lang): Problem => ({
   type: problemType('concurrent-change'),
   title: 'Conflict',
@@ -131,11 +138,13 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 /**
  * The one error handler (PLT-04): validation → 400 listing every field; our problems → their
- * status; other client errors → their status; a write Postgres refused for a concurrent one → 409
- * (`COLLISIONS`); anything else → a bare 500, logged as ERROR.
+ * status; other client errors → their status; a write Postgres refused for a concurrent one → the
+ * problem the service names for that constraint (`constraints`), else a 409 (`COLLISIONS`);
+ * anything else → a bare 500, logged as ERROR.
  */
 export const errorsPlugin = fp(
-  async function errors(app: FastifyInstance) {
+  async function errors(app: FastifyInstance, opts: { constraints?: ConstraintProblems }) {
+    const known = opts.constraints ?? {};
     app.setErrorHandler(function handle(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
       const lang = langFrom(req.headers['accept-language']);
       const base = { instance: req.url, requestId: req.id };
@@ -155,7 +164,8 @@ export const errorsPlugin = fp(
       const collided = collision(err);
       if (collided) {
         req.log.warn({ constraint: collided, route: req.routeOptions.url }, 'Concurrent change refused by Postgres');
-        return sendProblem(reply, { ...collisionProblem(lang), ...base });
+        const named = Object.hasOwn(known, collided) ? known[collided]!(req) : undefined;
+        return sendProblem(reply, { ...(named ? named.toProblem(lang) : collisionProblem(lang)), ...base });
       }
       req.log.error({ err }, 'Unhandled error');
       return sendProblem(reply, {

@@ -8,7 +8,7 @@ import { handledTypes, startConsumer, type EventHandlers } from './consumer';
 import { JobRunner, platformJobs, type JobDefinitions } from './jobs';
 import { createRuntime, type Runtime } from './runtime';
 import { createDb, migrateToLatest, type Migrations } from './db';
-import { errorsPlugin } from './errors.plugin';
+import { errorsPlugin, type ConstraintProblems } from './errors.plugin';
 import { redisNonceStore } from './hmac';
 import { EventQueues } from './event-queues';
 import { OutboxRelay } from './outbox';
@@ -33,6 +33,8 @@ export interface ServiceDefinition<DB, Env extends BaseEnv = BaseEnv> {
   handlers?: EventHandlers<DB>;
   /** Background work, run as BullMQ jobs and job schedulers (never from a route plugin). */
   jobs?: JobDefinitions<Runtime<DB, Env>>;
+  /** Unique constraints a race between two requests can hit, and the problem each means (see errors.plugin.ts). */
+  constraints?: ConstraintProblems;
 }
 
 export interface ServiceOptions<Env extends BaseEnv = BaseEnv> {
@@ -66,7 +68,7 @@ export function servicePlatform<DB, Env extends BaseEnv = BaseEnv>(def: ServiceD
       app.decorate('config', config as BaseEnv);
       // First, so every request — refused ones too — has its span, continuing the gateway's trace.
       await app.register(tracingPlugin, { service: def.name });
-      await app.register(errorsPlugin);
+      await app.register(errorsPlugin, { constraints: def.constraints });
       await app.register(openApi, def);
       // Producers fail fast while Redis is down; the outbox keeps the events until it is back.
       // One Redis or a Redis Cluster (REDIS_CLUSTER; loadConfig refused a prefix without a hash tag).
