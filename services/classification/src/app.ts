@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { servicePlatform, type ServiceOptions } from '@eron/shared/platform';
 import admissionRoutes from './admissions/admission.routes';
@@ -10,6 +10,7 @@ import sessionRoutes from './board/session.routes';
 import type { ClassificationConfig } from './config';
 import type { ClassificationTables } from './db';
 import { migrations } from './migrations';
+import { unitNameTaken } from './structure/structure.rules';
 import motherRoutes from './mothers/mothers.routes';
 import exitRoutes from './movements/exits.routes';
 import legalStatusRoutes from './movements/legal-status.routes';
@@ -51,6 +52,8 @@ export const definition = {
   routes,
   handlers: notificationEvents,
   jobs: notificationJobs,
+  // Two units given one name at once (created or renamed): the second gets the CLS-02 answer, not the generic 409.
+  constraints: { units_name: (req: FastifyRequest) => unitNameTaken((req.body as { name: string }).name) },
 };
 
 /** The classification service: platform first, then its capabilities. */

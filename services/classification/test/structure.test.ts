@@ -172,6 +172,24 @@ describe('CLS-02 units and cells', () => {
     expect(names.map((n) => n.name)).toEqual(['Patio 1', 'Patio Norte']);
   });
 
+  it('CLS-02 when the DG gives several units one name at the same moment then one is renamed and every other gets the 409 naming CLS-02', async () => {
+    const e = establishment();
+    await call('POST', '/establishments', dg, e);
+    const units = [];
+    for (let i = 0; i < 8; i += 1)
+      units.push((await call('POST', `/establishments/${e.code}/units`, dg, unit({ name: `Patio ${i + 10}` }))).json());
+    // Every pooled connection open first, so that the renames below really run side by side.
+    await Promise.all(
+      units.map((u, i) => call('PATCH', `/units/${u.id}`, dg, { name: `Patio ${i + 30}`, dgAuthorisation: 'Oficio DG 2026-1000' })),
+    );
+    const answers = await Promise.all(
+      units.map((u) => call('PATCH', `/units/${u.id}`, dg, { name: 'Patio Sur', dgAuthorisation: 'Oficio DG 2026-1001' })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, ...Array(7).fill(409)]);
+    for (const a of answers.filter((x) => x.statusCode === 409))
+      expect(a.json()).toMatchObject({ rule: 'CLS-02', detail: expect.stringContaining('Patio Sur') });
+  });
+
   it('PLT-03 when a caller acts for another establishment, lacks the role or sends bad input on cells then refused, nothing changes', async () => {
     const e = establishment();
     await call('POST', '/establishments', dg, e);
