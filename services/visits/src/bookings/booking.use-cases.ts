@@ -114,7 +114,7 @@ export async function precheckBooking(r: Reader, body: BookingRequest, horizonDa
   if (failures.length) throw bookingRefused(failures);
 }
 
-/** A request that passed its checks on the committed facts, to be booked. */
+/** The booking to write for a request that passed every check. */
 const newBooking = (actor: Ctx['actor'], body: BookingRequest, checked: ReturnType<typeof failuresOf>): NewBooking => ({
   id: randomUUID(),
   nui: checked.ppl.nui,
