@@ -68,6 +68,15 @@ const book = (w: VisitsWorld, body: { slotId: string; nui: string; familyName?: 
     payload: { familyName: 'Marta Gómez', ...body },
   });
 
+/** The legal office blocks a slot for a hearing or a control body's proceeding (VIS-16). */
+const blockSlot = (w: VisitsWorld, id: string, payload: { purpose: 'court_hearing' | 'control_body'; reference: string }) =>
+  w.app.inject({
+    method: 'POST',
+    url: `/api/v1/visits/vivif/establishments/113/slots/${id}/block`,
+    headers: bearer(['legal'], ['113']),
+    payload,
+  });
+
 const report = (w: VisitsWorld, body: object, key = VIDEO) => {
   const raw = JSON.stringify(body);
   const url = '/api/v1/visits/vivif/sessions/events';
@@ -208,13 +217,7 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
   it('VIS-16 when a slot is blocked for a court hearing then it cannot be booked, and a booked slot cannot be blocked', async () => {
     const { nui } = await w.admitAndPlace();
     const [s1, s2] = (await slotsOf(w, dayAhead(3))).filter((s) => s.free);
-    const block = (id: string) =>
-      w.app.inject({
-        method: 'POST',
-        url: `/api/v1/visits/vivif/establishments/113/slots/${id}/block`,
-        headers: bearer(['legal'], ['113']),
-        payload: { purpose: 'court_hearing', reference: 'Audiencia 11001-60-00-000-2026-00001' },
-      });
+    const block = (id: string) => blockSlot(w, id, { purpose: 'court_hearing', reference: 'Audiencia 11001-60-00-000-2026-00001' });
     expect((await block(s1!.id)).json()).toMatchObject({ blockedFor: 'court_hearing', free: false });
     const refused = await book(w, { slotId: s1!.id, nui });
     expect(refused.statusCode).toBe(422);
@@ -225,13 +228,7 @@ describe('VIVIF virtual family visits (Jitsi)', () => {
 
   it('VIS-16 when a slot is booked and blocked at the same moment, then one of them wins: never a slot both booked and blocked', async () => {
     const slots = (await slotsOf(w, dayAhead(1))).filter((s) => s.free);
-    const block = (id: string) =>
-      w.app.inject({
-        method: 'POST',
-        url: `/api/v1/visits/vivif/establishments/113/slots/${id}/block`,
-        headers: bearer(['legal'], ['113']),
-        payload: { purpose: 'control_body', reference: 'Procuraduría 2026-0042' },
-      });
+    const block = (id: string) => blockSlot(w, id, { purpose: 'control_body', reference: 'Procuraduría 2026-0042' });
     const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
     // The block follows the booking by a few milliseconds, so that it waits on the slot's lock.
     const pairs = await Promise.all(
