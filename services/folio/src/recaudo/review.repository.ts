@@ -25,12 +25,10 @@ export interface HeldDeposit {
  * deadlocking. A deposit's NUI never changes, so reading it without the deposit's lock is safe.
  */
 export async function lockAccountOfDeposit(trx: Trx, id: string): Promise<void> {
-  const { rows } = await sql<{ account: string | null }>`
-    SELECT (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'ppl_available' AND a.nui = d.nui) AS account
-      FROM recaudo_deposits d WHERE d.id = ${id}`.execute(trx);
-  if (!rows[0]) return;
-  if (rows[0].account) await sql`SELECT 1 FROM ledger_accounts WHERE id = ${rows[0].account}::uuid FOR UPDATE`.execute(trx);
-  else
+  const locked = await sql`SELECT a.id FROM recaudo_deposits d
+      JOIN ledger_accounts a ON a.kind = 'ppl_available' AND a.nui = d.nui
+     WHERE d.id = ${id} FOR UPDATE OF a`.execute(trx);
+  if (locked.rows.length === 0)
     await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(d.nui)) FROM recaudo_deposits d WHERE d.id = ${id}`.execute(
       trx,
     );
