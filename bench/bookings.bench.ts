@@ -27,6 +27,7 @@ import { sql } from 'kysely';
 import { createDb } from '@eron/shared/platform';
 import { bearer, databaseUrl as dbUrl, nextSaturday, seededRandom } from '@eron/shared/testing';
 import { startServiceProcesses } from '../scripts/seed/processes';
+import { fireWithWrk, hasWrk, type Answer } from './wrk';
 import { BENCH_DB, BENCH_QUEUES, fmt, orderOf, pgbench, port, ratios, report, spread, startSuiteProcesses } from './support';
 
 const { values: flags } = parseArgs({
@@ -93,20 +94,38 @@ async function prepare(
   return { areaId, capacity, attempts };
 }
 
-interface Answer {
-  status: number;
-  rule?: string;
-  error?: string;
-}
+/** The load generator: Debian's wrk (C, as pgbench) when installed, else (or with BENCH_CLIENT=autocannon) autocannon. */
+const WRK = process.env.BENCH_CLIENT !== 'autocannon' && hasWrk();
 
 /**
  * Fires every attempt at once over CONNECTIONS keep-alive sockets, dealt in turn to the instances:
  * each socket sends its next attempt as soon as the last is answered (a closed loop, as pgbench's
- * clients). The load comes from autocannon, whose HTTP client costs a fraction of node:http's (as
- * pgbench's C client costs a fraction of a driver's): on two cores the load generator shares the
- * machine with the service, and what it spends is not the service's to spend.
+ * clients). On two cores the load generator shares the machine with the service, and what it
+ * spends is not the service's to spend: the load comes from wrk, a C client as pgbench's is, when
+ * it is installed (bench/wrk.ts), else from autocannon, whose HTTP client costs a fraction of
+ * node:http's but more than wrk's.
  */
 async function fire(urls: string[], attempts: Attempt[]): Promise<{ answers: Answer[]; seconds: number }> {
+  if (!WRK) return fireWithAutocannon(urls, attempts);
+  const answers: Answer[] = attempts.map(() => ({ status: 0, error: 'no answer' }));
+  const runs = await Promise.all(
+    urls.map(async (url, k) => {
+      const mine = attempts.map((_, i) => i).filter((i) => i % urls.length === k);
+      const r = await fireWithWrk({
+        url: `${url}/api/v1/visits/bookings`,
+        headers: HEADERS,
+        bodies: mine.map((i) => JSON.stringify(attempts[i])),
+        connections: Math.ceil((CONNECTIONS - k) / urls.length),
+        timeoutMs: TIMEOUT_MS,
+      });
+      mine.forEach((i, j) => (answers[i] = r.answers[j]!));
+      return r.seconds;
+    }),
+  );
+  return { answers, seconds: Math.max(...runs) };
+}
+
+async function fireWithAutocannon(urls: string[], attempts: Attempt[]): Promise<{ answers: Answer[]; seconds: number }> {
   const answers: Answer[] = attempts.map(() => ({ status: 0, error: 'no answer' }));
   let next = 0;
   const started = performance.now();
@@ -222,7 +241,7 @@ async function main(): Promise<void> {
         const wrong = await check(db, areaId, capacity, demand, answers);
         failures.push(...wrong.map((w) => `seed ${seed}: ${w}`));
         const created = answers.filter((a) => a.status === 201).length;
-        return `service ${Math.round(ATTEMPTS / seconds)}/s, ${created} booked, ${ATTEMPTS - created} refused${wrong.length ? `, WRONG: ${wrong.join('; ')}` : ''}`;
+        return `service ${Math.round(ATTEMPTS / seconds)}/s (${WRK ? 'wrk' : 'autocannon'}), ${created} booked, ${ATTEMPTS - created} refused${wrong.length ? `, WRONG: ${wrong.join('; ')}` : ''}`;
       };
       const runBaseline = () => {
         const tps = raw(databaseUrl, rawArea, date, capacity);
@@ -274,7 +293,7 @@ async function main(): Promise<void> {
       },
     ],
     notes: [
-      `${SEEDS} seeds of ${ATTEMPTS} attempts fired at once over ${CONNECTIONS} sockets${INSTANCES > 1 ? ` spread over ${INSTANCES} visits processes` : ''}; pgbench ${CONNECTIONS} connections, ${Math.ceil(ATTEMPTS / CONNECTIONS)} transactions each; order alternating seed by seed.`,
+      `${SEEDS} seeds of ${ATTEMPTS} attempts fired at once by ${WRK ? 'wrk' : 'autocannon'} over ${CONNECTIONS} sockets${INSTANCES > 1 ? ` spread over ${INSTANCES} visits processes` : ''}; pgbench ${CONNECTIONS} connections, ${Math.ceil(ATTEMPTS / CONNECTIONS)} transactions each; order alternating seed by seed.`,
     ],
   });
   if (failures.length) for (const f of failures) console.log(`    ${f}`);

@@ -1,0 +1,171 @@
+/**
+ * A closed-loop HTTP load from wrk (a C client, Debian's `wrk`), for a benchmark whose baseline is
+ * pgbench's C client: on two cores the load generator shares the machine with the service, and a
+ * JavaScript client spends on each request a share of the CPU the service is measured by. Each of
+ * `connections` wrk threads holds one keep-alive socket and sends its own share of the bodies, one
+ * after the other (attempt k goes to thread k mod connections); a Lua script writes each answer's
+ * status and problem rule in the order sent, and the last answer of every thread ends the run.
+ * Used when `wrk` is on PATH (`hasWrk`); the benchmarks fall back to autocannon otherwise.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface Answer {
+  status: number;
+  rule?: string;
+  error?: string;
+}
+
+/** Whether Debian's wrk is installed (`apt-get install wrk`). */
+export function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    // wrk --version prints its usage and exits 1: it is there.
+    return (err as { status?: number }).status === 1;
+  }
+}
+
+// Thread ids come from setup() (run once per thread, in order); the bodies file is read by each
+// thread's init(). A request past a thread's share is a GET of /health that is never counted (wrk
+// asks for the next request before the thread stops); a thread stops at its last answer, its
+// answers moved into the folder watched for the end.
+const SCRIPT = `
+wrk.method = "POST"
+local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
+function init(args)
+  local n = tonumber(args[2])
+  bodies = {}
+  local i = 0
+  for line in io.lines(args[1]) do
+    if i % n == id then bodies[#bodies + 1] = line end
+    i = i + 1
+  end
+  args_dir = args[3]
+  args_done = args[4]
+  sent = 0
+  answered = 0
+  out = io.open(args[3] .. "/" .. id, "w")
+  io.open(args[5] .. "/" .. id, "w"):close()
+end
+function request()
+  -- wrk asks thread 0's script for one request before the run, to count the requests it holds.
+  if id == 0 and not verified then
+    verified = true
+    return wrk.format(nil, nil, nil, bodies[1])
+  end
+  sent = sent + 1
+  if sent > #bodies then return wrk.format("GET", "/health", {}, nil) end
+  return wrk.format(nil, nil, nil, bodies[sent])
+end
+function response(status, headers, body)
+  answered = answered + 1
+  if answered <= #bodies then
+    out:write(status, " ", body:match('"rule":"([^"]*)"') or "", "\\n")
+    if answered == #bodies then
+      out:close()
+      os.rename(args_dir .. "/" .. id, args_done .. "/" .. id)
+      wrk.thread:stop()
+    end
+  end
+end
+`;
+
+/**
+ * POSTs every body once to `url` over `connections` sockets, as fast as they are answered; returns
+ * each body's answer (in the order given) and the seconds from the start to the last answer. A
+ * body not answered within `timeoutMs` (a socket error, a hang) is reported as "no answer".
+ */
+export async function fireWithWrk(opts: {
+  url: string;
+  headers: Record<string, string>;
+  bodies: string[];
+  connections: number;
+  timeoutMs: number;
+}): Promise<{ answers: Answer[]; seconds: number }> {
+  const { bodies } = opts;
+  const n = Math.min(opts.connections, bodies.length);
+  const dir = mkdtempSync(join(tmpdir(), 'wrk-'));
+  const out = join(dir, 'answers');
+  const done = join(dir, 'done');
+  const ready = join(dir, 'ready');
+  for (const d of [out, done, ready]) mkdirSync(d);
+  writeFileSync(join(dir, 'bodies'), bodies.join('\n') + '\n');
+  writeFileSync(join(dir, 'fire.lua'), SCRIPT);
+  const args = [
+    '-t',
+    String(n),
+    '-c',
+    String(n),
+    '-d',
+    `${Math.ceil(opts.timeoutMs / 1000)}s`,
+    '--timeout',
+    `${Math.ceil(opts.timeoutMs / 1000)}s`,
+  ];
+  args.push('-s', join(dir, 'fire.lua'));
+  for (const [k, v] of Object.entries({ ...opts.headers })) args.push('-H', `${k}: ${v}`);
+  args.push(opts.url, '--', join(dir, 'bodies'), String(n), out, done, ready);
+  const finished = new Set<string>();
+  let last = 0;
+  let finish = () => {};
+  // wrk's main thread sleeps out -d: it is told to stop (SIGINT) once every thread has moved its answers.
+  const allAnswered = new Promise<void>((resolve) => {
+    const watcher = watch(done, (_event, name) => {
+      if (!name || finished.has(name)) return;
+      finished.add(name);
+      last = performance.now();
+      if (finished.size === n) finish();
+    });
+    const timer = setTimeout(() => finish(), opts.timeoutMs + 5_000);
+    finish = () => {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    };
+  });
+  // The clock starts when the first thread has read its bodies and connects (not at wrk's start-up).
+  let started = performance.now();
+  const readyWatcher = watch(ready, () => {
+    started = performance.now();
+    readyWatcher.close();
+  });
+  try {
+    const wrk = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    wrk.stdout.on('data', (d: Buffer) => (printed += d.toString()));
+    wrk.stderr.on('data', (d: Buffer) => (printed += d.toString()));
+    const exited = new Promise<number | null>((resolve) => wrk.once('exit', (code) => resolve(code)));
+    void exited.then(() => finish());
+    await allAnswered;
+    wrk.kill('SIGINT');
+    const code = await exited;
+    if (finished.size < n && code !== 0 && code !== null) throw new Error(`wrk exited with ${code}:\n${printed.slice(-1000)}`);
+    const answers: Answer[] = bodies.map(() => ({ status: 0, error: 'no answer' }));
+    for (let t = 0; t < n; t += 1) {
+      let lines: string[] = [];
+      try {
+        lines = readFileSync(join(finished.has(String(t)) ? done : out, String(t)), 'utf8')
+          .split('\n')
+          .slice(0, -1);
+      } catch {
+        // A thread that never answered wrote nothing.
+      }
+      lines.forEach((line, j) => {
+        const [status, rule] = line.split(' ');
+        answers[t + j * n] = { status: Number(status), rule: rule || undefined };
+      });
+    }
+    return { answers, seconds: ((finished.size === n ? last : performance.now()) - started) / 1000 };
+  } finally {
+    readyWatcher.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
