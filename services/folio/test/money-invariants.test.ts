@@ -325,61 +325,108 @@ async function runStep(s: Step, people: Ppl[], done: string[]): Promise<number> 
  * postings after it: the check after a step reads those, not the whole ledger, whose size grows
  * with every run (over a long run, re-reading it after every step made the test quadratic).
  * `checkWholeLedger` reads all of it every CHUNK runs and at the end, and also catches a posting
- * committed after a later one was checked (ids are taken in order, commits are not).
+ * committed after a later one was checked (ids are taken in order, commits are not). Moved on by
+ * `checkOwed`, once it has added the step's postings to `held`.
  */
 let checkedUpTo = '0';
 
-/** Every transaction balances; every PPL account's balance is its postings' sum, never negative (PLT-16, FOL-10). */
+/**
+ * Every transaction balances; every PPL account's balance is its postings' sum, never negative (PLT-16, FOL-10).
+ * After a step: the transactions with a posting after `since`, and the PPL accounts of the run or
+ * with a posting after `since`, each summed through its own index (`postings_transaction`,
+ * `postings_account`), not by scanning every account and posting.
+ */
 async function checkLedger(scope: { since: string; nuis: string[] } | 'all'): Promise<void> {
-  const since = scope === 'all' ? '0' : scope.since;
-  const nuis = scope === 'all' ? [] : scope.nuis;
-  const unbalanced = await sql`SELECT transaction_id FROM postings
-    WHERE transaction_id IN (SELECT transaction_id FROM postings WHERE id > ${since}::bigint)
-    GROUP BY transaction_id HAVING sum(amount) <> 0`.execute(app.db);
+  if (scope === 'all') {
+    const unbalanced = await sql`SELECT transaction_id FROM postings GROUP BY transaction_id HAVING sum(amount) <> 0`.execute(app.db);
+    expect(unbalanced.rows).toEqual([]);
+    const drift = await sql`SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id WHERE a.nui IS NOT NULL
+      GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR a.balance < 0`.execute(app.db);
+    expect(drift.rows).toEqual([]);
+    return;
+  }
+  const unbalanced =
+    await sql`SELECT n.transaction_id FROM (SELECT DISTINCT transaction_id FROM postings WHERE id > ${scope.since}::bigint) n
+    WHERE (SELECT sum(p.amount) FROM postings p WHERE p.transaction_id = n.transaction_id) <> 0`.execute(app.db);
   expect(unbalanced.rows).toEqual([]);
-  const drift = await sql`SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id
-    WHERE a.nui IS NOT NULL AND (${scope === 'all'} OR a.nui = ANY(${nuis}::text[])
-      OR a.id IN (SELECT account_id FROM postings WHERE id > ${since}::bigint))
-    GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR a.balance < 0`.execute(app.db);
+  const drift = await sql`SELECT a.id FROM ledger_accounts a
+    WHERE a.nui IS NOT NULL AND a.id IN (SELECT id FROM ledger_accounts WHERE nui = ANY(${scope.nuis}::text[])
+        UNION SELECT account_id FROM postings WHERE id > ${scope.since}::bigint)
+      AND (a.balance <> COALESCE((SELECT sum(p.amount) FROM postings p WHERE p.account_id = a.id), 0) OR a.balance < 0)`.execute(app.db);
   expect(drift.rows).toEqual([]);
 }
 
 /** The whole ledger, as after every step but over every transaction and account. */
 async function checkWholeLedger(): Promise<void> {
   await checkLedger('all');
-  await checkOwed();
+  await checkOwed('all');
 }
 
 /** The invariants of PLT-16, checked in the database after every step. */
 async function checkInvariants(nuis: string[]): Promise<void> {
   const { rows } = await sql<{ id: string }>`SELECT COALESCE(max(id), 0)::text AS id FROM postings`.execute(app.db);
   await checkLedger({ since: checkedUpTo, nuis });
-  checkedUpTo = rows[0]!.id;
   const closed = await sql`SELECT a.nui, a.kind, a.balance FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
     WHERE f.status <> 'open' AND a.balance <> 0 AND f.nui = ANY(${nuis}::text[])`.execute(app.db);
   expect(closed.rows).toEqual([]);
-  await checkOwed();
+  await checkOwed({ upTo: rows[0]!.id });
   await checkSpending(nuis);
   await checkDeposits(nuis);
 }
 
+/** The establishments' accounts that checkOwed compares with what is still owed. */
+const OWED_KINDS = ['phone_hold', 'payouts_due', 'settlements_held'];
+/**
+ * The sum of the postings up to `checkedUpTo` of each kind of OWED_KINDS account. An establishment's
+ * balance is the sum of its postings (`account_balances`), which grow with every phone credit and
+ * exit of the run so far: the check after a step adds the step's postings to this sum (postings
+ * are append-only, see `checkedUpTo`), and the check of the whole ledger sums them all again.
+ */
+const held = new Map<string, number>(OWED_KINDS.map((kind) => [kind, 0]));
+
 /**
  * FOL-10, FOL-14, FOL-15: the establishments hold exactly the phone credits still held, and exactly
  * what the exits still owe — so money released after an exit reached the payout or settlement.
+ * After a step, what they hold is `held` plus the postings after `checkedUpTo` up to `upTo`; what
+ * is owed is summed in full every time (those rows change, they are not append-only). Each side in
+ * one statement, as one snapshot.
  */
-async function checkOwed(): Promise<void> {
-  const { rows } = await sql<{ kind: string; held: string; owed: string }>`
+async function checkOwed(scope: { upTo: string } | 'all'): Promise<void> {
+  const upTo = scope === 'all' ? null : scope.upTo;
+  const { rows } = await sql<{ kind: string; whole: string | null; step: string; owed: string }>`
     SELECT k.kind,
-      (SELECT COALESCE(sum(balance), 0) FROM account_balances WHERE kind = k.kind AND nui IS NULL) AS held,
+      CASE WHEN ${scope === 'all'} THEN (SELECT COALESCE(sum(balance), 0) FROM account_balances WHERE kind = k.kind AND nui IS NULL) END AS whole,
+      (SELECT COALESCE(sum(p.amount), 0) FROM ledger_accounts a JOIN postings p ON p.account_id = a.id
+        WHERE a.kind = k.kind AND a.nui IS NULL AND p.id > ${checkedUpTo}::bigint
+          AND (${upTo}::bigint IS NULL OR p.id <= ${upTo}::bigint)) AS step,
       CASE k.kind
         WHEN 'phone_hold' THEN (SELECT COALESCE(sum(amount), 0) FROM phone_credits WHERE status = 'held')
         WHEN 'payouts_due' THEN (SELECT COALESCE(sum(amount - paid), 0) FROM payouts)
         ELSE (SELECT COALESCE(sum(amount - paid), 0) FROM settlements) END AS owed
-    FROM (VALUES ('phone_hold'), ('payouts_due'), ('settlements_held')) k(kind)`.execute(app.db);
-  for (const r of rows) expect([r.kind, Number(r.held)]).toEqual([r.kind, Number(r.owed)]);
+    FROM unnest(${OWED_KINDS}::text[]) k(kind)`.execute(app.db);
+  const balances = new Map<string, number>();
+  for (const r of rows) {
+    if (scope === 'all') {
+      balances.set(r.kind, Number(r.whole));
+      // Summed again: the postings up to `checkedUpTo` are the whole sum but those after it.
+      held.set(r.kind, Number(r.whole) - Number(r.step));
+    } else {
+      held.set(r.kind, held.get(r.kind)! + Number(r.step));
+      balances.set(r.kind, held.get(r.kind)!);
+    }
+  }
+  if (scope !== 'all') checkedUpTo = scope.upTo;
+  for (const r of rows) expect([r.kind, balances.get(r.kind)]).toEqual([r.kind, Number(r.owed)]);
 }
 
-/** FOL-07: the day's and month's counters never pass the caps and equal the uses and the ledger. */
+/** A reference `reversal-of-<uuid>`, the uuid as Postgres writes one (uuid::text). */
+const REVERSAL_OF = '^reversal-of-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/**
+ * FOL-07: the day's and month's counters never pass the caps and equal the uses and the ledger.
+ * The ledger's side reads the postings of the run's accounts, each transaction's use found by its
+ * key (`spend_uses_pkey`), not by hashing every use ever made.
+ */
 async function checkSpending(nuis: string[]): Promise<void> {
   const today = bogotaToday();
   const { rows } = await sql<{ nui: string; day: number; month: number; d_uses: number; m_uses: number; ledger: number }>`
@@ -390,9 +437,12 @@ async function checkSpending(nuis: string[]): Promise<void> {
       COALESCE((SELECT sum(amount) FROM spend_uses WHERE nui = f.nui AND reversed_by IS NULL), 0)::int AS m_uses,
       COALESCE((SELECT -sum(p.amount) FROM postings p JOIN ledger_accounts a ON a.id = p.account_id AND a.kind = 'ppl_available'
         JOIN ledger_transactions t ON t.id = p.transaction_id
-        WHERE a.nui = f.nui AND (t.id IN (SELECT tx_id FROM spend_uses) OR t.reverses IN (SELECT tx_id FROM spend_uses)
-          -- after a transfer the PPL is credited by the destination's half of the reversal (reversal_transfer_in)
-          OR t.reference IN (SELECT 'reversal-of-' || tx_id::text FROM spend_uses))), 0)::int AS ledger
+        WHERE a.nui = f.nui AND (EXISTS (SELECT FROM spend_uses u WHERE u.tx_id = t.id)
+          OR EXISTS (SELECT FROM spend_uses u WHERE u.tx_id = t.reverses)
+          -- after a transfer the PPL is credited by the destination's half of the reversal (reversal_transfer_in),
+          -- whose reference is 'reversal-of-' || the use's id as text (always this lower-case form)
+          OR CASE WHEN t.reference ~ ${REVERSAL_OF} THEN EXISTS (SELECT FROM spend_uses u WHERE u.tx_id = substr(t.reference, 13)::uuid)
+            ELSE false END)), 0)::int AS ledger
     FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(app.db);
   for (const r of rows) {
     expect(r.day).toBeLessThanOrEqual(DAY_CAP);
