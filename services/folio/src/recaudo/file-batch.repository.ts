@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db';
 import { copyInto } from '../copy';
@@ -94,13 +95,14 @@ export async function decideBatch(trx: Trx, b: Batch, t: BatchTerms): Promise<{ 
   const overCap = staff ? sql`r.prior + r.pesos > ${t.cap}` : sql`r.prior + r.upto > ${t.cap}`;
   await sql`CREATE TEMP TABLE recaudo_batch ON COMMIT DROP AS
     WITH l AS MATERIALIZED (${linesOf(b)}),
+    now7 AS MATERIALIZED (SELECT lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7' AS head),
     reviewed AS MATERIALIZED (
       SELECT d.nui, sum(d.amount_cents)::bigint AS cents FROM recaudo_deposit_reviews r JOIN recaudo_deposits d ON d.id = r.deposit_id
        WHERE r.status = 'credited' AND d.month = ${t.month} GROUP BY d.nui),
     facts AS (
       SELECT l.line, l.key, l.nui, l.amount_cents, l.amount_cents / 100 AS pesos,
              row_number() OVER (PARTITION BY l.key ORDER BY l.line) AS nth,
-             seen.id AS seen_id, a.id AS account_id, fo.eron AS folio_eron, dep.id AS depositor_id,
+             seen.id AS seen_id, a.id AS account_id, a.balance, fo.eron AS folio_eron, dep.id AS depositor_id,
              coalesce(c.cents, 0) / 100 + coalesce(v.cents, 0) / 100 AS prior,
              CASE WHEN NOT (l.amount_cents > 0 AND l.amount_cents % 100 = 0) THEN 'rejected/amount_not_whole_pesos'
                   WHEN btrim(l.return_reason) <> '' AND l.return_reason <> '000' THEN 'held/return_reason'
@@ -140,12 +142,13 @@ export async function decideBatch(trx: Trx, b: Batch, t: BatchTerms): Promise<{ 
         FROM gated g)
     SELECT o.*, coalesce(o.deposit_id, first_value(o.deposit_id) OVER (PARTITION BY o.key ORDER BY o.line)) AS record_deposit_id FROM (
       SELECT f.line, f.key, f.nui, f.amount_cents, f.pesos, f.new, f.candidate, f.rn, f.upto, f.prior, f.over_cap,
-             f.account_id, f.depositor_id,
-             CASE WHEN f.seen_id IS NOT NULL THEN f.seen_id WHEN f.nth = 1 THEN recaudo_uuid7(f.line) END AS deposit_id,
+             f.account_id, f.balance, f.depositor_id,
+             CASE WHEN f.seen_id IS NOT NULL THEN f.seen_id
+                  WHEN f.nth = 1 THEN (now7.head || lpad(to_hex(f.line % 4096), 3, '0') || substr(gen_random_uuid()::text, 20))::uuid END AS deposit_id,
              split_part(f.outcome, '/', 1) AS status, nullif(split_part(f.outcome, '/', 2), '') AS reason,
              CASE WHEN f.national THEN ${t.nationalEron} ELSE coalesce(f.folio_eron, ${t.nationalEron}) END AS eron,
              f.new AND f.amount_cents > 0 AND f.amount_cents % 100 = 0 AS booked
-        FROM outcomes f) o`.execute(trx);
+        FROM outcomes f CROSS JOIN now7) o`.execute(trx);
   const { rows } = await sql<{ lines: number; over: number }>`
     SELECT count(*)::int AS lines, count(*) FILTER (WHERE over_cap)::int AS over FROM recaudo_batch`.execute(trx);
   return { lines: rows[0]!.lines, overCap: rows[0]!.over };
@@ -186,8 +189,9 @@ export interface BookTerms {
  */
 export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void> {
   const month = t.collectionDate.slice(0, 7);
-  const tx = (eron: string, status: string) =>
-    sql`md5(${`${t.fileId}/${b.lane}/${b.from}/`}::text || ${sql.ref(eron)} || '/' || ${sql.ref(status)} || '/' || now()::text)::uuid`;
+  // One id per establishment and outcome, new on every attempt (a retried batch books what is left under other ids).
+  const attempt = `${t.fileId}/${b.lane}/${b.from}/${randomUUID()}/`;
+  const tx = (eron: string, status: string) => sql`md5(${attempt}::text || ${sql.ref(eron)} || '/' || ${sql.ref(status)})::uuid`;
   const to = sql`CASE b.status WHEN 'rejected' THEN 'refunds_due' WHEN 'held' THEN 'deposits_held' END`;
   // In the order eronAccountIds creates them (eron, kind): two lanes creating the same accounts
   // in different orders would each wait for the other's new row and deadlock.
@@ -217,10 +221,11 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
   await sql`SELECT set_config('ledger.bulk', 'on', true)`.execute(trx);
   await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
     SELECT p.t, p.a, p.m, p.running FROM (
-      SELECT ${tx('b.eron', 'b.status')} AS t, coalesce(ppl.id, own.id) AS a, b.pesos AS m, 0 AS part, b.line AS ord,
-             ppl.balance + (sum(b.pesos) FILTER (WHERE b.status = 'credited') OVER (PARTITION BY b.account_id ORDER BY b.line))::bigint AS running
+      SELECT ${tx('b.eron', 'b.status')} AS t, CASE WHEN b.status = 'credited' THEN b.account_id ELSE own.id END AS a, b.pesos AS m,
+             0 AS part, b.line AS ord,
+             CASE WHEN b.status = 'credited'
+                  THEN b.balance + (sum(b.pesos) FILTER (WHERE b.status = 'credited') OVER (PARTITION BY b.account_id ORDER BY b.line))::bigint END AS running
         FROM recaudo_batch b
-        LEFT JOIN ledger_accounts ppl ON b.status = 'credited' AND ppl.id = b.account_id
         LEFT JOIN ledger_accounts own ON b.status <> 'credited' AND own.nui IS NULL AND own.eron = b.eron AND own.kind = ${to}
        WHERE b.booked
       UNION ALL
