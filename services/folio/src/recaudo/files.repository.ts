@@ -127,16 +127,20 @@ export async function keepUpload(
 export const nextReceivedUpload = (db: Db) =>
   db.selectFrom('recaudo_uploads').select('id').where('status', '=', 'received').orderBy('received_at').limit(1).executeTakeFirst();
 
-/** The upload to check, locked; another worker checking it means "not now". */
+/** The upload to check, locked; another worker checking it means "not now". Its bytes are read apart (`uploadBytes`). */
 export const lockReceivedUpload = (trx: Trx, id: string) =>
   trx
     .selectFrom('recaudo_uploads')
-    .select(['id', 'raw', 'source', 'uploaded_by', 'uploader_erons'])
+    .select(['id', 'bytes', 'source', 'uploaded_by', 'uploader_erons'])
     .where('id', '=', id)
     .where('status', '=', 'received')
     .forUpdate()
     .skipLocked()
     .executeTakeFirst();
+
+/** An upload's bytes, as it came. */
+export const uploadBytes = async (trx: Trx, id: string): Promise<Buffer> =>
+  (await trx.selectFrom('recaudo_uploads').select('raw').where('id', '=', id).executeTakeFirstOrThrow()).raw;
 
 export const settleUpload = (trx: Trx, id: string, s: { status: 'refused' | 'accepted'; errors: Issue[] | null; fileId: string | null }) =>
   trx

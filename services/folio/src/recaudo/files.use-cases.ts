@@ -20,6 +20,7 @@ import {
   keepUpload,
   lockFileForApproval,
   lockReceivedUpload,
+  uploadBytes,
   registerFile,
   settleUpload,
 } from './files.repository';
@@ -32,6 +33,19 @@ import { fileReport } from './report.repository';
 const noFile = () => notFound({ es: 'No existe ese archivo de recaudo', en: 'No such collection file' });
 
 /**
+ * The bytes of the last large uploads this instance received, kept (committed) for its own file job
+ * to check without reading them back (PLT-14: 16 MB of bytea came back as 33 MB of hex, over a
+ * second of the ingest). Another instance, or this one after a restart, reads them from the database.
+ */
+const received = new Map<string, Buffer>();
+const RECEIVED_KEPT = 4;
+
+function holdReceived(id: string, raw: Buffer): void {
+  received.set(id, raw);
+  for (const oldest of received.keys()) if (received.size > RECEIVED_KEPT) received.delete(oldest);
+}
+
+/**
  * Issue 8: a file larger than the inline limit is not parsed on the request: its bytes are kept
  * and the file job checks it (checkUpload), woken once the upload is committed.
  */
@@ -42,6 +56,7 @@ export async function keepLargeFile(flow: Flow, input: { file: Buffer; source: '
     await ctx.audit({ action: 'receive-recaudo-upload', entity: 'recaudo_upload', entityId: kept, details: { bytes: input.file.length } });
     return kept;
   });
+  holdReceived(id, input.file);
   await flow.trigger('recaudo-files', { uploadId: id }, id);
   return { id, status: 'received' as const, bytes: input.file.length };
 }
@@ -54,7 +69,10 @@ export async function keepLargeFile(flow: Flow, input: { file: Buffer; source: '
 export async function checkUpload(ctx: Ctx, input: { id: string; agreement: Agreement }): Promise<string | null> {
   const u = await lockReceivedUpload(ctx.trx, input.id);
   if (!u) return null;
-  const parsed = parseAsobancaria(u.raw, input.agreement, bogotaToday());
+  const held = received.get(u.id);
+  received.delete(u.id);
+  const raw = held?.length === u.bytes ? held : await uploadBytes(ctx.trx, u.id);
+  const parsed = parseAsobancaria(raw, input.agreement, bogotaToday());
   if (parsed.errors.length > 0) {
     await settleUpload(ctx.trx, u.id, { status: 'refused', errors: parsed.errors, fileId: null });
     await ctx.audit({ action: 'refuse-recaudo-upload', entity: 'recaudo_upload', entityId: u.id, details: { first: parsed.errors[0] } });
