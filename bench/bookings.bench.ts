@@ -28,7 +28,21 @@ import { createDb } from '@eron/shared/platform';
 import { bearer, databaseUrl as dbUrl, nextSaturday, seededRandom } from '@eron/shared/testing';
 import { startServiceProcesses } from '../scripts/seed/processes';
 import { fireWithWrk, hasWrk, type Answer } from './wrk';
-import { BENCH_DB, BENCH_QUEUES, fmt, orderOf, pgbench, port, ratios, report, spread, startSuiteProcesses } from './support';
+import {
+  BENCH_DB,
+  BENCH_QUEUES,
+  cpuMs,
+  fmt,
+  median,
+  orderOf,
+  ownCpuMs,
+  pgbench,
+  port,
+  ratios,
+  report,
+  spread,
+  startSuiteProcesses,
+} from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -198,6 +212,35 @@ async function check(db: Db, areaId: string, capacity: number, demand: number, a
   return wrong;
 }
 
+/**
+ * The CPU a run cost, per attempt (µs): the visits processes, this database's Postgres backends
+ * (the service's pool; pgbench's backends exit with their CPU before it can be read), and the load
+ * generator (wrk or pgbench, waited for; or autocannon in this process).
+ */
+interface Cost {
+  service: number;
+  postgres: number;
+  client: number;
+}
+const SERVICE_PROCESS = /visits\/src\/server\.ts/;
+const BACKENDS = new RegExp(`^postgres: .* ${BENCH_DB} `);
+async function costOf<T>(run: () => T | Promise<T>): Promise<{ result: T; cost: Cost }> {
+  const before = { service: cpuMs(SERVICE_PROCESS), postgres: cpuMs(BACKENDS), own: ownCpuMs() };
+  const result = await run();
+  const own = ownCpuMs();
+  const perAttempt = (ms: number) => Math.round((1000 * ms) / ATTEMPTS);
+  return {
+    result,
+    cost: {
+      service: perAttempt(cpuMs(SERVICE_PROCESS) - before.service),
+      postgres: perAttempt(cpuMs(BACKENDS) - before.postgres),
+      client: perAttempt(own.children - before.own.children + (WRK ? 0 : own.self - before.own.self)),
+    },
+  };
+}
+const showCost = (c: Cost, client: string) =>
+  `CPU per attempt: service ${c.service} µs, Postgres ${c.postgres} µs, ${client} ${c.client} µs`;
+
 const raw = (databaseUrl: string, area: string, date: string, capacity: number): number =>
   pgbench({
     databaseUrl,
@@ -224,6 +267,7 @@ async function main(): Promise<void> {
   const candidate: number[] = [];
   const baseline: number[] = [];
   const failures: string[] = [];
+  const costs: { candidate: Cost[]; baseline: Cost[] } = { candidate: [], baseline: [] };
   try {
     for (let round = 0; round < SEEDS; round += 1) {
       const seed = 1000 + round * 7919;
@@ -235,22 +279,27 @@ async function main(): Promise<void> {
         .values({ id: rawArea, eron: ERON, name: `pgbench ${round}`, capacity, for_children: false })
         .execute();
       const runCandidate = async () => {
-        const { answers, seconds } = await fire(urls, attempts);
+        const {
+          result: { answers, seconds },
+          cost,
+        } = await costOf(() => fire(urls, attempts));
+        costs.candidate.push(cost);
         candidate.push(ATTEMPTS / seconds);
         const demand = attempts.reduce((n, a) => n + a.visitorIds.length, 0);
         const wrong = await check(db, areaId, capacity, demand, answers);
         failures.push(...wrong.map((w) => `seed ${seed}: ${w}`));
         const created = answers.filter((a) => a.status === 201).length;
-        return `service ${Math.round(ATTEMPTS / seconds)}/s (${WRK ? 'wrk' : 'autocannon'}), ${created} booked, ${ATTEMPTS - created} refused${wrong.length ? `, WRONG: ${wrong.join('; ')}` : ''}`;
+        return `service ${Math.round(ATTEMPTS / seconds)}/s (${WRK ? 'wrk' : 'autocannon'}), ${created} booked, ${ATTEMPTS - created} refused${wrong.length ? `, WRONG: ${wrong.join('; ')}` : ''} (${showCost(cost, WRK ? 'wrk' : 'autocannon')})`;
       };
-      const runBaseline = () => {
-        const tps = raw(databaseUrl, rawArea, date, capacity);
+      const runBaseline = async () => {
+        const { result: tps, cost } = await costOf(() => raw(databaseUrl, rawArea, date, capacity));
+        costs.baseline.push(cost);
         baseline.push(tps);
-        return `pgbench ${Math.round(tps)}/s`;
+        return `pgbench ${Math.round(tps)}/s (pgbench's own CPU ${cost.client} µs per attempt)`;
       };
       const parts: string[] = [];
       for (const which of orderOf(['candidate', 'baseline'] as const, round))
-        parts.push(which === 'candidate' ? await runCandidate() : runBaseline());
+        parts.push(which === 'candidate' ? await runCandidate() : await runBaseline());
       console.log(`round ${round + 1}/${SEEDS} seed ${seed}, capacity ${capacity}, ${ATTEMPTS} attempts: ${parts.join('; ')}`);
     }
   } finally {
@@ -293,6 +342,7 @@ async function main(): Promise<void> {
       },
     ],
     notes: [
+      `CPU per attempt (median over seeds, from /proc): the service ${median(costs.candidate.map((c) => c.service))} µs, its Postgres backends ${median(costs.candidate.map((c) => c.postgres))} µs, ${WRK ? 'wrk' : 'autocannon'} ${median(costs.candidate.map((c) => c.client))} µs; pgbench ${median(costs.baseline.map((c) => c.client))} µs (its backends leave with their CPU uncounted).`,
       `${SEEDS} seeds of ${ATTEMPTS} attempts fired at once by ${WRK ? 'wrk' : 'autocannon'} over ${CONNECTIONS} sockets${INSTANCES > 1 ? ` spread over ${INSTANCES} visits processes` : ''}; pgbench ${CONNECTIONS} connections, ${Math.ceil(ATTEMPTS / CONNECTIONS)} transactions each; order alternating seed by seed.`,
     ],
   });

@@ -240,3 +240,36 @@ export function pgbench(opts: {
     rmSync(logs, { recursive: true, force: true });
   }
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+const ticksOf = (stat: string, fields: number[]): number => {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields.reduce((n, i) => n + Number(f[i - 3]), 0);
+};
+
+/**
+ * CPU time (user + system, ms) used so far by the processes whose command line matches `pattern`
+ * (`/proc`, Linux): the service under load, or the Postgres backends of a database (their title
+ * names it). Taken before and after a run, the difference is what the run cost each of them.
+ */
+export function cpuMs(pattern: RegExp): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (pattern.test(cmd)) total += ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8'), [14, 15]) * TICK_MS;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total;
+}
+
+/** CPU time (ms) of this process and of the children it waited for (pgbench, wrk). */
+export const ownCpuMs = (): { self: number; children: number } => {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  return { self: ticksOf(stat, [14, 15]) * TICK_MS, children: ticksOf(stat, [16, 17]) * TICK_MS };
+};
