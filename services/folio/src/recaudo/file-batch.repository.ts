@@ -64,8 +64,13 @@ export async function lockBatch(trx: Trx, b: Batch): Promise<void> {
   await sql`SET LOCAL jit = off`.execute(trx);
   const fresh = sql`SELECT l.nui FROM (${linesOf(b)}) l
     LEFT JOIN LATERAL (SELECT true AS seen FROM recaudo_deposits d WHERE d.key = l.key LIMIT 1) d ON true WHERE d.seen IS NULL`;
-  await sql`SELECT count(*) FROM (SELECT a.id FROM ledger_accounts a
-      WHERE a.kind = 'ppl_available' AND a.nui IN (${fresh}) ORDER BY a.id FOR UPDATE) locked`.execute(trx);
+  // The batch's new NUIs read once; as many accounts locked as there are NUIs means every one has
+  // its account (one per NUI, never deleted), so there is none to wait for by name.
+  const { rows } = await sql<{ locked: number; nuis: number }>`
+    WITH fresh AS MATERIALIZED (SELECT DISTINCT f.nui FROM (${fresh}) f)
+    SELECT count(*)::int AS locked, (SELECT count(*) FROM fresh)::int AS nuis FROM (SELECT a.id FROM ledger_accounts a
+      WHERE a.kind = 'ppl_available' AND a.nui IN (SELECT f.nui FROM fresh f) ORDER BY a.id FOR UPDATE) locked`.execute(trx);
+  if (rows[0]!.locked === rows[0]!.nuis) return;
   await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(o.nui)) FROM (
       SELECT DISTINCT f.nui FROM (${fresh}) f
        WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.kind = 'ppl_available' AND a.nui = f.nui) ORDER BY f.nui) o`.execute(trx);
@@ -193,14 +198,6 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
   const attempt = `${t.fileId}/${b.lane}/${b.from}/${randomUUID()}/`;
   const tx = (eron: string, status: string) => sql`md5(${attempt}::text || ${sql.ref(eron)} || '/' || ${sql.ref(status)})::uuid`;
   const to = sql`CASE b.status WHEN 'rejected' THEN 'refunds_due' WHEN 'held' THEN 'deposits_held' END`;
-  // In the order eronAccountIds creates them (eron, kind): two lanes creating the same accounts
-  // in different orders would each wait for the other's new row and deadlock.
-  await sql`INSERT INTO ledger_accounts (eron, kind, nui)
-    SELECT n.eron, n.kind, NULL::text FROM (
-      SELECT DISTINCT b.eron, k.kind FROM recaudo_batch b CROSS JOIN LATERAL (VALUES ('bank_clearing'), (${to})) k(kind)
-       WHERE b.booked AND k.kind IS NOT NULL) n
-     ORDER BY n.eron COLLATE "C", n.kind COLLATE "C"
-    ON CONFLICT (eron, kind) WHERE nui IS NULL DO NOTHING`.execute(trx);
   await sql`INSERT INTO ledger_transactions (id, kind, eron, nui, reference, concept, created_by, request_id)
     SELECT ${tx('g.eron', 'g.status')}, CASE g.status WHEN 'credited' THEN 'deposit' WHEN 'rejected' THEN 'deposit_rejected' ELSE 'deposit_held' END,
       g.eron, CASE WHEN g.n = 1 AND g.status = 'credited' THEN g.nui END,
@@ -218,6 +215,20 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
     SELECT b.deposit_id, b.key, 'file', b.nui, b.eron, b.amount_cents, ${t.collectionDate}::date, ${month}, b.status, b.reason, b.depositor_id,
       ${t.bankCode}, ${t.fileId}::uuid, b.line, CASE WHEN b.booked THEN ${tx('b.eron', 'b.status')} END
       FROM recaudo_batch b WHERE b.new ORDER BY b.deposit_id`.execute(trx);
+  await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
+    SELECT ${t.fileId}::uuid, b.line, CASE WHEN b.new THEN b.status ELSE 'duplicate' END,
+      CASE WHEN b.new THEN b.reason ELSE 'already_seen' END, b.nui, b.amount_cents, b.record_deposit_id
+      FROM recaudo_batch b ORDER BY b.line`.execute(trx);
+  // In the order eronAccountIds creates them (eron, kind): two lanes creating the same accounts
+  // in different orders would each wait for the other's new row and deadlock. Created last,
+  // just before the postings that need them: a lane creating the same new account waits for
+  // this transaction's end, which is then near.
+  await sql`INSERT INTO ledger_accounts (eron, kind, nui)
+    SELECT n.eron, n.kind, NULL::text FROM (
+      SELECT DISTINCT b.eron, k.kind FROM recaudo_batch b CROSS JOIN LATERAL (VALUES ('bank_clearing'), (${to})) k(kind)
+       WHERE b.booked AND k.kind IS NOT NULL) n
+     ORDER BY n.eron COLLATE "C", n.kind COLLATE "C"
+    ON CONFLICT (eron, kind) WHERE nui IS NULL DO NOTHING`.execute(trx);
   await sql`SELECT set_config('ledger.bulk', 'on', true)`.execute(trx);
   await sql`INSERT INTO postings (transaction_id, account_id, amount, balance_after)
     SELECT p.t, p.a, p.m, p.running FROM (
@@ -234,10 +245,6 @@ export async function bookBatch(trx: Trx, b: Batch, t: BookTerms): Promise<void>
        WHERE b.booked GROUP BY b.eron, b.status, clearing.id) p
     ORDER BY p.t, p.part, p.ord`.execute(trx);
   await sql`SELECT set_config('ledger.bulk', 'off', true)`.execute(trx);
-  await sql`INSERT INTO recaudo_file_records (file_id, line, outcome, reason, nui, amount_cents, deposit_id)
-    SELECT ${t.fileId}::uuid, b.line, CASE WHEN b.new THEN b.status ELSE 'duplicate' END,
-      CASE WHEN b.new THEN b.reason ELSE 'already_seen' END, b.nui, b.amount_cents, b.record_deposit_id
-      FROM recaudo_batch b ORDER BY b.line`.execute(trx);
   await sql`UPDATE recaudo_files SET processed = processed + n.lines,
       status = CASE WHEN processed + n.lines >= total_records THEN 'done' ELSE 'processing' END,
       finished_at = CASE WHEN processed + n.lines >= total_records THEN now() END
