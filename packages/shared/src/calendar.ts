@@ -29,11 +29,40 @@ export const isHoliday = (date: string): boolean => holidaysOf(Number(date.slice
 const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * DAY_MS);
+/**
+ * Date arithmetic, memoised: a booking checks its date against today, the horizon, the week and the
+ * regime's day, a dozen parses and formats a request for a handful of distinct dates (PLT-15).
+ * Bounded: cleared past 10 000 dates.
+ */
+const dayNumbers = new Map<string, number>();
+const dayDates = new Map<number, string>();
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = toUtc(date) / DAY_MS;
+    if (dayNumbers.size >= 10_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+function dateOf(day: number): string {
+  let d = dayDates.get(day);
+  if (d === undefined) {
+    d = fromUtc(day * DAY_MS);
+    if (dayDates.size >= 10_000) dayDates.clear();
+    dayDates.set(day, d);
+  }
+  return d;
+}
+
+export const addDays = (date: string, days: number): string => dateOf(dayNumber(date) + days);
+
+/** 0 = Sunday … 6 = Saturday, of a date (1970-01-01 was a Thursday). */
+export const weekdayOf = (date: string): number => (((dayNumber(date) + 4) % 7) + 7) % 7;
 
 /** Monday to Friday and not a public holiday. */
 export function isBusinessDay(date: string): boolean {
-  const weekday = new Date(toUtc(date)).getUTCDay();
+  const weekday = weekdayOf(date);
   return weekday !== 0 && weekday !== 6 && !isHoliday(date);
 }
 
@@ -57,7 +86,7 @@ export function businessDaysBetween(from: string, to: string): number {
 const BOGOTA_OFFSET_MS = -5 * 3_600_000;
 
 /** The calendar date in Bogotá at an instant (UTC−5 all year: plain arithmetic, cheap on hot paths). */
-export const bogotaToday = (at: Date = new Date()): string => fromUtc(at.getTime() + BOGOTA_OFFSET_MS);
+export const bogotaToday = (at: Date = new Date()): string => dateOf(Math.floor((at.getTime() + BOGOTA_OFFSET_MS) / DAY_MS));
 
 /** The calendar month (YYYY-MM) in Bogotá at an instant. */
 export const bogotaMonth = (at: Date = new Date()): string => bogotaToday(at).slice(0, 7);

@@ -1,4 +1,14 @@
-import { addBusinessDays, bogotaMonth, bogotaToday, businessDaysBetween, holidays, isBusinessDay, isHoliday } from '../src/calendar';
+import {
+  addBusinessDays,
+  addDays,
+  bogotaMonth,
+  bogotaToday,
+  businessDaysBetween,
+  holidays,
+  isBusinessDay,
+  isHoliday,
+  weekdayOf,
+} from '../src/calendar';
 
 /*
  * Official calendars, written out by hand. Fixed: 01-01, 05-01, 07-20, 08-07, 12-08, 12-25.
@@ -113,5 +123,18 @@ describe('PLT-09 Bogotá date (UTC−5)', () => {
   it('when the instant is 05:00 UTC then Bogotá has reached midnight of the same date', () => {
     expect(bogotaToday(new Date('2026-03-01T05:00:00Z'))).toBe('2026-03-01');
     expect(bogotaMonth(new Date('2027-01-01T05:00:00Z'))).toBe('2027-01');
+  });
+
+  it('when dates are added to or their weekday read, memoised, then they agree with the Date object, before and after 1970', () => {
+    for (const start of ['1969-12-25', '2024-02-27', '2026-12-30']) {
+      for (let n = -400; n <= 400; n += 7) {
+        const at = new Date(`${start}T00:00:00Z`);
+        at.setUTCDate(at.getUTCDate() + n);
+        expect(addDays(start, n)).toBe(at.toISOString().slice(0, 10));
+        expect(weekdayOf(addDays(start, n))).toBe(at.getUTCDay());
+      }
+    }
+    expect(() => addDays('not-a-date', 1)).toThrow(RangeError);
+    expect(bogotaToday(new Date('1969-12-31T04:59:59Z'))).toBe('1969-12-30');
   });
 });

@@ -1,5 +1,6 @@
 import {
   addDays,
+  weekdayOf,
   ruleBroken,
   type ItemError,
   type ProblemError,
@@ -27,8 +28,7 @@ export const DEFAULT_REGIME: RegimeTerms = {
   personsPerVisit: 3,
 };
 
-/** 0 = Sunday … 6 = Saturday, of a local date. */
-export const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+export { weekdayOf } from '@eron/shared';
 
 /** The regime's visit day falling on a date, if any. */
 export const visitDayOn = (r: RegimeTerms, date: string): RegimeDay | undefined => r.days.find((d) => d.weekday === weekdayOf(date));
