@@ -2,9 +2,16 @@ import { CompiledQuery, type Kysely } from 'kysely';
 
 type Value = string | number | bigint | null;
 
-/** A row as COPY's text format spells it: tab-separated, `\N` for null, backslashes doubled. */
-const copyLine = (row: readonly Value[]): string =>
-  row.map((v) => (v === null ? '\\N' : typeof v === 'string' ? v.replaceAll('\\', '\\\\') : String(v))).join('\t');
+/** A value as COPY's text format spells it: `\N` for null, backslashes doubled. */
+const copyValue = (v: Value): string =>
+  v === null ? '\\N' : typeof v !== 'string' ? String(v) : v.includes('\\') ? v.replaceAll('\\', '\\\\') : v;
+
+/** A row as COPY's text format spells it, tab-separated (a loop, not map and join: a file has 100 000 rows). */
+function copyLine(row: readonly Value[]): string {
+  let line = copyValue(row[0] as Value);
+  for (let i = 1; i < row.length; i += 1) line += `\t${copyValue(row[i] as Value)}`;
+  return line;
+}
 
 const CHUNK = 1 << 20;
 
