@@ -156,6 +156,16 @@ interface Lot {
 
 type State = 'start' | 'file' | 'lotOpen' | 'lotHasDetail' | 'end';
 
+/** The states each record type may follow, and the state it leaves (built once: a file has 100 000 records). */
+const ALLOWED: Record<string, State[]> = {
+  '01': ['start'],
+  '05': ['file'],
+  '06': ['lotOpen', 'lotHasDetail'],
+  '08': ['lotHasDetail'],
+  '09': ['file'],
+};
+const NEXT: Record<string, State> = { '01': 'file', '05': 'lotOpen', '06': 'lotHasDetail', '08': 'file', '09': 'end' };
+
 /** Walks the records in order: the `01 (05 06+ 08)* 09` grammar, the fields and the control totals. */
 class Walker {
   header?: FileHeader;
@@ -194,18 +204,10 @@ class Walker {
   }
 
   private order(type: string, n: number): void {
-    const allowed: Record<string, State[]> = {
-      '01': ['start'],
-      '05': ['file'],
-      '06': ['lotOpen', 'lotHasDetail'],
-      '08': ['lotHasDetail'],
-      '09': ['file'],
-    };
-    const next: Record<string, State> = { '01': 'file', '05': 'lotOpen', '06': 'lotHasDetail', '08': 'file', '09': 'end' };
-    if (!allowed[type]!.includes(this.state)) {
+    if (!ALLOWED[type]!.includes(this.state)) {
       this.issues.error('ASO-05', n, 'recordType', `record ${type} is out of order (expected 01 (05 06+ 08)* 09)`);
     }
-    this.state = next[type]!;
+    this.state = NEXT[type]!;
   }
 
   private record(type: string, line: string, n: number): void {
