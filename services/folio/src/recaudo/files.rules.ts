@@ -106,21 +106,41 @@ export interface StagedLine {
   depositor: string | null;
 }
 
-/** A checked file's detail lines, split into lanes by PPL, each lane in the file's order. */
-export function stagedLines(parsed: ParsedFile, fileId: string, agreement: Agreement): StagedLine[] {
-  const incoming = parsed.details.map((d) => toIncoming(d, parsed.header, fileId, agreement));
-  return lanesOf(incoming, agreement.lanes).flatMap((records, lane) =>
-    records.map((d, seq) => ({
+/**
+ * A checked file's detail lines, split into lanes by PPL, each lane in the file's order: each
+ * line's payment as `toIncoming` reads it and in the lane `lanesOf` gives it, in one pass (a file
+ * has 100 000 lines).
+ */
+export function stagedLines(parsed: ParsedFile, agreement: Agreement): StagedLine[] {
+  const h = parsed.header;
+  const hasSlice = agreement.reference.some((s) => s.name === 'depositorId');
+  const lanes: StagedLine[][] = Array.from({ length: agreement.lanes }, () => []);
+  for (const d of parsed.details) {
+    const ref = readReference(d.reference, agreement);
+    const key = depositKey({
+      bankCode: h.bankCode,
+      operationNumber: d.operationNumber,
+      collectionDate: h.collectionDate,
+      branch: d.branch,
+      reference: d.reference,
+      nui: ref.nui,
+      amountCents: d.amountCents,
+      sequence: d.sequence,
+    });
+    const lane = laneOf(ref.nui, agreement.lanes);
+    const records = lanes[lane]!;
+    records.push({
       lane,
-      seq,
-      line: d.line!,
-      key: d.key,
-      nui: d.nui,
+      seq: records.length,
+      line: d.line,
+      key,
+      nui: ref.nui,
       amountCents: d.amountCents,
       returnReason: d.returnReason,
-      depositor: d.depositor ? d.depositor.number : null,
-    })),
-  );
+      depositor: hasSlice && ref.depositor ? ref.depositor : null,
+    });
+  }
+  return lanes.flat();
 }
 
 /**

@@ -79,7 +79,7 @@ export async function checkUpload(ctx: Ctx, input: { id: string; agreement: Agre
     return null;
   }
   const f = await registerFile(ctx.trx, parsed, { by: u.uploaded_by, source: u.source, erons: u.uploader_erons });
-  if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, f.id, input.agreement));
+  if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, input.agreement));
   await settleUpload(ctx.trx, u.id, { status: 'accepted', errors: null, fileId: f.id });
   await ctx.audit({
     action: 'upload-recaudo-file',
@@ -116,7 +116,7 @@ export async function uploadFile(flow: Flow, input: { file: Buffer; agreement: A
   const file = await flow.step(async (ctx) => {
     const erons = input.source === 'bank' || ctx.actor.national ? null : ctx.actor.erons;
     const f = await registerFile(ctx.trx, parsed, { by: ctx.actor.sub, source: input.source, erons });
-    if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, f.id, input.agreement));
+    if (!f.duplicateUpload && f.status === 'queued') await stageLines(ctx.trx, f.id, stagedLines(parsed, input.agreement));
     if (!f.duplicateUpload) {
       await ctx.audit({
         action: 'upload-recaudo-file',
