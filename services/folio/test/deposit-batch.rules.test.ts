@@ -1,6 +1,9 @@
 import { capDates, decideDeposits, journalEntries, postingsOf, type DepositState } from '../src/recaudo/deposit-batch.rules';
 import type { Incoming } from '../src/recaudo/deposit.rules';
-import { lanesOf, laneOf } from '../src/recaudo/files.rules';
+import { parseAsobancaria } from '../src/recaudo/asobancaria.parser';
+import { lanesOf, laneOf, stagedLines, toIncoming } from '../src/recaudo/files.rules';
+import { parseReferenceLayout, type Agreement } from '../src/recaudo/recaudo.config';
+import { asobancariaFile, DEPOSITOR_LAYOUT } from './support/asobancaria';
 
 let n = 0;
 const ids = () => `id-${(n += 1)}`;
@@ -82,6 +85,51 @@ describe('deposit batch rules', () => {
       expect([e.kind, sum]).toEqual([e.kind, 0]);
     }
     expect(s.folios.get('1000001')!.balance).toBe(5_000);
+  });
+
+  it('PLT-14 a file is staged line by line as the payment toIncoming reads (key, NUI, amount, return reason, depositor), in its lane in file order', () => {
+    const agreement: Agreement = {
+      nit: '9001234567',
+      bankCode: '007',
+      account: '12345678901',
+      serviceCode: '7709998000018',
+      reference: parseReferenceLayout(DEPOSITOR_LAYOUT),
+      maxAgeDays: 30,
+      nationalEron: '000',
+      batchSize: 10_000,
+      lanes: 3,
+    };
+    const text = asobancariaFile({
+      collectionDate: '2026-11-20',
+      layout: 'depositor',
+      lots: [
+        [
+          { nui: '1000001', pesos: 50_000, depositor: '52000001', operation: '123' },
+          { nui: '1000002', pesos: 7_000 },
+          { nui: '1000001', pesos: 1_000, depositor: '52000001' },
+        ],
+        [{ nui: '1000003', cents: 150, pesos: 0, depositor: '000052' }],
+      ],
+    });
+    const parsed = parseAsobancaria(Buffer.from(text, 'latin1'), agreement, '2026-11-21');
+    expect(parsed.errors).toEqual([]);
+    const expected = lanesOf(
+      parsed.details.map((d) => toIncoming(d, parsed.header, 'file-1', agreement)),
+      agreement.lanes,
+    ).flatMap((lane, i) =>
+      lane.map((d, seq) => ({
+        lane: i,
+        seq,
+        line: d.line,
+        key: d.key,
+        nui: d.nui,
+        amountCents: d.amountCents,
+        returnReason: d.returnReason,
+        depositor: d.depositor?.number ?? null,
+      })),
+    );
+    expect(stagedLines(parsed, agreement)).toEqual(expected);
+    expect(expected.map((l) => l.depositor).sort()).toEqual(['52', '52000001', '52000001', null]);
   });
 
   it('FOL-06 a file is split into lanes by PPL, each in file order, the same PPL always in the same lane', () => {
