@@ -44,8 +44,8 @@ export function hasWrk(): boolean {
   return installed();
 }
 
-// Thread ids come from setup() (run once per thread, in order); the bodies file is read by each
-// thread's init(). A request past a thread's share is a GET of /health that is never counted (wrk
+// Thread ids come from setup() (run once per thread, in order); each thread's init() reads its own
+// share of the bodies. A request past a thread's share is a GET of /health that is never counted (wrk
 // asks for the next request before the thread stops); a thread stops at its last answer, its
 // answers moved into the folder watched for the end.
 const SCRIPT = `
@@ -56,13 +56,8 @@ function setup(thread)
   next_id = next_id + 1
 end
 function init(args)
-  local n = tonumber(args[2])
   bodies = {}
-  local i = 0
-  for line in io.lines(args[1]) do
-    if i % n == id then bodies[#bodies + 1] = line end
-    i = i + 1
-  end
+  for line in io.lines(args[1] .. "/" .. id) do bodies[#bodies + 1] = line end
   args_dir = args[3]
   args_done = args[4]
   sent = 0
@@ -112,7 +107,9 @@ export async function fireWithWrk(opts: {
   const done = join(dir, 'done');
   const ready = join(dir, 'ready');
   for (const d of [out, done, ready]) mkdirSync(d);
-  writeFileSync(join(dir, 'bodies'), bodies.join('\n') + '\n');
+  const shares = join(dir, 'bodies');
+  mkdirSync(shares);
+  for (let t = 0; t < n; t += 1) writeFileSync(join(shares, String(t)), bodies.filter((_, k) => k % n === t).join('\n') + '\n');
   writeFileSync(join(dir, 'fire.lua'), SCRIPT);
   const args = [
     '-t',
@@ -126,7 +123,7 @@ export async function fireWithWrk(opts: {
   ];
   args.push('-s', join(dir, 'fire.lua'));
   for (const [k, v] of Object.entries({ ...opts.headers })) args.push('-H', `${k}: ${v}`);
-  args.push(opts.url, '--', join(dir, 'bodies'), String(n), out, done, ready);
+  args.push(opts.url, '--', shares, String(n), out, done, ready);
   const finished = new Set<string>();
   let last = 0;
   let finish = () => {};
