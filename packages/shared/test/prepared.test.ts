@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { createDb, executePrepared } from '../src/platform';
+import { createDb, executePrepared, literal, poolOf } from '../src/platform';
 import { testConfig } from '../src/testing';
 
 /**
@@ -43,6 +43,87 @@ describe('executePrepared (PLT-15)', () => {
     try {
       await executePrepared(db, 'test_one_text', sql`SELECT 1 AS one`);
       await expect(executePrepared(db, 'test_one_text', sql`SELECT 2 AS one`)).rejects.toThrow(/another text/);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  /** The simple-protocol messages (text) the pool's connections send, as Postgres receives them. */
+  function sent(db: ReturnType<typeof createDb>): string[] {
+    const out: string[] = [];
+    poolOf(db).on('connect', (client) => {
+      const stream = (client as unknown as { connection: { stream: { write: (b: Buffer, ...rest: unknown[]) => boolean } } }).connection
+        .stream;
+      const write = stream.write.bind(stream);
+      stream.write = (b: Buffer, ...rest: unknown[]) => {
+        if (Buffer.isBuffer(b) && b[0] === 0x51) out.push(b.subarray(5, b.length - 1).toString());
+        return write(b, ...rest);
+      };
+    });
+    return out;
+  }
+
+  test('PLT-15 when a transaction starts with a statement without parameters then its BEGIN goes with it, and it is a transaction all the same', async () => {
+    const db = createDb(databaseUrl, 'public', 1);
+    const other = createDb(databaseUrl, 'public', 1);
+    const messages = sent(db);
+    try {
+      await sql`CREATE TABLE IF NOT EXISTS held_begin (k text PRIMARY KEY)`.execute(db);
+      await sql`INSERT INTO held_begin VALUES ('a'), ('b') ON CONFLICT DO NOTHING`.execute(db);
+      messages.length = 0;
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          const locked = await sql<{ k: string }>`SELECT k FROM held_begin WHERE k = ANY(${literal(['a', "it's"])}) FOR UPDATE`.execute(
+            trx,
+          );
+          expect(locked.rows).toEqual([{ k: 'a' }]);
+          // Held until the end: another session cannot take the row.
+          await expect(sql`SELECT k FROM held_begin WHERE k = 'a' FOR UPDATE NOWAIT`.execute(other)).rejects.toThrow(
+            /could not obtain lock/,
+          );
+          await sql`DELETE FROM held_begin WHERE k = ${'b'}`.execute(trx);
+          throw new Error('undo');
+        })
+        .catch((err: Error) => expect(err.message).toBe('undo'));
+      expect(messages[0]).toMatch(/^begin; SELECT k FROM held_begin/);
+      expect(messages).not.toContain('begin');
+      expect(messages.at(-1)).toBe('rollback');
+      // Rolled back: the delete is undone, and the connection is out of the transaction.
+      const after = await sql<{ n: number; alone: boolean }>`
+        SELECT (SELECT count(*)::int FROM held_begin) AS n, (SELECT xact_start = query_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS alone`.execute(
+        db,
+      );
+      expect(after.rows).toEqual([{ n: 2, alone: true }]);
+    } finally {
+      await sql`DROP TABLE IF EXISTS held_begin`.execute(db);
+      await db.destroy();
+      await other.destroy();
+    }
+  });
+
+  test('PLT-15 when a transaction starts with parameters, or ends before any statement, then its BEGIN goes alone or not at all', async () => {
+    const db = createDb(databaseUrl, 'public', 1);
+    const messages = sent(db);
+    try {
+      await sql`SELECT 1`.execute(db);
+      messages.length = 0;
+      const two = await db
+        .transaction()
+        .execute(async (trx) => (await sql<{ n: number }>`SELECT ${1}::int + 1 AS n`.execute(trx)).rows[0]!.n);
+      expect(two).toBe(2);
+      expect(messages).toEqual(['begin', 'commit']);
+      messages.length = 0;
+      await db.transaction().execute(async () => undefined);
+      await expect(db.transaction().execute(async () => Promise.reject(new Error('before any statement')))).rejects.toThrow('before any');
+      expect(messages).toEqual([]);
+      // A first statement that fails: the transaction is rolled back and the connection is clean.
+      await expect(db.transaction().execute(async (trx) => sql`SELECT 1/0`.execute(trx))).rejects.toThrow(/division by zero/);
+      expect(messages).toEqual(['begin; SELECT 1/0', 'rollback']);
+      const alone = await sql<{
+        alone: boolean;
+      }>`SELECT xact_start = query_start AS alone FROM pg_stat_activity WHERE pid = pg_backend_pid()`.execute(db);
+      expect(alone.rows).toEqual([{ alone: true }]);
     } finally {
       await db.destroy();
     }

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { sql } from 'kysely';
-import { executePrepared } from '@eron/shared/platform';
+import { executePrepared, literal } from '@eron/shared/platform';
 import type { RegimeDay, VisitSession } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { PplRow } from '../ppl/ppl.tables';
@@ -106,11 +106,8 @@ async function factsOf(db: Trx | Db, qs: readonly FactsQuery[]): Promise<(Bookin
  * the lock would miss the booking that the lock's holder committed.
  */
 export async function lockedFacts(trx: Trx, qs: readonly FactsQuery[]): Promise<(BookingFactsRow | undefined)[]> {
-  await executePrepared(
-    trx,
-    'booking_lock_ppl',
-    sql`SELECT 1 FROM ppl WHERE nui = ANY(${[...new Set(qs.map((q) => q.nui))]}::text[]) ORDER BY nui FOR UPDATE`,
-  );
+  // Without parameters, so it goes with the transaction's BEGIN in one round trip (see `literal`).
+  await sql`SELECT 1 FROM ppl WHERE nui = ANY(${literal([...new Set(qs.map((q) => q.nui))])}) ORDER BY nui FOR UPDATE`.execute(trx);
   return factsOf(trx, qs);
 }
 
