@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { addDays, bogotaToday } from '@eron/shared';
 import { bearer, eventually } from '@eron/shared/testing';
@@ -531,6 +532,43 @@ describe('Issue 8 large collection files are checked off the request path', () =
       reconciles: true,
     });
     expect(await v.available(nui)).toBe(12_000);
+  });
+
+  it('FOL-06 PLT-14 when a large file was kept by another instance (or before a restart) then the job reads its bytes from the database and books it', async () => {
+    const nui = await v.admit();
+    depSeq += 1;
+    expect((await setDepositors(v.app, nui, [cc(depSeq)])).statusCode).toBe(201);
+    const text = asobancariaFile({
+      layout: 'depositor',
+      collectionDate: nextDay(),
+      lots: [[{ nui, pesos: 9_000, depositor: String(depSeq) }]],
+    });
+    // Kept as keepLargeFile keeps it, but not by this instance: only the database has its bytes.
+    const raw = Buffer.from(text, 'latin1');
+    const id = randomUUID();
+    await v.db
+      .insertInto('recaudo_uploads')
+      .values({
+        id,
+        raw,
+        bytes: raw.length,
+        source: 'bank',
+        uploaded_by: 'bank',
+        uploader_erons: null,
+        status: 'received',
+        errors: null,
+        file_id: null,
+        checked_at: null,
+      })
+      .execute();
+    const state = await settled(`/api/v1/folio/recaudo/uploads/${id}`);
+    expect(state).toMatchObject({ status: 'accepted', errors: [], fileId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    await eventually(
+      async () => (await upload(paymaster, `/api/v1/folio/recaudo/files/${state.fileId}`)).status === 'done',
+      15_000,
+      'booked',
+    );
+    expect(await v.available(nui)).toBe(9_000);
   });
 
   it('FOL-06 PLT-04 when a large file’s control totals disagree then it is refused by the job naming check, line and field, and nothing is credited', async () => {
