@@ -1,10 +1,12 @@
 /**
  * A closed-loop HTTP load from wrk (a C client, Debian's `wrk`), for a benchmark whose baseline is
  * pgbench's C client: on two cores the load generator shares the machine with the service, and a
- * JavaScript client spends on each request a share of the CPU the service is measured by. Each of
- * `connections` wrk threads holds one keep-alive socket and sends its own share of the bodies, one
- * after the other (attempt k goes to thread k mod connections); a Lua script writes each answer's
- * status and problem rule in the order sent, and the last answer of every thread ends the run.
+ * JavaScript client spends on each request a share of the CPU the service is measured by. Two wrk
+ * threads (one per core; one when the sockets are odd) share the `connections` keep-alive sockets
+ * and each sends its own share of the bodies (body k to thread k mod threads), the next as soon as
+ * a socket is free; a Lua script writes each answer's status and problem rule, and the last answer
+ * of every thread ends the run. A thread per socket cost four times as much CPU (a wake-up per
+ * answer).
  * Used when `wrk` is on PATH (`hasWrk`); the benchmarks fall back to autocannon otherwise.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -45,9 +47,9 @@ export function hasWrk(): boolean {
 }
 
 // Thread ids come from setup() (run once per thread, in order); each thread's init() reads its own
-// share of the bodies. A request past a thread's share is a GET of /health that is never counted (wrk
-// asks for the next request before the thread stops); a thread stops at its last answer, its
-// answers moved into the folder watched for the end.
+// share of the bodies. Once a thread has sent its share, delay() parks its free sockets until the
+// thread stops at its last answer (its answers then moved into the folder watched for the end); a
+// request asked for past the share anyway is a GET of /health, whose answer is not counted.
 const SCRIPT = `
 wrk.method = "POST"
 local next_id = 0
@@ -75,7 +77,12 @@ function request()
   if sent > #bodies then return wrk.format("GET", "/health", {}, nil) end
   return wrk.format(nil, nil, nil, bodies[sent])
 end
+function delay()
+  if sent >= #bodies then return 3600000 end
+  return 0
+end
 function response(status, headers, body)
+  if status == 200 and body:find('"status":"ok"', 1, true) then return end
   answered = answered + 1
   if answered <= #bodies then
     out:write(status, " ", body:match('"rule":"([^"]*)"') or "", "\\n")
@@ -90,8 +97,9 @@ end
 
 /**
  * POSTs every body once to `url` over `connections` sockets, as fast as they are answered; returns
- * each body's answer (in the order given) and the seconds from the start to the last answer. A
- * body not answered within `timeoutMs` (a socket error, a hang) is reported as "no answer".
+ * one answer per body — in the order they came, not the bodies' — and the seconds from the start
+ * to the last answer. A body not answered within `timeoutMs` (a socket error, a hang) is reported
+ * as "no answer".
  */
 export async function fireWithWrk(opts: {
   url: string;
@@ -102,6 +110,8 @@ export async function fireWithWrk(opts: {
 }): Promise<{ answers: Answer[]; seconds: number }> {
   const { bodies } = opts;
   const n = Math.min(opts.connections, bodies.length);
+  // wrk gives each thread connections / threads sockets.
+  const threads = n % 2 === 0 ? 2 : 1;
   const dir = mkdtempSync(join(tmpdir(), 'wrk-'));
   const out = join(dir, 'answers');
   const done = join(dir, 'done');
@@ -109,11 +119,11 @@ export async function fireWithWrk(opts: {
   for (const d of [out, done, ready]) mkdirSync(d);
   const shares = join(dir, 'bodies');
   mkdirSync(shares);
-  for (let t = 0; t < n; t += 1) writeFileSync(join(shares, String(t)), bodies.filter((_, k) => k % n === t).join('\n') + '\n');
+  for (let t = 0; t < threads; t += 1) writeFileSync(join(shares, String(t)), bodies.filter((_, k) => k % threads === t).join('\n') + '\n');
   writeFileSync(join(dir, 'fire.lua'), SCRIPT);
   const args = [
     '-t',
-    String(n),
+    String(threads),
     '-c',
     String(n),
     '-d',
@@ -123,7 +133,7 @@ export async function fireWithWrk(opts: {
   ];
   args.push('-s', join(dir, 'fire.lua'));
   for (const [k, v] of Object.entries({ ...opts.headers })) args.push('-H', `${k}: ${v}`);
-  args.push(opts.url, '--', shares, String(n), out, done, ready);
+  args.push(opts.url, '--', shares, String(threads), out, done, ready);
   const finished = new Set<string>();
   let last = 0;
   let finish = () => {};
@@ -133,7 +143,7 @@ export async function fireWithWrk(opts: {
       if (!name || finished.has(name)) return;
       finished.add(name);
       last = performance.now();
-      if (finished.size === n) finish();
+      if (finished.size === threads) finish();
     });
     const timer = setTimeout(() => finish(), opts.timeoutMs + 5_000);
     finish = () => {
@@ -158,23 +168,22 @@ export async function fireWithWrk(opts: {
     await allAnswered;
     wrk.kill('SIGINT');
     const code = await exited;
-    if (finished.size < n && code !== 0 && code !== null) throw new Error(`wrk exited with ${code}:\n${printed.slice(-1000)}`);
-    const answers: Answer[] = bodies.map(() => ({ status: 0, error: 'no answer' }));
-    for (let t = 0; t < n; t += 1) {
-      let lines: string[] = [];
+    if (finished.size < threads && code !== 0 && code !== null) throw new Error(`wrk exited with ${code}:\n${printed.slice(-1000)}`);
+    const answers: Answer[] = [];
+    for (let t = 0; t < threads; t += 1) {
       try {
-        lines = readFileSync(join(finished.has(String(t)) ? done : out, String(t)), 'utf8')
+        for (const line of readFileSync(join(finished.has(String(t)) ? done : out, String(t)), 'utf8')
           .split('\n')
-          .slice(0, -1);
+          .slice(0, -1)) {
+          const [status, rule] = line.split(' ');
+          answers.push({ status: Number(status), rule: rule || undefined });
+        }
       } catch {
         // A thread that never answered wrote nothing.
       }
-      lines.forEach((line, j) => {
-        const [status, rule] = line.split(' ');
-        answers[t + j * n] = { status: Number(status), rule: rule || undefined };
-      });
     }
-    return { answers, seconds: ((finished.size === n ? last : performance.now()) - started) / 1000 };
+    while (answers.length < bodies.length) answers.push({ status: 0, error: 'no answer' });
+    return { answers, seconds: ((finished.size === threads ? last : performance.now()) - started) / 1000 };
   } finally {
     readyWatcher.close();
     rmSync(dir, { recursive: true, force: true });
