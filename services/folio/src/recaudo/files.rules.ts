@@ -51,19 +51,23 @@ export function readReference(reference: string, agreement: Agreement): { nui: s
   return out;
 }
 
-/** A detail record as an incoming payment; its identity is the bank's key shared with notices (ASO-20). */
-export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: Agreement): Incoming {
-  const ref = readReference(d.reference, agreement);
-  const key = depositKey({
+/** A detail record's payment key, the bank's identity of the payment shared with notices (ASO-20). */
+const keyOf = (d: Detail, h: FileHeader, nui: string) =>
+  depositKey({
     bankCode: h.bankCode,
     operationNumber: d.operationNumber,
     collectionDate: h.collectionDate,
     branch: d.branch,
     reference: d.reference,
-    nui: ref.nui,
+    nui,
     amountCents: d.amountCents,
     sequence: d.sequence,
   });
+
+/** A detail record as an incoming payment; its identity is the bank's key shared with notices (ASO-20). */
+export function toIncoming(d: Detail, h: FileHeader, fileId: string, agreement: Agreement): Incoming {
+  const ref = readReference(d.reference, agreement);
+  const key = keyOf(d, h, ref.nui);
   const hasSlice = agreement.reference.some((s) => s.name === 'depositorId');
   return {
     key,
@@ -117,16 +121,7 @@ export function stagedLines(parsed: ParsedFile, agreement: Agreement): StagedLin
   const lanes: StagedLine[][] = Array.from({ length: agreement.lanes }, () => []);
   for (const d of parsed.details) {
     const ref = readReference(d.reference, agreement);
-    const key = depositKey({
-      bankCode: h.bankCode,
-      operationNumber: d.operationNumber,
-      collectionDate: h.collectionDate,
-      branch: d.branch,
-      reference: d.reference,
-      nui: ref.nui,
-      amountCents: d.amountCents,
-      sequence: d.sequence,
-    });
+    const key = keyOf(d, h, ref.nui);
     const lane = laneOf(ref.nui, agreement.lanes);
     const records = lanes[lane]!;
     records.push({
