@@ -10,7 +10,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * a batch's PPL accounts locked in id order, each posting carrying its account's running balance
  * (establishment accounts none), each PPL account's balance applied once.
  */
-const checkPostings = (bulk: string) => sql`
+const checkPostings = (runningCheck: string) => sql`
   CREATE OR REPLACE FUNCTION check_postings() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE bad text;
   BEGIN
@@ -31,19 +31,17 @@ const checkPostings = (bulk: string) => sql`
       END IF;
       RETURN NULL;
     END IF;
-    ${sql.raw(bulk)}
+    ${sql.raw(LOCK + runningCheck + APPLY)}
     RETURN NULL;
   END $$`;
 
-/** T0920's batch branch, as it was. */
-const JOINED = `
+/** The batch branch's first step: the batch's PPL accounts locked in id order. */
+const LOCK = `
     PERFORM FROM ledger_accounts a WHERE a.id IN (SELECT account_id FROM new_postings) AND a.nui IS NOT NULL ORDER BY a.id FOR UPDATE;
-    SELECT min(r.id::text || CASE WHEN r.known THEN ' does not carry its account''s running balance' ELSE ' names an unknown account' END)
-      INTO bad FROM (
-        SELECT p.id, a.id IS NOT NULL AS known, p.balance_after, a.nui,
-               a.balance + (sum(p.amount) OVER (PARTITION BY p.account_id ORDER BY p.id))::bigint AS running
-          FROM new_postings p LEFT JOIN ledger_accounts a ON a.id = p.account_id) r
-     WHERE NOT r.known OR CASE WHEN r.nui IS NULL THEN r.balance_after IS NOT NULL ELSE r.balance_after IS DISTINCT FROM r.running END;
+`;
+
+/** Its last: a posting found wrong refused, else each PPL account's balance applied once. */
+const APPLY = `
     IF bad IS NOT NULL THEN
       RAISE EXCEPTION 'posting %', bad USING ERRCODE = '23514';
     END IF;
@@ -51,12 +49,20 @@ const JOINED = `
       FROM (SELECT account_id, sum(amount) AS delta FROM new_postings GROUP BY account_id) d
      WHERE a.id = d.account_id AND a.nui IS NOT NULL;`;
 
+/** T0920's running-balance check of the batch, as it was. */
+const JOINED = `
+    SELECT min(r.id::text || CASE WHEN r.known THEN ' does not carry its account''s running balance' ELSE ' names an unknown account' END)
+      INTO bad FROM (
+        SELECT p.id, a.id IS NOT NULL AS known, p.balance_after, a.nui,
+               a.balance + (sum(p.amount) OVER (PARTITION BY p.account_id ORDER BY p.id))::bigint AS running
+          FROM new_postings p LEFT JOIN ledger_accounts a ON a.id = p.account_id) r
+     WHERE NOT r.known OR CASE WHEN r.nui IS NULL THEN r.balance_after IS NOT NULL ELSE r.balance_after IS DISTINCT FROM r.running END;`;
+
 /**
  * The same, each account the batch names read once, by a probe of its primary key (a LATERAL …
  * LIMIT 1 is never turned into a join): after the locks, so the balances read are the locked ones.
  */
 const PROBED = `
-    PERFORM FROM ledger_accounts a WHERE a.id IN (SELECT account_id FROM new_postings) AND a.nui IS NOT NULL ORDER BY a.id FOR UPDATE;
     SELECT min(r.id::text || CASE WHEN r.known THEN ' does not carry its account''s running balance' ELSE ' names an unknown account' END)
       INTO bad FROM (
         SELECT p.id, k.known, p.balance_after, k.nui,
@@ -66,13 +72,7 @@ const PROBED = `
               FROM (SELECT DISTINCT account_id FROM new_postings) n
               LEFT JOIN LATERAL (SELECT a.id, a.nui, a.balance FROM ledger_accounts a WHERE a.id = n.account_id LIMIT 1) a ON true) k
             ON k.account_id = p.account_id) r
-     WHERE NOT r.known OR CASE WHEN r.nui IS NULL THEN r.balance_after IS NOT NULL ELSE r.balance_after IS DISTINCT FROM r.running END;
-    IF bad IS NOT NULL THEN
-      RAISE EXCEPTION 'posting %', bad USING ERRCODE = '23514';
-    END IF;
-    UPDATE ledger_accounts a SET balance = a.balance + d.delta
-      FROM (SELECT account_id, sum(amount) AS delta FROM new_postings GROUP BY account_id) d
-     WHERE a.id = d.account_id AND a.nui IS NOT NULL;`;
+     WHERE NOT r.known OR CASE WHEN r.nui IS NULL THEN r.balance_after IS NOT NULL ELSE r.balance_after IS DISTINCT FROM r.running END;`;
 
 export const migration: Migration = {
   async up(db: Kysely<any>) {
