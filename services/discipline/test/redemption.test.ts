@@ -13,7 +13,9 @@ import {
   type RedemptionAccount,
 } from '@eron/shared';
 import { formatDateEs } from '@eron/shared/documents';
-import { bearer, pdfText } from '@eron/shared/testing';
+import { sql, type RawBuilder } from 'kysely';
+import { bearer, eventually, pdfText } from '@eron/shared/testing';
+import type { Db } from '../src/db';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
 import { circumstances, councilVote, heardCase, member, PAST } from './support/cases.world';
 import { setCouncil } from './support/council.world';
@@ -21,6 +23,25 @@ import { director, hours, orderOf, programmeOf } from './support/jetee.hours';
 import { jeteeOf } from './support/jetee.routes';
 
 const api = '/api/v1/discipline';
+
+/** The backends of this test file's database waiting on a lock (asked outside a transaction, which would keep its first answer). */
+const WAITING = sql<{ n: number }>`
+  SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+
+/**
+ * Fires the requests while the test holds `lock` in its own transaction, and lets go once every one
+ * waits on a lock: each has read before any writes — the race, on every run.
+ */
+async function whileHeld<T>(db: Db, lock: RawBuilder<unknown>, fire: () => Promise<T>[]): Promise<T[]> {
+  let answers!: Promise<T[]>;
+  await db.transaction().execute(async (trx) => {
+    await lock.execute(trx);
+    const requests = fire();
+    answers = Promise.all(requests);
+    await eventually(async () => (await WAITING.execute(db)).rows[0]!.n === requests.length, 10_000, 'every request waiting on a lock');
+  });
+  return answers;
+}
 
 describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
   let w: DisciplineWorld;
@@ -188,6 +209,23 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
     expect((await evaluate(nui, 'study', '2025-07')).json()).toMatchObject({ rule: 'DIS-23' });
     expect((await evaluate(await w.admit(), 'study', '2025-07')).json()).toMatchObject({ rule: 'DIS-23' });
     expect((await evaluate(nui, 'study', '2025-08')).json()).toMatchObject({ rule: 'DIS-23' });
+  });
+
+  it('DIS-23 when two requests evaluate the same month at once then one records it and the other gets the 422 of a month already evaluated, not a 409', async () => {
+    const nui = await w.admit();
+    await orderOf(w, programmes.study, nui, ordering);
+    expect((await hours(w, programmes.study, { nui, date: '2025-07-01', hours: 6 })).statusCode).toBe(201);
+    // Inserts wait on the table until both requests are past their reads.
+    const both = await whileHeld(w.db, sql`LOCK TABLE jetee_evaluations IN SHARE MODE`, () => [
+      evaluate(nui, 'study', '2025-07'),
+      evaluate(nui, 'study', '2025-07'),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect(both.find((r) => r.statusCode === 422)!.json()).toMatchObject({
+      rule: 'DIS-23',
+      errors: [{ field: '/evaluations/0', message: 'Ese mes ya fue evaluado' }],
+    });
+    expect((await account(nui)).months).toHaveLength(1);
   });
 
   it('DIS-24 when a pre-trial PPL’s hours are evaluated then nothing is computed until the conviction is firm (w.sentence), and then certified to the judge', async () => {

@@ -39,6 +39,12 @@ export async function countedOfMonth(trx: Trx, programmeId: string, nui: string,
   return r.n;
 }
 
+/** DIS-23: serializes evaluations of these (programme, PPL, month)s, locked in sorted order so two sessions cannot deadlock. */
+export async function lockMonths(trx: Trx, months: { programmeId: string; nui: string; month: string }[]): Promise<void> {
+  const keys = months.map((m) => `jetee-evaluation:${m.programmeId}/${m.nui}/${m.month}`);
+  await sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) k ORDER BY k`.execute(trx);
+}
+
 export async function insertEvaluation(trx: Trx, e: Omit<EvaluationRow, 'created_at'>): Promise<EvaluationRow> {
   return trx.insertInto('jetee_evaluations').values(e).returningAll().executeTakeFirstOrThrow();
 }

@@ -4,7 +4,7 @@ import { sessionOf } from '../jetee/jetee.use-cases';
 import type { EvaluationRow } from '../jetee/jetee.tables';
 import { findProgramme } from '../programmes/programme.repository';
 import type { Ctx } from '../runtime';
-import { conductRating, countedOfMonth, evaluationExists, insertEvaluation, orderedDuring } from './evaluation.repository';
+import { conductRating, countedOfMonth, evaluationExists, insertEvaluation, lockMonths, orderedDuring } from './evaluation.repository';
 import { assertEvaluations } from './evaluation.rules';
 
 const view = (e: EvaluationRow, acta: string): Evaluation => ({
@@ -28,6 +28,8 @@ const view = (e: EvaluationRow, acta: string): Evaluation => ({
 export async function evaluateInSession(ctx: Ctx, i: { eron: string; sessionId: string; body: EvaluationBody }): Promise<Evaluation[]> {
   const session = await sessionOf(ctx.trx, ctx.actor, i.sessionId, i.eron);
   if (!session) throw notFound({ es: 'Sesión de la JETEE no encontrada', en: 'JETEE session not found' });
+  // A month another request is evaluating now is then seen as evaluated (DIS-23's 422), not a collision.
+  await lockMonths(ctx.trx, i.body.evaluations);
   const checks = [];
   const seen = new Set<string>();
   for (const [index, e] of i.body.evaluations.entries()) {
