@@ -258,6 +258,32 @@ describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
     expect(await account(nui)).toMatchObject({ earned: 1, certified: 1, pending: 0 });
   });
 
+  it('DIS-24 when two certificates are issued at once for one PPL then one certifies the months and the other gets the 422 of nothing left, not a 409', async () => {
+    const { nui } = await month(
+      'study',
+      [
+        ['2025-07-01', 6],
+        ['2025-07-02', 6],
+      ],
+      '2025-07',
+    );
+    // Certifying a month waits on the table until both requests have read the PPL's months.
+    const both = await whileHeld(w.db, sql`LOCK TABLE redemption_certificate_months IN SHARE MODE`, () => [certify(nui), certify(nui)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect(both.find((r) => r.statusCode === 422)!.json()).toMatchObject({
+      rule: 'DIS-24',
+      detail: 'No hay meses evaluados y computables sin certificar',
+    });
+    const issued = both.find((r) => r.statusCode === 201)!.json<Certificate>();
+    expect(await account(nui)).toMatchObject({
+      earned: 1,
+      certified: 1,
+      pending: 0,
+      months: [expect.objectContaining({ certificateId: issued.id })],
+    });
+    expect(await w.db.selectFrom('redemption_certificates').select('id').where('nui', '=', nui).execute()).toEqual([{ id: issued.id }]);
+  });
+
   it('DIS-24 when the judge asks (Art. 112) then a pre-trial PPL’s months are computed and certified', async () => {
     const { nui } = await month(
       'teaching',

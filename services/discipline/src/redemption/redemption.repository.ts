@@ -18,6 +18,11 @@ export async function lostDays(db: Db | Trx, nui: string): Promise<number> {
   return r.n;
 }
 
+/** DIS-24: serializes the certificates of one PPL, which would otherwise both pick the same uncertified months. */
+export async function lockRedemption(trx: Trx, nui: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`redemption:${nui}`}))`.execute(trx);
+}
+
 export async function certificatesOf(db: Db | Trx, nui: string): Promise<CertificateRow[]> {
   return db.selectFrom('redemption_certificates').selectAll().where('nui', '=', nui).orderBy('issued_at').execute();
 }

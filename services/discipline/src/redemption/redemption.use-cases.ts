@@ -24,6 +24,7 @@ import {
   findCertificate,
   insertCertificate,
   jeteeDirector,
+  lockRedemption,
   lostDays,
   recordDecision,
 } from './redemption.repository';
@@ -107,6 +108,8 @@ const certificateView = (c: CertificateRow, months: number): Certificate => ({
  */
 export async function issueCertificate(ctx: Ctx, i: { nui: string; eron: string; judgeRequest?: string }): Promise<Certificate> {
   const ppl = await heldPpl(ctx.trx, i.nui, i.eron);
+  // A certificate issued meanwhile has then certified its months: they are not left to certify (DIS-24's 422).
+  await lockRedemption(ctx.trx, ppl.nui);
   const months = (await monthsOf(ctx.trx, ppl, i.judgeRequest !== undefined)).filter((m) => !m.certificateId && m.computable);
   if (months.length === 0)
     throw ruleBroken('DIS-24', 'Arts. 111–113', {
