@@ -1,10 +1,31 @@
 import { bogotaMonth, type Regime, type UnitCalendar } from '@eron/shared';
-import { bearer } from '@eron/shared/testing';
+import { sql, type RawBuilder } from 'kysely';
+import { bearer, eventually } from '@eron/shared/testing';
+import type { Db } from '../src/db';
 import { REGIME } from './support/routes.world';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 const director = bearer(['director'], ['114']);
 const dg = bearer(['dg']);
+
+/** The backends of this test file's database waiting on a lock (asked outside a transaction, which would keep its first answer). */
+const WAITING = sql<{ n: number }>`
+  SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+
+/**
+ * Fires the requests while the test holds `lock` in its own transaction, and lets go once every one
+ * waits on a lock: each has read before any writes — the race, on every run.
+ */
+async function whileHeld<T>(db: Db, lock: RawBuilder<unknown>, fire: () => Promise<T>[]): Promise<T[]> {
+  let answers!: Promise<T[]>;
+  await db.transaction().execute(async (trx) => {
+    await lock.execute(trx);
+    const requests = fire();
+    answers = Promise.all(requests);
+    await eventually(async () => (await WAITING.execute(db)).rows[0]!.n === requests.length, 10_000, 'every request waiting on a lock');
+  });
+  return answers;
+}
 
 describe('the visiting regime', () => {
   let w: VisitsWorld;
@@ -52,6 +73,33 @@ describe('the visiting regime', () => {
     expect((await regime()).id).toBe(again.json<Regime>().id);
     const statuses = await w.db.selectFrom('regimes').select('status').where('eron', '=', '114').orderBy('proposed_at').execute();
     expect(statuses.map((s) => s.status)).toEqual(['superseded', 'approved']);
+  });
+
+  it('VIS-01 when the DG approves two proposals of one establishment at once, then both answer 200 and the later supersedes the earlier: one regime in force', async () => {
+    const here = bearer(['director'], ['115']);
+    const proposeHere = async () => {
+      const url = '/api/v1/visits/establishments/115/regime/proposals';
+      return (await w.app.inject({ method: 'POST', url, headers: here, payload: REGIME })).json<Regime>().id!;
+    };
+    const approve = (id: string) =>
+      w.app.inject({ method: 'POST', url: `/api/v1/visits/regimes/${id}/decision`, headers: dg, payload: { decision: 'approve' } });
+    const old = await proposeHere();
+    expect((await approve(old)).statusCode).toBe(200);
+    const [a, b] = [await proposeHere(), await proposeHere()];
+    // Superseding waits on the regime in force until both approvals have locked their proposal.
+    const both = await whileHeld(w.db, sql`SELECT id FROM regimes WHERE id = ${old} FOR UPDATE`, () => [approve(a), approve(b)]);
+    expect(both.map((r) => [r.statusCode, r.json<Regime>().status])).toEqual([
+      [200, 'approved'],
+      [200, 'approved'],
+    ]);
+    const rows = await w.db.selectFrom('regimes').select(['id', 'status', 'decided_at']).where('eron', '=', '115').execute();
+    const status = (id: string) => rows.find((r) => r.id === id)?.status;
+    expect([status(old), [status(a), status(b)].sort()]).toEqual(['superseded', ['approved', 'superseded']]);
+    const approved = rows.find((r) => r.status === 'approved')!;
+    const earlier = rows.find((r) => r.status === 'superseded' && r.id !== old)!;
+    expect(approved.decided_at!.getTime()).toBeGreaterThanOrEqual(earlier.decided_at!.getTime());
+    const inForce = await w.app.inject({ method: 'GET', url: '/api/v1/visits/establishments/115/regime', headers: here });
+    expect(inForce.json<Regime>().id).toBe(approved.id);
   });
 
   it('PLT-04 VIS-01 when a text field holds a NUL character (which Postgres text cannot hold) then 400 naming the field, and nothing changes', async () => {

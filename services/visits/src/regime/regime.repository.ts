@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AreaRequest, RegimeRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { AreaRow, RegimeRow } from './regime.tables';
@@ -28,6 +29,11 @@ export async function insertProposal(trx: Trx, eron: string, r: RegimeRequest, b
 
 export async function lockRegime(trx: Trx, id: string): Promise<RegimeRow | undefined> {
   return trx.selectFrom('regimes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** VIS-01: serializes the DG's decisions at one establishment, so each approval supersedes the regime in force when it runs. */
+export async function lockRegimes(trx: Trx, eron: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`regime:${eron}`}))`.execute(trx);
 }
 
 /** The DG's decision; an approval supersedes the regime it replaces (one in force per establishment, by a unique index). */

@@ -11,7 +11,7 @@ import {
 import type { Db, Trx } from '../db';
 import { findUnit } from '../establishments/establishment.repository';
 import type { Ctx, Reader } from '../runtime';
-import { approvedRegime, areasOf, decide, insertArea, insertProposal, lockRegime } from './regime.repository';
+import { approvedRegime, areasOf, decide, insertArea, insertProposal, lockRegime, lockRegimes } from './regime.repository';
 import { assertRegimeValid, DEFAULT_REGIME, hoursOf, notDecidable, visitDates, type RegimeTerms } from './regime.rules';
 import type { AreaRow, RegimeRow } from './regime.tables';
 
@@ -54,6 +54,8 @@ export async function decideRegime(ctx: Ctx, id: string, body: RegimeDecision): 
   const row = await lockRegime(ctx.trx, id);
   if (!row) throw notFound({ es: `No existe el régimen ${id}`, en: `No regime ${id}` });
   if (row.status !== 'proposed') throw notDecidable(row.status);
+  // Two approvals at once then run one after the other: the later supersedes the earlier.
+  await lockRegimes(ctx.trx, row.eron);
   const decided = await decide(ctx.trx, row, body.decision === 'approve', ctx.actor.sub);
   await ctx.audit({ action: `${body.decision}-regime`, entity: 'regime', entityId: id, details: { eron: row.eron, note: body.note } });
   return regimeView(decided);
