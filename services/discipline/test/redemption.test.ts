@@ -13,9 +13,8 @@ import {
   type RedemptionAccount,
 } from '@eron/shared';
 import { formatDateEs } from '@eron/shared/documents';
-import { sql, type RawBuilder } from 'kysely';
-import { bearer, eventually, pdfText } from '@eron/shared/testing';
-import type { Db } from '../src/db';
+import { sql } from 'kysely';
+import { bearer, pdfText, whileHeld } from '@eron/shared/testing';
 import { startDiscipline, type DisciplineWorld } from './support/discipline.world';
 import { circumstances, councilVote, heardCase, member, PAST } from './support/cases.world';
 import { setCouncil } from './support/council.world';
@@ -23,25 +22,6 @@ import { director, hours, orderOf, programmeOf } from './support/jetee.hours';
 import { jeteeOf } from './support/jetee.routes';
 
 const api = '/api/v1/discipline';
-
-/** The backends of this test file's database waiting on a lock (asked outside a transaction, which would keep its first answer). */
-const WAITING = sql<{ n: number }>`
-  SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-
-/**
- * Fires the requests while the test holds `lock` in its own transaction, and lets go once every one
- * waits on a lock: each has read before any writes — the race, on every run.
- */
-async function whileHeld<T>(db: Db, lock: RawBuilder<unknown>, fire: () => Promise<T>[]): Promise<T[]> {
-  let answers!: Promise<T[]>;
-  await db.transaction().execute(async (trx) => {
-    await lock.execute(trx);
-    const requests = fire();
-    answers = Promise.all(requests);
-    await eventually(async () => (await WAITING.execute(db)).rows[0]!.n === requests.length, 10_000, 'every request waiting on a lock');
-  });
-  return answers;
-}
 
 describe('evaluations (DIS-23) and the redemption computation (DIS-24)', () => {
   let w: DisciplineWorld;

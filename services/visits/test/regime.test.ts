@@ -1,31 +1,11 @@
 import { bogotaMonth, type Regime, type UnitCalendar } from '@eron/shared';
-import { sql, type RawBuilder } from 'kysely';
-import { bearer, eventually } from '@eron/shared/testing';
-import type { Db } from '../src/db';
+import { sql } from 'kysely';
+import { bearer, whileHeld } from '@eron/shared/testing';
 import { REGIME } from './support/routes.world';
 import { startVisits, type VisitsWorld } from './support/visits.world';
 
 const director = bearer(['director'], ['114']);
 const dg = bearer(['dg']);
-
-/** The backends of this test file's database waiting on a lock (asked outside a transaction, which would keep its first answer). */
-const WAITING = sql<{ n: number }>`
-  SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-
-/**
- * Fires the requests while the test holds `lock` in its own transaction, and lets go once every one
- * waits on a lock: each has read before any writes — the race, on every run.
- */
-async function whileHeld<T>(db: Db, lock: RawBuilder<unknown>, fire: () => Promise<T>[]): Promise<T[]> {
-  let answers!: Promise<T[]>;
-  await db.transaction().execute(async (trx) => {
-    await lock.execute(trx);
-    const requests = fire();
-    answers = Promise.all(requests);
-    await eventually(async () => (await WAITING.execute(db)).rows[0]!.n === requests.length, 10_000, 'every request waiting on a lock');
-  });
-  return answers;
-}
 
 describe('the visiting regime', () => {
   let w: VisitsWorld;

@@ -66,3 +66,4 @@ export * from './spec';
 export * from './fuzz.values';
 export * from './fuzz.requests';
 export * from './fuzz.run';
+export * from './races';
