@@ -50,20 +50,10 @@ export async function testConfig<Env extends BaseEnv = BaseEnv>(
   return { config, cleanup: db.drop };
 }
 
-/** Polls until `check` returns a value other than undefined/false, or fails after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000, what = 'condition'): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 export * from './routes.sweep';
 export * from './pdf';
 export * from './spec';
 export * from './fuzz.values';
 export * from './fuzz.requests';
 export * from './fuzz.run';
-export * from './races';
+export * from './waiting';

@@ -1,5 +1,15 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { eventually } from './index';
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** The backends of the test's database waiting on a lock (asked outside a transaction, which would keep its first answer). */
 const WAITING = sql<{ n: number }>`
