@@ -38,6 +38,45 @@ describe('executePrepared (PLT-15)', () => {
     }
   });
 
+  test('PLT-15 when a connection ran a prepared statement then its other statements are still planned with their values, and after a rollback the prepared one keeps its generic plan', async () => {
+    const db = createDb(databaseUrl, 'public', 1);
+    const double = (n: number) => sql<{ twice: number }>`SELECT ${n}::int * 2 AS twice`;
+    /** The plan mode an unnamed statement with a value runs under: `auto` plans it with the value (`g < 5`), not for any (`g < $1`). */
+    const modeOf = async (r: typeof db | Parameters<Parameters<ReturnType<typeof db.transaction>['execute']>[0]>[0]) =>
+      (
+        await sql<{
+          mode: string;
+        }>`SELECT current_setting('plan_cache_mode') AS mode FROM generate_series(1, 10) g WHERE g = ${5}::int`.execute(r)
+      ).rows[0]!.mode;
+    const plans = async () =>
+      (
+        await sql<{ generic_plans: number; custom_plans: number }>`
+          SELECT generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = 'test_generic'`.execute(db)
+      ).rows[0];
+    try {
+      expect(await modeOf(db)).toBe('auto');
+      await executePrepared(db, 'test_generic', double(1));
+      expect(await modeOf(db)).toBe('auto');
+      await db.transaction().execute(async (trx) => {
+        await executePrepared(trx, 'test_generic', double(2));
+        expect(await modeOf(trx)).toBe('auto');
+        await executePrepared(trx, 'test_generic', double(3));
+      });
+      // A transaction rolled back after its prepared statement undoes the setting made in it: set again.
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await executePrepared(trx, 'test_generic', double(4));
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      for (const n of [5, 6, 7]) expect((await executePrepared(db, 'test_generic', double(n))).rows[0]!.twice).toBe(n * 2);
+      expect(await plans()).toEqual({ generic_plans: 7, custom_plans: 0 });
+      expect(await modeOf(db)).toBe('auto');
+    } finally {
+      await db.destroy();
+    }
+  });
+
   test('PLT-15 when one name is given two texts then it is refused before anything is sent', async () => {
     const db = createDb(databaseUrl, 'public', 1);
     try {

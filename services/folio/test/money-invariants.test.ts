@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import fc from 'fast-check';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { bogotaToday, type EventEnvelope, type EventPayload, type EventType, type ExitReason } from '@eron/shared';
 import { EVENT_JOB_OPTIONS, signedHeaders } from '@eron/shared/platform';
@@ -19,13 +18,6 @@ const provider = new FakeTelephony();
 let w: FolioWorld;
 let app: FastifyInstance;
 let queue: Queue;
-/**
- * The checks' own connections, planned for the values each check is given. The service's pool plans
- * every statement without its values (`plan_cache_mode=force_generic_plan`), and `postings WHERE id
- * > $1` planned so reads a third of the ledger, in parallel and compiled by JIT: a quarter of a
- * second per step once a long run's ledger had grown, where the check itself takes milliseconds.
- */
-let checks: Kysely<any>;
 beforeAll(async () => {
   const telephony = {
     TELEPHONY_URL: await provider.start(),
@@ -37,12 +29,8 @@ beforeAll(async () => {
   };
   w = await startFolio({ machines: [{ ...BANK, role: 'bank' }], config: telephony });
   ({ app, queue } = w);
-  checks = new Kysely({
-    dialect: new PostgresDialect({ pool: new Pool({ connectionString: w.config.DATABASE_URL, options: '-c search_path=folio', max: 2 }) }),
-  });
 });
 afterAll(async () => {
-  await checks.destroy();
   await w.close();
   await provider.stop();
 });
@@ -350,21 +338,21 @@ let checkedUpTo = '0';
  */
 async function checkLedger(scope: { since: string; nuis: string[] } | 'all'): Promise<void> {
   if (scope === 'all') {
-    const unbalanced = await sql`SELECT transaction_id FROM postings GROUP BY transaction_id HAVING sum(amount) <> 0`.execute(checks);
+    const unbalanced = await sql`SELECT transaction_id FROM postings GROUP BY transaction_id HAVING sum(amount) <> 0`.execute(app.db);
     expect(unbalanced.rows).toEqual([]);
     const drift = await sql`SELECT a.id FROM ledger_accounts a LEFT JOIN postings p ON p.account_id = a.id WHERE a.nui IS NOT NULL
-      GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR a.balance < 0`.execute(checks);
+      GROUP BY a.id, a.balance HAVING a.balance <> COALESCE(sum(p.amount), 0) OR a.balance < 0`.execute(app.db);
     expect(drift.rows).toEqual([]);
     return;
   }
   const unbalanced =
     await sql`SELECT n.transaction_id FROM (SELECT DISTINCT transaction_id FROM postings WHERE id > ${scope.since}::bigint) n
-    WHERE (SELECT sum(p.amount) FROM postings p WHERE p.transaction_id = n.transaction_id) <> 0`.execute(checks);
+    WHERE (SELECT sum(p.amount) FROM postings p WHERE p.transaction_id = n.transaction_id) <> 0`.execute(app.db);
   expect(unbalanced.rows).toEqual([]);
   const drift = await sql`SELECT a.id FROM ledger_accounts a
     WHERE a.nui IS NOT NULL AND a.id IN (SELECT id FROM ledger_accounts WHERE nui = ANY(${scope.nuis}::text[])
         UNION SELECT account_id FROM postings WHERE id > ${scope.since}::bigint)
-      AND (a.balance <> COALESCE((SELECT sum(p.amount) FROM postings p WHERE p.account_id = a.id), 0) OR a.balance < 0)`.execute(checks);
+      AND (a.balance <> COALESCE((SELECT sum(p.amount) FROM postings p WHERE p.account_id = a.id), 0) OR a.balance < 0)`.execute(app.db);
   expect(drift.rows).toEqual([]);
 }
 
@@ -376,10 +364,10 @@ async function checkWholeLedger(): Promise<void> {
 
 /** The invariants of PLT-16, checked in the database after every step. */
 async function checkInvariants(nuis: string[]): Promise<void> {
-  const { rows } = await sql<{ id: string }>`SELECT COALESCE(max(id), 0)::text AS id FROM postings`.execute(checks);
+  const { rows } = await sql<{ id: string }>`SELECT COALESCE(max(id), 0)::text AS id FROM postings`.execute(app.db);
   await checkLedger({ since: checkedUpTo, nuis });
   const closed = await sql`SELECT a.nui, a.kind, a.balance FROM ledger_accounts a JOIN folios f ON f.nui = a.nui
-    WHERE f.status <> 'open' AND a.balance <> 0 AND f.nui = ANY(${nuis}::text[])`.execute(checks);
+    WHERE f.status <> 'open' AND a.balance <> 0 AND f.nui = ANY(${nuis}::text[])`.execute(app.db);
   expect(closed.rows).toEqual([]);
   await checkOwed({ upTo: rows[0]!.id });
   await checkSpending(nuis);
@@ -415,7 +403,7 @@ async function checkOwed(scope: { upTo: string } | 'all'): Promise<void> {
         WHEN 'phone_hold' THEN (SELECT COALESCE(sum(amount), 0) FROM phone_credits WHERE status = 'held')
         WHEN 'payouts_due' THEN (SELECT COALESCE(sum(amount - paid), 0) FROM payouts)
         ELSE (SELECT COALESCE(sum(amount - paid), 0) FROM settlements) END AS owed
-    FROM unnest(${OWED_KINDS}::text[]) k(kind)`.execute(checks);
+    FROM unnest(${OWED_KINDS}::text[]) k(kind)`.execute(app.db);
   const balances = new Map<string, number>();
   for (const r of rows) {
     if (scope === 'all') {
@@ -455,7 +443,7 @@ async function checkSpending(nuis: string[]): Promise<void> {
           -- whose reference is 'reversal-of-' || the use's id as text (always this lower-case form)
           OR CASE WHEN t.reference ~ ${REVERSAL_OF} THEN EXISTS (SELECT FROM spend_uses u WHERE u.tx_id = substr(t.reference, 13)::uuid)
             ELSE false END)), 0)::int AS ledger
-    FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(checks);
+    FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(app.db);
   for (const r of rows) {
     expect(r.day).toBeLessThanOrEqual(DAY_CAP);
     expect(r.month).toBeLessThanOrEqual(MONTH_CAP);
@@ -473,7 +461,7 @@ async function checkDeposits(nuis: string[]): Promise<void> {
         AND d.month = to_char(now() AT TIME ZONE 'America/Bogota', 'YYYY-MM')), 0) AS credited,
       COALESCE((SELECT sum(p.amount) FROM postings p JOIN ledger_accounts a ON a.id = p.account_id AND a.nui = f.nui
         JOIN ledger_transactions t ON t.id = p.transaction_id AND t.kind = 'deposit'), 0) AS ledger
-    FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(checks);
+    FROM folios f WHERE f.nui = ANY(${nuis}::text[])`.execute(app.db);
   for (const r of rows) {
     expect(Number(r.credited)).toBeLessThanOrEqual(DEPOSIT_CAP);
     expect([r.nui, Number(r.ledger)]).toEqual([r.nui, Number(r.credited)]);

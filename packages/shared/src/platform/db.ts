@@ -32,8 +32,12 @@ const noRows = (command: string) => ({ command, rowCount: null, oid: 0, rows: []
 
 /**
  * A pg client that sends a statement registered by `executePrepared` by its name: Postgres parses
- * it once per connection and, after a few runs, reuses its plan. Any other statement goes as Kysely
- * sent it (unnamed: parsed and planned every time).
+ * it once per connection and plans it once, without its values (a generic plan, from the first
+ * run). Any other statement goes as Kysely sent it: unnamed, parsed and planned every time with its
+ * values — a generic plan of `created_at < $1` is a plan for a third of the table, a scan of a big
+ * one. The session's `plan_cache_mode` follows: set to `force_generic_plan` before a named
+ * statement and back to the default before a statement with values, only when it changes (a
+ * booking's connection runs its named statements and value-less locks, and never switches).
  *
  * A transaction's BEGIN is held until its first statement and, when that statement has no
  * parameters (written with `literal`), sent in one message with it (`BEGIN; SELECT …`): one round
@@ -44,6 +48,11 @@ const noRows = (command: string) => ({ command, rowCount: null, oid: 0, rows: []
  */
 class PreparingClient extends pg.Client {
   private beginHeld = false;
+  /**
+   * Whether the session plans generically, as this client last set it; unknown (undefined) after
+   * a failure or a ROLLBACK, which undo a SET made in their transaction.
+   */
+  private generic: boolean | undefined = false;
 
   override query(config: unknown, values?: unknown, callback?: unknown): any {
     const bare = typeof config === 'string' && (values === undefined || (Array.isArray(values) && values.length === 0)) && !callback;
@@ -51,18 +60,26 @@ class PreparingClient extends pg.Client {
       this.beginHeld = true;
       return Promise.resolve(noRows('BEGIN'));
     }
+    const name = typeof config === 'string' && Array.isArray(values) ? preparedNames.get(config) : undefined;
+    const planned = name !== undefined ? true : Array.isArray(values) && values.length > 0 ? false : this.generic;
+    const setting = planned === this.generic ? undefined : `set plan_cache_mode = ${planned ? 'force_generic_plan' : 'default'}`;
+    this.generic = planned;
     if (this.beginHeld) {
       this.beginHeld = false;
       if (bare && (config === 'commit' || config === 'rollback')) return Promise.resolve(noRows(config.toUpperCase()));
       if (bare && !preparedNames.has(config))
         return (super.query as any)(`begin; ${config}`).then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
-      // pg sends queries in the order asked: the BEGIN goes first, and the statement (a COPY stream
-      // too) is returned as pg returns it. A BEGIN that fails fails on a broken connection, as the statement will.
-      (super.query as any)('begin').catch(() => undefined);
-    }
-    const name = typeof config === 'string' && Array.isArray(values) ? preparedNames.get(config) : undefined;
-    if (name) return (super.query as any)({ name, text: config, values }, callback);
-    return (super.query as any)(config, values, callback);
+      // pg sends queries in the order asked: the BEGIN (with the setting) goes first, and the statement (a COPY
+      // stream too) is returned as pg returns it. A BEGIN that fails fails on a broken connection, as the statement will.
+      (super.query as any)(setting ? `begin; ${setting}` : 'begin').catch(() => undefined);
+    } else if (setting) (super.query as any)(setting).catch(() => undefined);
+    if (bare && config === 'rollback') this.generic = undefined;
+    const sent = name ? (super.query as any)({ name, text: config, values }, callback) : (super.query as any)(config, values, callback);
+    if (callback || typeof sent?.catch !== 'function') return sent;
+    return sent.catch((err: unknown) => {
+      this.generic = undefined;
+      throw err;
+    });
   }
 }
 
@@ -99,9 +116,8 @@ export function createDb<DB>(databaseUrl: string, schema: string, max = 10): Kys
     Client: PreparingClient,
     connectionString: databaseUrl,
     max,
-    // Only named prepared statements (executePrepared) keep plans: use the generic one from the first run
-    // rather than re-planning while Postgres weighs custom plans against it (PLT-15).
-    options: `-c search_path=${schema} -c plan_cache_mode=force_generic_plan`,
+    // Plans: generic for the named statements only (see PreparingClient).
+    options: `-c search_path=${schema}`,
     // A burst queues for a connection rather than failing: 1 000 purchases at once on one account
     // wait their turn on its row lock anyway (PLT-16).
     connectionTimeoutMillis: 15_000,
