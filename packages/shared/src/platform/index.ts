@@ -8,6 +8,7 @@ export * from './event-check';
 export * from './hmac';
 export * from './idempotency';
 export * from './jobs';
+export * from './locks';
 export * from './logger';
 export * from './openapi';
 export * from './event-queues';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { BoardDecision, BoardSession, BoardSessionRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { SessionRow } from './board.tables';
@@ -8,7 +8,7 @@ import { actaNumber } from './session.rules';
 /** Opens the day's session with its acta number; undefined when the establishment already sat that day. */
 export async function openSession(trx: Trx, eron: string, b: BoardSessionRequest, by: string) {
   const year = Number(b.date.slice(0, 4));
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`japc:${eron}:${year}`}))`.execute(trx);
+  await lockKeys(trx, [`japc:${eron}:${year}`]);
   const day = await trx.selectFrom('board_sessions').select('id').where('eron', '=', eron).where('date', '=', b.date).executeTakeFirst();
   if (day) return undefined;
   const last = await trx

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { CouncilGroup, CouncilPost } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { DecisionRow, MemberRow, SessionRow } from './council.tables';
@@ -20,7 +21,7 @@ export async function replaceComposition(
   secretary: { name: string; position: string },
   by: string,
 ): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`council:${eron}`}))`.execute(trx);
+  await lockKeys(trx, [`council:${eron}`]);
   await trx
     .updateTable('council_members')
     .set({ active: false, ended_at: sql<Date>`now()` })
@@ -59,7 +60,7 @@ export async function insertSession(
   acta: (year: number, n: number) => string,
 ): Promise<SessionRow> {
   const year = Number(s.date.slice(0, 4));
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`council-acta:${s.eron}:${year}`}))`.execute(trx);
+  await lockKeys(trx, [`council-acta:${s.eron}:${year}`]);
   const last = await trx
     .selectFrom('council_sessions')
     .select((eb) => eb.fn.max('number').as('n'))

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { EvaluationRow } from '../jetee/jetee.tables';
 
@@ -42,7 +43,7 @@ export async function countedOfMonth(trx: Trx, programmeId: string, nui: string,
 /** DIS-23: serializes evaluations of these (programme, PPL, month)s, locked in sorted order so two sessions cannot deadlock. */
 export async function lockMonths(trx: Trx, months: { programmeId: string; nui: string; month: string }[]): Promise<void> {
   const keys = months.map((m) => `jetee-evaluation:${m.programmeId}/${m.nui}/${m.month}`);
-  await sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) k ORDER BY k`.execute(trx);
+  await lockKeys(trx, keys);
 }
 
 export async function insertEvaluation(trx: Trx, e: Omit<EvaluationRow, 'created_at'>): Promise<EvaluationRow> {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { CertificateRow } from '../jetee/jetee.tables';
 
@@ -20,7 +21,7 @@ export async function lostDays(db: Db | Trx, nui: string): Promise<number> {
 
 /** DIS-24: serializes the certificates of one PPL, which would otherwise both pick the same uncertified months. */
 export async function lockRedemption(trx: Trx, nui: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`redemption:${nui}`}))`.execute(trx);
+  await lockKeys(trx, [`redemption:${nui}`]);
 }
 
 export async function certificatesOf(db: Db | Trx, nui: string): Promise<CertificateRow[]> {

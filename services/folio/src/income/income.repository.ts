@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Trx } from '../db';
 import type { WorkPaySplit } from './income.rules';
 
@@ -52,7 +52,7 @@ export async function insertWorkPayment(
  * instead of racing to the ledger's unique reference (a 500).
  */
 export async function seizureRecorded(trx: Trx, eron: string, acta: string): Promise<boolean> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext('seizure-acta'), hashtext(${`${eron}/${acta}`}))`.execute(trx);
+  await lockKeys(trx, [`seizure-acta:${eron}/${acta}`]);
   const seen = await trx
     .selectFrom('ledger_transactions')
     .select('id')

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { column } from '@eron/shared/platform';
+import { column, lockKeys } from '@eron/shared/platform';
 import type { DepositReason } from '@eron/shared';
 import type { Trx } from '../db';
 import type { Decided, DepositState } from './deposit-batch.rules';
@@ -28,9 +28,8 @@ export async function lockDepositState(trx: Trx, incoming: Incoming[]): Promise<
   // A PPL without a Folio has no account to lock: the same payment sent twice at once for them
   // would race to its unique key (a 500). Their NUIs are locked instead, in order, after the accounts.
   const held = new Set(accounts.rows.map((a) => a.nui));
-  const orphans = nuis.filter((n) => !held.has(n)).sort();
-  if (orphans.length > 0)
-    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(n)) FROM unnest(${orphans}::text[]) n ORDER BY n`.execute(trx);
+  const orphans = nuis.filter((n) => !held.has(n)).map((n) => `recaudo-nui:${n}`);
+  await lockKeys(trx, orphans);
   const folioRows = await sql<{ nui: string; eron: string; status: string }>`
     SELECT nui, eron, status FROM folios WHERE nui = ANY(${nuis}::text[])`.execute(trx);
   // The same payment arriving at once by another path waited for these locks: look again.

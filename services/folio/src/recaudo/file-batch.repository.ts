@@ -71,7 +71,7 @@ export async function lockBatch(trx: Trx, b: Batch): Promise<void> {
     SELECT count(*)::int AS locked, (SELECT count(*) FROM fresh)::int AS nuis FROM (SELECT a.id FROM ledger_accounts a
       WHERE a.kind = 'ppl_available' AND a.nui IN (SELECT f.nui FROM fresh f) ORDER BY a.id FOR UPDATE) locked`.execute(trx);
   if (rows[0]!.locked === rows[0]!.nuis) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(o.nui)) FROM (
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended('recaudo-nui:' || o.nui, 0)) FROM (
       SELECT DISTINCT f.nui FROM (${fresh}) f
        WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.kind = 'ppl_available' AND a.nui = f.nui) ORDER BY f.nui) o`.execute(trx);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { Issue, ParsedFile } from './asobancaria.parser';
 import type { RecaudoFileStatus } from './recaudo.tables';
@@ -18,7 +19,7 @@ export async function registerFile(
   uploader: { by: string; source: 'bank' | 'staff'; erons: string[] | null },
 ) {
   const key = identityKey(parsed.header);
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  await lockKeys(trx, [key]);
   const earlier = await trx
     .selectFrom('recaudo_files')
     .select(['id', 'status', 'sha256', 'total_records'])

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { DepositReason } from '@eron/shared';
 import type { Db, Trx } from '../db';
 
@@ -29,7 +30,7 @@ export async function lockAccountOfDeposit(trx: Trx, id: string): Promise<void> 
       JOIN ledger_accounts a ON a.kind = 'ppl_available' AND a.nui = d.nui
      WHERE d.id = ${id} FOR UPDATE OF a`.execute(trx);
   if (locked.rows.length === 0)
-    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(d.nui)) FROM recaudo_deposits d WHERE d.id = ${id}`.execute(
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended('recaudo-nui:' || d.nui, 0)) FROM recaudo_deposits d WHERE d.id = ${id}`.execute(
       trx,
     );
 }
@@ -145,9 +146,8 @@ export async function lockGatedAccounts(trx: Trx, fileId: string): Promise<void>
       LEFT JOIN ledger_accounts a ON a.kind = 'ppl_available' AND a.nui = d.nui
      WHERE d.file_id = ${fileId} AND d.status = 'held' AND d.reason IN ('awaiting_confirmation', 'national_review')`.execute(trx);
   const accounts = rows.flatMap((r) => (r.account ? [r.account] : []));
-  const orphans = rows.filter((r) => !r.account).map((r) => r.nui);
+  const orphans = rows.filter((r) => !r.account).map((r) => `recaudo-nui:${r.nui}`);
   if (accounts.length > 0)
     await sql`SELECT id FROM ledger_accounts WHERE id = ANY(${accounts}::uuid[]) ORDER BY id FOR UPDATE`.execute(trx);
-  if (orphans.length > 0)
-    await sql`SELECT pg_advisory_xact_lock(hashtext('recaudo-nui'), hashtext(n)) FROM unnest(${orphans}::text[]) n ORDER BY n`.execute(trx);
+  await lockKeys(trx, orphans);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 
 const nextMonth = (month: string) => {
@@ -23,7 +24,7 @@ export async function shopTotals(db: Db | Trx, shop: string, month: string): Pro
  * two closes at once would both find the month open and the second would die on the primary key.
  */
 export async function lockShopMonth(trx: Trx, shop: string, month: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`shop-month:${shop}/${month}`}, 0))`.execute(trx);
+  await lockKeys(trx, [`shop-month:${shop}/${month}`]);
 }
 
 export const findClosedMonth = (db: Db | Trx, shop: string, month: string) =>

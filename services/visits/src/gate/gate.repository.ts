@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { Db, Trx } from '../db';
 import type { GateEntryRow, GateTables } from './gate.tables';
 
@@ -17,7 +18,7 @@ export const insertEntry = (trx: Trx, e: NewEntry): Promise<GateEntryRow> =>
  * are issued one at a time; the unique index keeps them unique whatever happens.
  */
 export async function nextToken(trx: Trx, eron: string, date: string): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`gate-token:${eron}:${date}`}))`.execute(trx);
+  await lockKeys(trx, [`gate-token:${eron}:${date}`]);
   const row = await trx
     .selectFrom('gate_entries')
     .select((eb) => eb.fn.max<number | null>('token').as('last'))

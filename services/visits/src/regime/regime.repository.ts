@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { lockKeys } from '@eron/shared/platform';
 import type { AreaRequest, RegimeRequest } from '@eron/shared';
 import type { Db, Trx } from '../db';
 import type { AreaRow, RegimeRow } from './regime.tables';
@@ -33,7 +33,7 @@ export async function lockRegime(trx: Trx, id: string): Promise<RegimeRow | unde
 
 /** VIS-01: serializes the DG's decisions at one establishment, so each approval supersedes the regime in force when it runs. */
 export async function lockRegimes(trx: Trx, eron: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`regime:${eron}`}))`.execute(trx);
+  await lockKeys(trx, [`regime:${eron}`]);
 }
 
 /** The DG's decision; an approval supersedes the regime it replaces (one in force per establishment, by a unique index). */
