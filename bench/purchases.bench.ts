@@ -223,19 +223,18 @@ async function main(): Promise<void> {
       const p99 = p(xs, 'p99');
       const base = p(half.pgbench, 'p99');
       const p50 = p(xs, 'p50');
+      // Round by round, as every ratio here: a round's stall weighs on both sides of its own ratio only.
+      const tail = ratios(p99.values, base.values);
       figures.push(
         {
           rule: 'PLT-13',
           what: `p99 of a purchase ${name} at half its sustained load, against pgbench's p99 at half its load`,
           candidate: fmt(p99, 2, 'ms'),
           baseline: fmt(base, 2, 'ms'),
-          value: fmt(ratios(p99.values, base.values), 2, '×'),
+          value: fmt(tail, 2, '×'),
           target: '≤ 1 × (no worse)',
-          met: p99.median <= base.median,
-          why:
-            p99.median <= base.median
-              ? undefined
-              : "tail latency on a shared machine follows the other tenants and the disk's fsync stalls",
+          met: tail.median <= 1,
+          why: tail.median <= 1 ? undefined : "tail latency on a shared machine follows the other tenants and the disk's fsync stalls",
         },
         {
           rule: 'PLT-13',
